@@ -1,0 +1,14 @@
+/**
+ * Codeframes and the coding of open text: manual, rule-based and learned, with agreement measures.
+ *
+ * <p>Depends on {@code dev.insight.core} only among insight modules.
+ */
+module dev.insight.codeframe {
+  requires transitive dev.insight.core;
+  requires com.google.common;
+  requires org.apache.lucene.core;
+  requires org.apache.lucene.analysis.common;
+  requires static org.jspecify;
+
+  exports dev.insight.codeframe;
+}

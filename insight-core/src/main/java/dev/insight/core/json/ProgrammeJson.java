@@ -1,0 +1,142 @@
+package dev.insight.core.json;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.insight.core.input.InputProblem;
+import dev.insight.core.input.InvalidInputException;
+import dev.insight.core.programme.Programme;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and writes a whole {@link Programme} as JSON.
+ *
+ * <p>Safe by construction: no polymorphic default typing (subtypes are chosen by fixed names such as
+ * {@code "kind": "focus-group"}, never by class names from the file), unknown properties are errors, dates are ISO
+ * strings. A file that does not fit the model fails with an {@link InvalidInputException} naming the file, line,
+ * column and JSON path.
+ */
+public final class ProgrammeJson {
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .addModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
+      .build();
+
+  private ProgrammeJson() {}
+
+  /**
+   * The programme as JSON text.
+   *
+   * @param programme the programme
+   * @return indented JSON
+   */
+  public static String write(Programme programme) {
+    try {
+      return MAPPER.writeValueAsString(programme);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write programme " + programme.id() + " as JSON", e);
+    }
+  }
+
+  /**
+   * Writes the programme to a file.
+   *
+   * @param programme the programme
+   * @param file the file, replaced if it exists
+   * @throws UncheckedIOException when the file cannot be written
+   */
+  public static void write(Programme programme, Path file) {
+    try {
+      Files.writeString(file, write(programme));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  /**
+   * Reads a programme from a file.
+   *
+   * @param file the JSON file
+   * @return the programme
+   * @throws InvalidInputException naming file, line, column and path when the JSON is malformed or does not fit
+   *     the model (an unknown property, a missing required value, a reference to an undefined id)
+   * @throws UncheckedIOException when the file cannot be read
+   */
+  public static Programme read(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, file.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /**
+   * Reads a programme from a stream.
+   *
+   * @param in the JSON; not closed
+   * @param source the name used in messages
+   * @return the programme
+   * @throws InvalidInputException as {@link #read(Path)}
+   */
+  public static Programme read(InputStream in, String source) {
+    try {
+      return MAPPER.readValue(in, Programme.class);
+    } catch (JsonProcessingException e) {
+      throw invalid(e, source);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + source, e);
+    }
+  }
+
+  /**
+   * Reads a programme from JSON text.
+   *
+   * @param json the JSON
+   * @param source the name used in messages
+   * @return the programme
+   * @throws InvalidInputException as {@link #read(Path)}
+   */
+  public static Programme read(String json, String source) {
+    try {
+      return MAPPER.readValue(json, Programme.class);
+    } catch (JsonProcessingException e) {
+      throw invalid(e, source);
+    }
+  }
+
+  private static InvalidInputException invalid(JsonProcessingException e, String source) {
+    JsonLocation at = e.getLocation();
+    long line = at == null || at.getLineNr() < 1 ? 0 : at.getLineNr();
+    String column = at == null || at.getColumnNr() < 1 ? null : "column " + at.getColumnNr();
+    String path = null;
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      path = mapping.getPath().stream()
+          .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+          .collect(Collectors.joining("", "$", ""));
+    }
+    String where = path == null ? column : (column == null ? path : column + " at " + path);
+    Throwable cause = e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof NullPointerException
+        ? e.getCause() : null;
+    String message = cause != null ? cause.getMessage() : e.getOriginalMessage();
+    return new InvalidInputException(new InputProblem(source, line, where, null,
+        "does not fit the programme model: " + message));
+  }
+}

@@ -1,0 +1,33 @@
+package dev.insight.examples.cli;
+
+import dev.insight.core.input.InvalidInputException;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+
+/** The shared command-line set-up: how failures are shown and what exit codes mean. */
+final class Cli {
+  /** Bad input or a computation that cannot be done: the message says what and where. */
+  static final int FAILED = 1;
+
+  private Cli() {}
+
+  static CommandLine commandLine(Object command) {
+    CommandLine line = new CommandLine(command);
+    line.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      cmd.getErr().println("insight " + cmd.getCommandName() + ": " + message(e));
+      return FAILED;
+    });
+    return line;
+  }
+
+  private static String message(Exception e) {
+    if (e instanceof InvalidInputException || e instanceof IllegalArgumentException
+        || e instanceof IllegalStateException) {
+      return e.getMessage();
+    }
+    if (e instanceof UncheckedIOException io) {
+      return io.getMessage() + (io.getCause() == null ? "" : " (" + io.getCause().getMessage() + ")");
+    }
+    return e.toString();
+  }
+}

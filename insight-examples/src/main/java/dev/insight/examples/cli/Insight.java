@@ -1,0 +1,43 @@
+package dev.insight.examples.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code insight} command: the case study end to end and the library's functions for analysts' own files.
+ *
+ * <p>Every subcommand has {@code --help}. A failure exits non-zero with the message on standard error and writes no
+ * partial output.
+ */
+@Command(name = "insight", mixinStandardHelpOptions = true, version = "insight 0.1.0-SNAPSHOT",
+    description = "Engagement research: the programme, coded comments and weighted estimates.",
+    subcommands = {
+    })
+public final class Insight implements Runnable {
+  @CommandLine.Spec
+  private CommandLine.Model.CommandSpec spec;
+
+  /**
+   * Runs the command line.
+   *
+   * @param args the arguments
+   */
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /**
+   * Runs the command line without exiting, for tests and embedding.
+   *
+   * @param args the arguments
+   * @return the exit code: 0 for success, 1 for bad input or a failed computation, 2 for bad usage
+   */
+  public static int run(String... args) {
+    return Cli.commandLine(new Insight()).execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * Survey designs, weighting, design-based estimates, banner tables and significance tests.
+ *
+ * <p>Depends on {@code dev.insight.core} only among insight modules.
+ */
+module dev.insight.stats {
+  requires transitive dev.insight.core;
+  requires com.google.common;
+  requires commons.math3;
+  requires static org.jspecify;
+
+  exports dev.insight.stats.estimate;
+}
