@@ -1,5 +1,6 @@
 package dev.insight.examples.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,6 +35,24 @@ public final class Insight implements Runnable {
    */
   public static int run(String... args) {
     return Cli.commandLine(new Insight()).execute(args);
+  }
+
+  /**
+   * Runs the command line with its output and errors captured, for tests.
+   *
+   * @param out where normal output goes
+   * @param err where error messages go
+   * @param args the arguments
+   * @return the exit code, as {@link #run(String...)}
+   */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine line = Cli.commandLine(new Insight());
+    line.setOut(out);
+    line.setErr(err);
+    int code = line.execute(args);
+    out.flush();
+    err.flush();
+    return code;
   }
 
   @Override
