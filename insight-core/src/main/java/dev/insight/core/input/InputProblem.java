@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param source the file (or other source) name, as given by the caller
  * @param line the 1-based line number where the problem is, or 0 when it concerns the whole file
- * @param column the column name (or XML element, JSON path) concerned, or null when it concerns a whole line
+ * @param column the column name concerned (a CSV column; an XML element; a JSON path, written from {@code $}), or
+ *     null when it concerns a whole line
  * @param value the offending value as read, or null when there is none (a missing column)
  * @param message what is wrong, in plain words
  */
@@ -23,7 +24,8 @@ public record InputProblem(String source, long line, @Nullable String column, @N
    *
    * @param source the file (or other source) name, as given by the caller
    * @param line the 1-based line number where the problem is, or 0 when it concerns the whole file
-   * @param column the column name (or XML element, JSON path) concerned, or null when it concerns a whole line
+   * @param column the column name concerned (a CSV column; an XML element; a JSON path, written from {@code $}), or
+ *     null when it concerns a whole line
    * @param value the offending value as read, or null when there is none (a missing column)
    * @param message what is wrong, in plain words
    */
@@ -43,7 +45,8 @@ public record InputProblem(String source, long line, @Nullable String column, @N
   }
 
   /**
-   * The problem as one line: {@code file:line: column "col", value "v": message}.
+   * The problem as one line: {@code file:line: column "col", value "v", message} (a JSON path reads
+   * {@code at $.path}).
    *
    * @return a human-readable description
    */
@@ -53,7 +56,9 @@ public record InputProblem(String source, long line, @Nullable String column, @N
       text.append(':').append(line);
     }
     text.append(": ");
-    if (column != null) {
+    if (column != null && column.startsWith("$")) {
+      text.append("at ").append(column).append(", ");
+    } else if (column != null) {
       text.append("column \"").append(column).append("\", ");
     }
     if (value != null) {

@@ -125,18 +125,17 @@ public final class ProgrammeJson {
   private static InvalidInputException invalid(JsonProcessingException e, String source) {
     JsonLocation at = e.getLocation();
     long line = at == null || at.getLineNr() < 1 ? 0 : at.getLineNr();
-    String column = at == null || at.getColumnNr() < 1 ? null : "column " + at.getColumnNr();
+    String position = at == null || at.getColumnNr() < 1 ? "" : "character " + at.getColumnNr() + ": ";
     String path = null;
     if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       path = mapping.getPath().stream()
           .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
           .collect(Collectors.joining("", "$", ""));
     }
-    String where = path == null ? column : (column == null ? path : column + " at " + path);
     Throwable cause = e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof NullPointerException
         ? e.getCause() : null;
     String message = cause != null ? cause.getMessage() : e.getOriginalMessage();
-    return new InvalidInputException(new InputProblem(source, line, where, null,
-        "does not fit the programme model: " + message));
+    return new InvalidInputException(new InputProblem(source, line, path, null,
+        position + "does not fit the programme model: " + message));
   }
 }
