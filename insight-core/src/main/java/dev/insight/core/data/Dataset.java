@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Survey data: respondents (rows) by variables (columns), immutable once built.
@@ -25,10 +26,11 @@ import java.util.Optional;
  */
 public final class Dataset {
   private final String[] ids;
-  private final Map<String, Integer> rowById;
   private final Map<String, Variable> variables;
+  // built on first lookup by id: most analyses never look a respondent up, and the map is a third of the footprint
+  private volatile @Nullable Map<String, Integer> rowById;
 
-  private Dataset(String[] ids, Map<String, Integer> rowById, Map<String, Variable> variables) {
+  private Dataset(String[] ids, @Nullable Map<String, Integer> rowById, Map<String, Variable> variables) {
     this.ids = ids;
     this.rowById = rowById;
     this.variables = variables;
@@ -72,7 +74,21 @@ public final class Dataset {
    * @return the row, or empty when no respondent has this id
    */
   public Optional<Integer> rowOf(RespondentId id) {
-    return Optional.ofNullable(rowById.get(id.value()));
+    Map<String, Integer> index = rowById;
+    if (index == null) {
+      index = indexIds(ids);
+      rowById = index;
+    }
+    return Optional.ofNullable(index.get(id.value()));
+  }
+
+  private static Map<String, Integer> indexIds(String[] ids) {
+    Map<String, Integer> index = new HashMap<>(Math.max(16, (int) (ids.length / 0.75f) + 1));
+    for (int row = 0; row < ids.length; row++) {
+      Integer previous = index.putIfAbsent(ids[row], row);
+      checkArgument(previous == null, "duplicate respondent id %s in rows %s and %s", ids[row], previous, row);
+    }
+    return index;
   }
 
   /**
@@ -208,18 +224,15 @@ public final class Dataset {
   /** Collects variables into a {@link Dataset}. Not thread-safe. */
   public static final class Builder {
     private final String[] ids;
-    private final Map<String, Integer> rowById;
     private final Map<String, Variable> variables = new LinkedHashMap<>();
 
     private Builder(List<String> ids) {
       this.ids = ids.toArray(new String[0]);
-      this.rowById = new HashMap<>(Math.max(16, (int) (this.ids.length / 0.75f) + 1));
       for (int row = 0; row < this.ids.length; row++) {
         String id = checkNotNull(this.ids[row], "id of row %s", row);
         checkArgument(!id.isBlank(), "respondent id of row %s is blank", row);
-        Integer previous = rowById.putIfAbsent(id, row);
-        checkArgument(previous == null, "duplicate respondent id %s in rows %s and %s", id, previous, row);
       }
+      indexIds(this.ids); // fails on the first duplicate, naming both rows
     }
 
     /**
@@ -254,7 +267,8 @@ public final class Dataset {
      * @return a new immutable dataset
      */
     public Dataset build() {
-      return new Dataset(ids, rowById, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables)));
+      // the index checked uniqueness; it is not kept, so that a dataset retains only its columns
+      return new Dataset(ids, null, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables)));
     }
   }
 
