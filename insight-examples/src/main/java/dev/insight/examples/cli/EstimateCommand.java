@@ -4,6 +4,7 @@ import dev.insight.core.csv.SurveyCsvReader;
 import dev.insight.core.data.CategoricalVariable;
 import dev.insight.core.data.Category;
 import dev.insight.core.data.Dataset;
+import dev.insight.stats.design.DesignStep;
 import dev.insight.stats.design.SurveyDesign;
 import dev.insight.stats.estimate.Domain;
 import dev.insight.stats.estimate.Estimate;
@@ -44,7 +45,8 @@ final class EstimateCommand implements Callable<Integer> {
   private String id;
 
   @Option(names = "--weights", paramLabel = "W.csv",
-      description = "Fixed weights from a file of id,weight (as insight weight writes); every respondent needs one.")
+      description = "Fixed weights from a file of id,weight (as insight weight writes); respondents absent from it "
+          + "(left out by --missing exclude) are outside the sample, and counted on standard error.")
   private @Nullable Path weightsFile;
 
   @Option(names = "--weight", paramLabel = "COL", description = "Fixed weights from a column of the data.")
@@ -157,7 +159,27 @@ final class EstimateCommand implements Callable<Integer> {
     }
     SurveyDesign design;
     if (weightsFile != null) {
-      design = builder.weights(WeightingFiles.readWeights(weightsFile, dataset)).build();
+      double[] weights = WeightingFiles.readWeights(weightsFile, dataset);
+      int absent = 0;
+      double[] placeholder = weights.clone();
+      for (int row = 0; row < weights.length; row++) {
+        if (Double.isNaN(weights[row])) {
+          absent++;
+          placeholder[row] = 1;
+          weights[row] = 0;
+        }
+      }
+      if (absent == weights.length) {
+        throw new IllegalArgumentException("no respondent of " + data + " has a weight in " + weightsFile);
+      }
+      design = builder.weights(placeholder).build();
+      if (absent > 0) {
+        // respondents the weighting left out (--missing exclude) are outside the sample, as R users drop them
+        spec.commandLine().getErr().println("insight estimate: note: " + absent + " respondents have no weight in "
+            + weightsFile + " and are left out of the sample");
+        design = design.reweighted(weights, null, new DesignStep("exclude", absent
+            + " respondents absent from " + weightsFile));
+      }
     } else if (weightColumn != null) {
       design = builder.weights(weightColumn).build();
     } else {

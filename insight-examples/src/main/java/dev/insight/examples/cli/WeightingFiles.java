@@ -93,7 +93,10 @@ final class WeightingFiles {
     return margins;
   }
 
-  /** Reads {@code id,weight} and returns the weights in the dataset's row order. */
+  /**
+   * Reads {@code id,weight} and returns the weights in the dataset's row order, NaN for a respondent absent from
+   * the file (left out by {@code insight weight --missing exclude}).
+   */
   static double[] readWeights(Path file, Dataset data) {
     String source = file.toString();
     double[] weights = new double[data.rowCount()];
@@ -140,8 +143,7 @@ final class WeightingFiles {
     }
     for (int row = 0; row < seen.length; row++) {
       if (!seen[row]) {
-        throw new InvalidInputException(new InputProblem(source, 0, "id", data.id(row).value(),
-            "respondent " + data.id(row) + " of the data has no weight"));
+        weights[row] = Double.NaN;
       }
     }
     return weights;
