@@ -9,5 +9,7 @@ module dev.insight.stats {
   requires commons.math3;
   requires static org.jspecify;
 
+  exports dev.insight.stats.design;
   exports dev.insight.stats.estimate;
+  exports dev.insight.stats.weighting;
 }

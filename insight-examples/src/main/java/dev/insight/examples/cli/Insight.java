@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
     description = "Engagement research: the programme, coded comments and weighted estimates.",
     subcommands = {
         DemoCommand.class,
+        WeightCommand.class,
+        EstimateCommand.class,
     })
 public final class Insight implements Runnable {
   @CommandLine.Spec

@@ -1,0 +1,91 @@
+package dev.insight.examples.report;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Builds HTML text. Every piece of data goes through {@link #text(String)} (escaped); only this class's own markup is
+ * written raw, so a comment or a label from a data file can never become markup or script.
+ */
+final class Html {
+  private final StringBuilder out = new StringBuilder(64 * 1024);
+
+  static String escape(String text) {
+    StringBuilder escaped = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '<' -> escaped.append("&lt;");
+        case '>' -> escaped.append("&gt;");
+        case '&' -> escaped.append("&amp;");
+        case '"' -> escaped.append("&quot;");
+        case '\'' -> escaped.append("&#39;");
+        default -> escaped.append(c);
+      }
+    }
+    return escaped.toString();
+  }
+
+  /** Opens an element; the attributes are name, value pairs (values escaped). */
+  Html open(String tag, String... attributes) {
+    out.append('<').append(tag);
+    for (int i = 0; i + 1 < attributes.length; i += 2) {
+      out.append(' ').append(attributes[i]).append("=\"").append(escape(attributes[i + 1])).append('"');
+    }
+    out.append('>');
+    return this;
+  }
+
+  Html close(String tag) {
+    out.append("</").append(tag).append(">\n");
+    return this;
+  }
+
+  /** An element holding escaped text. */
+  Html element(String tag, String content, String... attributes) {
+    return open(tag, attributes).text(content).close(tag);
+  }
+
+  Html text(String content) {
+    out.append(escape(content));
+    return this;
+  }
+
+  /** Markup made by this package (an SVG chart), never data. */
+  Html raw(String markup) {
+    out.append(markup);
+    return this;
+  }
+
+  /** A table with a header row and body rows; cells escaped; numeric-looking columns right-aligned by CSS class. */
+  Html table(String caption, List<String> header, List<List<String>> rows, boolean firstColumnIsLabel) {
+    open("table");
+    element("caption", caption);
+    open("thead").open("tr");
+    for (String cell : header) {
+      element("th", cell, "scope", "col");
+    }
+    close("tr").close("thead").open("tbody");
+    for (List<String> row : rows) {
+      open("tr");
+      for (int i = 0; i < row.size(); i++) {
+        if (i == 0 && firstColumnIsLabel) {
+          element("th", row.get(i), "scope", "row");
+        } else {
+          element("td", row.get(i), "class", "num");
+        }
+      }
+      close("tr");
+    }
+    return close("tbody").close("table");
+  }
+
+  static String percent(double proportion, int decimals) {
+    return String.format(Locale.ROOT, "%." + decimals + "f%%", 100 * proportion);
+  }
+
+  @Override
+  public String toString() {
+    return out.toString();
+  }
+}
