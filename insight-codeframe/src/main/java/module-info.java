@@ -12,4 +12,5 @@ module dev.insight.codeframe {
 
   exports dev.insight.codeframe;
   exports dev.insight.codeframe.coding;
+  exports dev.insight.codeframe.rules;
 }
