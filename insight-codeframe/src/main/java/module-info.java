@@ -17,4 +17,5 @@ module dev.insight.codeframe {
   exports dev.insight.codeframe.coding;
   exports dev.insight.codeframe.rules;
   exports dev.insight.codeframe.interchange;
+  exports dev.insight.codeframe.manual;
 }
