@@ -18,4 +18,5 @@ module dev.insight.codeframe {
   exports dev.insight.codeframe.rules;
   exports dev.insight.codeframe.interchange;
   exports dev.insight.codeframe.manual;
+  exports dev.insight.codeframe.agreement;
 }
