@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         WeightCommand.class,
         EstimateCommand.class,
+        dev.insight.examples.cli.code.CodeCommand.class,
     })
 public final class Insight implements Runnable {
   @CommandLine.Spec

@@ -1,0 +1,62 @@
+package dev.insight.examples.report;
+
+import dev.insight.core.data.Category;
+import dev.insight.core.data.Dataset;
+import dev.insight.core.data.MultiResponseVariable;
+import dev.insight.stats.design.SurveyDesign;
+import dev.insight.stats.estimate.Domain;
+import dev.insight.stats.estimate.Estimate;
+import dev.insight.stats.estimate.Estimator;
+import dev.insight.stats.estimate.IntervalMethod;
+import dev.insight.stats.weighting.Margin;
+import dev.insight.stats.weighting.Raking;
+import dev.insight.stats.weighting.WeightingResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The survey's numbers for a report: the raked design and its weighting report, and the weighted share choosing
+ * each option of a multiple-response question, with its confidence interval, beside the unweighted count.
+ *
+ * @param weighting the raked design and its report
+ * @param priorities one row per option of the priorities question
+ * @param themes one row per code of the coded comments, among those who commented
+ */
+record SurveyAnalysis(WeightingResult weighting, List<Row> priorities, List<Row> themes) {
+
+  /** One option: its label, the unweighted count and base, and the weighted estimate. */
+  record Row(String code, String label, int count, int base, Estimate estimate) {
+    double unweightedShare() {
+      return base == 0 ? Double.NaN : (double) count / base;
+    }
+  }
+
+  /**
+   * Rakes the survey to the margins from equal starting weights, then estimates.
+   *
+   * @param survey the survey
+   * @param margins the population targets
+   * @param priorities the multiple-response question to estimate for everyone
+   * @param codes the coded comments (missing for those who did not comment), or null
+   */
+  static SurveyAnalysis of(Dataset survey, List<Margin> margins, String priorities, String codes) {
+    double total = margins.get(0).total();
+    SurveyDesign start = SurveyDesign.builder(survey).equalWeights(total).build();
+    WeightingResult raked = Raking.of(margins).withTolerance(1e-9).apply(start);
+    Estimator estimator = Estimator.of(raked.design()).withInterval(IntervalMethod.LOGIT);
+    return new SurveyAnalysis(raked, rows(survey.multiResponse(priorities), estimator),
+        rows(survey.multiResponse(codes), estimator));
+  }
+
+  private static List<Row> rows(MultiResponseVariable variable, Estimator estimator) {
+    int[] counts = variable.counts();
+    int base = variable.size() - variable.missingCount();
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < counts.length; i++) {
+      Category option = variable.options().get(i);
+      Estimate estimate = estimator.proportion(variable.name(), option.code(), Domain.all());
+      rows.add(new Row(option.code(), option.label(), counts[i], base, estimate));
+    }
+    return rows;
+  }
+}
