@@ -1,0 +1,43 @@
+package dev.insight.core.redact;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.util.List;
+
+/**
+ * Text after redaction, with the record of what was removed.
+ *
+ * @param text the text with each piece of personal data replaced by its placeholder
+ * @param redactions what was removed and where, in order
+ * @param redacted whether redaction was applied at all: false only under
+ *     {@link RedactionPolicy#internalUseOnly(String)}, when {@code text} is the original
+ */
+public record RedactedText(String text, List<Redaction> redactions, boolean redacted) {
+
+  /**
+   * Validates and copies the redactions.
+   *
+   * @param text the text with each piece of personal data replaced by its placeholder
+   * @param redactions what was removed and where, in order
+   * @param redacted whether redaction was applied at all: false only under {@link RedactionPolicy#internalUseOnly(String)}, when {@code text} is the original
+   */
+  public RedactedText {
+    checkNotNull(text, "text");
+    redactions = List.copyOf(redactions);
+  }
+
+  /**
+   * The number of redactions of one kind.
+   *
+   * @param kind the kind
+   * @return how many
+   */
+  public long count(RedactionKind kind) {
+    return redactions.stream().filter(r -> r.kind() == kind).count();
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}
