@@ -11,4 +11,5 @@ module dev.insight.codeframe {
   requires static org.jspecify;
 
   exports dev.insight.codeframe;
+  exports dev.insight.codeframe.coding;
 }
