@@ -9,7 +9,12 @@ module dev.insight.codeframe {
   requires org.apache.lucene.core;
   requires org.apache.lucene.analysis.common;
   requires static org.jspecify;
+  requires de.siegmar.fastcsv;
+  requires org.dhatim.fastexcel;
+  requires java.xml;
 
   exports dev.insight.codeframe;
   exports dev.insight.codeframe.coding;
+  exports dev.insight.codeframe.transcript;
+  exports dev.insight.codeframe.framework;
 }

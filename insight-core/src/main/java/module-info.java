@@ -28,4 +28,5 @@ module dev.insight.core {
   opens dev.insight.core.question to com.fasterxml.jackson.databind;
   opens dev.insight.core.evidence to com.fasterxml.jackson.databind;
   opens dev.insight.core.csv to com.fasterxml.jackson.databind;
+  opens dev.insight.core.redact to com.fasterxml.jackson.databind;
 }

@@ -36,6 +36,42 @@ public record RedactedText(String text, List<Redaction> redactions, boolean reda
     return redactions.stream().filter(r -> r.kind() == kind).count();
   }
 
+  /**
+   * Where an offset of the original text falls in the redacted text, for a range that starts there: an offset
+   * inside a redacted stretch moves to the start of its placeholder.
+   *
+   * @param original an offset in the original text
+   * @return the offset in {@link #text()}
+   */
+  public int startInRedacted(int original) {
+    return map(original, false);
+  }
+
+  /**
+   * Where an offset of the original text falls in the redacted text, for a range that ends there: an offset inside
+   * a redacted stretch moves to the end of its placeholder.
+   *
+   * @param original an offset in the original text
+   * @return the offset in {@link #text()}
+   */
+  public int endInRedacted(int original) {
+    return map(original, true);
+  }
+
+  private int map(int original, boolean end) {
+    int shift = 0;
+    for (Redaction r : redactions) {
+      if (original <= r.start()) {
+        break;
+      }
+      if (original < r.end()) {
+        return end ? r.redactedEnd() : r.redactedStart();
+      }
+      shift = r.redactedEnd() - r.end();
+    }
+    return original + shift;
+  }
+
   @Override
   public String toString() {
     return text;
