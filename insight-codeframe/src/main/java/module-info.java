@@ -15,6 +15,7 @@ module dev.insight.codeframe {
 
   exports dev.insight.codeframe;
   exports dev.insight.codeframe.coding;
+  exports dev.insight.codeframe.rules;
   exports dev.insight.codeframe.transcript;
   exports dev.insight.codeframe.framework;
 }
