@@ -18,4 +18,5 @@ module dev.insight.codeframe {
   exports dev.insight.codeframe.rules;
   exports dev.insight.codeframe.transcript;
   exports dev.insight.codeframe.framework;
+  exports dev.insight.codeframe.qdpx;
 }

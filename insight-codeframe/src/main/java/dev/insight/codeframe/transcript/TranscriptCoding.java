@@ -9,6 +9,8 @@ import dev.insight.codeframe.coding.Assignment;
 import dev.insight.codeframe.coding.Coding;
 import dev.insight.codeframe.coding.Provenance;
 import dev.insight.codeframe.coding.UnitId;
+import dev.insight.codeframe.rules.RuleCoder;
+import dev.insight.codeframe.rules.RuleMatch;
 import dev.insight.core.evidence.Consent;
 import dev.insight.core.evidence.QuoteId;
 import dev.insight.core.evidence.QuoteSource;
@@ -18,11 +20,13 @@ import dev.insight.core.programme.ParticipantId;
 import dev.insight.core.transcript.Speaker;
 import dev.insight.core.transcript.Transcript;
 import dev.insight.core.transcript.Turn;
+import java.text.BreakIterator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -182,13 +186,15 @@ public final class TranscriptCoding {
   public static final class Builder {
     private final Transcript transcript;
     private final ActivityId activity;
+    private final Codeframe codeframe;
     private final Coding.Builder coding;
     private final Map<UnitId, Segment> segments = new LinkedHashMap<>();
 
     private Builder(Transcript transcript, ActivityId activity, Codeframe codeframe) {
       this.transcript = checkNotNull(transcript, "transcript");
       this.activity = checkNotNull(activity, "activity");
-      this.coding = Coding.builder(checkNotNull(codeframe, "codeframe"));
+      this.codeframe = checkNotNull(codeframe, "codeframe");
+      this.coding = Coding.builder(codeframe);
     }
 
     /**
@@ -238,6 +244,62 @@ public final class TranscriptCoding {
     public Builder code(int turn, int start, int end, CodeId code, String coder, Instant at) {
       coding.assign(segment(turn, start, end), code, new Provenance.Human(coder, at));
       return this;
+    }
+
+    /**
+     * Codes the participants' turns with rules: each turn (or sentence) becomes a segment, coded with every code
+     * whose rule it matches, the provenance naming the rule and the words that matched. Turns of staff (speakers
+     * marked as staff on the speaker list, such as facilitators) are not coded: their questions would match the
+     * themes they ask about. Codes a segment already has (from an earlier pass or by hand) are not given twice.
+     *
+     * @param rules the rule coder; its codeframe must be this coding's
+     * @param by whether segments are turns or sentences
+     * @param at the time recorded for the rule assignments
+     * @return this builder
+     * @throws IllegalArgumentException when the rule coder uses another codeframe
+     */
+    public Builder applyRules(RuleCoder rules, SegmentBy by, Instant at) {
+      checkArgument(rules.codeframe().equals(codeframe), "the rule coder's codeframe %s is not this coding's %s",
+          rules.codeframe(), codeframe);
+      checkNotNull(by, "by");
+      checkNotNull(at, "at");
+      BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
+      for (Turn turn : transcript.turns()) {
+        if (turn.speaker() != null && turn.speaker().staff() || turn.text().isBlank()) {
+          continue;
+        }
+        String text = turn.text();
+        if (by == SegmentBy.TURN) {
+          codeByRules(rules, turn.index(), 0, text.length(), at);
+          continue;
+        }
+        sentences.setText(text);
+        int start = sentences.first();
+        for (int end = sentences.next(); end != BreakIterator.DONE; start = end, end = sentences.next()) {
+          int trimmed = end;
+          while (trimmed > start && Character.isWhitespace(text.charAt(trimmed - 1))) {
+            trimmed--;
+          }
+          if (trimmed > start) {
+            codeByRules(rules, turn.index(), start, trimmed, at);
+          }
+        }
+      }
+      return this;
+    }
+
+    private void codeByRules(RuleCoder rules, int turn, int start, int end, Instant at) {
+      String text = transcript.turn(turn).text().substring(start, end);
+      List<RuleMatch> matches = rules.match(text);
+      if (matches.isEmpty()) {
+        return;
+      }
+      UnitId id = segment(turn, start, end);
+      for (RuleMatch match : matches) {
+        if (coding.lacks(id, match.code())) {
+          coding.assign(id, match.code(), new Provenance.Rule(match.rule(), match.words(), at));
+        }
+      }
     }
 
     /**
