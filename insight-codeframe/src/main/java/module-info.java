@@ -6,16 +6,18 @@
 module dev.insight.codeframe {
   requires transitive dev.insight.core;
   requires com.google.common;
+  requires com.fasterxml.jackson.databind;
+  requires de.siegmar.fastcsv;
+  requires java.xml;
   requires org.apache.lucene.core;
   requires org.apache.lucene.analysis.common;
   requires static org.jspecify;
-  requires de.siegmar.fastcsv;
   requires org.dhatim.fastexcel;
-  requires java.xml;
 
   exports dev.insight.codeframe;
   exports dev.insight.codeframe.coding;
   exports dev.insight.codeframe.rules;
+  exports dev.insight.codeframe.interchange;
   exports dev.insight.codeframe.transcript;
   exports dev.insight.codeframe.framework;
   exports dev.insight.codeframe.qdpx;

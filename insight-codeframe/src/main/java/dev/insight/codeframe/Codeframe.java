@@ -32,8 +32,9 @@ public final class Codeframe {
   private final Map<CodeId, Code> byId;
   private final Map<CodeId, List<Code>> children;
   private final Map<Reserved, Code> reserved;
+  private final List<CodeSet> sets;
 
-  private Codeframe(String name, String version, List<Code> codes) {
+  private Codeframe(String name, String version, List<Code> codes, List<CodeSet> sets) {
     checkNotNull(name, "name");
     checkNotNull(version, "version");
     checkArgument(!name.isBlank(), "codeframe name cannot be blank");
@@ -61,6 +62,15 @@ public final class Codeframe {
     this.byId = Collections.unmodifiableMap(ids);
     this.children = Collections.unmodifiableMap(kids);
     this.reserved = Collections.unmodifiableMap(reservedCodes);
+    this.sets = List.copyOf(sets);
+    Set<String> setNames = new HashSet<>();
+    for (CodeSet set : this.sets) {
+      checkArgument(setNames.add(set.name()), "codeframe %s: code set %s appears twice", name, set.name());
+      for (CodeId member : set.members()) {
+        checkArgument(ids.containsKey(member), "codeframe %s: code set %s has unknown code %s", name, set.name(),
+            member);
+      }
+    }
   }
 
   /**
@@ -74,7 +84,22 @@ public final class Codeframe {
    *     a cycle or a reserved meaning is used twice
    */
   public static Codeframe of(String name, String version, List<Code> codes) {
-    return new Codeframe(name, version, codes);
+    return new Codeframe(name, version, codes, List.of());
+  }
+
+  /**
+   * A codeframe of these codes and code sets.
+   *
+   * @param name the frame's name, not blank
+   * @param version its version label; may be empty
+   * @param codes the codes in display order
+   * @param sets named groups of codes
+   * @return the frame
+   * @throws IllegalArgumentException as {@link #of(String, String, List)}, or when a set names an unknown code or
+   *     two sets share a name
+   */
+  public static Codeframe of(String name, String version, List<Code> codes, List<CodeSet> sets) {
+    return new Codeframe(name, version, codes, sets);
   }
 
   /**
@@ -102,13 +127,13 @@ public final class Codeframe {
       Code code = codes.get(i);
       Integer previous = first.putIfAbsent(code.id(), i);
       if (previous != null) {
-        problems.add(new CodeframeProblem(i, code.id(), "duplicate code id " + code.id() + " (codes "
+        problems.add(new CodeframeProblem(i, code.id(), previous, "duplicate code id " + code.id() + " (codes "
             + (previous + 1) + " and " + (i + 1) + ")"));
       }
       if (code.reserved() != null) {
         Code other = reservedSeen.putIfAbsent(code.reserved(), code);
         if (other != null) {
-          problems.add(new CodeframeProblem(i, code.id(), "reserved meaning " + code.reserved()
+          problems.add(new CodeframeProblem(i, code.id(), -1, "reserved meaning " + code.reserved()
               + " is given to both " + other.id() + " and " + code.id()));
         }
       }
@@ -116,7 +141,7 @@ public final class Codeframe {
     for (int i = 0; i < codes.size(); i++) {
       Code code = codes.get(i);
       if (code.parent() != null && !first.containsKey(code.parent())) {
-        problems.add(new CodeframeProblem(i, code.id(), "code " + code.id() + " has unknown parent "
+        problems.add(new CodeframeProblem(i, code.id(), -1, "code " + code.id() + " has unknown parent "
             + code.parent()));
       }
     }
@@ -144,7 +169,7 @@ public final class Codeframe {
       if (at != null && at.equals(start)) {
         reported.addAll(path);
         path.add(start);
-        problems.add(new CodeframeProblem(i, start, "cycle of parents: " + path.stream().map(CodeId::value)
+        problems.add(new CodeframeProblem(i, start, -1, "cycle of parents: " + path.stream().map(CodeId::value)
             .collect(Collectors.joining(" -> "))));
       }
     }
@@ -176,6 +201,15 @@ public final class Codeframe {
    */
   public List<Code> codes() {
     return codes;
+  }
+
+  /**
+   * The code sets (named groups of codes across the tree).
+   *
+   * @return an immutable list
+   */
+  public List<CodeSet> sets() {
+    return sets;
   }
 
   /**
@@ -319,13 +353,13 @@ public final class Codeframe {
    * @return a new frame with the same codes
    */
   public Codeframe withVersion(String newVersion) {
-    return new Codeframe(name, newVersion, codes);
+    return new Codeframe(name, newVersion, codes, sets);
   }
 
   @Override
   public boolean equals(Object other) {
     return other instanceof Codeframe that && name.equals(that.name) && version.equals(that.version)
-        && codes.equals(that.codes);
+        && codes.equals(that.codes) && sets.equals(that.sets);
   }
 
   @Override
@@ -343,6 +377,7 @@ public final class Codeframe {
     private final String name;
     private String version = "";
     private final List<Code> codes = new ArrayList<>();
+    private final List<CodeSet> sets = new ArrayList<>();
 
     private Builder(String name) {
       this.name = checkNotNull(name, "name");
@@ -367,6 +402,17 @@ public final class Codeframe {
      */
     public Builder add(Code code) {
       codes.add(checkNotNull(code, "code"));
+      return this;
+    }
+
+    /**
+     * Adds a code set.
+     *
+     * @param set the set; its members must be codes of the frame when it is built
+     * @return this builder
+     */
+    public Builder set(CodeSet set) {
+      sets.add(checkNotNull(set, "set"));
       return this;
     }
 
@@ -435,7 +481,7 @@ public final class Codeframe {
      * @throws IllegalArgumentException as {@link Codeframe#of}
      */
     public Codeframe build() {
-      return new Codeframe(name, version, codes);
+      return new Codeframe(name, version, codes, sets);
     }
   }
 }

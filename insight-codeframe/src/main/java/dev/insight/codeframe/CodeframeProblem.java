@@ -8,15 +8,17 @@ import static com.google.common.base.Preconditions.checkNotNull;
  *
  * @param index the position of the offending code in the list given to {@link Codeframe#validate}
  * @param code the offending code's id
+ * @param related the position of another code the problem involves (the first of a duplicate id), or -1
  * @param message what is wrong, naming the code
  */
-public record CodeframeProblem(int index, CodeId code, String message) {
+public record CodeframeProblem(int index, CodeId code, int related, String message) {
 
   /**
    * Validates that the code and message are present.
    *
    * @param index the position of the offending code in the list given to {@link Codeframe#validate}
    * @param code the offending code's id
+   * @param related the position of another code the problem involves (the first of a duplicate id), or -1
    * @param message what is wrong, naming the code
    */
   public CodeframeProblem {

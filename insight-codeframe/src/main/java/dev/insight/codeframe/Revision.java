@@ -293,7 +293,20 @@ public final class Revision {
      * @throws IllegalArgumentException when the revised codes do not form a valid frame (a move made a cycle)
      */
     public Revision build() {
-      Codeframe to = Codeframe.of(from.name(), version, new ArrayList<>(current.values()));
+      // code sets follow their members: a merged or split member is replaced by its new code
+      List<CodeSet> sets = new ArrayList<>();
+      for (CodeSet set : from.sets()) {
+        Set<CodeId> members = new LinkedHashSet<>();
+        for (CodeId member : set.members()) {
+          if (current.containsKey(member)) {
+            members.add(member);
+          } else if (mapping.containsKey(member)) {
+            members.add(mapping.get(member));
+          }
+        }
+        sets.add(new CodeSet(set.name(), set.description(), List.copyOf(members)));
+      }
+      Codeframe to = Codeframe.of(from.name(), version, new ArrayList<>(current.values()), sets);
       for (Map.Entry<CodeId, CodeId> entry : mapping.entrySet()) {
         Optional<Code> target = to.find(entry.getValue());
         checkArgument(target.isPresent() && target.get().codable(),
