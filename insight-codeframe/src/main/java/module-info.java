@@ -8,7 +8,7 @@ module dev.insight.codeframe {
   requires com.google.common;
   requires com.fasterxml.jackson.databind;
   requires de.siegmar.fastcsv;
-  requires java.xml;
+  requires transitive java.xml;
   requires org.apache.lucene.core;
   requires org.apache.lucene.analysis.common;
   requires static org.jspecify;

@@ -3,10 +3,10 @@ package dev.insight.codeframe.qdpx;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import dev.insight.codeframe.Code;
 import dev.insight.codeframe.Codeframe;
 import dev.insight.codeframe.coding.Assignment;
 import dev.insight.codeframe.coding.Provenance;
+import dev.insight.codeframe.interchange.RefiQdaCodebook;
 import dev.insight.codeframe.transcript.Segment;
 import dev.insight.codeframe.transcript.TranscriptCoding;
 import dev.insight.core.redact.RedactedText;
@@ -347,7 +347,7 @@ public final class QdpxExporter {
           xml.writeAttribute("creatingUser", users.get(userName(assignment.provenance())));
           xml.writeAttribute("creationDateTime", assignment.provenance().at().toString());
           xml.writeEmptyElement("CodeRef");
-          xml.writeAttribute("targetGUID", guid("code", assignment.code().value()));
+          xml.writeAttribute("targetGUID", RefiQdaCodebook.codeGuid(codeframe, assignment.code()));
           xml.writeEndElement();
         }
         xml.writeEndElement();
@@ -371,29 +371,9 @@ public final class QdpxExporter {
   private static void writeCodeBook(Codeframe codeframe, XMLStreamWriter xml) throws XMLStreamException {
     xml.writeStartElement("CodeBook");
     xml.writeStartElement("Codes");
-    for (Code root : codeframe.roots()) {
-      writeCode(codeframe, root, xml);
-    }
+    // the codebook as the .qdc export writes it: same GUIDs, descriptions, inclusion notes and rules
+    RefiQdaCodebook.writeCodes(codeframe, xml);
     xml.writeEndElement();
-    xml.writeEndElement();
-  }
-
-  private static void writeCode(Codeframe codeframe, Code code, XMLStreamWriter xml) throws XMLStreamException {
-    xml.writeStartElement("Code");
-    xml.writeAttribute("guid", guid("code", code.id().value()));
-    xml.writeAttribute("name", code.label());
-    xml.writeAttribute("isCodable", Boolean.toString(code.codable()));
-    if (code.color() != null) {
-      xml.writeAttribute("color", code.color());
-    }
-    if (!code.description().isEmpty()) {
-      xml.writeStartElement("Description");
-      xml.writeCharacters(code.description());
-      xml.writeEndElement();
-    }
-    for (Code child : codeframe.children(code.id())) {
-      writeCode(codeframe, child, xml);
-    }
     xml.writeEndElement();
   }
 

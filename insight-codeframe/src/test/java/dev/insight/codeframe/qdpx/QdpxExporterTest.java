@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.insight.codeframe.CodeId;
 import dev.insight.codeframe.Codeframe;
+import dev.insight.codeframe.interchange.RefiQdaCodebook;
 import dev.insight.codeframe.transcript.TranscriptCoding;
 import dev.insight.core.input.ReadMode;
 import dev.insight.core.programme.ActivityId;
@@ -111,7 +112,8 @@ class QdpxExporterTest {
     Element second = (Element) selections.item(1);
     assertThat(second.getElementsByTagNameNS(NS, "Coding").getLength()).isEqualTo(2);
     Element codeRef = (Element) second.getElementsByTagNameNS(NS, "CodeRef").item(0);
-    assertThat(codeRef.getAttribute("targetGUID")).isEqualTo(QdpxExporter.guid("code", "cost"));
+    assertThat(codeRef.getAttribute("targetGUID")).isEqualTo(RefiQdaCodebook.codeGuid(coding().coding().codeframe(),
+        CodeId.of("cost")));
     assertThat(((Element) second.getElementsByTagNameNS(NS, "Coding").item(0)).getAttribute("creationDateTime"))
         .isEqualTo("2026-11-03T14:00:00Z");
 
