@@ -106,6 +106,14 @@ class RedactorTest {
   }
 
   @Test
+  void names_insideOtherHyphenatedOrPossessiveWords_andInCapitals() {
+    Redactor redactor = Redactor.of(List.of("Kwame Mensah", "Niamh O'Brien"));
+
+    assertThat(redactor.redact("Smith-Mensah, MENSAH, KWAME MENSAH, O'Brien's and Mensahs").text())
+        .isEqualTo("Smith-[name], MENSAH, [name], [name]'s and Mensahs");
+  }
+
+  @Test
   void redactions_recordOffsetsInOriginalAndRedactedText() {
     String text = "Zoë: 07700 900123, SW1A 1AA";
 
