@@ -1,5 +1,6 @@
 package dev.insight.core.transcript;
 
+import java.util.Map;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
@@ -11,8 +12,9 @@ final class Payload {
    * Hands each voiced span to {@code sink} as (speaker name, raw text). Text before the first voice span belongs to
    * it; text after a closing {@code </v>} to the span before it (Teams writes one voice per cue, so both are rare).
    * A cue without a voice span is read as Zoom's {@code Name: text}, or as {@link Turn#UNKNOWN_SPEAKER}.
+   * {@code names} caches cleaned names by their raw text.
    */
-  static void spans(CharSequence payload, BiConsumer<String, String> sink) {
+  static void spans(CharSequence payload, Map<String, String> names, BiConsumer<String, String> sink) {
     StringBuilder text = new StringBuilder(payload.length());
     String voice = null;
     String pendingBeforeFirstVoice = null;
@@ -30,7 +32,8 @@ final class Payload {
         String tag = payload.subSequence(i + 1, close).toString();
         if (isVoice(tag)) {
           int space = firstSpace(tag);
-          String name = space < 0 ? "" : SpeakerNames.clean(tag.substring(space + 1));
+          // a long transcript repeats a few names thousands of times: clean each once
+          String name = space < 0 ? "" : names.computeIfAbsent(tag.substring(space + 1), SpeakerNames::clean);
           if (voice == null) {
             pendingBeforeFirstVoice = text.toString();
           } else {
@@ -66,7 +69,7 @@ final class Payload {
     String plain = text.toString();
     int colon = plain.indexOf(':');
     if (colon > 0 && SpeakerNames.looksLikeName(plain.substring(0, colon))) {
-      sink.accept(SpeakerNames.clean(plain.substring(0, colon)), plain.substring(colon + 1));
+      sink.accept(names.computeIfAbsent(plain.substring(0, colon), SpeakerNames::clean), plain.substring(colon + 1));
     } else {
       sink.accept(Turn.UNKNOWN_SPEAKER, plain);
     }

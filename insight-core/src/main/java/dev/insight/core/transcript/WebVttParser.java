@@ -4,7 +4,9 @@ import dev.insight.core.input.ProblemCollector;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads WebVTT cues (W3C WebVTT, 2019 candidate recommendation) with the speaker taken from a voice span
@@ -16,6 +18,7 @@ final class WebVttParser {
   private final ProblemCollector problems;
   private final BufferedReader in;
   private long lineNumber;
+  private final Map<String, String> names = new HashMap<>();
 
   WebVttParser(BufferedReader in, ProblemCollector problems) {
     this.in = in;
@@ -111,7 +114,7 @@ final class WebVttParser {
       payload.append(block.get(i));
     }
     long cueEnd = end;
-    Payload.spans(payload, (speaker, text) -> {
+    Payload.spans(payload, names, (speaker, text) -> {
       String words = SpeakerNames.collapse(text);
       if (!words.isEmpty()) {
         cues.add(new Cue(timingLine, start, cueEnd, speaker, words));
