@@ -1,0 +1,27 @@
+package dev.insight.examples.cli.code;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code insight code}: coding open comments with a codeframe. Subcommands: {@code apply} (rules) and {@code agree}
+ * (agreement between two codings); the learned coder adds {@code learn} and {@code predict} to the list below.
+ */
+@Command(name = "code", mixinStandardHelpOptions = true,
+    description = "Code open comments with a codeframe: apply its rules, measure agreement between codings.",
+    subcommands = {
+        ApplyCommand.class,
+        AgreeCommand.class,
+    })
+public final class CodeCommand implements Runnable {
+  @CommandLine.Spec
+  private CommandLine.Model.CommandSpec spec;
+
+  /** Creates the command (picocli instantiates it). */
+  public CodeCommand() {}
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}
