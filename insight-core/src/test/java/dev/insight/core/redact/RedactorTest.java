@@ -128,6 +128,21 @@ class RedactorTest {
   }
 
   @Test
+  void offsets_mappedIntoTheRedactedText_insideARedactionSnapToItsPlaceholder() {
+    // "Ring 07700 900123 now" -> "Ring [phone] now": the phone is [5, 17), the placeholder [5, 12)
+    RedactedText result = STANDARD.redact("Ring 07700 900123 now");
+
+    assertThat(result.text()).isEqualTo("Ring [phone] now");
+    assertThat(result.startInRedacted(0)).isZero();
+    assertThat(result.startInRedacted(5)).isEqualTo(5);
+    assertThat(result.startInRedacted(9)).isEqualTo(5);
+    assertThat(result.endInRedacted(9)).isEqualTo(12);
+    assertThat(result.endInRedacted(17)).isEqualTo(12);
+    assertThat(result.startInRedacted(18)).isEqualTo(13);
+    assertThat(result.endInRedacted(21)).isEqualTo(16);
+  }
+
+  @Test
   void redactor_ofSomeKindsOnly_leavesTheOthers() {
     Redactor emailsOnly = Redactor.of(List.of("Zoë Adams"), EnumSet.of(RedactionKind.EMAIL));
 

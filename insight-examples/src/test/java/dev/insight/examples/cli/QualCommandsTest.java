@@ -146,6 +146,19 @@ class QualCommandsTest {
   }
 
   @Test
+  void redact_rowWithWrongFieldCount_failsNamingTheLineAndWritesNothing() throws IOException {
+    Path in = dir.resolve("bad.csv");
+    Files.writeString(in, "id,comment\n1,fine\n2,\"a, b\",extra\n", StandardCharsets.UTF_8);
+    Path redacted = dir.resolve("out.csv");
+
+    int code = run("redact", "--in", in.toString(), "--text", "comment", "--out", redacted.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains("bad.csv:3: expected 2 fields as in the header but found 3");
+    assertThat(redacted).doesNotExist();
+  }
+
+  @Test
   void help_describesBothCommands() {
     assertThat(run("transcript", "--help")).isZero();
     assertThat(out.toString()).contains("--speakers").contains("--internal-use-only");
