@@ -32,18 +32,29 @@ final class MatrixWriters {
     List<String> header = new ArrayList<>();
     header.add(matrix.caseHeading());
     for (Code theme : matrix.themes) {
-      header.add(theme.label());
+      header.add(inert(theme.label()));
     }
     csv.writeRecord(header);
     for (int i = 0; i < matrix.cases.size(); i++) {
       List<String> row = new ArrayList<>();
-      row.add(matrix.cases.get(i).label());
+      row.add(inert(matrix.cases.get(i).label()));
       for (Prepared.PCell cell : matrix.cells.get(i)) {
-        row.add(Prepared.text(cell));
+        row.add(inert(Prepared.text(cell)));
       }
       csv.writeRecord(row);
     }
     csv.close();
+  }
+
+  /**
+   * A CSV cell that a spreadsheet will not run as a formula: text starting with {@code = + - @}, a tab or a carriage
+   * return gets a leading apostrophe (OWASP, "CSV injection"). Analysts' summaries may start with a dash.
+   */
+  static String inert(String text) {
+    if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+      return "'" + text;
+    }
+    return text;
   }
 
   static void json(Prepared matrix, OutputStream out) throws IOException {

@@ -126,6 +126,18 @@ class MatrixExporterTest {
   }
 
   @Test
+  void csv_cellThatLooksLikeAFormula_isMadeInert() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    FrameworkMatrix formula = matrix.withSummary("P02", FocusGroupFixture.COST, "=HYPERLINK(\"http://x\")");
+
+    MatrixExporter.redacting().write(formula, ExportFormat.CSV, out);
+
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"'=HYPERLINK(\"\"http://x\"\")");
+    assertThat(MatrixWriters.inert("- a dash")).isEqualTo("'- a dash");
+    assertThat(MatrixWriters.inert("plain")).isEqualTo("plain");
+  }
+
+  @Test
   void unknownExtension_failsNamingTheFile(@TempDir Path dir) {
     assertThatThrownBy(() -> MatrixExporter.redacting().write(matrix, dir.resolve("m.pdf")))
         .hasMessageEndingWith("m.pdf: use .csv, .json, .xlsx or .html");
