@@ -31,7 +31,8 @@ import java.util.Locale;
  * <p>Every reader merges consecutive cues of one speaker into one turn and collapses runs of white space. WebVTT
  * cues are ordered by start time first, since Teams writes overlapping speech as interleaved cues. Problems name the
  * file and line: a WebVTT file without the {@code WEBVTT} header (fatal in either mode), a malformed timing line
- * (the cue is reported and left out), a cue that ends before it starts (kept, its end set to its start), times that
+ * (the cue is reported and left out), a cue that ends before it starts (kept, its end set to its start), a cue
+ * that starts more than 30 seconds before an earlier cue (beyond cross-talk: kept and ordered by start), times that
  * run backwards in a text transcript (kept in file order), a block without a timing line, and, when speakers are
  * required, a name not on the list (kept unmapped). In {@link ReadMode#STRICT} the first problem throws.
  */

@@ -12,12 +12,22 @@ import java.util.Map;
  * Reads WebVTT cues (W3C WebVTT, 2019 candidate recommendation) with the speaker taken from a voice span
  * ({@code <v Name>}, Teams; the closing {@code </v>} optional, classes such as {@code <v.loud Name>} allowed) or,
  * when there is none, from a {@code Name: } prefix (Zoom). NOTE, STYLE and REGION blocks are not speech and are
- * skipped; other tags are removed and character references decoded.
+ * skipped; other tags are removed and character references decoded. A cue starting more than
+ * {@link #MAX_INTERLEAVE_MILLIS} before an earlier one is reported as times running backwards.
  */
 final class WebVttParser {
+  /**
+   * How far a cue may start before an earlier cue of the file: Teams writes overlapping speech as cues a few
+   * seconds out of order; a jump back of more than this is not cross-talk but a broken or spliced file.
+   */
+  static final long MAX_INTERLEAVE_MILLIS = 30_000;
+
   private final ProblemCollector problems;
   private final BufferedReader in;
   private long lineNumber;
+  /** The latest cue start seen so far, and its line: cues may interleave, but not by more than this allows. */
+  private long latestStart;
+  private long latestStartLine;
   private final Map<String, String> names = new HashMap<>();
 
   WebVttParser(BufferedReader in, ProblemCollector problems) {
@@ -100,6 +110,15 @@ final class WebVttParser {
       problems.report(timingLine, null, timing, "malformed cue timing: expected 'hh:mm:ss.ttt --> hh:mm:ss.ttt'"
           + "; the cue is left out");
       return;
+    }
+    if (latestStartLine > 0 && latestStart - start > MAX_INTERLEAVE_MILLIS) {
+      problems.report(timingLine, null, timing, "times run backwards: the cue starts at " + Times.formatPrecise(start)
+          + ", more than " + MAX_INTERLEAVE_MILLIS / 1000 + " s before the cue on line " + latestStartLine + " ("
+          + Times.formatPrecise(latestStart) + "); kept and ordered by its start");
+    }
+    if (latestStartLine == 0 || start > latestStart) {
+      latestStart = start;
+      latestStartLine = timingLine;
     }
     if (end < start) {
       problems.report(timingLine, null, timing, "the cue ends (" + Times.formatPrecise(end) + ") before it starts ("

@@ -147,6 +147,22 @@ class TranscriptReaderTest {
   }
 
   @Test
+  void vtt_cueStartingLongBeforeAnEarlierOne_isTimesRunningBackwards_butCrossTalkIsNot() {
+    String crossTalk = "WEBVTT\n\n00:00:10.000 --> 00:00:15.000\n<v A>one</v>\n\n"
+        + "00:00:08.000 --> 00:00:09.000\n<v B>two</v>\n";
+    String spliced = "WEBVTT\n\n00:05:10.000 --> 00:05:15.000\n<v A>one</v>\n\n"
+        + "00:00:08.000 --> 00:00:09.000\n<v B>two</v>\n";
+
+    assertThat(vtt(STRICT, crossTalk).value().turns()).extracting(Turn::text).containsExactly("two", "one");
+    assertThatThrownBy(() -> vtt(STRICT, spliced)).isInstanceOf(InvalidInputException.class)
+        .hasMessage("t.vtt:6: value \"00:00:08.000 --> 00:00:09.000\", times run backwards: the cue starts at "
+            + "00:00:08.000, more than 30 s before the cue on line 3 (00:05:10.000); kept and ordered by its start");
+    ReadResult<Transcript> lenient = vtt(LENIENT, spliced);
+    assertThat(lenient.problems()).hasSize(1);
+    assertThat(lenient.value().turns()).extracting(Turn::text).containsExactly("two", "one");
+  }
+
+  @Test
   void vtt_unknownSpeakerWhenRequired_strict_failsNamingLineAndName() {
     SpeakerList speakers = SpeakerListReader.read(resource("speakers.csv"));
     String text = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Zoë Adams>Hi</v>\n\n"
