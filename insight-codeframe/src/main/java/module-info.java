@@ -8,10 +8,11 @@ module dev.insight.codeframe {
   requires com.google.common;
   requires com.fasterxml.jackson.databind;
   requires de.siegmar.fastcsv;
-  requires java.xml;
+  requires transitive java.xml;
   requires org.apache.lucene.core;
   requires org.apache.lucene.analysis.common;
   requires static org.jspecify;
+  requires org.dhatim.fastexcel;
 
   exports dev.insight.codeframe;
   exports dev.insight.codeframe.coding;
@@ -19,4 +20,7 @@ module dev.insight.codeframe {
   exports dev.insight.codeframe.interchange;
   exports dev.insight.codeframe.manual;
   exports dev.insight.codeframe.agreement;
+  exports dev.insight.codeframe.transcript;
+  exports dev.insight.codeframe.framework;
+  exports dev.insight.codeframe.qdpx;
 }

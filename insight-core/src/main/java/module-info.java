@@ -10,6 +10,7 @@ module dev.insight.core {
   requires com.google.common;
   requires de.siegmar.fastcsv;
   requires static transitive org.jspecify;
+  requires java.xml;
 
   exports dev.insight.core.data;
   exports dev.insight.core.input;
@@ -18,6 +19,8 @@ module dev.insight.core {
   exports dev.insight.core.question;
   exports dev.insight.core.evidence;
   exports dev.insight.core.json;
+  exports dev.insight.core.transcript;
+  exports dev.insight.core.redact;
 
   // Jackson reads and writes the records reflectively
   opens dev.insight.core.data to com.fasterxml.jackson.databind;
@@ -25,4 +28,5 @@ module dev.insight.core {
   opens dev.insight.core.question to com.fasterxml.jackson.databind;
   opens dev.insight.core.evidence to com.fasterxml.jackson.databind;
   opens dev.insight.core.csv to com.fasterxml.jackson.databind;
+  opens dev.insight.core.redact to com.fasterxml.jackson.databind;
 }

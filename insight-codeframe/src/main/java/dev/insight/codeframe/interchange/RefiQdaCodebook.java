@@ -343,6 +343,33 @@ public final class RefiQdaCodebook {
   }
 
   /**
+   * The GUID a code has in the codebooks and projects this class writes: the code's id when it is a GUID, else a
+   * name-based UUID of the frame's name and the id.
+   *
+   * @param codeframe the frame
+   * @param code a code of the frame
+   * @return the GUID
+   */
+  public static String codeGuid(Codeframe codeframe, CodeId code) {
+    return guid(codeframe, code.value());
+  }
+
+  /**
+   * Writes the frame's codes as nested {@code Code} elements (with the GUIDs and descriptions of {@link #write}) in
+   * the writer's current default namespace, for a REFI-QDA project's {@code CodeBook/Codes}, which has the
+   * codebook's shape.
+   *
+   * @param codeframe the frame
+   * @param xml a writer positioned inside a {@code Codes} element
+   * @throws XMLStreamException when writing fails
+   */
+  public static void writeCodes(Codeframe codeframe, XMLStreamWriter xml) throws XMLStreamException {
+    for (Code root : codeframe.roots()) {
+      writeCode(codeframe, root, xml, 2);
+    }
+  }
+
+  /**
    * Writes a codebook (UTF-8); {@link #read} reads it back equal, except the frame's name and version, which the
    * format does not hold.
    *

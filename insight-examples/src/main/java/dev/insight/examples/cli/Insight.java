@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
         WeightCommand.class,
         EstimateCommand.class,
         dev.insight.examples.cli.code.CodeCommand.class,
+        TranscriptCommand.class,
+        RedactCommand.class,
     })
 public final class Insight implements Runnable {
   @CommandLine.Spec
