@@ -23,9 +23,10 @@ import java.util.SplittableRandom;
  *
  * <p>How: each count is met exactly by giving every respondent a random score and choosing the lowest scores; the
  * score is lowered for some groups to build in realistic differences (NHS staff more often in contact with the
- * public and more often choosing workforce). The sector, area and age mix follows the staff survey's profile
- * (55/18/10/10/7%, 40/38/22%, 22/38/34/6%). Comments are composed from sentences written for each code, so that a
- * comment's text carries its codes. Same seed, same file, on any JVM ({@link SplittableRandom} is specified).
+ * public and more often choosing workforce). The sector and area mix over-represents some groups against the
+ * workforce profile the survey is weighted to (50/25/12/9/4% by sector against 59/14/10/11/6%; 43/37/20% by area
+ * against 39/39/22%), so that weighting matters; ages are 22/38/34/6%. Comments are composed from sentences
+ * written for each code, so that a comment's text carries its codes. Same seed, same file, on any JVM ({@link SplittableRandom} is specified).
  */
 public final class StaffSurvey {
   /** The number of respondents. */
@@ -39,8 +40,10 @@ public final class StaffSurvey {
       "Other public");
   static final List<String> AREAS = List.of("East and North", "South and West", "West Essex");
   static final List<String> AGES = List.of("16-34", "35-49", "50-64", "65+");
-  private static final int[] SECTOR_COUNTS = {418, 137, 76, 76, 52};
-  private static final int[] AREA_COUNTS = {304, 288, 167};
+  // the sample over-represents the county council and under-represents the NHS, VCFSE and other public services
+  // against the workforce profile (59/14/10/11/6% by sector, 39/39/22% by area), as the published survey did
+  private static final int[] SECTOR_COUNTS = {380, 190, 91, 68, 30};
+  private static final int[] AREA_COUNTS = {330, 280, 149};
   private static final int[] AGE_COUNTS = {167, 288, 258, 46};
 
   /** A priority of the multiple-response question: its 0/1 column, label and how many choose it. */

@@ -2,28 +2,79 @@ package dev.insight.examples.cli;
 
 import dev.insight.core.data.Dataset;
 import dev.insight.core.programme.Programme;
+import dev.insight.core.redact.RedactionPolicy;
 import dev.insight.examples.casestudy.CaseStudyFiles;
 import dev.insight.examples.casestudy.ProgrammeSummary;
+import dev.insight.examples.report.EngagementReport;
+import dev.insight.stats.weighting.Margin;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code insight demo}: the bundled case study, end to end. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Run the bundled case study: an integrated care partnership's four-week engagement on its "
-        + "health and wellbeing strategy. Prints the programme at a glance.")
+    description = {"Run the bundled case study: an integrated care partnership's four-week engagement on its "
+        + "health and wellbeing strategy.",
+        "Prints the programme at a glance, weights the staff survey and writes the report (report.html) and the "
+            + "analysis (analysis.json) under the output folder, printing a line per step."})
 final class DemoCommand implements Callable<Integer> {
   @Spec
   private picocli.CommandLine.Model.CommandSpec spec;
 
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "insight-demo",
+      description = "Where to write the outputs. Default: ${DEFAULT-VALUE} (in the current folder).")
+  private Path out;
+
+  @Option(names = "--quiet", description = "Print only the progress lines, not the programme at a glance.")
+  private boolean quiet;
+
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter console = spec.commandLine().getOut();
+    long start = System.nanoTime();
     Programme programme = CaseStudyFiles.programme();
     Dataset survey = CaseStudyFiles.survey();
-    out.print(ProgrammeSummary.of(programme, survey).render());
-    out.flush();
+    step(console, start, "read the programme (" + programme.activities().size() + " activities) and the staff survey ("
+        + survey.rowCount() + " respondents)");
+    if (!quiet) {
+      console.println();
+      console.print(ProgrammeSummary.of(programme, survey).render());
+      console.println();
+    }
+    List<Margin> margins = readBundledMargins();
+    EngagementReport report = EngagementReport.of(programme, new EngagementReport.Survey(survey, margins,
+        "priorities", "codes", "comment", "sector"), RedactionPolicy.standard());
+    step(console, start, "weighted the survey to the workforce profile by sector and area, and estimated");
+    report.writeTo(out, line -> step(console, start, line));
+    console.printf(Locale.ROOT, "Done: open %s%n", out.resolve("report.html").toAbsolutePath().normalize());
+    console.flush();
     return 0;
+  }
+
+  private static List<Margin> readBundledMargins() {
+    try {
+      Path temp = Files.createTempFile("insight-margins", ".csv");
+      try {
+        Files.writeString(temp, CaseStudyFiles.text(CaseStudyFiles.MARGINS));
+        return WeightingFiles.readMargins(temp);
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the bundled margins", e);
+    }
+  }
+
+  private static void step(PrintWriter console, long start, String line) {
+    console.printf(Locale.ROOT, "[%5.2f s] %s%n", (System.nanoTime() - start) / 1e9, line);
+    console.flush();
   }
 }

@@ -31,6 +31,8 @@ final class BarChart {
   private static final int PLOT_WIDTH = 360;
   private static final int NOTE_WIDTH = 210;
   private static final int ROW = 26;
+  /** Labels longer than this are shortened with an ellipsis; the full label is the tooltip and in the table. */
+  private static final int MAX_LABEL = 40;
 
   private BarChart() {}
 
@@ -47,19 +49,24 @@ final class BarChart {
         + "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\">", width, height, width, height));
     svg.append("<title>").append(Html.escape(title)).append("</title>");
     svg.append("<desc>").append(Html.escape(description)).append("</desc>");
-    for (int tick = 0; tick <= 4; tick++) {
-      double x = LABEL_WIDTH + PLOT_WIDTH * tick / 4.0;
+    // a grid line every 10 points (every 20 above 60%), so ticks fall on round numbers
+    int steps = (int) Math.round(scaleMax * 10);
+    int every = steps > 6 ? 2 : 1;
+    for (int tick = 0; tick <= steps; tick += every) {
+      double x = LABEL_WIDTH + PLOT_WIDTH * tick / (double) steps;
       svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"4\" x2=\"%.1f\" y2=\"%d\" class=\"grid\"/>", x, x,
           height - 18));
-      svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">%.0f%%"
-          + "</text>", x, height - 4, 100 * scaleMax * tick / 4));
+      svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">%d%%"
+          + "</text>", x, height - 4, tick * 10));
     }
     for (int i = 0; i < bars.size(); i++) {
       Bar bar = bars.get(i);
       double y = 8 + ROW * i;
       double length = PLOT_WIDTH * bar.value() / scaleMax;
-      svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"label\" text-anchor=\"end\">%s</text>",
-          LABEL_WIDTH - 8, y + 13, Html.escape(bar.label())));
+      String label = bar.label().length() <= MAX_LABEL ? bar.label()
+          : bar.label().substring(0, MAX_LABEL - 1).strip() + "\u2026";
+      svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"label\" text-anchor=\"end\"><title>%s"
+          + "</title>%s</text>", LABEL_WIDTH - 8, y + 13, Html.escape(bar.label()), Html.escape(label)));
       svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"16\" class=\"bar\"/>",
           LABEL_WIDTH, y + 1, length));
       if (bar.hasInterval()) {

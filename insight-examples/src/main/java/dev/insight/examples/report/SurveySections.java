@@ -20,7 +20,7 @@ final class SurveySections {
     for (SurveyAnalysis.Row row : analysis.priorities()) {
       Estimate e = row.estimate();
       bars.add(new BarChart.Bar(row.label(), e.value(), e.interval().low(), e.interval().high(),
-          "(" + row.count() + " of " + row.base() + ")"));
+          "(n = " + row.count() + ")"));
     }
     html.raw(BarChart.svg("Priorities chosen for comment, weighted percent of respondents",
         "Bar chart of the weighted percentage of " + surveyTitle + " respondents choosing each priority, with 95% "

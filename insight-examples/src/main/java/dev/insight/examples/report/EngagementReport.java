@@ -1,0 +1,290 @@
+package dev.insight.examples.report;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.insight.core.data.Dataset;
+import dev.insight.core.data.MultiResponseVariable;
+import dev.insight.core.data.TextVariable;
+import dev.insight.core.evidence.Verbatim;
+import dev.insight.core.programme.FocusGroup;
+import dev.insight.core.programme.Interview;
+import dev.insight.core.programme.Participant;
+import dev.insight.core.programme.ParticipantId;
+import dev.insight.core.programme.Programme;
+import dev.insight.core.programme.SurveyActivity;
+import dev.insight.core.redact.RedactionPolicy;
+import dev.insight.stats.weighting.Margin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The report of an engagement programme: one self-contained HTML page a board can read, and the same analysis as
+ * JSON for other systems.
+ *
+ * <p>Every number is computed here from the programme and the survey data and shown beside its base; weighted
+ * percentages carry confidence intervals that allow for the weighting. Every quote and comment passes the
+ * {@link RedactionPolicy} (redaction on unless the caller opts out for internal use), and a quote without consent
+ * never appears.
+ */
+public final class EngagementReport {
+  private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  private final Programme programme;
+  private final @Nullable Survey survey;
+  private final @Nullable SurveyAnalysis analysis;
+  private final RedactionPolicy redaction;
+
+  /**
+   * The survey part of a report: which variables are what.
+   *
+   * @param data the survey data
+   * @param margins the population targets to rake to
+   * @param priorities the multiple-response question to chart
+   * @param codes the multiple-response variable of comment codes (missing for those who did not comment)
+   * @param comment the open-text variable of comments
+   * @param groupBy a categorical variable to attribute comments by (such as sector), or null
+   */
+  public record Survey(Dataset data, List<Margin> margins, String priorities, String codes, String comment,
+      @Nullable String groupBy) {
+    /**
+     * Validates that the named variables exist with the right kinds.
+     *
+     * @param data the survey data
+     * @param margins the population targets to rake to
+     * @param priorities the multiple-response question to chart
+     * @param codes the multiple-response variable of comment codes
+     * @param comment the open-text variable of comments
+     * @param groupBy a categorical variable to attribute comments by, or null
+     */
+    public Survey {
+      checkNotNull(data, "data");
+      margins = List.copyOf(margins);
+      checkArgument(!margins.isEmpty(), "a survey report needs at least one weighting margin");
+      data.multiResponse(priorities);
+      data.multiResponse(codes);
+      data.text(comment);
+      if (groupBy != null) {
+        data.categorical(groupBy);
+      }
+    }
+  }
+
+  private EngagementReport(Programme programme, @Nullable Survey survey, RedactionPolicy redaction) {
+    this.programme = checkNotNull(programme, "programme");
+    this.survey = survey;
+    this.redaction = checkNotNull(redaction, "redaction");
+    this.analysis = survey == null ? null : SurveyAnalysis.of(survey.data(), survey.margins(), survey.priorities(),
+        survey.codes());
+  }
+
+  /**
+   * A report of a programme and its survey.
+   *
+   * @param programme the programme
+   * @param survey the survey part, or null for a programme without survey data
+   * @param redaction how quotes and comments are redacted ({@link RedactionPolicy#standard()} unless for internal
+   *     use only)
+   * @return the report, with its analysis computed
+   */
+  public static EngagementReport of(Programme programme, @Nullable Survey survey, RedactionPolicy redaction) {
+    return new EngagementReport(programme, survey, redaction);
+  }
+
+  /**
+   * The report as one self-contained HTML page.
+   *
+   * @return the HTML text
+   */
+  public String html() {
+    ProgrammeSections sections = new ProgrammeSections(programme, this::publishable);
+    Set<ParticipantId> stakeholders = new LinkedHashSet<>();
+    programme.activities().stream().filter(a -> a instanceof FocusGroup || a instanceof Interview)
+        .forEach(a -> stakeholders.addAll(a.participants()));
+    Set<Object> organisations = new LinkedHashSet<>();
+    stakeholders.forEach(id -> programme.participant(id).flatMap(Participant::organisationId)
+        .ifPresent(organisations::add));
+    int responses = survey == null ? 0 : survey.data().rowCount();
+    int comments = survey == null ? 0 : responses - survey.data().text(survey.comment()).missingCount();
+
+    List<String> subtitle = new ArrayList<>();
+    subtitle.add(ProgrammeSections.period(programme.period()));
+    if (!redaction.redacts()) {
+      subtitle.add("INTERNAL USE ONLY: quotes and comments are not redacted ("
+          + redaction.internalUseReason().orElse("") + ")");
+    }
+    ReportDocument document = new ReportDocument(programme.title(), subtitle);
+    document.section("glance", "The programme at a glance",
+        sections.atAGlance(stakeholders.size(), organisations.size(), responses, comments));
+    document.section("heard", "Who was heard", sections.audiences());
+    if (analysis != null && survey != null) {
+      String surveyTitle = programme.activities(SurveyActivity.class).stream().findFirst()
+          .map(SurveyActivity::title).orElse("survey");
+      document.section("survey", "Survey results: " + surveyTitle, SurveySections.priorities(analysis, surveyTitle));
+      document.section("themes", "What staff said: themes in the open comments", themes());
+    }
+    document.section("focus-groups", "Focus groups: findings and recommendations", sections.focusGroups());
+    document.section("literature", "The literature review", sections.literatureReview());
+    document.section("you-said", "You said, we did", sections.youSaidWeDid());
+    document.section("methods", "Methods", methods());
+    return document.render();
+  }
+
+  private Optional<String> publishable(Verbatim quote) {
+    if (!quote.publishable()) {
+      return Optional.empty();
+    }
+    return Optional.of(redaction.apply(quote.text()).text());
+  }
+
+  private Html themes() {
+    Html html = new Html();
+    Dataset data = survey.data();
+    MultiResponseVariable codes = data.multiResponse(survey.codes());
+    int commenters = data.rowCount() - codes.missingCount();
+    html.element("p", "Every one of the " + commenters + " comments was read and coded with a codeframe; a comment "
+        + "can carry several codes, so the percentages add up to more than 100. Percentages are of those who "
+        + "commented, unweighted (as published) and weighted to the workforce profile.", "class", "lead");
+    List<BarChart.Bar> bars = new ArrayList<>();
+    for (SurveyAnalysis.Row row : analysis.themes()) {
+      bars.add(BarChart.Bar.of(row.label(), row.unweightedShare(), "(" + row.count() + " of " + row.base() + ")"));
+      // unweighted here, as published; the weighted figures with intervals are in the table below
+    }
+    html.raw(BarChart.svg("Themes in the open comments, percent of commenters", "Bar chart of the unweighted "
+        + "percentage of commenters whose comment carries each code.", bars));
+    html.table("Themes in the open comments (base: " + commenters + " who commented)", List.of("Theme",
+        "Comments", "Unweighted %", "Weighted %", "95% interval", "Standard error", "Design effect"),
+        SurveySections.rows(analysis.themes()), true);
+    TextVariable comments = data.text(survey.comment());
+    for (int c = 0; c < codes.options().size(); c++) {
+      List<String> examples = new ArrayList<>();
+      for (int row = 0; row < data.rowCount() && examples.size() < 2; row++) {
+        if (codes.isSelected(row, c) && codes.mentions(row) == 1) {
+          Optional<String> text = comments.textAt(row);
+          if (text.isPresent()) {
+            String group = survey.groupBy() == null ? "" : data.categorical(survey.groupBy()).categoryAt(row)
+                .map(cat -> ", " + cat.label()).orElse("");
+            examples.add(redaction.apply(text.get()).text() + "\u0000" + "staff survey respondent" + group);
+          }
+        }
+      }
+      if (!examples.isEmpty()) {
+        html.element("h3", codes.options().get(c).label());
+        for (String example : examples) {
+          String[] parts = example.split("\u0000", 2);
+          html.open("blockquote").element("p", "\u201c" + parts[0] + "\u201d").element("footer", "\u2014 "
+              + parts[1]).close("blockquote");
+        }
+      }
+    }
+    return html;
+  }
+
+  private Html methods() {
+    Html html = new Html();
+    if (analysis != null) {
+      List<String> margins = survey.margins().stream().map(Margin::variable).toList();
+      html.element("h3", "Weighting");
+      html.raw(SurveySections.weighting(analysis.weighting().report(), margins).toString());
+      html.element("h3", "Estimates and uncertainty");
+      html.element("p", "Weighted percentages are design-based estimates. Standard errors are by Taylor "
+          + "linearisation and allow for the raking (the calibration-aware standard error of R's survey "
+          + "package, which this library reproduces to 1e-6). Confidence intervals are 95% logit intervals "
+          + "(R svyciprop's default). The design effect compares each estimate's variance with that of a simple "
+          + "random sample of the same size; the effective base is Kish's (sum of weights squared over the sum of "
+          + "squared weights).");
+    }
+    html.element("h3", "Qualitative analysis");
+    html.element("p", "Focus groups were recorded and transcribed, validated by their facilitators and analysed "
+        + "with the Framework Method and thematic analysis. Quotes appear only where the speaker consented, "
+        + "attributed by role, never by name.");
+    html.element("h3", "Personal data");
+    html.element("p", redaction.redacts()
+        ? "Every quote and comment in this report was redacted before publication: e-mail addresses, UK phone "
+            + "numbers, postcodes and valid NHS numbers are replaced by a marker of their kind."
+        : "This copy is for internal use only and is NOT redacted: " + redaction.internalUseReason().orElse(""));
+    return html;
+  }
+
+  /**
+   * The analysis as a JSON tree for other systems: the programme's counts, the weighting report and every
+   * estimate with its base, interval and design effect.
+   *
+   * @return indented JSON
+   */
+  public String json() {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("programme", Map.of("id", programme.id().value(), "title", programme.title(),
+        "period", programme.period(), "activities", programme.activityCounts(),
+        "referenceGroupsNotReached", programme.notReached().stream().map(a -> a.name()).toList()));
+    if (analysis != null) {
+      root.put("weighting", analysis.weighting().report());
+      root.put("priorities", analysis.priorities());
+      root.put("themes", analysis.themes());
+    }
+    root.put("redacted", redaction.redacts());
+    try {
+      return JSON.writeValueAsString(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the analysis as JSON", e);
+    }
+  }
+
+  /**
+   * Writes {@code report.html} and {@code analysis.json} into a folder, each atomically.
+   *
+   * @param folder the output folder, created if needed
+   * @param progress receives one line per step
+   * @return the files written
+   * @throws UncheckedIOException when a file cannot be written
+   */
+  public List<Path> writeTo(Path folder, Consumer<String> progress) {
+    List<Path> written = new ArrayList<>();
+    try {
+      Files.createDirectories(folder);
+      written.add(write(folder.resolve("report.html"), html()));
+      progress.accept("wrote the report: " + written.get(written.size() - 1));
+      written.add(write(folder.resolve("analysis.json"), json()));
+      progress.accept("wrote the analysis as JSON: " + written.get(written.size() - 1));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the report into " + folder, e);
+    }
+    return written;
+  }
+
+  private static Path write(Path file, String text) throws IOException {
+    // a sibling temp file written normally (not createTempFile, whose 0600 mode would make the report private)
+    Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
+    try {
+      Files.writeString(temp, text, StandardCharsets.UTF_8);
+      return Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "EngagementReport[%s, survey=%s, redaction=%s]", programme.id(),
+        survey != null, redaction);
+  }
+}

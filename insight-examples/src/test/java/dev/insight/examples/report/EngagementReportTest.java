@@ -1,0 +1,116 @@
+package dev.insight.examples.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.insight.core.redact.RedactionPolicy;
+import dev.insight.examples.casestudy.CaseStudyFiles;
+import dev.insight.stats.weighting.Margin;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EngagementReportTest {
+  private static EngagementReport report;
+  private static String html;
+
+  static List<Margin> margins() {
+    return List.of(
+        Margin.counts("sector", Map.of("NHS", 61000.0, "County council", 14500.0, "District council", 9800.0,
+            "VCFSE", 11200.0, "Other public", 6500.0)),
+        Margin.counts("area", Map.of("East and North", 40200.0, "South and West", 39800.0, "West Essex", 23000.0)));
+  }
+
+  static EngagementReport caseStudy(RedactionPolicy policy) {
+    return EngagementReport.of(CaseStudyFiles.programme(), new EngagementReport.Survey(CaseStudyFiles.survey(),
+        margins(), "priorities", "codes", "comment", "sector"), policy);
+  }
+
+  @BeforeAll
+  static void render() {
+    report = caseStudy(RedactionPolicy.standard());
+    html = report.html();
+  }
+
+  @Test
+  void html_hasEverySectionInOrder() {
+    assertThat(html).containsSubsequence("id=\"glance\"", "id=\"heard\"", "id=\"survey\"", "id=\"themes\"",
+        "id=\"focus-groups\"", "id=\"literature\"", "id=\"you-said\"", "id=\"methods\"");
+  }
+
+  @Test
+  void html_isSelfContained() {
+    assertThat(html).doesNotContain("<script", "<link", "src=\"http", "href=\"http", "url(", "@import")
+        .contains("<svg xmlns=\"http://www.w3.org/2000/svg\"");
+  }
+
+  @Test
+  void html_showsWeightedFiguresWithBasesAndIntervals() {
+    assertThat(html).contains("Percentages are of all 759 respondents, weighted")
+        .contains("Base: all respondents (759; effective base 691)")
+        .containsPattern("<th scope=\"row\">Workforce</th>\\s*<td class=\"num\">448</td>\\s*<td class=\"num\">59\\.0%"
+            + "</td>\\s*<td class=\"num\">\\d+\\.\\d%</td>\\s*<td class=\"num\">\\d+\\.\\d% to \\d+\\.\\d%</td>")
+        .contains("Themes in the open comments (base: 180 who commented)")
+        .contains("Weighting efficiency").contains("converged after 6 iterations");
+  }
+
+  @Test
+  void html_redactsPersonalDataInComments() {
+    assertThat(html).doesNotContain("sam.taylor@example.org", "07700 900123");
+  }
+
+  @Test
+  void html_leavesOutQuotesWithoutConsent() {
+    assertThat(html).doesNotContain("You shouldn&#39;t have to fight for everything")
+        .contains("Seventy per cent of our calls now are cost of living");
+  }
+
+  @Test
+  void html_escapesDataSoCommentsCannotBecomeMarkup() {
+    assertThat(Html.escape("<script>alert('x')</script> & \"q\"")).isEqualTo(
+        "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
+  }
+
+  @Test
+  void internalUseOnly_saysSoOnTheCoverAndKeepsPersonalData() {
+    String internal = caseStudy(RedactionPolicy.internalUseOnly("checking coding")).html();
+
+    assertThat(internal).contains("INTERNAL USE ONLY: quotes and comments are not redacted (checking coding)");
+  }
+
+  @Test
+  void json_carriesWeightingAndEveryEstimate() throws IOException {
+    JsonNode root = new ObjectMapper().readTree(report.json());
+
+    assertThat(root.at("/weighting/converged").asBoolean()).isTrue();
+    assertThat(root.at("/priorities")).hasSize(10);
+    assertThat(root.at("/priorities/0/estimate/interval/method").asText()).isEqualTo("LOGIT");
+    assertThat(root.at("/themes/0/count").asInt()).isEqualTo(74);
+    assertThat(root.at("/redacted").asBoolean()).isTrue();
+  }
+
+  @Test
+  void writeTo_writesBothFilesAndReportsEachStep(@TempDir Path folder) throws IOException {
+    List<String> steps = new java.util.ArrayList<>();
+
+    List<Path> files = report.writeTo(folder.resolve("out"), steps::add);
+
+    assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("report.html", "analysis.json");
+    assertThat(Files.readString(files.get(0))).isEqualTo(html);
+    assertThat(steps).hasSize(2);
+    assertThat(folder.resolve("out")).isDirectoryNotContaining("glob:**.tmp");
+  }
+
+  @Test
+  void survey_withoutAMargin_isRefused() {
+    assertThatThrownBy(() -> new EngagementReport.Survey(CaseStudyFiles.survey(), List.of(), "priorities", "codes",
+        "comment", null)).hasMessage("a survey report needs at least one weighting margin");
+  }
+}
