@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "Engagement research: the programme, coded comments and weighted estimates.",
     subcommands = {
         DemoCommand.class,
+        ReportCommand.class,
         WeightCommand.class,
         EstimateCommand.class,
         dev.insight.examples.cli.code.CodeCommand.class,
