@@ -16,12 +16,23 @@ import java.util.Set;
 
 /**
  * A coding as a flat file: the id column, then one 0/1 column per codable code, then one 0/1 column per net (1 when
- * any code at or under the net is given), every column named by its id, one row per unit in the coding's order. This
+ * any code at or under the net is given), every column named by its id (a net that is itself codable, as REFI-QDA
+ * allows, has its net column named {@code <id>.net}), one row per unit in the coding's order. This
  * is what {@code insight code apply} writes and what {@link dev.insight.codeframe.manual.CodedDataReader#columns}
  * reads back (net columns are ignored on reading, as they are derived).
  */
 public final class CodedCsv {
   private CodedCsv() {}
+
+  /**
+   * The name of a net's column.
+   *
+   * @param net a net
+   * @return its id, or {@code <id>.net} when the net is also codable and so has a code column of its own
+   */
+  public static String netColumn(Code net) {
+    return net.codable() ? net.id().value() + ".net" : net.id().value();
+  }
 
   /**
    * Writes a coding.
@@ -43,7 +54,7 @@ public final class CodedCsv {
     List<String> header = new ArrayList<>();
     header.add(idColumn);
     codable.forEach(c -> header.add(c.id().value()));
-    nets.forEach(c -> header.add(c.id().value()));
+    nets.forEach(c -> header.add(netColumn(c)));
     csv.writeRecord(header);
     List<String> row = new ArrayList<>(header.size());
     for (UnitId unit : coding.units()) {

@@ -16,6 +16,20 @@ import org.junit.jupiter.api.Test;
 class CodedCsvTest {
 
   @Test
+  void write_codableNet_getsACodeColumnAndANetColumn() {
+    Codeframe frame = Codeframe.builder("f")
+        .add(dev.insight.codeframe.Code.builder(CodeId.of("staff"), "Staff").codable(true).build())
+        .code("sa", "Attitude", "staff").build();
+    Provenance ann = new Provenance.Human("ann", Instant.EPOCH);
+    Coding coding = Coding.builder(frame).assign(UnitId.of("r1"), CodeId.of("sa"), ann).build();
+    StringWriter out = new StringWriter();
+
+    CodedCsv.write(coding, "id", out);
+
+    assertThat(out.toString()).isEqualTo("id,staff,sa,staff.net\nr1,0,1,1\n");
+  }
+
+  @Test
   void write_codesThenNets_andReadsBackTheSameCodes() {
     Codeframe frame = Codeframe.builder("f").net("staff", "Staff", null).code("sa", "Attitude", "staff")
         .code("sl", "Levels", "staff").code("wa", "Waiting", null).build();
