@@ -10,6 +10,7 @@ import dev.insight.codeframe.CodeId;
 import dev.insight.codeframe.Codeframe;
 import dev.insight.codeframe.coding.Coding;
 import dev.insight.codeframe.coding.UnitId;
+import dev.insight.codeframe.interchange.CodedCsv;
 import dev.insight.codeframe.interchange.CodeframeFiles;
 import dev.insight.codeframe.rules.RuleCoder;
 import dev.insight.codeframe.rules.RuleMatch;
@@ -30,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -87,28 +87,7 @@ public final class ApplyCommand implements Callable<Integer> {
     for (Code net : nets) {
       under.put(net.id(), codeframe.codableUnder(net.id()));
     }
-    AtomicFile.write(out, writer -> {
-      CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer);
-      List<String> header = new ArrayList<>();
-      header.add(idColumn);
-      codable.forEach(c -> header.add(c.id().value()));
-      nets.forEach(c -> header.add(c.id().value()));
-      csv.writeRecord(header);
-      List<String> row = new ArrayList<>(header.size());
-      for (UnitId unit : coding.units()) {
-        Set<CodeId> codes = coding.codes(unit);
-        row.clear();
-        row.add(unit.value());
-        for (Code code : codable) {
-          row.add(codes.contains(code.id()) ? "1" : "0");
-        }
-        for (Code net : nets) {
-          row.add(under.get(net.id()).stream().anyMatch(codes::contains) ? "1" : "0");
-        }
-        csv.writeRecord(row);
-      }
-      writer.flush();
-    });
+    AtomicFile.write(out, writer -> CodedCsv.write(coding, idColumn, writer));
     if (explain != null) {
       AtomicFile.write(explain, writer -> {
         CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer);

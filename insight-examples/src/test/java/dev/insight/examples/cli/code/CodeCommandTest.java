@@ -2,6 +2,8 @@ package dev.insight.examples.cli.code;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.insight.codeframe.Codeframe;
+import dev.insight.codeframe.interchange.CodeframeFiles;
 import dev.insight.examples.cli.Insight;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,6 +71,28 @@ class CodeCommandTest {
     assertThat(Files.readAllLines(explain)).contains("2988,ef,Food,food OR meal* OR drink* OR breakfast OR lunch OR "
         + "dinner OR menu,food");
     assertThat(out.toString()).contains("coded 40 comments with 44 codes").contains("NET staff");
+  }
+
+  @Test
+  void apply_sameCodingFromJsonQdcAndCsvCodeframes() throws IOException {
+    Codeframe frame = CodeframeFiles.read(codebook);
+    List<String> results = new java.util.ArrayList<>();
+    for (String name : List.of("cf.csv", "cf.json", "cf.qdc")) {
+      Path file = dir.resolve(name);
+      if (!name.endsWith(".csv")) {
+        CodeframeFiles.write(frame, file);
+      } else {
+        Files.copy(codebook, file);
+      }
+      Path coded = dir.resolve(name + ".coded.csv");
+      int exit = run("code", "apply", "--codeframe", file.toString(), "--data", comments.toString(), "--id",
+          "row_index", "--text", "feedback", "--out", coded.toString());
+      assertThat(exit).as(err.toString()).isZero();
+      results.add(Files.readString(coded));
+    }
+
+    assertThat(results.get(1)).isEqualTo(results.get(0));
+    assertThat(results.get(2)).isEqualTo(results.get(0));
   }
 
   @Test
