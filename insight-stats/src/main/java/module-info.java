@@ -10,4 +10,6 @@ module dev.insight.stats {
   requires static org.jspecify;
 
   exports dev.insight.stats.estimate;
+  exports dev.insight.stats.table;
+  exports dev.insight.stats.test;
 }
