@@ -7,6 +7,8 @@ module dev.insight.stats {
   requires transitive dev.insight.core;
   requires com.google.common;
   requires commons.math3;
+  requires com.fasterxml.jackson.core;
+  requires org.dhatim.fastexcel;
   requires static org.jspecify;
 
   exports dev.insight.stats.estimate;
