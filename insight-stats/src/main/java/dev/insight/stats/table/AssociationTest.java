@@ -13,7 +13,13 @@ import dev.insight.stats.test.RaoScottResult;
  * @param result the test
  */
 public record AssociationTest(String bannerVariable, String row, RaoScottResult result) {
-  // Validates the fields are present
+  /**
+   * Validates the fields are present
+   *
+   * @param bannerVariable the banner variable
+   * @param row the option code for a multiple-response question; the question's name otherwise
+   * @param result the test
+   */
   public AssociationTest {
     checkNotNull(bannerVariable, "bannerVariable");
     checkNotNull(row, "row");

@@ -14,7 +14,14 @@ import org.jspecify.annotations.Nullable;
  * @param letter the letter that marks significant differences against this column; empty for the Total
  */
 public record BannerColumn(@Nullable String variable, String code, String label, String letter) {
-  // Validates the fields are present
+  /**
+   * Validates the fields are present
+   *
+   * @param variable the banner variable, or null for the Total column
+   * @param code the category code ({@code "Total"} for the Total column)
+   * @param label the heading
+   * @param letter the letter that marks significant differences against this column; empty for the Total
+   */
   public BannerColumn {
     checkNotNull(code, "code");
     checkNotNull(label, "label");

@@ -13,7 +13,13 @@ import java.util.List;
  * @param notes lines explaining the table
  */
 public record BannerTable(List<BannerColumn> columns, List<RowBlock> blocks, List<String> notes) {
-  // Copies the lists
+  /**
+   * Copies the lists
+   *
+   * @param columns the columns
+   * @param blocks one per question, in the specification's order
+   * @param notes lines explaining the table
+   */
   public BannerTable {
     columns = List.copyOf(columns);
     blocks = List.copyOf(blocks);

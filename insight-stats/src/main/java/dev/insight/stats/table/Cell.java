@@ -19,7 +19,19 @@ import static com.google.common.base.Preconditions.checkNotNull;
  */
 public record Cell(double unweightedCount, double weightedCount, double columnPercent, double rowPercent,
     double mean, double standardDeviation, String letters, Comparison versusRest, boolean suppressed) {
-  // Validates the fields are present
+  /**
+   * Validates the fields are present
+   *
+   * @param unweightedCount respondents in the row and column (for a mean row: respondents with a value)
+   * @param weightedCount their weighted count
+   * @param columnPercent weighted percent of the column's base
+   * @param rowPercent weighted percent of the row's Total cell
+   * @param mean weighted mean (mean rows)
+   * @param standardDeviation weighted standard deviation (mean rows), R {@code svyvar}'s definition
+   * @param letters letters of the columns this one is significantly higher than: upper case at the upper level, lower case at the lower level only
+   * @param versusRest this column against everyone else in the table
+   * @param suppressed whether counts and percentages are hidden for disclosure control
+   */
   public Cell {
     checkNotNull(letters, "letters");
     checkNotNull(versusRest, "versusRest");

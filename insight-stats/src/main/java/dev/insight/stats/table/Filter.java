@@ -176,7 +176,13 @@ public sealed interface Filter permits Filter.All, Filter.Compare, Filter.In, Fi
    * @param negated whether it is {@code not in}
    */
   record In(String variable, List<String> values, boolean negated) implements Filter {
-    // Copies the values
+    /**
+     * Copies the values
+     *
+     * @param variable the variable name
+     * @param values the values as written
+     * @param negated whether it is {@code not in}
+     */
     public In {
       values = List.copyOf(values);
       checkArgument(!values.isEmpty(), "filter: %s in () has no values", variable);

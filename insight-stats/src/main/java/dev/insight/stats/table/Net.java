@@ -12,7 +12,12 @@ import java.util.List;
  * @param codes the category or option codes it combines; at least one, no repeats
  */
 public record Net(String label, List<String> codes) {
-  // Validates the label and the codes
+  /**
+   * Validates the label and the codes
+   *
+   * @param label the row label, such as {@code "Any council"}
+   * @param codes the category or option codes it combines; at least one, no repeats
+   */
   public Net {
     checkNotNull(label, "label");
     checkArgument(!label.isBlank(), "net label cannot be blank");

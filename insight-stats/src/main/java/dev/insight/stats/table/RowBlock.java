@@ -17,7 +17,16 @@ import java.util.List;
  */
 public record RowBlock(String variable, String label, String basis, List<Base> bases, List<TableRow> rows,
     List<AssociationTest> tests) {
-  // Validates and copies
+  /**
+   * Validates and copies
+   *
+   * @param variable the question's variable
+   * @param label the question's label
+   * @param basis what the bases count: {@code "respondents"} who answered, {@code "mentions"}, or {@code "respondents with a value"} for means
+   * @param bases one per column
+   * @param rows the rows
+   * @param tests Rao-Scott tests with each banner variable (empty when not asked for or not possible)
+   */
   public RowBlock {
     checkNotNull(variable, "variable");
     checkNotNull(label, "label");

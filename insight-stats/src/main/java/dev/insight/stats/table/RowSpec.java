@@ -54,7 +54,13 @@ public sealed interface RowSpec permits RowSpec.Categories, RowSpec.Options, Row
    * @param boxes whether to add top-2 and bottom-2 box rows
    */
   record Categories(String variable, List<Net> nets, boolean boxes) implements RowSpec {
-    // Validates the variable name and copies the nets
+    /**
+     * Validates the variable name and copies the nets
+     *
+     * @param variable the name of a single-choice variable
+     * @param nets nets of category codes
+     * @param boxes whether to add top-2 and bottom-2 box rows
+     */
     public Categories {
       checkNotNull(variable, "variable");
       nets = List.copyOf(nets);
@@ -90,7 +96,13 @@ public sealed interface RowSpec permits RowSpec.Categories, RowSpec.Options, Row
    * @param nets nets of option codes; a respondent counts once however many of a net's options they chose
    */
   record Options(String variable, PercentBase percentBase, List<Net> nets) implements RowSpec {
-    // Validates the variable name and copies the nets
+    /**
+     * Validates the variable name and copies the nets
+     *
+     * @param variable the name of a multiple-response variable
+     * @param percentBase percent of respondents (sums can exceed 100) or of mentions
+     * @param nets nets of option codes; a respondent counts once however many of a net's options they chose
+     */
     public Options {
       checkNotNull(variable, "variable");
       checkNotNull(percentBase, "percentBase");
@@ -127,7 +139,12 @@ public sealed interface RowSpec permits RowSpec.Categories, RowSpec.Options, Row
    * @param boxes whether to add top-2 and bottom-2 box rows
    */
   record Mean(String variable, boolean boxes) implements RowSpec {
-    // Validates the variable name
+    /**
+     * Validates the variable name
+     *
+     * @param variable the name of a numeric variable
+     * @param boxes whether to add top-2 and bottom-2 box rows
+     */
     public Mean {
       checkNotNull(variable, "variable");
       checkArgument(!variable.isBlank(), "variable cannot be blank");

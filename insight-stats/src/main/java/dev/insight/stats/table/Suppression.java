@@ -34,7 +34,12 @@ public record Suppression(Rule rule, int limit) {
     THRESHOLD
   }
 
-  // Validates the limit against the rule
+  /**
+   * Validates the limit against the rule
+   *
+   * @param rule the rule
+   * @param limit the largest count hidden (7 for the NHS rule, N - 1 for a threshold of N, 0 for none)
+   */
   public Suppression {
     checkNotNull(rule, "rule");
     checkArgument(rule == Rule.NONE ? limit == 0 : limit >= 1, "limit %s does not fit rule %s", limit, rule);

@@ -18,7 +18,17 @@ import dev.insight.stats.test.Correction;
  */
 public record TableOptions(double upperAlpha, double lowerAlpha, Correction correction, int minimumBase,
     int smallBase, boolean rowPercents, boolean raoScott) {
-  // Validates the levels and bases
+  /**
+   * Validates the levels and bases
+   *
+   * @param upperAlpha significance level of upper-case letters (default 0.05)
+   * @param lowerAlpha significance level of lower-case letters (default 0.10); at least {@code upperAlpha}
+   * @param correction adjustment of the p-values of the column pairs of one banner variable in one row
+   * @param minimumBase columns with fewer respondents (unweighted) are not tested (default 30)
+   * @param smallBase columns with fewer respondents are flagged as small (default 50)
+   * @param rowPercents whether cells carry row percentages (share of the Total column's count)
+   * @param raoScott whether each question gets a Rao-Scott test of association with each banner variable
+   */
   public TableOptions {
     checkArgument(upperAlpha > 0 && upperAlpha < 1, "upperAlpha must be in (0, 1): %s", upperAlpha);
     checkArgument(lowerAlpha >= upperAlpha && lowerAlpha < 1, "lowerAlpha must be in [upperAlpha %s, 1): %s",

@@ -15,7 +15,14 @@ import java.util.List;
  * @param options tests and display options
  */
 public record TableSpec(List<RowSpec> rows, List<String> banner, Filter filter, TableOptions options) {
-  // Validates that there is a row and that no banner variable repeats
+  /**
+   * Validates that there is a row and that no banner variable repeats
+   *
+   * @param rows the questions, in order; at least one
+   * @param banner the banner variables (single-choice or multiple-response), in order; may be empty (Total only)
+   * @param filter which respondents the table covers
+   * @param options tests and display options
+   */
   public TableSpec {
     rows = List.copyOf(rows);
     banner = List.copyOf(banner);
