@@ -11,7 +11,9 @@ module dev.insight.stats {
   requires org.dhatim.fastexcel;
   requires static org.jspecify;
 
+  exports dev.insight.stats.design;
   exports dev.insight.stats.estimate;
   exports dev.insight.stats.table;
   exports dev.insight.stats.test;
+  exports dev.insight.stats.weighting;
 }

@@ -1,0 +1,350 @@
+package dev.insight.stats.design;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.Arrays;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+
+/**
+ * How a weighting step constrained the weights, which variance estimation must take into account: the influence
+ * values of an estimator are replaced by their residuals on the calibration variables before the design's
+ * Taylor-linearisation sum (R {@code survey}'s {@code postStrata}, Deville and Särndal 1992).
+ *
+ * <p>Created by the weighting procedures of {@code dev.insight.stats.weighting}; a procedure of one's own that
+ * calibrates weights can create one through the factories below. Arrays are per respondent, in row order; category
+ * index {@code -1} marks a respondent outside the sample (weight 0).
+ */
+public sealed interface Calibration {
+
+  /**
+   * Post-stratification: weights were scaled to targets within cells. Variance residuals are taken from the
+   * weighted mean (with the weights before the step) of the influence within each cell, as R's
+   * {@code postStratify}.
+   *
+   * @param cells each respondent's cell, {@code -1} outside the sample
+   * @param cellCount the number of cells
+   * @param before the weights before the step
+   * @param after the weights after the step
+   * @return the calibration
+   * @throws IllegalArgumentException when the arrays differ in length or a cell is out of range
+   */
+  static Calibration postStratified(int[] cells, int cellCount, double[] before, double[] after) {
+    return new PostStratified(cells, cellCount, before, after);
+  }
+
+  /**
+   * Raking to several margins. Variance residuals are found as R's {@code rake} does: ten backfitting sweeps over
+   * the margins, each subtracting the unweighted mean of the influence (divided by the weight) within each
+   * category.
+   *
+   * @param margins for each margin, each respondent's category, {@code -1} outside the sample
+   * @param categoryCounts for each margin, its number of categories
+   * @param after the raked weights
+   * @return the calibration
+   * @throws IllegalArgumentException when the arrays differ in length or a category is out of range
+   */
+  static Calibration raked(int[][] margins, int[] categoryCounts, double[] after) {
+    return new Raked(margins, categoryCounts, after);
+  }
+
+  /**
+   * Linear (GREG) calibration on the main effects of categorical margins, bounded or not. Variance residuals come
+   * from the weighted least-squares regression (weights before calibration) of the influence on the margins'
+   * indicators, as R's {@code calibrate}.
+   *
+   * @param margins for each margin, each respondent's category, {@code -1} outside the sample
+   * @param categoryCounts for each margin, its number of categories
+   * @param before the weights before calibration
+   * @param after the calibrated weights
+   * @return the calibration
+   * @throws IllegalArgumentException when the arrays differ in length or a category is out of range
+   */
+  static Calibration linear(int[][] margins, int[] categoryCounts, double[] before, double[] after) {
+    return new Linear(margins, categoryCounts, before, after);
+  }
+
+  /**
+   * Replaces weighted influence values by their residuals after this calibration, in place.
+   *
+   * @param x weighted influence values, one per respondent
+   */
+  void residualise(double[] x);
+
+  private static void checkCategories(int[] categories, int count, int n, String what) {
+    checkArgument(categories.length == n, "%s has %s rows, expected %s", what, categories.length, n);
+    for (int c : categories) {
+      checkArgument(c >= -1 && c < count, "%s: category %s out of range [-1, %s)", what, c, count);
+    }
+  }
+
+  /** Post-stratification; see {@link Calibration#postStratified}. */
+  final class PostStratified implements Calibration {
+    private final int[] cells;
+    private final int cellCount;
+    private final double[] before;
+    private final double[] after;
+
+    private PostStratified(int[] cells, int cellCount, double[] before, double[] after) {
+      checkArgument(before.length == after.length, "before and after weights differ in length: %s and %s",
+          before.length, after.length);
+      checkCategories(cells, cellCount, after.length, "cells");
+      this.cells = cells.clone();
+      this.cellCount = cellCount;
+      this.before = before.clone();
+      this.after = after.clone();
+    }
+
+    @Override
+    public void residualise(double[] x) {
+      double[] num = new double[cellCount];
+      double[] den = new double[cellCount];
+      for (int i = 0; i < x.length; i++) {
+        int c = cells[i];
+        if (c >= 0) {
+          double psw = after[i] == 0 && before[i] == 0 ? 1 : after[i];
+          num[c] += x[i] * before[i] / psw;
+          den[c] += before[i];
+        }
+      }
+      for (int c = 0; c < cellCount; c++) {
+        num[c] = den[c] == 0 ? 0 : num[c] / den[c];
+      }
+      for (int i = 0; i < x.length; i++) {
+        int c = cells[i];
+        if (c >= 0) {
+          x[i] -= num[c] * after[i];
+        }
+      }
+    }
+  }
+
+  /** Raking; see {@link Calibration#raked}. */
+  final class Raked implements Calibration {
+    /** R's {@code svyrecvar} makes exactly this many backfitting sweeps for a raked design. */
+    private static final int SWEEPS = 10;
+    private final int[][] margins;
+    private final int[] categoryCounts;
+    private final double[] after;
+    // the cross-classification of the margins, when it has few enough cells to iterate on
+    private final int[] cellOfRow;
+    private final int[][] marginOfCell;
+    private final double[] cellSize;
+
+    private Raked(int[][] margins, int[] categoryCounts, double[] after) {
+      checkArgument(margins.length == categoryCounts.length && margins.length > 0,
+          "%s margins but %s category counts", margins.length, categoryCounts.length);
+      this.margins = new int[margins.length][];
+      for (int k = 0; k < margins.length; k++) {
+        checkCategories(margins[k], categoryCounts[k], after.length, "margin " + k);
+        this.margins[k] = margins[k].clone();
+      }
+      this.categoryCounts = categoryCounts.clone();
+      this.after = after.clone();
+      long cells = 1;
+      for (int count : categoryCounts) {
+        cells *= Math.max(1, count);
+      }
+      if (cells <= Math.max(16, after.length / 2) && cells <= 1 << 22) {
+        int cellCount = (int) cells;
+        cellOfRow = new int[after.length];
+        marginOfCell = new int[margins.length][cellCount];
+        cellSize = new double[cellCount];
+        for (int c = 0; c < cellCount; c++) {
+          int rest = c;
+          for (int k = margins.length - 1; k >= 0; k--) {
+            marginOfCell[k][c] = rest % categoryCounts[k];
+            rest /= categoryCounts[k];
+          }
+        }
+        for (int i = 0; i < after.length; i++) {
+          int cell = 0;
+          for (int k = 0; k < margins.length; k++) {
+            int m = margins[k][i];
+            if (m < 0) {
+              cell = -1;
+              break;
+            }
+            cell = cell * categoryCounts[k] + m;
+          }
+          cellOfRow[i] = cell;
+          if (cell >= 0) {
+            cellSize[cell]++;
+          }
+        }
+      } else {
+        cellOfRow = null;
+        marginOfCell = null;
+        cellSize = null;
+      }
+    }
+
+    @Override
+    public void residualise(double[] x) {
+      if (cellOfRow != null) {
+        residualiseOnCells(x);
+      } else {
+        residualiseOnRows(x);
+      }
+    }
+
+    /* The sweeps are linear and act on category means only, so v_i - a[cell(i)] with a per-cell adjustment a. */
+    private void residualiseOnCells(double[] x) {
+      int cellCount = cellSize.length;
+      double[] sum = new double[cellCount];
+      for (int i = 0; i < x.length; i++) {
+        int c = cellOfRow[i];
+        if (c >= 0) {
+          sum[c] += x[i] / after[i];
+        }
+      }
+      double[] adjust = new double[cellCount];
+      for (int sweep = 0; sweep < SWEEPS; sweep++) {
+        for (int k = 0; k < margins.length; k++) {
+          double[] catSum = new double[categoryCounts[k]];
+          double[] catSize = new double[categoryCounts[k]];
+          int[] map = marginOfCell[k];
+          for (int c = 0; c < cellCount; c++) {
+            catSum[map[c]] += sum[c] - cellSize[c] * adjust[c];
+            catSize[map[c]] += cellSize[c];
+          }
+          for (int c = 0; c < cellCount; c++) {
+            if (catSize[map[c]] > 0) {
+              adjust[c] += catSum[map[c]] / catSize[map[c]];
+            }
+          }
+        }
+      }
+      for (int i = 0; i < x.length; i++) {
+        int c = cellOfRow[i];
+        if (c >= 0) {
+          x[i] -= after[i] * adjust[c];
+        }
+      }
+    }
+
+    private void residualiseOnRows(double[] x) {
+      int n = x.length;
+      double[] v = new double[n];
+      for (int i = 0; i < n; i++) {
+        v[i] = after[i] == 0 ? 0 : x[i] / after[i];
+      }
+      for (int sweep = 0; sweep < SWEEPS; sweep++) {
+        for (int k = 0; k < margins.length; k++) {
+          int[] m = margins[k];
+          double[] catSum = new double[categoryCounts[k]];
+          double[] catSize = new double[categoryCounts[k]];
+          for (int i = 0; i < n; i++) {
+            if (m[i] >= 0) {
+              catSum[m[i]] += v[i];
+              catSize[m[i]]++;
+            }
+          }
+          for (int j = 0; j < catSum.length; j++) {
+            catSum[j] = catSize[j] == 0 ? 0 : catSum[j] / catSize[j];
+          }
+          for (int i = 0; i < n; i++) {
+            if (m[i] >= 0) {
+              v[i] -= catSum[m[i]];
+            }
+          }
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        if (margins[0][i] >= 0) {
+          x[i] = after[i] * v[i];
+        }
+      }
+    }
+  }
+
+  /** Linear calibration; see {@link Calibration#linear}. */
+  final class Linear implements Calibration {
+    private final int[][] margins;
+    private final int[] offsets;
+    private final int columns;
+    private final double[] before;
+    private final double[] after;
+    private final RealMatrix inverse;
+
+    private Linear(int[][] margins, int[] categoryCounts, double[] before, double[] after) {
+      checkArgument(margins.length == categoryCounts.length && margins.length > 0,
+          "%s margins but %s category counts", margins.length, categoryCounts.length);
+      checkArgument(before.length == after.length, "before and after weights differ in length: %s and %s",
+          before.length, after.length);
+      this.margins = new int[margins.length][];
+      this.offsets = new int[margins.length];
+      int p = 1;
+      for (int k = 0; k < margins.length; k++) {
+        checkCategories(margins[k], categoryCounts[k], after.length, "margin " + k);
+        this.margins[k] = margins[k].clone();
+        offsets[k] = p - 1; // treatment coding: category j > 0 of margin k is column offsets[k] + j
+        p += categoryCounts[k] - 1;
+      }
+      this.columns = p;
+      this.before = before.clone();
+      this.after = after.clone();
+      double[][] xtx = new double[p][p];
+      int[] cols = new int[margins.length + 1];
+      for (int i = 0; i < after.length; i++) {
+        if (this.margins[0][i] < 0) {
+          continue;
+        }
+        int used = row(i, cols);
+        for (int a = 0; a < used; a++) {
+          for (int b = 0; b < used; b++) {
+            xtx[cols[a]][cols[b]] += before[i];
+          }
+        }
+      }
+      this.inverse = new SingularValueDecomposition(new Array2DRowRealMatrix(xtx, false)).getSolver().getInverse();
+    }
+
+    /* The model-matrix columns that are 1 in this row: the intercept and one indicator per margin at most. */
+    private int row(int i, int[] cols) {
+      int used = 0;
+      cols[used++] = 0;
+      for (int k = 0; k < margins.length; k++) {
+        int m = margins[k][i];
+        if (m > 0) {
+          cols[used++] = offsets[k] + m;
+        }
+      }
+      return used;
+    }
+
+    @Override
+    public void residualise(double[] x) {
+      double[] xtv = new double[columns];
+      int[] cols = new int[margins.length + 1];
+      for (int i = 0; i < x.length; i++) {
+        if (margins[0][i] < 0 || after[i] == 0) {
+          continue;
+        }
+        double wv = before[i] * x[i] / after[i];
+        int used = row(i, cols);
+        for (int a = 0; a < used; a++) {
+          xtv[cols[a]] += wv;
+        }
+      }
+      double[] beta = inverse.operate(xtv);
+      for (int i = 0; i < x.length; i++) {
+        if (margins[0][i] < 0 || after[i] == 0) {
+          continue;
+        }
+        int used = row(i, cols);
+        double fit = 0;
+        for (int a = 0; a < used; a++) {
+          fit += beta[cols[a]];
+        }
+        x[i] -= after[i] * fit;
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "Linear[" + margins.length + " margins, " + columns + " columns, weights " + Arrays.hashCode(after) + "]";
+    }
+  }
+}

@@ -1,0 +1,235 @@
+package dev.insight.stats.design;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.insight.core.data.CategoricalVariable;
+import dev.insight.core.data.Dataset;
+import dev.insight.core.data.NumericVariable;
+import dev.insight.core.data.TextVariable;
+import dev.insight.core.data.Variable;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The sampling structure of a design, resolved to primitive arrays: stratum and primary sampling unit of each
+ * respondent in the sample, PSUs per stratum and the finite population correction factor of each stratum.
+ *
+ * <p>Implementation note: one-stage (ultimate cluster) Taylor linearisation, as R {@code survey}'s
+ * {@code svyrecvar}: {@code var = sum_h (1 - f_h) n_h / (n_h - 1) sum_i (z_hi - mean_h z)^2} over PSU totals
+ * {@code z_hi} of the weighted influence values (Wolter 2007, ch. 6). Respondents with weight 0 are outside the
+ * sample and count nowhere.
+ */
+final class Structure {
+  final int rows;
+  /** Stratum of each row, or null for one stratum. */
+  final int @Nullable [] stratum;
+  /** PSU of each row (-1 outside the sample), or null when every respondent is its own PSU. */
+  final int @Nullable [] psu;
+  final int psuCount;
+  final int[] psuStratum;
+  final int strataCount;
+  final int[] psuPerStratum;
+  final double[] finite;
+  final String[] stratumNames;
+  final boolean[] inSample;
+
+  Structure(Dataset data, double[] weights, @Nullable String strataVar, @Nullable String clusterVar,
+      @Nullable String fpcVar) {
+    rows = weights.length;
+    inSample = new boolean[rows];
+    for (int i = 0; i < rows; i++) {
+      inSample[i] = weights[i] > 0;
+    }
+    Map<Object, Integer> strataIndex = new HashMap<>();
+    if (strataVar != null) {
+      Variable v = data.variable(strataVar);
+      stratum = new int[rows];
+      for (int i = 0; i < rows; i++) {
+        if (!inSample[i]) {
+          stratum[i] = -1;
+          continue;
+        }
+        Object key = key(v, i, "strata");
+        Integer s = strataIndex.get(key);
+        if (s == null) {
+          s = strataIndex.size();
+          strataIndex.put(key, s);
+        }
+        stratum[i] = s;
+      }
+      strataCount = Math.max(1, strataIndex.size());
+    } else {
+      stratum = null;
+      strataCount = 1;
+    }
+    stratumNames = new String[strataCount];
+    stratumNames[0] = "(all)";
+    strataIndex.forEach((k, s) -> stratumNames[s] = String.valueOf(k));
+    psuPerStratum = new int[strataCount];
+    if (clusterVar != null) {
+      Variable v = data.variable(clusterVar);
+      psu = new int[rows];
+      Map<Object, Integer> psuIndex = new HashMap<>();
+      int[] owner = new int[16];
+      for (int i = 0; i < rows; i++) {
+        if (!inSample[i]) {
+          psu[i] = -1;
+          continue;
+        }
+        int h = stratum == null ? 0 : stratum[i];
+        // PSU ids are nested in strata: the same id in two strata is two PSUs
+        Object key = strataVar == null ? key(v, i, "cluster") : Map.entry(h, key(v, i, "cluster"));
+        Integer p = psuIndex.get(key);
+        if (p == null) {
+          p = psuIndex.size();
+          psuIndex.put(key, p);
+          if (p == owner.length) {
+            owner = java.util.Arrays.copyOf(owner, owner.length * 2);
+          }
+          owner[p] = h;
+          psuPerStratum[h]++;
+        }
+        psu[i] = p;
+      }
+      psuCount = psuIndex.size();
+      psuStratum = java.util.Arrays.copyOf(owner, psuCount);
+    } else {
+      psu = null;
+      int count = 0;
+      for (int i = 0; i < rows; i++) {
+        if (inSample[i]) {
+          psuPerStratum[stratum == null ? 0 : stratum[i]]++;
+          count++;
+        }
+      }
+      psuCount = count;
+      psuStratum = new int[0];
+    }
+    finite = new double[strataCount];
+    java.util.Arrays.fill(finite, 1.0);
+    if (fpcVar != null) {
+      NumericVariable f = data.numeric(fpcVar);
+      double[] seen = new double[strataCount];
+      java.util.Arrays.fill(seen, Double.NaN);
+      for (int i = 0; i < rows; i++) {
+        if (!inSample[i]) {
+          continue;
+        }
+        int h = stratum == null ? 0 : stratum[i];
+        double value = f.valueAt(i);
+        checkArgument(!f.isMissing(i) && value > 0 && Double.isFinite(value),
+            "fpc %s of respondent %s is %s: it must be a population size (> 1) or a sampling fraction in (0, 1]",
+            fpcVar, data.id(i), value);
+        checkArgument(Double.isNaN(seen[h]) || seen[h] == value,
+            "fpc %s differs within stratum %s: %s and %s (respondent %s)", fpcVar, stratumNames[h], seen[h], value,
+            data.id(i));
+        seen[h] = value;
+      }
+      for (int h = 0; h < strataCount; h++) {
+        if (Double.isNaN(seen[h])) {
+          continue;
+        }
+        double population = seen[h] > 1 ? seen[h] : psuPerStratum[h] / seen[h];
+        checkArgument(population >= psuPerStratum[h],
+            "fpc %s of stratum %s says %s units in the population but the sample has %s", fpcVar, stratumNames[h],
+            population, psuPerStratum[h]);
+        finite[h] = (population - psuPerStratum[h]) / population;
+      }
+    }
+    for (int h = 0; h < strataCount; h++) {
+      checkArgument(psuPerStratum[h] != 1 || finite[h] < 1e-7,
+          "stratum %s has only one primary sampling unit, so its variance cannot be estimated", stratumNames[h]);
+    }
+  }
+
+  private static Object key(Variable v, int row, String role) {
+    checkArgument(!v.isMissing(row), "%s variable %s is missing for row %s", role, v.name(), row);
+    if (v instanceof CategoricalVariable c) {
+      return c.categoryIndex(row);
+    } else if (v instanceof NumericVariable n) {
+      return n.valueAt(row);
+    } else if (v instanceof TextVariable t) {
+      return t.textAt(row).orElse("");
+    }
+    throw new IllegalArgumentException(role + " variable " + v.name() + " cannot be multiple response");
+  }
+
+  /* Variance of a total whose weighted influence values (already residualised) are z. */
+  double variance(double[] z) {
+    if (psu == null) {
+      double[] sum = new double[strataCount];
+      for (int i = 0; i < rows; i++) {
+        if (inSample[i]) {
+          sum[stratum == null ? 0 : stratum[i]] += z[i];
+        }
+      }
+      double[] mean = new double[strataCount];
+      for (int h = 0; h < strataCount; h++) {
+        mean[h] = psuPerStratum[h] == 0 ? 0 : sum[h] / psuPerStratum[h];
+      }
+      double[] ss = new double[strataCount];
+      for (int i = 0; i < rows; i++) {
+        if (inSample[i]) {
+          int h = stratum == null ? 0 : stratum[i];
+          double d = z[i] - mean[h];
+          ss[h] += d * d;
+        }
+      }
+      return combine(ss);
+    }
+    double[] totals = new double[psuCount];
+    for (int i = 0; i < rows; i++) {
+      if (psu[i] >= 0) {
+        totals[psu[i]] += z[i];
+      }
+    }
+    double[] sum = new double[strataCount];
+    for (int p = 0; p < psuCount; p++) {
+      sum[psuStratum[p]] += totals[p];
+    }
+    double[] ss = new double[strataCount];
+    for (int p = 0; p < psuCount; p++) {
+      int h = psuStratum[p];
+      double d = totals[p] - sum[h] / psuPerStratum[h];
+      ss[h] += d * d;
+    }
+    return combine(ss);
+  }
+
+  private double combine(double[] ss) {
+    double v = 0;
+    for (int h = 0; h < strataCount; h++) {
+      int n = psuPerStratum[h];
+      if (n > 1) {
+        v += finite[h] * n / (n - 1.0) * ss[h];
+      }
+    }
+    return v;
+  }
+
+  /* R's degf: PSUs with a respondent in the rows minus strata with a respondent in the rows. */
+  int degreesOfFreedom(boolean[] rowsIn) {
+    boolean[] psuSeen = new boolean[psu == null ? 0 : psuCount];
+    boolean[] stratumSeen = new boolean[strataCount];
+    int psus = 0;
+    int strata = 0;
+    for (int i = 0; i < rows; i++) {
+      if (!rowsIn[i] || !inSample[i]) {
+        continue;
+      }
+      int h = stratum == null ? 0 : stratum[i];
+      if (!stratumSeen[h]) {
+        stratumSeen[h] = true;
+        strata++;
+      }
+      if (psu == null) {
+        psus++;
+      } else if (!psuSeen[psu[i]]) {
+        psuSeen[psu[i]] = true;
+        psus++;
+      }
+    }
+    return psus - strata;
+  }
+}

@@ -1,0 +1,344 @@
+package dev.insight.stats.design;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import dev.insight.core.data.Dataset;
+import dev.insight.core.data.NumericVariable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A survey design: a dataset tied to weights and, optionally, strata, clusters (primary sampling units) and a
+ * finite population correction, as R {@code survey}'s {@code svydesign}.
+ *
+ * <p>Immutable. Weighting ({@code dev.insight.stats.weighting}) returns a new design that remembers how it was
+ * made ({@link #history()}) and the calibrations that its variance estimates must take into account. A
+ * respondent with weight 0 (left out by an explicit missing-value policy) is outside the sample: counted in no
+ * base, no PSU and no degrees of freedom.
+ */
+public final class SurveyDesign {
+  private final Dataset data;
+  private final double[] weights;
+  private final @Nullable String strata;
+  private final @Nullable String cluster;
+  private final @Nullable String fpc;
+  private final List<DesignStep> history;
+  private final List<Calibration> calibrations;
+  private final Structure structure;
+
+  private SurveyDesign(Dataset data, double[] weights, @Nullable String strata, @Nullable String cluster,
+      @Nullable String fpc, List<DesignStep> history, List<Calibration> calibrations,
+      @Nullable Structure structure) {
+    this.data = data;
+    this.weights = weights;
+    this.strata = strata;
+    this.cluster = cluster;
+    this.fpc = fpc;
+    this.history = List.copyOf(history);
+    this.calibrations = List.copyOf(calibrations);
+    this.structure = structure != null ? structure : new Structure(data, weights, strata, cluster, fpc);
+  }
+
+  /**
+   * A builder for a design over this dataset.
+   *
+   * @param data the respondents
+   * @return a new builder; without weights every respondent weighs 1
+   */
+  public static Builder builder(Dataset data) {
+    return new Builder(checkNotNull(data, "data"));
+  }
+
+  /**
+   * The dataset.
+   *
+   * @return the dataset
+   */
+  public Dataset data() {
+    return data;
+  }
+
+  /**
+   * The number of respondents (rows), including any with weight 0.
+   *
+   * @return the number of rows
+   */
+  public int rowCount() {
+    return weights.length;
+  }
+
+  /**
+   * The weight of a respondent.
+   *
+   * @param row the row
+   * @return the weight; 0 for a respondent outside the sample
+   */
+  public double weight(int row) {
+    return weights[row];
+  }
+
+  /**
+   * A copy of the weights.
+   *
+   * @return a new array in row order
+   */
+  public double[] weights() {
+    return weights.clone();
+  }
+
+  /**
+   * The strata variable.
+   *
+   * @return its name, or empty for an unstratified design
+   */
+  public Optional<String> strata() {
+    return Optional.ofNullable(strata);
+  }
+
+  /**
+   * The cluster (PSU) variable.
+   *
+   * @return its name, or empty when every respondent is its own PSU
+   */
+  public Optional<String> cluster() {
+    return Optional.ofNullable(cluster);
+  }
+
+  /**
+   * The finite population correction variable.
+   *
+   * @return its name, or empty for sampling with replacement
+   */
+  public Optional<String> fpc() {
+    return Optional.ofNullable(fpc);
+  }
+
+  /**
+   * How this design was made, oldest step first.
+   *
+   * @return an immutable list
+   */
+  public List<DesignStep> history() {
+    return history;
+  }
+
+  /**
+   * The calibrations applied to the weights, oldest first.
+   *
+   * @return an immutable list; empty for fixed weights
+   */
+  public List<Calibration> calibrations() {
+    return calibrations;
+  }
+
+  /**
+   * Whether the weights were calibrated, so variances account for it.
+   *
+   * @return true after raking, post-stratification or calibration
+   */
+  public boolean isCalibrated() {
+    return !calibrations.isEmpty();
+  }
+
+  /**
+   * Whether a respondent is in the sample (weight above 0).
+   *
+   * @param row the row
+   * @return true when in the sample
+   */
+  public boolean inSample(int row) {
+    return structure.inSample[row];
+  }
+
+  /**
+   * This design with new weights, after a weighting step. The strata, clusters and fpc are kept.
+   *
+   * @param newWeights the weights, one per row, finite and not negative (0 leaves a respondent out of the sample)
+   * @param calibration how the step constrained the weights, or null when it did not (trimming)
+   * @param step what was done
+   * @return a new design
+   * @throws IllegalArgumentException when a weight is negative or not finite, or the length differs
+   */
+  public SurveyDesign reweighted(double[] newWeights, @Nullable Calibration calibration, DesignStep step) {
+    checkArgument(newWeights.length == weights.length, "%s weights for %s rows", newWeights.length, weights.length);
+    double[] copy = newWeights.clone();
+    boolean sameSample = true;
+    for (int i = 0; i < copy.length; i++) {
+      checkArgument(copy[i] >= 0 && Double.isFinite(copy[i]), "weight of respondent %s is %s", data.id(i), copy[i]);
+      sameSample &= (copy[i] > 0) == structure.inSample[i];
+    }
+    List<DesignStep> steps = new ArrayList<>(history);
+    steps.add(checkNotNull(step, "step"));
+    List<Calibration> cals = new ArrayList<>(calibrations);
+    if (calibration != null) {
+      cals.add(calibration);
+    }
+    return new SurveyDesign(data, copy, strata, cluster, fpc, steps, cals, sameSample ? structure : null);
+  }
+
+  /**
+   * The Taylor-linearisation variance of an estimated total whose weighted influence values are {@code z} (R's
+   * {@code svyrecvar}): the values are first replaced by their residuals on every calibration of the design, then
+   * summed within PSUs and their spread taken within strata, with the finite population correction.
+   *
+   * <p>For a domain, give 0 to the respondents outside it: the whole design stays, as R's {@code subset}.
+   *
+   * @param z one value per row, {@code w_i * u_i} for an influence {@code u_i}; not modified
+   * @return the variance, 0 or more
+   * @throws IllegalArgumentException when the length differs from {@link #rowCount()}
+   */
+  public double variance(double[] z) {
+    checkArgument(z.length == weights.length, "%s influence values for %s rows", z.length, weights.length);
+    double[] x = z.clone();
+    for (Calibration calibration : calibrations) {
+      calibration.residualise(x);
+    }
+    return structure.variance(x);
+  }
+
+  /**
+   * The design's degrees of freedom for the respondents in these rows (R's {@code degf} of a subset): PSUs with a
+   * respondent there minus strata with a respondent there.
+   *
+   * @param rows whether each row is in the domain
+   * @return the degrees of freedom; 0 or less when a variance cannot be estimated
+   */
+  public int degreesOfFreedom(boolean[] rows) {
+    checkArgument(rows.length == weights.length, "%s flags for %s rows", rows.length, weights.length);
+    return structure.degreesOfFreedom(rows);
+  }
+
+  @Override
+  public String toString() {
+    return String.format(Locale.ROOT, "SurveyDesign[%d respondents%s%s%s; %s]", weights.length,
+        strata == null ? "" : ", strata " + strata, cluster == null ? "" : ", clusters " + cluster,
+        fpc == null ? "" : ", fpc " + fpc, history);
+  }
+
+  /** Builds a {@link SurveyDesign}. Not thread-safe. */
+  public static final class Builder {
+    private final Dataset data;
+    private double @Nullable [] weights;
+    private String weightSource = "equal weights 1";
+    private @Nullable String strata;
+    private @Nullable String cluster;
+    private @Nullable String fpc;
+
+    private Builder(Dataset data) {
+      this.data = data;
+    }
+
+    /**
+     * Takes the weights from a numeric variable.
+     *
+     * @param variable the variable's name
+     * @return this builder
+     * @throws IllegalArgumentException when there is no such numeric variable
+     */
+    public Builder weights(String variable) {
+      NumericVariable v = data.numeric(variable);
+      double[] w = new double[v.size()];
+      for (int i = 0; i < w.length; i++) {
+        w[i] = v.isMissing(i) ? Double.NaN : v.valueAt(i);
+      }
+      this.weights = w;
+      this.weightSource = "weights " + variable;
+      return this;
+    }
+
+    /**
+     * Uses these weights.
+     *
+     * @param values one per row; copied
+     * @return this builder
+     */
+    public Builder weights(double[] values) {
+      this.weights = values.clone();
+      this.weightSource = "weights given";
+      return this;
+    }
+
+    /**
+     * Equal weights summing to a total (for example the population size, so each weighs N/n).
+     *
+     * @param total the sum of the weights, above 0
+     * @return this builder
+     */
+    public Builder equalWeights(double total) {
+      checkArgument(total > 0 && Double.isFinite(total), "total of equal weights must be above 0: %s", total);
+      double[] w = new double[data.rowCount()];
+      Arrays.fill(w, total / data.rowCount());
+      this.weights = w;
+      this.weightSource = "equal weights summing to " + total;
+      return this;
+    }
+
+    /**
+     * Stratifies the design.
+     *
+     * @param variable the strata variable (categorical, numeric or text)
+     * @return this builder
+     */
+    public Builder strata(String variable) {
+      data.variable(variable);
+      this.strata = variable;
+      return this;
+    }
+
+    /**
+     * Clusters the design: the variable identifies each respondent's primary sampling unit.
+     *
+     * @param variable the cluster variable (categorical, numeric or text)
+     * @return this builder
+     */
+    public Builder cluster(String variable) {
+      data.variable(variable);
+      this.cluster = variable;
+      return this;
+    }
+
+    /**
+     * Adds a finite population correction: a numeric variable holding, per stratum, the number of PSUs in the
+     * population (values above 1) or the sampling fraction (values up to 1), as R's {@code fpc}.
+     *
+     * @param variable the numeric variable
+     * @return this builder
+     */
+    public Builder fpc(String variable) {
+      data.numeric(variable);
+      this.fpc = variable;
+      return this;
+    }
+
+    /**
+     * The design.
+     *
+     * @return a new design
+     * @throws IllegalArgumentException when a weight is zero, negative, missing or not finite (naming the
+     *     respondent), a design variable is missing for a respondent, the fpc varies within a stratum, or a
+     *     stratum has a single PSU
+     */
+    public SurveyDesign build() {
+      double[] w = weights;
+      if (w == null) {
+        w = new double[data.rowCount()];
+        Arrays.fill(w, 1.0);
+      }
+      checkArgument(w.length == data.rowCount(), "%s weights for %s respondents", w.length, data.rowCount());
+      for (int i = 0; i < w.length; i++) {
+        checkArgument(w[i] > 0 && Double.isFinite(w[i]),
+            "weight of respondent %s (row %s) is %s: starting weights must be finite and above 0", data.id(i),
+            i + 1, w[i]);
+      }
+      String detail = weightSource + (strata == null ? "" : "; strata " + strata)
+          + (cluster == null ? "" : "; clusters " + cluster) + (fpc == null ? "" : "; fpc " + fpc);
+      return new SurveyDesign(data, w, strata, cluster, fpc, List.of(new DesignStep("design", detail)), List.of(),
+          null);
+    }
+  }
+}

@@ -1,0 +1,306 @@
+package dev.insight.stats.estimate;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import dev.insight.core.data.CategoricalVariable;
+import dev.insight.core.data.Dataset;
+import dev.insight.core.data.MultiResponseVariable;
+import dev.insight.core.data.NumericVariable;
+import dev.insight.core.data.Variable;
+import dev.insight.stats.design.SurveyDesign;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Design-based estimates from a {@link SurveyDesign}: proportions, means, totals and ratios, for the whole sample or
+ * a {@link Domain}, each with its Taylor-linearisation standard error, confidence interval, bases and design
+ * effect.
+ *
+ * <p>Implementation note: each estimator is linearised into weighted influence values {@code z_i = w_i u_i}
+ * (Binder 1983; for a mean {@code u_i = (y_i - mean) / sum w}, for a ratio {@code (y_i - R x_i) / sum w x}, for a
+ * total {@code y_i}); {@link SurveyDesign#variance(double[])} residualises them on the design's calibrations and
+ * sums them within PSUs and strata, as R {@code survey}'s {@code svymean}, {@code svytotal} and {@code svyratio}.
+ * Respondents outside the domain, or with no valid value, get {@code z_i = 0} but stay in the design (R's
+ * {@code subset} and {@code na.rm = TRUE}).
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Estimator {
+  private final SurveyDesign design;
+  private final IntervalMethod method;
+  private final double level;
+
+  private Estimator(SurveyDesign design, IntervalMethod method, double level) {
+    this.design = design;
+    this.method = method;
+    this.level = level;
+  }
+
+  /**
+   * Estimates from this design, with logit intervals for proportions (Wald for the rest) at the 95% level.
+   *
+   * @param design the design
+   * @return the estimator
+   */
+  public static Estimator of(SurveyDesign design) {
+    return new Estimator(checkNotNull(design, "design"), IntervalMethod.LOGIT, 0.95);
+  }
+
+  /**
+   * With another interval method for proportions; means, totals and ratios always get {@link IntervalMethod#WALD}.
+   *
+   * @param value the method
+   * @return a changed copy
+   */
+  public Estimator withInterval(IntervalMethod value) {
+    return new Estimator(design, checkNotNull(value, "method"), level);
+  }
+
+  /**
+   * With another confidence level.
+   *
+   * @param value the level, in (0, 1)
+   * @return a changed copy
+   */
+  public Estimator withLevel(double value) {
+    checkArgument(value > 0 && value < 1, "confidence level must be in (0, 1): %s", value);
+    return new Estimator(design, method, value);
+  }
+
+  /**
+   * The design.
+   *
+   * @return the design
+   */
+  public SurveyDesign design() {
+    return design;
+  }
+
+  /**
+   * The proportion of respondents with a 1 in a 0/1 numeric variable (missing values leave the base).
+   *
+   * @param variable a numeric variable holding only 0, 1 or missing
+   * @param domain the respondents it is about
+   * @return the estimate
+   * @throws IllegalArgumentException when the variable is not numeric or holds another value (naming the
+   *     respondent and value)
+   */
+  public Estimate proportion(String variable, Domain domain) {
+    Dataset data = design.data();
+    NumericVariable v = data.numeric(variable);
+    int n = data.rowCount();
+    double[] y = new double[n];
+    boolean[] valid = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      if (v.isMissing(i)) {
+        continue;
+      }
+      double value = v.valueAt(i);
+      checkArgument(value == 0 || value == 1,
+          "a proportion of %s needs 0/1 values but respondent %s (row %s) has %s; use a categorical variable with "
+              + "a category instead", variable, data.id(i), i + 1, value);
+      y[i] = value;
+      valid[i] = true;
+    }
+    return linear(EstimateKind.PROPORTION, variable, domain, y, null, valid);
+  }
+
+  /**
+   * The proportion of respondents in a category of a categorical variable, among those who answered it (no answer
+   * and declared missing categories leave the base), or choosing an option of a multiple-response variable,
+   * among those who answered the question.
+   *
+   * @param variable a categorical or multiple-response variable
+   * @param category the category or option code
+   * @param domain the respondents it is about
+   * @return the estimate
+   * @throws IllegalArgumentException when there is no such category, naming the variable and its categories
+   */
+  public Estimate proportion(String variable, String category, Domain domain) {
+    Dataset data = design.data();
+    Variable v = data.variable(variable);
+    int n = data.rowCount();
+    double[] y = new double[n];
+    boolean[] valid = new boolean[n];
+    if (v instanceof CategoricalVariable c) {
+      int index = c.indexOf(category);
+      checkArgument(index >= 0, "variable %s has no category %s; its categories are %s", variable, category,
+          c.categories().stream().map(x -> x.code()).toList());
+      for (int i = 0; i < n; i++) {
+        valid[i] = !c.isMissing(i);
+        y[i] = valid[i] && c.categoryIndex(i) == index ? 1 : 0;
+      }
+    } else if (v instanceof MultiResponseVariable mr) {
+      int index = mr.indexOf(category);
+      checkArgument(index >= 0, "variable %s has no option %s; its options are %s", variable, category,
+          mr.options().stream().map(x -> x.code()).toList());
+      for (int i = 0; i < n; i++) {
+        valid[i] = !mr.isMissing(i);
+        y[i] = valid[i] && mr.isSelected(i, index) ? 1 : 0;
+      }
+    } else {
+      throw new IllegalArgumentException("a proportion of " + variable + "=" + category
+          + " needs a categorical or multiple-response variable; for a 0/1 numeric variable give no category");
+    }
+    return linear(EstimateKind.PROPORTION, variable + "=" + category, domain, y, null, valid);
+  }
+
+  /**
+   * The weighted mean of a numeric variable (missing values leave the base).
+   *
+   * @param variable a numeric variable
+   * @param domain the respondents it is about
+   * @return the estimate
+   */
+  public Estimate mean(String variable, Domain domain) {
+    return numeric(EstimateKind.MEAN, variable, domain);
+  }
+
+  /**
+   * The weighted total of a numeric variable, an estimate of its population total when weights are scaled to the
+   * population (missing values count as absent, as R's {@code na.rm = TRUE}).
+   *
+   * @param variable a numeric variable
+   * @param domain the respondents it is about
+   * @return the estimate
+   */
+  public Estimate total(String variable, Domain domain) {
+    return numeric(EstimateKind.TOTAL, variable, domain);
+  }
+
+  /**
+   * The ratio of the weighted totals of two numeric variables (respondents missing either leave the base).
+   *
+   * @param numerator the numerator variable
+   * @param denominator the denominator variable
+   * @param domain the respondents it is about
+   * @return the estimate
+   */
+  public Estimate ratio(String numerator, String denominator, Domain domain) {
+    Dataset data = design.data();
+    NumericVariable num = data.numeric(numerator);
+    NumericVariable den = data.numeric(denominator);
+    int n = data.rowCount();
+    double[] y = new double[n];
+    double[] x = new double[n];
+    boolean[] valid = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      valid[i] = !num.isMissing(i) && !den.isMissing(i);
+      if (valid[i]) {
+        y[i] = num.valueAt(i);
+        x[i] = den.valueAt(i);
+      }
+    }
+    return linear(EstimateKind.RATIO, numerator + "/" + denominator, domain, y, x, valid);
+  }
+
+  /**
+   * One estimate for the whole sample, then one per category of a categorical variable (its domains).
+   *
+   * @param by the categorical variable
+   * @param estimate the estimate to make for each domain, such as {@code d -> estimator.mean("age", d)}
+   * @return {@code (all)} first, then the categories in order
+   */
+  public List<Estimate> byCategory(String by, java.util.function.Function<Domain, Estimate> estimate) {
+    CategoricalVariable c = design.data().categorical(by);
+    List<Estimate> out = new ArrayList<>();
+    out.add(estimate.apply(Domain.all()));
+    c.categories().forEach(category -> out.add(estimate.apply(Domain.of(by, category.code()))));
+    return out;
+  }
+
+  private Estimate numeric(EstimateKind kind, String variable, Domain domain) {
+    NumericVariable v = design.data().numeric(variable);
+    int n = v.size();
+    double[] y = new double[n];
+    boolean[] valid = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      valid[i] = !v.isMissing(i);
+      y[i] = valid[i] ? v.valueAt(i) : 0;
+    }
+    return linear(kind, variable, domain, y, null, valid);
+  }
+
+  private Estimate linear(EstimateKind kind, String quantity, Domain domain, double[] y, double @Nullable [] x,
+      boolean[] valid) {
+    boolean[] in = domain.rows(design.data());
+    int n = in.length;
+    int count = 0;
+    double sumW = 0;
+    double sumW2 = 0;
+    double sumWy = 0;
+    double sumWx = 0;
+    for (int i = 0; i < n; i++) {
+      double w = design.weight(i);
+      in[i] = in[i] && valid[i] && w > 0;
+      if (in[i]) {
+        count++;
+        sumW += w;
+        sumW2 += w * w;
+        sumWy += w * y[i];
+        if (x != null) {
+          sumWx += w * x[i];
+        }
+      }
+    }
+    checkArgument(count > 0, "no respondents with a valid %s in domain %s", quantity, domain);
+    double value;
+    double[] z = new double[n];
+    switch (kind) {
+      case TOTAL -> {
+        value = sumWy;
+        for (int i = 0; i < n; i++) {
+          z[i] = in[i] ? design.weight(i) * y[i] : 0;
+        }
+      }
+      case RATIO -> {
+        checkArgument(sumWx != 0, "the denominator of %s sums to 0 in domain %s", quantity, domain);
+        value = sumWy / sumWx;
+        for (int i = 0; i < n; i++) {
+          z[i] = in[i] ? design.weight(i) * (y[i] - value * x[i]) / sumWx : 0;
+        }
+      }
+      default -> {
+        value = sumWy / sumW;
+        for (int i = 0; i < n; i++) {
+          z[i] = in[i] ? design.weight(i) * (y[i] - value) / sumW : 0;
+        }
+      }
+    }
+    double variance = design.variance(z);
+    double se = Math.sqrt(variance);
+    double deff = designEffect(z, in, count, sumW, variance);
+    int df = design.degreesOfFreedom(in);
+    double kish = sumW * sumW / sumW2;
+    IntervalMethod used = kind == EstimateKind.PROPORTION ? method : IntervalMethod.WALD;
+    ConfidenceInterval ci = Intervals.of(used, level, value, se, df, count, kish);
+    return new Estimate(kind, quantity, domain, value, se, ci, count, sumW, kish, deff, df);
+  }
+
+  /* R's svymean(deff = TRUE): against simple random sampling without replacement of n from sum w. */
+  private double designEffect(double[] z, boolean[] in, int count, double sumW, double variance) {
+    if (count < 2 || sumW <= count) {
+      return Double.NaN;
+    }
+    double mean = 0;
+    for (int i = 0; i < z.length; i++) {
+      if (in[i]) {
+        mean += z[i];
+      }
+    }
+    mean /= sumW;
+    double ss = 0;
+    for (int i = 0; i < z.length; i++) {
+      if (in[i]) {
+        double w = design.weight(i);
+        double e = z[i] / w - mean;
+        ss += w * e * e;
+      }
+    }
+    double s2 = ss / sumW * count / (count - 1.0);
+    double srs = s2 * sumW * sumW * (1.0 / count - 1.0 / sumW);
+    return variance / srs;
+  }
+}

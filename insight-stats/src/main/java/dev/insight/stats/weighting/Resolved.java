@@ -1,0 +1,272 @@
+package dev.insight.stats.weighting;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.insight.core.data.CategoricalVariable;
+import dev.insight.core.data.Dataset;
+import dev.insight.stats.design.SurveyDesign;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Margins resolved against a design: each respondent's target category per margin, the targets as counts, and
+ * every bad input caught with a message naming the variable and category.
+ */
+final class Resolved {
+  final SurveyDesign design;
+  final List<Margin> margins;
+  /** For each margin, each row's target index; -1 for a row outside the sample. */
+  final int[][] category;
+  final int[] categoryCount;
+  final double[][] targets;
+  final String[][] codes;
+  final double[] start;
+  final int excluded;
+
+  private Resolved(SurveyDesign design, List<Margin> margins, int[][] category, double[][] targets,
+      String[][] codes, double[] start, int excluded) {
+    this.design = design;
+    this.margins = margins;
+    this.category = category;
+    this.targets = targets;
+    this.codes = codes;
+    this.start = start;
+    this.excluded = excluded;
+    this.categoryCount = new int[margins.size()];
+    for (int k = 0; k < categoryCount.length; k++) {
+      categoryCount[k] = targets[k].length;
+    }
+  }
+
+  static Resolved of(SurveyDesign design, List<Margin> margins, MissingPolicy policy) {
+    checkArgument(!margins.isEmpty(), "no margins to weight to");
+    Dataset data = design.data();
+    int n = design.rowCount();
+    int m = margins.size();
+    TargetKind kind = margins.get(0).kind();
+    List<String> seen = new ArrayList<>();
+    for (Margin margin : margins) {
+      checkArgument(margin.kind() == kind, "margins mix counts and proportions: %s is %s but %s is %s",
+          margins.get(0).variable(), kind, margin.variable(), margin.kind());
+      checkArgument(!seen.contains(margin.variable()), "variable %s has two margins", margin.variable());
+      seen.add(margin.variable());
+    }
+    if (kind == TargetKind.COUNTS) {
+      double first = margins.get(0).total();
+      for (Margin margin : margins) {
+        checkArgument(Math.abs(margin.total() - first) <= 1e-9 * first,
+            "targets disagree on the population total: margin %s sums to %s but margin %s sums to %s",
+            margins.get(0).variable(), fmt(first), margin.variable(), fmt(margin.total()));
+      }
+    }
+    double[] start = design.weights();
+    CategoricalVariable[] vars = new CategoricalVariable[m];
+    int[][] map = new int[m][];
+    String[][] codes = new String[m][];
+    double[][] targets = new double[m][];
+    for (int k = 0; k < m; k++) {
+      Margin margin = margins.get(k);
+      vars[k] = data.categorical(margin.variable());
+      codes[k] = margin.targets().keySet().toArray(new String[0]);
+      targets[k] = new double[codes[k].length];
+      for (int j = 0; j < codes[k].length; j++) {
+        targets[k][j] = margin.targets().get(codes[k][j]);
+      }
+      map[k] = new int[vars[k].categories().size()];
+      for (int c = 0; c < map[k].length; c++) {
+        map[k][c] = margin.targets().containsKey(vars[k].categories().get(c).code())
+            ? indexOf(codes[k], vars[k].categories().get(c).code()) : -1;
+      }
+    }
+    // missing values first: a row with any missing weighting variable fails or is excluded
+    int excluded = 0;
+    int[][] category = new int[m][n];
+    for (int i = 0; i < n; i++) {
+      boolean out = start[i] <= 0;
+      if (!out) {
+        for (int k = 0; k < m; k++) {
+          if (vars[k].isMissing(i)) {
+            checkArgument(policy == MissingPolicy.EXCLUDE,
+                "weighting variable %s is missing for respondent %s (row %s); choose the missing-value policy "
+                    + "EXCLUDE to leave such respondents out of the weighted sample", vars[k].name(),
+                data.id(i), i + 1);
+            out = true;
+            excluded++;
+            break;
+          }
+        }
+      }
+      for (int k = 0; k < m; k++) {
+        category[k][i] = -1;
+      }
+      if (out) {
+        start[i] = 0;
+        continue;
+      }
+      for (int k = 0; k < m; k++) {
+        int t = map[k][vars[k].categoryIndex(i)];
+        if (t < 0) {
+          int count = 0;
+          for (int r = 0; r < n; r++) {
+            if (start[r] > 0 && vars[k].categoryIndex(r) == vars[k].categoryIndex(i)) {
+              count++;
+            }
+          }
+          throw new IllegalArgumentException(String.format(Locale.ROOT,
+              "category %s of %s has %d respondents (the first %s, row %d) but no target; add a target for it "
+                  + "or recode it", vars[k].categories().get(vars[k].categoryIndex(i)).code(), vars[k].name(),
+              count, data.id(i), i + 1));
+        }
+        category[k][i] = t;
+      }
+    }
+    double sampleTotal = 0;
+    double[][] sample = new double[m][];
+    for (int k = 0; k < m; k++) {
+      sample[k] = new double[codes[k].length];
+    }
+    for (int i = 0; i < n; i++) {
+      if (category[0][i] >= 0) {
+        sampleTotal += start[i];
+        for (int k = 0; k < m; k++) {
+          sample[k][category[k][i]] += start[i];
+        }
+      }
+    }
+    checkArgument(sampleTotal > 0, "no respondents left to weight");
+    for (int k = 0; k < m; k++) {
+      for (int j = 0; j < codes[k].length; j++) {
+        checkArgument(sample[k][j] > 0 || targets[k][j] == 0,
+            "target category %s of %s has no respondents in the sample, so its target %s can never be reached",
+            codes[k][j], margins.get(k).variable(), fmt(targets[k][j]));
+        checkArgument(targets[k][j] > 0 || sample[k][j] == 0,
+            "target category %s of %s has a target of 0 but respondents in the sample; weights must stay above 0",
+            codes[k][j], margins.get(k).variable());
+      }
+      if (kind == TargetKind.PROPORTIONS) {
+        for (int j = 0; j < codes[k].length; j++) {
+          targets[k][j] *= sampleTotal;
+        }
+      }
+    }
+    return new Resolved(design, List.copyOf(margins), category, targets, codes, start, excluded);
+  }
+
+  private static int indexOf(String[] codes, String code) {
+    for (int j = 0; j < codes.length; j++) {
+      if (codes[j].equals(code)) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  static String fmt(double value) {
+    return String.format(Locale.ROOT, "%.10g", value).replaceFirst("\\.?0+$", "");
+  }
+
+  String variables() {
+    List<String> names = new ArrayList<>();
+    for (Margin margin : margins) {
+      names.add(margin.variable());
+    }
+    return String.join(", ", names);
+  }
+
+  /**
+   * The weighting units: the cells of the cross-classification of the margins when there are few enough of them
+   * (the factors of raking and linear calibration are constant within a cell), else the respondents themselves.
+   */
+  Units units() {
+    int n = start.length;
+    int m = category.length;
+    long cells = 1;
+    for (int count : categoryCount) {
+      cells *= Math.max(1, count);
+    }
+    if (cells > Math.max(16, n / 4) || cells > 1 << 22) {
+      double[] weight = new double[n];
+      int[] rowUnit = new int[n];
+      for (int i = 0; i < n; i++) {
+        rowUnit[i] = category[0][i] >= 0 ? i : -1;
+        weight[i] = rowUnit[i] >= 0 ? start[i] : 0;
+      }
+      return new Units(category, weight, rowUnit);
+    }
+    int cellCount = (int) cells;
+    int[][] unitCategory = new int[m][cellCount];
+    for (int c = 0; c < cellCount; c++) {
+      int rest = c;
+      for (int k = m - 1; k >= 0; k--) {
+        unitCategory[k][c] = rest % categoryCount[k];
+        rest /= categoryCount[k];
+      }
+    }
+    double[] weight = new double[cellCount];
+    int[] rowUnit = new int[n];
+    for (int i = 0; i < n; i++) {
+      if (category[0][i] < 0) {
+        rowUnit[i] = -1;
+        continue;
+      }
+      int cell = 0;
+      for (int k = 0; k < m; k++) {
+        cell = cell * categoryCount[k] + category[k][i];
+      }
+      rowUnit[i] = cell;
+      weight[cell] += start[i];
+    }
+    return new Units(unitCategory, weight, rowUnit);
+  }
+
+  /** Units with their categories and summed starting weights, and each row's unit. */
+  static final class Units {
+    final int[][] category;
+    final double[] weight;
+    final int[] rowUnit;
+
+    Units(int[][] category, double[] weight, int[] rowUnit) {
+      this.category = category;
+      this.weight = weight;
+      this.rowUnit = rowUnit;
+    }
+
+    int size() {
+      return weight.length;
+    }
+
+    /* Final weights: each row's starting weight times its unit's factor; 0 outside the sample. */
+    double[] weights(double[] start, double[] factor) {
+      double[] w = new double[start.length];
+      for (int i = 0; i < w.length; i++) {
+        int u = rowUnit[i];
+        w[i] = u < 0 ? 0 : start[i] * factor[u];
+      }
+      return w;
+    }
+  }
+
+  /* Largest relative gap between the achieved totals of these weighted units and the targets. */
+  Gap gap(Units units, double[] factor) {
+    Gap worst = new Gap(0, "");
+    for (int k = 0; k < category.length; k++) {
+      double[] achieved = new double[categoryCount[k]];
+      int[] cat = units.category[k];
+      for (int u = 0; u < units.size(); u++) {
+        if (cat[u] >= 0) {
+          achieved[cat[u]] += units.weight[u] * factor[u];
+        }
+      }
+      for (int j = 0; j < achieved.length; j++) {
+        double gap = targets[k][j] == 0 ? 0 : Math.abs(achieved[j] - targets[k][j]) / targets[k][j];
+        if (gap > worst.value() || worst.at().isEmpty()) {
+          worst = new Gap(gap, margins.get(k).variable() + "=" + codes[k][j]);
+        }
+      }
+    }
+    return worst;
+  }
+
+  record Gap(double value, String at) {}
+}
