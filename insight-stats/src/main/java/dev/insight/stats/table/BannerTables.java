@@ -8,7 +8,9 @@ import dev.insight.core.data.Dataset;
 import dev.insight.core.data.MultiResponseVariable;
 import dev.insight.core.data.NumericVariable;
 import dev.insight.core.data.Variable;
+import dev.insight.stats.design.SurveyDesign;
 import dev.insight.stats.test.DesignColumns;
+import dev.insight.stats.test.RaoScott;
 import java.util.Arrays;
 
 /**
@@ -74,7 +76,29 @@ public final class BannerTables {
     checkNotNull(spec, "spec");
     checkArgument(design.size() == data.rowCount(), "design has %s rows but the data has %s", design.size(),
         data.rowCount());
-    return new TableEngine(data, design, spec).compute();
+    return new TableEngine(data, design.weights(), null, TableEngine.Association.of(design), spec).compute();
+  }
+
+  /**
+   * A table under a {@link SurveyDesign}: its weights for the figures and the column tests, its linearisation
+   * (strata, clusters, fpc and any calibration) for the Rao-Scott tests. Respondents with weight 0 are outside
+   * the sample and count nowhere.
+   *
+   * @param design the design
+   * @param spec the table
+   * @return the computed table
+   * @throws IllegalArgumentException as {@link #compute(Dataset, DesignColumns, TableSpec)}
+   */
+  public static BannerTable compute(SurveyDesign design, TableSpec spec) {
+    checkNotNull(design, "design");
+    checkNotNull(spec, "spec");
+    int n = design.rowCount();
+    boolean[] inSample = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      inSample[i] = design.inSample(i);
+    }
+    TableEngine.Association association = (r, nr, c, nc, keep) -> RaoScott.test(design, r, nr, c, nc, keep);
+    return new TableEngine(design.data(), design.weights(), inSample, association, spec).compute();
   }
 
   /**

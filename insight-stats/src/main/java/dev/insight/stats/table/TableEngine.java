@@ -33,7 +33,7 @@ final class TableEngine {
   private static final int MAX_ATOMS = 4096;
 
   private final Dataset data;
-  private final DesignColumns design;
+  private final Association association;
   private final double[] w;
   private final TableSpec spec;
   private final TableOptions options;
@@ -51,13 +51,29 @@ final class TableEngine {
   /** Single-choice banner variables combined: atom of each row (-1 when filtered out) and columns of each atom. */
   private record AtomGroup(int[] atomOf, int atomCount, int[][] columnsOfAtom) {}
 
-  TableEngine(Dataset data, DesignColumns design, TableSpec spec) {
+  /** The Rao-Scott test under the table's design. */
+  interface Association {
+    Optional<RaoScottResult> test(int[] rowCodes, int rowCategories, int[] columnCodes, int columnCategories,
+        boolean[] keep);
+
+    static Association of(DesignColumns design) {
+      return (r, nr, c, nc, keep) -> RaoScott.test(design, r, nr, c, nc, keep);
+    }
+  }
+
+  TableEngine(Dataset data, double[] weights, boolean @org.jspecify.annotations.Nullable [] inSample,
+      Association association, TableSpec spec) {
     this.data = data;
-    this.design = design;
-    this.w = design.weights();
+    this.association = association;
+    this.w = weights;
     this.spec = spec;
     this.options = spec.options();
     this.keep = spec.filter().select(data);
+    if (inSample != null) {
+      for (int i = 0; i < keep.length; i++) {
+        keep[i] &= inSample[i];
+      }
+    }
     int count = 0;
     for (boolean k : keep) {
       if (k) {
@@ -866,7 +882,7 @@ final class TableEngine {
         bannerCodes[i] = bannerCodes[i] < 0 ? -1 : b.columnOfCategory()[bannerCodes[i]];
       }
       if (rowCodes != null) {
-        Optional<RaoScottResult> result = RaoScott.test(design, rowCodes, rowCategories, bannerCodes, b.size(),
+        Optional<RaoScottResult> result = association.test(rowCodes, rowCategories, bannerCodes, b.size(),
             keep);
         result.ifPresent(r -> tests.add(new AssociationTest(b.name(), name, r)));
       } else if (multi != null && multiOptions != null) {
@@ -877,7 +893,7 @@ final class TableEngine {
             codes[i] = (multi.answered[i >>> 6] & (1L << i)) == 0 ? -1
                 : ((bits[i >>> 6] >>> i) & 1L) == 0 ? 0 : 1;
           }
-          Optional<RaoScottResult> result = RaoScott.test(design, codes, 2, bannerCodes, b.size(), keep);
+          Optional<RaoScottResult> result = association.test(codes, 2, bannerCodes, b.size(), keep);
           String option = multiOptions.get(j).code();
           result.ifPresent(r -> tests.add(new AssociationTest(b.name(), option, r)));
         }

@@ -23,7 +23,7 @@ final class Linearization {
   /** Proportions and their covariance, with the degrees of freedom of the design (units minus strata). */
   record Result(double[] proportions, double[][] covariance, double totalWeight, int degreesOfFreedom) {}
 
-  static Result proportions(DesignColumns design, int[] cell, int k) {
+  static Result proportions(DesignColumns design, int[] cell, int k, boolean[] domain) {
     double[] w = design.weights();
     int n = w.length;
     checkArgument(cell.length == n, "cell: %s values for %s weights", cell.length, n);
@@ -137,10 +137,8 @@ final class Linearization {
       }
     }
     double[][] v = new double[k][k];
-    long unitTotal = 0;
     for (int h = 0; h < strataCount; h++) {
       long nh = units[h];
-      unitTotal += nh;
       checkArgument(nh > 1, "stratum %s has a single primary sampling unit: its variance cannot be estimated",
           strata == null ? "(all)" : String.valueOf(firstStratumValue(strata, stratumIndex, h)));
       double f = 0;
@@ -154,7 +152,29 @@ final class Linearization {
         }
       }
     }
-    return new Result(p, v, total, (int) (unitTotal - strataCount));
+    return new Result(p, v, total, degreesOfFreedom(design, stratumIndex, domain));
+  }
+
+  /**
+   * Primary units minus strata among the domain's rows, as R's {@code svychisq} counts them on a subset
+   * ({@code length(unique(cluster)) - length(unique(strata))}).
+   */
+  private static int degreesOfFreedom(DesignColumns design, int[] stratumIndex, boolean[] domain) {
+    java.util.Set<Integer> strata = new java.util.HashSet<>();
+    java.util.Set<Long> units = new java.util.HashSet<>();
+    int[] clusters = design.clusters();
+    int rows = 0;
+    for (int i = 0; i < domain.length; i++) {
+      if (!domain[i]) {
+        continue;
+      }
+      rows++;
+      strata.add(stratumIndex[i]);
+      if (clusters != null) {
+        units.add(((long) stratumIndex[i] << 32) | (clusters[i] & 0xffffffffL));
+      }
+    }
+    return (clusters == null ? rows : units.size()) - strata.size();
   }
 
   private static int firstStratumValue(int[] strata, int[] stratumIndex, int h) {

@@ -44,7 +44,44 @@ public final class RaoScott {
   public static Optional<RaoScottResult> test(DesignColumns design, int[] rowCodes, int rowCategories,
       int[] columnCodes, int columnCategories, boolean @org.jspecify.annotations.Nullable [] keep) {
     checkNotNull(design, "design");
-    int n = design.size();
+    return test(design.size(), rowCodes, rowCategories, columnCodes, columnCategories, keep,
+        (cell, k, domain) -> Linearization.proportions(design, cell, k, domain));
+  }
+
+  /**
+   * Tests the association of two categorical codings under a survey design; the covariance comes from the
+   * design's own linearisation, so a calibrated (raked, post-stratified) design is accounted for, as R's
+   * {@code svychisq} on such a design does. Respondents with weight 0 are outside the sample.
+   *
+   * @param design the design, in the same row order as the codes
+   * @param rowCodes per respondent the row category, or -1 when missing
+   * @param rowCategories the number of row categories
+   * @param columnCodes per respondent the column category, or -1 when missing
+   * @param columnCategories the number of column categories
+   * @param keep per respondent whether it is in the domain tested; null for everyone
+   * @return the test, or empty when fewer than two row or column categories occur
+   * @throws IllegalArgumentException when the arrays' lengths disagree or a code is out of range
+   */
+  public static Optional<RaoScottResult> test(dev.insight.stats.design.SurveyDesign design, int[] rowCodes,
+      int rowCategories, int[] columnCodes, int columnCategories,
+      boolean @org.jspecify.annotations.Nullable [] keep) {
+    checkNotNull(design, "design");
+    int n = design.rowCount();
+    boolean[] inSample = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      inSample[i] = design.inSample(i) && (keep == null || keep[i]);
+    }
+    return test(n, rowCodes, rowCategories, columnCodes, columnCategories, inSample,
+        (cell, k, domain) -> DesignCovariance.proportions(design, cell, k, domain));
+  }
+
+  /** The covariance of the cell proportions of the rows with a cell. */
+  private interface Covariance {
+    Linearization.Result of(int[] cell, int k, boolean[] domain);
+  }
+
+  private static Optional<RaoScottResult> test(int n, int[] rowCodes, int rowCategories, int[] columnCodes,
+      int columnCategories, boolean @org.jspecify.annotations.Nullable [] keep, Covariance covariance) {
     checkArgument(rowCodes.length == n && columnCodes.length == n,
         "rowCodes and columnCodes must have one value per respondent (%s): %s and %s", n, rowCodes.length,
         columnCodes.length);
@@ -59,9 +96,11 @@ public final class RaoScott {
     }
     int k = nr * nc;
     int[] cell = new int[n];
+    boolean[] domain = new boolean[n];
     int kept = 0;
     for (int i = 0; i < n; i++) {
       boolean in = keep == null || keep[i];
+      domain[i] = in;
       if (in) {
         kept++;
       }
@@ -69,7 +108,7 @@ public final class RaoScott {
       int c = columnCodes[i];
       cell[i] = in && r >= 0 && c >= 0 ? rowMap[r] + nr * colMap[c] : -1;
     }
-    Linearization.Result lin = Linearization.proportions(design, cell, k);
+    Linearization.Result lin = covariance.of(cell, k, domain);
     double[] p = lin.proportions();
     double bigN = kept;
 
