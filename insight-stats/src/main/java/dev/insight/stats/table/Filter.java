@@ -60,6 +60,29 @@ public sealed interface Filter permits Filter.All, Filter.Compare, Filter.In, Fi
    */
   boolean[] select(Dataset data);
 
+  /**
+   * The variables the filter reads, so a caller can load them.
+   *
+   * @return the names, in the order they appear
+   */
+  default java.util.Set<String> variables() {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    if (this instanceof Compare c) {
+      names.add(c.variable());
+    } else if (this instanceof In in) {
+      names.add(in.variable());
+    } else if (this instanceof And and) {
+      names.addAll(and.left().variables());
+      names.addAll(and.right().variables());
+    } else if (this instanceof Or or) {
+      names.addAll(or.left().variables());
+      names.addAll(or.right().variables());
+    } else if (this instanceof Not not) {
+      names.addAll(not.inner().variables());
+    }
+    return names;
+  }
+
   /** Keeps everyone. */
   enum All implements Filter {
     /** The only instance. */
