@@ -434,23 +434,31 @@ final class TableEngine {
     public void accumulate(AtomGroup group, Acc[] byColumn) {
       int atoms = group.atomCount();
       int[] atomOf = group.atomOf();
-      Acc[] atomAcc = newAccs(atoms, itemBits.length);
+      int items = itemBits.length;
+      // flat per-atom sums, so the inner loops touch primitive arrays only
+      double[] baseN = new double[atoms];
+      double[] baseW = new double[atoms];
+      double[] baseQ = new double[atoms];
+      double[] cnt = new double[atoms * items];
+      double[] sw = new double[atoms * items];
       for (int word = 0; word < answered.length; word++) {
         long bits = answered[word];
         while (bits != 0) {
-          int i = (word << 6) + Long.numberOfTrailingZeros(bits);
+          int bit = Long.numberOfTrailingZeros(bits);
           bits &= bits - 1;
+          int i = (word << 6) + bit;
           int a = atomOf[i];
-          if (a >= 0) {
-            double wi = w[i];
-            Acc acc = atomAcc[a];
-            acc.n++;
-            acc.w += wi;
-            acc.q += wi * wi;
+          if (a < 0) {
+            continue;
           }
+          double wi = w[i];
+          baseN[a]++;
+          baseW[a] += wi;
+          baseQ[a] += wi * wi;
         }
       }
-      for (int j = 0; j < itemBits.length; j++) {
+      // each option's chosen rows: work proportional to the mentions, not to options x respondents
+      for (int j = 0; j < items; j++) {
         long[] column = itemBits[j];
         for (int word = 0; word < column.length; word++) {
           long bits = column[word];
@@ -459,11 +467,20 @@ final class TableEngine {
             bits &= bits - 1;
             int a = atomOf[i];
             if (a >= 0) {
-              atomAcc[a].itemN[j]++;
-              atomAcc[a].itemW[j] += w[i];
+              cnt[a * items + j]++;
+              sw[a * items + j] += w[i];
             }
           }
         }
+      }
+      Acc[] atomAcc = newAccs(atoms, items);
+      for (int a = 0; a < atoms; a++) {
+        Acc acc = atomAcc[a];
+        acc.n = baseN[a];
+        acc.w = baseW[a];
+        acc.q = baseQ[a];
+        System.arraycopy(cnt, a * items, acc.itemN, 0, items);
+        System.arraycopy(sw, a * items, acc.itemW, 0, items);
       }
       spread(group, atomAcc, byColumn);
     }
