@@ -17,8 +17,8 @@ import java.util.Locale;
  * categories of a single-choice question and its base) a group with exactly one hidden cell gets its smallest
  * other non-zero cell hidden too, repeatedly until no group has exactly one. Under the NHS rule the remaining
  * counts and bases are rounded to the nearest 5 and percentages are recomputed from the rounded counts, so a
- * percentage cannot give back an exact count. Nets and boxes are hidden when any of their cells' groups require
- * it through their own count only (they overlap categories by design and are not used for recovery here).
+ * percentage cannot give back an exact count. Nets, boxes and multiple-response options are suppressed on their
+ * own counts only: they overlap categories by design and are not part of the recovery groups.
  *
  * @param rule the rule
  * @param limit the largest count hidden (7 for the NHS rule, N - 1 for a threshold of N, 0 for none)

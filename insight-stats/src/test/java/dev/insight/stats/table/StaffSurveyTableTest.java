@@ -83,4 +83,38 @@ class StaffSurveyTableTest {
     }
     assertThat(table.blocks().get(0).bases().get(0).weighted()).isCloseTo(totalWeight, withinPercentage(1e-10));
   }
+
+  @Test
+  void prioritiesBySector_percentagesAndBasesMatchRsDomainEstimates() throws IOException {
+    Dataset data;
+    try (Reader reader = resource("staff_survey.csv")) {
+      data = SurveyCsvReader.read(reader, "staff_survey.csv", SurveyMapping.builder("id").categorical("sector")
+          .multiColumns("priorities", null, PRIORITIES).build(), ReadMode.STRICT).value();
+    }
+    double[] weights = csv("expected_rake_weights.csv").stream().mapToDouble(r -> Double.parseDouble(r[1]))
+        .toArray();
+    BannerTable table = BannerTables.compute(data, weights, TableSpec.of(List.of(RowSpec.options("priorities")),
+        List.of("sector")));
+    RowBlock block = table.blocks().get(0);
+    int checked = 0;
+    // expected_priority_estimates.csv: variable, subgroup, unweighted_n, weighted_n, effective_n, proportion, ...
+    for (String[] row : csv("expected_priority_estimates.csv")) {
+      int column = -1;
+      for (int c = 0; c < table.columns().size(); c++) {
+        BannerColumn bc = table.columns().get(c);
+        if (row[1].equals("(all)") ? bc.isTotal() : row[1].equals(bc.code())) {
+          column = c;
+        }
+      }
+      Base base = block.bases().get(column);
+      TableRow tableRow = block.rows().stream().filter(r -> r.code().equals(row[0])).findFirst().orElseThrow();
+      assertThat(base.unweighted()).isEqualTo(Double.parseDouble(row[2]));
+      assertThat(base.weighted()).isCloseTo(Double.parseDouble(row[3]), withinPercentage(1e-4));
+      assertThat(base.effective()).isCloseTo(Double.parseDouble(row[4]), withinPercentage(1e-4));
+      assertThat(tableRow.cells().get(column).columnPercent() / 100).as(row[0] + " " + row[1])
+          .isCloseTo(Double.parseDouble(row[5]), withinPercentage(1e-4));
+      checked++;
+    }
+    assertThat(checked).isEqualTo(60);
+  }
 }
