@@ -128,6 +128,18 @@ final class TableCommand implements Callable<Integer> {
       description = "Rao-Scott test of each question against each banner variable (default on).")
   private boolean raoScott;
 
+  @Option(names = "--strata", paramLabel = "COL",
+      description = "Strata column of the sample design (used by the Rao-Scott tests).")
+  private @Nullable String strata;
+
+  @Option(names = "--cluster", paramLabel = "COL",
+      description = "Primary sampling unit column of the sample design (used by the Rao-Scott tests).")
+  private @Nullable String cluster;
+
+  @Option(names = "--fpc", paramLabel = "COL",
+      description = "Finite population correction column: population PSUs per stratum, or the sampling fraction.")
+  private @Nullable String fpc;
+
   @Option(names = "--out", required = true, paramLabel = "T.(csv|json|xlsx|txt)",
       description = "The output file; the format follows the extension.")
   private Path out;
@@ -180,25 +192,50 @@ final class TableCommand implements Callable<Integer> {
         mapping.numeric(weighting.weightColumn);
       }
     }
+    for (String column : new String[] {strata, cluster}) {
+      if (column != null) {
+        requireColumn(column, header, "design column");
+        if (loaded.add(column)) {
+          mapping.text(column);
+        }
+      }
+    }
+    if (fpc != null) {
+      requireColumn(fpc, header, "fpc column");
+      if (loaded.add(fpc)) {
+        mapping.numeric(fpc);
+      }
+    }
     Dataset dataset = SurveyCsvReader.read(data, mapping.build());
+    boolean designed = strata != null || cluster != null || fpc != null;
     TableSpec tableSpec = new TableSpec(rowSpecs, bannerNames, parsedFilter, options);
     BannerTable table;
     String weightNote;
     if (weighting.margins != null) {
-      WeightingResult result = Raking.of(margins).apply(SurveyDesign.builder(dataset)
-          .equalWeights(margins.get(0).total()).build());
+      WeightingResult result = Raking.of(margins).apply(design(SurveyDesign.builder(dataset)
+          .equalWeights(margins.get(0).total())));
       table = BannerTables.compute(result.design(), tableSpec);
       weightNote = "Weights: raked to " + weighting.margins.getFileName() + "; Rao-Scott tests account for the "
           + "raking";
-    } else if (weighting.weightColumn != null) {
-      table = BannerTables.compute(dataset, weightsFromColumn(dataset, weighting.weightColumn), tableSpec);
-      weightNote = "Weights: column " + weighting.weightColumn + ", taken as fixed";
-    } else if (weighting.weightsFile != null) {
-      table = BannerTables.compute(dataset, readWeights(weighting.weightsFile, dataset), tableSpec);
-      weightNote = "Weights: " + weighting.weightsFile.getFileName() + ", taken as fixed";
     } else {
-      table = BannerTables.unweighted(dataset, tableSpec);
-      weightNote = "Unweighted";
+      double[] w;
+      if (weighting.weightColumn != null) {
+        w = weightsFromColumn(dataset, weighting.weightColumn);
+        weightNote = "Weights: column " + weighting.weightColumn + ", taken as fixed";
+      } else if (weighting.weightsFile != null) {
+        w = readWeights(weighting.weightsFile, dataset);
+        weightNote = "Weights: " + weighting.weightsFile.getFileName() + ", taken as fixed";
+      } else {
+        w = new double[dataset.rowCount()];
+        java.util.Arrays.fill(w, 1);
+        weightNote = "Unweighted";
+      }
+      table = designed ? BannerTables.compute(design(SurveyDesign.builder(dataset).weights(w)), tableSpec)
+          : BannerTables.compute(dataset, w, tableSpec);
+    }
+    if (designed) {
+      weightNote += "; design:" + (strata == null ? "" : " strata " + strata)
+          + (cluster == null ? "" : " clusters " + cluster) + (fpc == null ? "" : " fpc " + fpc);
     }
     List<String> notes = new ArrayList<>(table.notes());
     notes.add(1, weightNote);
@@ -207,6 +244,19 @@ final class TableCommand implements Callable<Integer> {
     spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d questions x %d columns%n", out,
         table.blocks().size(), table.columns().size());
     return 0;
+  }
+
+  private SurveyDesign design(SurveyDesign.Builder builder) {
+    if (strata != null) {
+      builder.strata(strata);
+    }
+    if (cluster != null) {
+      builder.cluster(cluster);
+    }
+    if (fpc != null) {
+      builder.fpc(fpc);
+    }
+    return builder.build();
   }
 
   private static Correction correction(String text) {

@@ -119,4 +119,17 @@ class TableCommandTest {
     assertThat(code).isEqualTo(1);
     assertThat(err.toString()).contains("suppression round5: expected none, nhs or threshold:N");
   }
+
+  @Test
+  void clusterDesign_raoScottMatchesSvychisqOnDclus1() throws IOException {
+    Path api = copy("apiclus1.csv");
+    Path json = dir.resolve("api.json");
+    int code = run("table", "--data", api.toString(), "--id", "snum", "--weight", "pw", "--cluster", "dnum",
+        "--fpc", "fpc", "--rows", "sch.wide", "--banner", "stype", "--out", json.toString());
+    assertThat(code).as(err.toString()).isZero();
+    JsonNode test = new ObjectMapper().readTree(json.toFile()).path("blocks").get(0).path("tests").get(0);
+    // expected_api_estimates.csv: svychisq(sch.wide+stype) under dclus1, F = 5.19336954147, p = 0.0217474623708
+    assertThat(test.path("f").asDouble()).isCloseTo(5.19336954147, withinPercentage(1e-4));
+    assertThat(test.path("fPValue").asDouble()).isCloseTo(0.0217474623708, withinPercentage(1e-4));
+  }
 }
