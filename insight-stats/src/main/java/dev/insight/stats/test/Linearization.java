@@ -152,29 +152,35 @@ final class Linearization {
         }
       }
     }
-    return new Result(p, v, total, degreesOfFreedom(design, stratumIndex, domain));
+    return new Result(p, v, total, degreesOfFreedom(design, stratumIndex, strataCount, domain));
   }
 
   /**
    * Primary units minus strata among the domain's rows, as R's {@code svychisq} counts them on a subset
    * ({@code length(unique(cluster)) - length(unique(strata))}).
    */
-  private static int degreesOfFreedom(DesignColumns design, int[] stratumIndex, boolean[] domain) {
-    java.util.Set<Integer> strata = new java.util.HashSet<>();
-    java.util.Set<Long> units = new java.util.HashSet<>();
+  private static int degreesOfFreedom(DesignColumns design, int[] stratumIndex, int strataCount,
+      boolean[] domain) {
+    boolean[] stratumSeen = new boolean[strataCount];
     int[] clusters = design.clusters();
+    java.util.Set<Long> units = clusters == null ? null : new java.util.HashSet<>();
     int rows = 0;
+    int strata = 0;
     for (int i = 0; i < domain.length; i++) {
       if (!domain[i]) {
         continue;
       }
       rows++;
-      strata.add(stratumIndex[i]);
-      if (clusters != null) {
-        units.add(((long) stratumIndex[i] << 32) | (clusters[i] & 0xffffffffL));
+      int h = stratumIndex[i];
+      if (!stratumSeen[h]) {
+        stratumSeen[h] = true;
+        strata++;
+      }
+      if (units != null) {
+        units.add(((long) h << 32) | (clusters[i] & 0xffffffffL));
       }
     }
-    return (clusters == null ? rows : units.size()) - strata.size();
+    return (units == null ? rows : units.size()) - strata;
   }
 
   private static int firstStratumValue(int[] strata, int[] stratumIndex, int h) {
