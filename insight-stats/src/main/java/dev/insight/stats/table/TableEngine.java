@@ -56,8 +56,25 @@ final class TableEngine {
     Optional<RaoScottResult> test(int[] rowCodes, int rowCategories, int[] columnCodes, int columnCategories,
         boolean[] keep);
 
+    /** Whether the design has weights only, so the test can use the table's cell sums. */
+    default boolean weightsOnly() {
+      return false;
+    }
+
     static Association of(DesignColumns design) {
-      return (r, nr, c, nc, keep) -> RaoScott.test(design, r, nr, c, nc, keep);
+      boolean simple = design.strata() == null && design.clusters() == null && design.fpc() == null;
+      return new Association() {
+        @Override
+        public Optional<RaoScottResult> test(int[] rowCodes, int rowCategories, int[] columnCodes,
+            int columnCategories, boolean[] keep) {
+          return RaoScott.test(design, rowCodes, rowCategories, columnCodes, columnCategories, keep);
+        }
+
+        @Override
+        public boolean weightsOnly() {
+          return simple;
+        }
+      };
     }
   }
 
@@ -254,12 +271,15 @@ final class TableEngine {
     double q;
     final double[] itemN;
     final double[] itemW;
+    /** Sum of squared weights of each item's respondents, for the Rao-Scott tests of a weights-only design. */
+    final double[] itemQ;
     double sx;
     double sxx;
 
     Acc(int items) {
       itemN = new double[items];
       itemW = new double[items];
+      itemQ = new double[items];
     }
 
     void add(Acc other) {
@@ -271,6 +291,7 @@ final class TableEngine {
       for (int j = 0; j < itemN.length; j++) {
         itemN[j] += other.itemN[j];
         itemW[j] += other.itemW[j];
+        itemQ[j] += other.itemQ[j];
       }
     }
 
@@ -284,6 +305,7 @@ final class TableEngine {
       for (int j = 0; j < itemN.length; j++) {
         r.itemN[j] = itemN[j] - other.itemN[j];
         r.itemW[j] = itemW[j] - other.itemW[j];
+        r.itemQ[j] = itemQ[j] - other.itemQ[j];
       }
       return r;
     }
@@ -356,6 +378,7 @@ final class TableEngine {
       for (int item : itemsOfCategory[c]) {
         acc.itemN[item]++;
         acc.itemW[item] += wi;
+        acc.itemQ[item] += wi * wi;
       }
     }
 
@@ -365,7 +388,7 @@ final class TableEngine {
       int k = categories;
       double[] cnt = new double[atoms * k];
       double[] sw = new double[atoms * k];
-      double[] sq = new double[atoms];
+      double[] sq = new double[atoms * k];
       int[] atomOf = group.atomOf();
       for (int i = 0; i < atomOf.length; i++) {
         int a = atomOf[i];
@@ -377,20 +400,22 @@ final class TableEngine {
         int cell = a * k + c;
         cnt[cell]++;
         sw[cell] += wi;
-        sq[a] += wi * wi;
+        sq[cell] += wi * wi;
       }
       Acc[] atomAcc = newAccs(atoms, items);
       for (int a = 0; a < atoms; a++) {
         Acc acc = atomAcc[a];
-        acc.q = sq[a];
         for (int c = 0; c < k; c++) {
           double n = cnt[a * k + c];
           double wc = sw[a * k + c];
+          double qc = sq[a * k + c];
           acc.n += n;
           acc.w += wc;
+          acc.q += qc;
           for (int item : itemsOfCategory[c]) {
             acc.itemN[item] += n;
             acc.itemW[item] += wc;
+            acc.itemQ[item] += qc;
           }
         }
       }
@@ -426,6 +451,7 @@ final class TableEngine {
         if ((itemBits[j][i >>> 6] & (1L << i)) != 0) {
           acc.itemN[j]++;
           acc.itemW[j] += wi;
+          acc.itemQ[j] += wi * wi;
         }
       }
     }
@@ -441,6 +467,7 @@ final class TableEngine {
       double[] baseQ = new double[atoms];
       double[] cnt = new double[atoms * items];
       double[] sw = new double[atoms * items];
+      double[] sq = new double[atoms * items];
       for (int word = 0; word < answered.length; word++) {
         long bits = answered[word];
         while (bits != 0) {
@@ -467,8 +494,10 @@ final class TableEngine {
             bits &= bits - 1;
             int a = atomOf[i];
             if (a >= 0) {
+              double wi = w[i];
               cnt[a * items + j]++;
-              sw[a * items + j] += w[i];
+              sw[a * items + j] += wi;
+              sq[a * items + j] += wi * wi;
             }
           }
         }
@@ -481,6 +510,7 @@ final class TableEngine {
         acc.q = baseQ[a];
         System.arraycopy(cnt, a * items, acc.itemN, 0, items);
         System.arraycopy(sw, a * items, acc.itemW, 0, items);
+        System.arraycopy(sq, a * items, acc.itemQ, 0, items);
       }
       spread(group, atomAcc, byColumn);
     }
@@ -721,7 +751,7 @@ final class TableEngine {
     }
     List<AssociationTest> tests = options.raoScott()
         ? associations(name, rowCodes, rowCategories, question instanceof MultiQuestion mq ? mq : null,
-            multiOptions)
+            multiOptions, mentions ? null : acc)
         : List.of();
     return new RowBlock(name, v.label(), basis, bases, rows, tests);
   }
@@ -888,10 +918,15 @@ final class TableEngine {
 
   private List<AssociationTest> associations(String name, int @org.jspecify.annotations.Nullable [] rowCodes,
       int rowCategories, @org.jspecify.annotations.Nullable MultiQuestion multi,
-      @org.jspecify.annotations.Nullable List<Category> multiOptions) {
+      @org.jspecify.annotations.Nullable List<Category> multiOptions, Acc @org.jspecify.annotations.Nullable [] acc) {
     List<AssociationTest> tests = new ArrayList<>();
     for (BannerVar b : bannerVars) {
       if (b.categorical() == null) {
+        continue;
+      }
+      if (acc != null && association.weightsOnly() && (rowCodes != null || multi != null)
+          && everyoneHasABannerCategory(acc, b)) {
+        fromCellSums(name, rowCategories, multiOptions, acc, b, tests);
         continue;
       }
       int[] bannerCodes = b.categorical().copyIndices();
@@ -917,6 +952,48 @@ final class TableEngine {
       }
     }
     return tests;
+  }
+
+  private static boolean everyoneHasABannerCategory(Acc[] acc, BannerVar b) {
+    double inColumns = 0;
+    for (int j = 0; j < b.size(); j++) {
+      inColumns += acc[b.first() + j].n;
+    }
+    return inColumns == acc[0].n;
+  }
+
+  /** Rao-Scott from the accumulated cell sums: weights-only designs, no pass over the respondents. */
+  private void fromCellSums(String name, int rowCategories, @org.jspecify.annotations.Nullable List<Category> multiOptions,
+      Acc[] acc, BannerVar b, List<AssociationTest> tests) {
+    int columnsOfBanner = b.size();
+    if (multiOptions == null) {
+      double[] s1 = new double[rowCategories * columnsOfBanner];
+      double[] s2 = new double[s1.length];
+      for (int c = 0; c < columnsOfBanner; c++) {
+        Acc column = acc[b.first() + c];
+        for (int r = 0; r < rowCategories; r++) {
+          s1[r + rowCategories * c] = column.itemW[r];
+          s2[r + rowCategories * c] = column.itemQ[r];
+        }
+      }
+      RaoScott.fromCellSums(s1, s2, rowCategories, columnsOfBanner, data.rowCount(), kept)
+          .ifPresent(r -> tests.add(new AssociationTest(b.name(), name, r)));
+      return;
+    }
+    for (int j = 0; j < multiOptions.size(); j++) {
+      double[] s1 = new double[2 * columnsOfBanner];
+      double[] s2 = new double[s1.length];
+      for (int c = 0; c < columnsOfBanner; c++) {
+        Acc column = acc[b.first() + c];
+        s1[2 * c] = column.w - column.itemW[j];
+        s2[2 * c] = column.q - column.itemQ[j];
+        s1[2 * c + 1] = column.itemW[j];
+        s2[2 * c + 1] = column.itemQ[j];
+      }
+      String option = multiOptions.get(j).code();
+      RaoScott.fromCellSums(s1, s2, 2, columnsOfBanner, data.rowCount(), kept)
+          .ifPresent(r -> tests.add(new AssociationTest(b.name(), option, r)));
+    }
   }
 
   private static String kind(Variable v) {

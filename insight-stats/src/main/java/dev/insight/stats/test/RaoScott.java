@@ -108,7 +108,94 @@ public final class RaoScott {
       int c = columnCodes[i];
       cell[i] = in && r >= 0 && c >= 0 ? rowMap[r] + nr * colMap[c] : -1;
     }
-    Linearization.Result lin = covariance.of(cell, k, domain);
+    return Optional.of(correct(covariance.of(cell, k, domain), nr, nc, kept));
+  }
+
+  /**
+   * Tests the association from the weighted cell sums alone, for a design with weights only (one stratum, every
+   * respondent its own unit, no fpc): then the linearised covariance depends on the data only through each
+   * cell's sum of weights and sum of squared weights, {@code V = n/(n-1) sum_k S2_k (e_k - p)(e_k - p)' / W^2}.
+   * This is what a banner table has already accumulated, so the test costs no pass over the respondents. Row or
+   * column categories whose cells are all empty are left out, as categories nobody chose.
+   *
+   * @param sumWeights per cell (row category fastest: {@code r + rows * c}) the sum of weights of the domain's
+   *     respondents in it
+   * @param sumSquaredWeights per cell the sum of their squared weights
+   * @param rows the number of row categories
+   * @param columns the number of column categories
+   * @param designRows every respondent of the design, in or out of the domain ({@code n} above)
+   * @param domainRows the respondents in the domain (filter), with or without an answer: Pearson's table is
+   *     scaled to this many, and the degrees of freedom are this minus 1
+   * @return the test, or empty when fewer than two row or column categories have respondents
+   * @throws IllegalArgumentException when the arrays do not have {@code rows * columns} cells
+   */
+  public static Optional<RaoScottResult> fromCellSums(double[] sumWeights, double[] sumSquaredWeights, int rows,
+      int columns, int designRows, int domainRows) {
+    checkArgument(sumWeights.length == rows * columns && sumSquaredWeights.length == rows * columns,
+        "cell sums: %s and %s values for %s x %s cells", sumWeights.length, sumSquaredWeights.length, rows,
+        columns);
+    boolean[] rowSeen = new boolean[rows];
+    boolean[] colSeen = new boolean[columns];
+    for (int c = 0; c < columns; c++) {
+      for (int r = 0; r < rows; r++) {
+        if (sumWeights[r + rows * c] > 0) {
+          rowSeen[r] = true;
+          colSeen[c] = true;
+        }
+      }
+    }
+    int[] rowMap = levels(rowSeen);
+    int[] colMap = levels(colSeen);
+    int nr = count(rowMap);
+    int nc = count(colMap);
+    if (nr < 2 || nc < 2) {
+      return Optional.empty();
+    }
+    int k = nr * nc;
+    double[] s1 = new double[k];
+    double[] s2 = new double[k];
+    double total = 0;
+    for (int c = 0; c < columns; c++) {
+      for (int r = 0; r < rows; r++) {
+        if (rowMap[r] >= 0 && colMap[c] >= 0) {
+          int cell = rowMap[r] + nr * colMap[c];
+          s1[cell] = sumWeights[r + rows * c];
+          s2[cell] = sumSquaredWeights[r + rows * c];
+          total += s1[cell];
+        }
+      }
+    }
+    double[] p = new double[k];
+    for (int j = 0; j < k; j++) {
+      p[j] = s1[j] / total;
+    }
+    double[][] v = new double[k][k];
+    double scale = designRows / (designRows - 1.0) / (total * total);
+    for (int cell = 0; cell < k; cell++) {
+      if (s2[cell] == 0) {
+        continue;
+      }
+      for (int a = 0; a < k; a++) {
+        double da = (a == cell ? 1 : 0) - p[a];
+        for (int b = 0; b < k; b++) {
+          v[a][b] += scale * s2[cell] * da * ((b == cell ? 1 : 0) - p[b]);
+        }
+      }
+    }
+    return Optional.of(correct(new Linearization.Result(p, v, total, domainRows - 1), nr, nc, domainRows));
+  }
+
+  private static int[] levels(boolean[] seen) {
+    int[] map = new int[seen.length];
+    int next = 0;
+    for (int j = 0; j < seen.length; j++) {
+      map[j] = seen[j] ? next++ : -1;
+    }
+    return map;
+  }
+
+  private static RaoScottResult correct(Linearization.Result lin, int nr, int nc, int kept) {
+    int k = nr * nc;
     double[] p = lin.proportions();
     double bigN = kept;
 
@@ -151,7 +238,7 @@ public final class RaoScott {
     double fP = new FDistribution(null, d0, ddf).cumulativeProbability(f);
     double firstOrder = pearson / (trace / df);
     double chiP = new ChiSquaredDistribution(null, df).cumulativeProbability(firstOrder);
-    return Optional.of(new RaoScottResult(pearson, firstOrder, df, 1 - chiP, f, d0, ddf, 1 - fP, trace / df));
+    return new RaoScottResult(pearson, firstOrder, df, 1 - chiP, f, d0, ddf, 1 - fP, trace / df);
   }
 
   private static double pearson(double[] p, int nr, int nc, double bigN) {

@@ -178,4 +178,22 @@ class BannerTablesTest {
     assertThat(table.blocks().get(0).rows().get(0).cells().get(1).rowPercent()).isCloseTo(200.0 / 3,
         within(1e-12));
   }
+
+  @Test
+  void raoScottFromTheTablesCellSums_equalsTheTestOverTheRespondents() {
+    double[] w = new double[200];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = 1 + (i * 7 % 13) / 10.0;
+    }
+    BannerTable table = BannerTables.compute(data, w, TableSpec.of(List.of(RowSpec.categories("answer")),
+        List.of("group")).withFilter(Filter.parse("score >= 2")));
+    dev.insight.stats.test.RaoScottResult fromCells = table.blocks().get(0).tests().get(0).result();
+    boolean[] keep = Filter.parse("score >= 2").select(data);
+    dev.insight.stats.test.RaoScottResult overRespondents = dev.insight.stats.test.RaoScott.test(
+        dev.insight.stats.test.DesignColumns.ofWeights(w), data.categorical("answer").copyIndices(), 2,
+        data.categorical("group").copyIndices(), 3, keep).orElseThrow();
+    assertThat(fromCells.f()).isCloseTo(overRespondents.f(), within(1e-12));
+    assertThat(fromCells.denominatorDf()).isCloseTo(overRespondents.denominatorDf(), within(1e-9));
+    assertThat(fromCells.chisqPValue()).isCloseTo(overRespondents.chisqPValue(), within(1e-12));
+  }
 }
