@@ -468,12 +468,19 @@ final class TableEngine {
       double[] cnt = new double[atoms * items];
       double[] sw = new double[atoms * items];
       double[] sq = new double[atoms * items];
+      // per-option squared weights only feed the Rao-Scott tests; the JIT hoists this loop-invariant test
+      boolean squares = options.raoScott();
+      // word by word, so the 64 respondents' atoms and weights stay in L1 while every option's bits are read:
+      // one stream over the arrays instead of one per option
       for (int word = 0; word < answered.length; word++) {
         long bits = answered[word];
+        if (bits == 0) {
+          continue;
+        }
+        int first = word << 6;
         while (bits != 0) {
-          int bit = Long.numberOfTrailingZeros(bits);
+          int i = first + Long.numberOfTrailingZeros(bits);
           bits &= bits - 1;
-          int i = (word << 6) + bit;
           int a = atomOf[i];
           if (a < 0) {
             continue;
@@ -483,21 +490,20 @@ final class TableEngine {
           baseW[a] += wi;
           baseQ[a] += wi * wi;
         }
-      }
-      // each option's chosen rows: work proportional to the mentions, not to options x respondents
-      for (int j = 0; j < items; j++) {
-        long[] column = itemBits[j];
-        for (int word = 0; word < column.length; word++) {
-          long bits = column[word];
-          while (bits != 0) {
-            int i = (word << 6) + Long.numberOfTrailingZeros(bits);
-            bits &= bits - 1;
+        for (int j = 0; j < items; j++) {
+          long chosen = itemBits[j][word];
+          while (chosen != 0) {
+            int i = first + Long.numberOfTrailingZeros(chosen);
+            chosen &= chosen - 1;
             int a = atomOf[i];
             if (a >= 0) {
               double wi = w[i];
-              cnt[a * items + j]++;
-              sw[a * items + j] += wi;
-              sq[a * items + j] += wi * wi;
+              int cell = a * items + j;
+              cnt[cell]++;
+              sw[cell] += wi;
+              if (squares) {
+                sq[cell] += wi * wi;
+              }
             }
           }
         }
@@ -632,8 +638,10 @@ final class TableEngine {
         itemsOf.get(1).add(top + 1);
       }
       int[] cat = c.copyIndices();
-      for (int i = 0; i < cat.length; i++) {
-        cat[i] = cat[i] < 0 ? -1 : validIndex[cat[i]];
+      if (valid.size() < c.categories().size()) {
+        for (int i = 0; i < cat.length; i++) {
+          cat[i] = cat[i] < 0 ? -1 : validIndex[cat[i]];
+        }
       }
       int[][] itemsOfCategory = itemsOf.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
           .toArray(int[][]::new);
