@@ -11,5 +11,6 @@ module dev.insight.stats {
 
   exports dev.insight.stats.design;
   exports dev.insight.stats.estimate;
+  exports dev.insight.stats.test;
   exports dev.insight.stats.weighting;
 }
