@@ -202,6 +202,26 @@ public final class SurveyDesign {
   }
 
   /**
+   * The Taylor-linearisation covariance matrix of several estimated totals (R's {@code svyrecvar} of a matrix), for
+   * tests and contrasts between estimates.
+   *
+   * @param z for each total, one weighted influence value per row, as in {@link #variance(double[])}; not modified
+   * @return the {@code z.length x z.length} covariance matrix
+   * @throws IllegalArgumentException when a column's length differs from {@link #rowCount()}
+   */
+  public double[][] covariance(double[][] z) {
+    double[][] x = new double[z.length][];
+    for (int k = 0; k < z.length; k++) {
+      checkArgument(z[k].length == weights.length, "%s influence values for %s rows", z[k].length, weights.length);
+      x[k] = z[k].clone();
+      for (Calibration calibration : calibrations) {
+        calibration.residualise(x[k]);
+      }
+    }
+    return structure.covariance(x);
+  }
+
+  /**
    * The design's degrees of freedom for the respondents in these rows (R's {@code degf} of a subset): PSUs with a
    * respondent there minus strata with a respondent there.
    *

@@ -25,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  * Respondents outside the domain, or with no valid value, get {@code z_i = 0} but stay in the design (R's
  * {@code subset} and {@code na.rm = TRUE}).
  *
+ * <p>A domain with no respondents having a valid value gives an estimate with {@code unweightedN} 0 and NaN value,
+ * standard error and interval, rather than an error, so a table can show the empty cell.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class Estimator {
@@ -245,7 +248,12 @@ public final class Estimator {
         }
       }
     }
-    checkArgument(count > 0, "no respondents with a valid %s in domain %s", quantity, domain);
+    if (count == 0) {
+      // an empty cell of a table is a fact to show, not an error: no value, no uncertainty
+      IntervalMethod none = kind == EstimateKind.PROPORTION ? method : IntervalMethod.WALD;
+      return new Estimate(kind, quantity, domain, Double.NaN, Double.NaN,
+          new ConfidenceInterval(Double.NaN, Double.NaN, none, level), 0, 0, 0, Double.NaN, 0);
+    }
     double value;
     double[] z = new double[n];
     switch (kind) {

@@ -61,7 +61,10 @@ final class Intervals {
     double z2n = z * z / n;
     double centre = (p + z2n / 2) / (1 + z2n);
     double half = z / (1 + z2n) * Math.sqrt(p * (1 - p) / n + z2n / (4 * n));
-    return new ConfidenceInterval(Math.max(0, centre - half), Math.min(1, centre + half), method, level);
+    // at p = 0 or 1 the limit is exactly 0 or 1; rounding must not move it
+    double low = p == 0 ? 0 : Math.max(0, centre - half);
+    double high = p == 1 ? 1 : Math.min(1, centre + half);
+    return new ConfidenceInterval(low, high, method, level);
   }
 
   private static double t(int df, double probability) {

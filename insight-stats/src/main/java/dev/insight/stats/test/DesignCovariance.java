@@ -8,10 +8,9 @@ import dev.insight.stats.design.SurveyDesign;
  * The covariance of weighted cell proportions under a {@link SurveyDesign}, through its own Taylor linearisation
  * (which accounts for calibration, as R's {@code svymean} on a calibrated design does).
  *
- * <p>Implementation note: the design gives the variance of one linearised total; the covariance of cells a and b
- * follows by polarisation, {@code Cov(a, b) = (Var(z_a + z_b) - Var(z_a) - Var(z_b)) / 2}, with the influence
- * {@code z_k,i = w_i (1[cell_i = k] - p_k) / W} for the rows with a cell and 0 elsewhere (a domain keeps the
- * design, as R's {@code subset}). That is {@code K (K + 1) / 2} passes over the rows, fine for a table's few cells.
+ * <p>Implementation note: the influence of cell k's proportion is {@code z_k,i = w_i (1[cell_i = k] - p_k) / W} for
+ * the rows with a cell and 0 elsewhere (a domain keeps the design, as R's {@code subset}); the design's
+ * {@link SurveyDesign#covariance(double[][])} turns them into the covariance matrix.
  */
 final class DesignCovariance {
   private DesignCovariance() {}
@@ -43,21 +42,7 @@ final class DesignCovariance {
         z[j][i] = w[i] * ((j == c ? 1 : 0) - p[j]) / total;
       }
     }
-    double[][] v = new double[k][k];
-    for (int a = 0; a < k; a++) {
-      v[a][a] = design.variance(z[a]);
-    }
-    double[] sum = new double[n];
-    for (int a = 0; a < k; a++) {
-      for (int b = a + 1; b < k; b++) {
-        for (int i = 0; i < n; i++) {
-          sum[i] = z[a][i] + z[b][i];
-        }
-        double cov = (design.variance(sum) - v[a][a] - v[b][b]) / 2;
-        v[a][b] = cov;
-        v[b][a] = cov;
-      }
-    }
+    double[][] v = design.covariance(z);
     return new Linearization.Result(p, v, total, design.degreesOfFreedom(domain));
   }
 }

@@ -3,7 +3,14 @@ package dev.insight.stats.test;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.insight.core.data.CategoricalVariable;
+import dev.insight.core.data.Dataset;
+import dev.insight.core.data.NumericVariable;
+import dev.insight.core.data.Variable;
+import dev.insight.stats.design.SurveyDesign;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.distribution.FDistribution;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -23,6 +30,10 @@ import org.apache.commons.math3.linear.RealMatrix;
  * {@code d0 * nu} degrees of freedom, {@code nu} = primary units minus strata; or by the mean of Delta's
  * eigenvalues for the first-order chi-square on {@code (r-1)(c-1)} degrees of freedom. Only categories that occur
  * among the rows tested count, as R's {@code factor()} of the data does.
+ *
+ * <p>Two entry points by variable name and by codes grew on two branches and are kept side by side until the
+ * lead merges them: {@link #test(SurveyDesign, String, String)} (whole sample, {@link RaoScottTest}) and the code-
+ * and cell-sum-based methods used by banner tables ({@link RaoScottResult}, with filters as domains).
  */
 public final class RaoScott {
   private RaoScott() {}
@@ -62,7 +73,7 @@ public final class RaoScott {
    * @return the test, or empty when fewer than two row or column categories occur
    * @throws IllegalArgumentException when the arrays' lengths disagree or a code is out of range
    */
-  public static Optional<RaoScottResult> test(dev.insight.stats.design.SurveyDesign design, int[] rowCodes,
+  public static Optional<RaoScottResult> test(SurveyDesign design, int[] rowCodes,
       int rowCategories, int[] columnCodes, int columnCategories,
       boolean @org.jspecify.annotations.Nullable [] keep) {
     checkNotNull(design, "design");
@@ -144,8 +155,8 @@ public final class RaoScott {
         }
       }
     }
-    int[] rowMap = levels(rowSeen);
-    int[] colMap = levels(colSeen);
+    int[] rowMap = seenLevels(rowSeen);
+    int[] colMap = seenLevels(colSeen);
     int nr = count(rowMap);
     int nc = count(colMap);
     if (nr < 2 || nc < 2) {
@@ -185,7 +196,7 @@ public final class RaoScott {
     return Optional.of(correct(new Linearization.Result(p, v, total, domainRows - 1), nr, nc, domainRows));
   }
 
-  private static int[] levels(boolean[] seen) {
+  private static int[] seenLevels(boolean[] seen) {
     int[] map = new int[seen.length];
     int next = 0;
     for (int j = 0; j < seen.length; j++) {
@@ -288,5 +299,185 @@ public final class RaoScott {
       }
     }
     return count;
+  }
+
+  /**
+   * Tests the association between two variables.
+   *
+   * @param design the design (its weights, strata, clusters, fpc and calibrations are all used)
+   * @param rowVariable a categorical variable, or a numeric one whose distinct values are its levels
+   * @param columnVariable likewise
+   * @return the test; respondents missing either variable are left out, as R's {@code na.rm = TRUE}
+   * @throws IllegalArgumentException when a variable has fewer than 2 levels in the sample
+   */
+  public static RaoScottTest test(SurveyDesign design, String rowVariable, String columnVariable) {
+    checkNotNull(design, "design");
+    Dataset data = design.data();
+    int n = design.rowCount();
+    int[] r = levels(data.variable(rowVariable), design);
+    int[] c = levels(data.variable(columnVariable), design);
+    int nr = max(r) + 1;
+    int nc = max(c) + 1;
+    checkArgument(nr >= 2, "variable %s has fewer than 2 levels in the sample", rowVariable);
+    checkArgument(nc >= 2, "variable %s has fewer than 2 levels in the sample", columnVariable);
+    int cells = nr * nc;
+    int respondents = 0;
+    double sumW = 0;
+    double[] p = new double[cells];
+    for (int i = 0; i < n; i++) {
+      if (design.inSample(i)) {
+        respondents++;
+      }
+      if (design.inSample(i) && r[i] >= 0 && c[i] >= 0) {
+        double w = design.weight(i);
+        sumW += w;
+        p[r[i] + nr * c[i]] += w;
+      }
+    }
+    for (int k = 0; k < cells; k++) {
+      p[k] /= sumW;
+    }
+    double[][] z = new double[cells][n];
+    for (int i = 0; i < n; i++) {
+      if (!design.inSample(i) || r[i] < 0 || c[i] < 0) {
+        continue;
+      }
+      double w = design.weight(i) / sumW;
+      int cell = r[i] + nr * c[i];
+      for (int k = 0; k < cells; k++) {
+        z[k][i] = w * ((k == cell ? 1 : 0) - p[k]);
+      }
+    }
+    RealMatrix v = new Array2DRowRealMatrix(design.covariance(z), false);
+    double bigN = respondents;
+    double[] rowShare = new double[nr];
+    double[] colShare = new double[nc];
+    for (int a = 0; a < nr; a++) {
+      for (int b = 0; b < nc; b++) {
+        rowShare[a] += p[a + nr * b];
+        colShare[b] += p[a + nr * b];
+      }
+    }
+    double pearson = 0;
+    for (int a = 0; a < nr; a++) {
+      for (int b = 0; b < nc; b++) {
+        double expected = rowShare[a] * colShare[b];
+        double d = p[a + nr * b] - expected;
+        pearson += bigN * d * d / expected;
+      }
+    }
+    RealMatrix contrasts = contrasts(nr, nc);
+    double[] inverse = new double[cells];
+    for (int k = 0; k < cells; k++) {
+      inverse[k] = p[k] == 0 ? 0 : 1 / p[k];
+    }
+    RealMatrix dinvC = contrasts.copy();
+    for (int k = 0; k < cells; k++) {
+      for (int j = 0; j < dinvC.getColumnDimension(); j++) {
+        dinvC.setEntry(k, j, dinvC.getEntry(k, j) * inverse[k]);
+      }
+    }
+    RealMatrix denominator = contrasts.transpose().multiply(dinvC).scalarMultiply(1 / bigN);
+    RealMatrix numerator = dinvC.transpose().multiply(v).multiply(dinvC);
+    RealMatrix delta = new LUDecomposition(denominator).getSolver().solve(numerator);
+    double trace = delta.getTrace();
+    double trace2 = delta.multiply(delta).getTrace();
+    double d0 = trace * trace / trace2;
+    int nu = design.degreesOfFreedom(allRows(n));
+    int df = (nr - 1) * (nc - 1);
+    double mean = trace / df;
+    double chisqP = 1 - new ChiSquaredDistribution(null, df, 1e-14).cumulativeProbability(pearson / mean);
+    double f = pearson / trace;
+    double fP = 1 - new FDistribution(null, d0, d0 * nu, 1e-14).cumulativeProbability(f);
+    return new RaoScottTest(rowVariable, columnVariable, nr, nc, pearson, chisqP, mean, f, d0, d0 * nu, fP);
+  }
+
+  private static boolean[] allRows(int n) {
+    boolean[] all = new boolean[n];
+    Arrays.fill(all, true);
+    return all;
+  }
+
+  private static int max(int[] values) {
+    int max = -1;
+    for (int v : values) {
+      max = Math.max(max, v);
+    }
+    return max;
+  }
+
+  /* Each row's level among the values found in the sample (in order), -1 when missing or outside the sample. */
+  private static int[] levels(Variable variable, SurveyDesign design) {
+    int n = design.rowCount();
+    int[] level = new int[n];
+    Arrays.fill(level, -1);
+    if (variable instanceof CategoricalVariable c) {
+      int[] code = new int[c.categories().size()];
+      Arrays.fill(code, -1);
+      boolean[] seen = new boolean[code.length];
+      for (int i = 0; i < n; i++) {
+        if (design.inSample(i) && !c.isMissing(i)) {
+          seen[c.categoryIndex(i)] = true;
+        }
+      }
+      int next = 0;
+      for (int k = 0; k < code.length; k++) {
+        if (seen[k]) {
+          code[k] = next++;
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        if (design.inSample(i) && !c.isMissing(i)) {
+          level[i] = code[c.categoryIndex(i)];
+        }
+      }
+    } else if (variable instanceof NumericVariable num) {
+      TreeMap<Double, Integer> values = new TreeMap<>();
+      for (int i = 0; i < n; i++) {
+        if (design.inSample(i) && !num.isMissing(i)) {
+          values.put(num.valueAt(i), 0);
+        }
+      }
+      int next = 0;
+      for (var e : values.entrySet()) {
+        e.setValue(next++);
+      }
+      for (int i = 0; i < n; i++) {
+        if (design.inSample(i) && !num.isMissing(i)) {
+          level[i] = values.get(num.valueAt(i));
+        }
+      }
+    } else {
+      throw new IllegalArgumentException("variable " + variable.name() + " must be categorical or numeric for a "
+          + "test of association");
+    }
+    return level;
+  }
+
+  /* Interaction dummies (row level >= 1 and column level >= 1) residualised on intercept and main effects. */
+  private static RealMatrix contrasts(int nr, int nc) {
+    int cells = nr * nc;
+    int mainColumns = 1 + (nr - 1) + (nc - 1);
+    int interactions = (nr - 1) * (nc - 1);
+    RealMatrix x1 = new Array2DRowRealMatrix(cells, mainColumns);
+    RealMatrix x12 = new Array2DRowRealMatrix(cells, interactions);
+    for (int b = 0; b < nc; b++) {
+      for (int a = 0; a < nr; a++) {
+        int cell = a + nr * b;
+        x1.setEntry(cell, 0, 1);
+        if (a > 0) {
+          x1.setEntry(cell, a, 1);
+        }
+        if (b > 0) {
+          x1.setEntry(cell, nr - 1 + b, 1);
+        }
+        if (a > 0 && b > 0) {
+          x12.setEntry(cell, (a - 1) + (nr - 1) * (b - 1), 1);
+        }
+      }
+    }
+    RealMatrix xtx = x1.transpose().multiply(x1);
+    RealMatrix beta = new LUDecomposition(xtx).getSolver().solve(x1.transpose().multiply(x12));
+    return x12.subtract(x1.multiply(beta));
   }
 }

@@ -1,0 +1,124 @@
+package dev.insight.examples.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.insight.core.csv.SurveyCsvReader;
+import dev.insight.core.data.Dataset;
+import dev.insight.stats.design.DesignStep;
+import dev.insight.stats.design.SurveyDesign;
+import dev.insight.stats.weighting.Margin;
+import dev.insight.stats.weighting.WeightingReport;
+import dev.insight.stats.weighting.WeightingResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code insight weight}: weights a survey to population margins and writes one weight per respondent. */
+@Command(name = "weight", mixinStandardHelpOptions = true,
+    description = {"Weights a survey CSV to population margins (raking, post-stratification or linear "
+        + "calibration) and writes id,weight in the input's row order.",
+        "A failure exits 1 with the message on standard error and writes nothing."})
+final class WeightCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--data", required = true, paramLabel = "D.csv", description = "The survey data (CSV, header row).")
+  private Path data;
+
+  @Option(names = "--id", required = true, paramLabel = "COL", description = "The respondent id column.")
+  private String id;
+
+  @Mixin
+  private WeightingOptions weighting = new WeightingOptions();
+
+  @Option(names = "--out", required = true, paramLabel = "W.csv",
+      description = "Where to write id,weight (12+ significant digits).")
+  private Path out;
+
+  @Option(names = "--report", paramLabel = "R.json", description = "Where to write the weighting report (JSON).")
+  private @Nullable Path report;
+
+  @Override
+  public Integer call() {
+    List<Margin> margins = weighting.readMargins();
+    VariableRoles roles = new VariableRoles();
+    weighting.map(margins, roles);
+    Dataset dataset = SurveyCsvReader.read(data, roles.mapping(id));
+    SurveyDesign start = weighting.startWeights(SurveyDesign.builder(dataset), margins, dataset.rowCount()).build();
+    WeightingResult result = weighting.apply(start, margins);
+    SurveyDesign weighted = result.design();
+    Map<Path, Consumer<Writer>> files = new LinkedHashMap<>();
+    files.put(out, writer -> {
+      WeightingFiles.write(writer, "id,weight\n");
+      StringBuilder line = new StringBuilder(64);
+      for (int row = 0; row < dataset.rowCount(); row++) {
+        if (weighted.inSample(row)) {
+          line.setLength(0);
+          line.append(WeightingFiles.field(dataset.id(row).value())).append(',')
+              .append(WeightingFiles.number(weighted.weight(row))).append('\n');
+          WeightingFiles.write(writer, line.toString());
+        }
+      }
+    });
+    if (report != null) {
+      files.put(report, writer -> writeReport(writer, result.report(), weighted.history()));
+    }
+    WeightingFiles.writeAtomically(files);
+    if (!result.report().converged()) {
+      spec.commandLine().getErr().println("insight weight: warning: NOT converged: " + result.report().summary());
+    }
+    spec.commandLine().getOut().println(result.report().summary());
+    return 0;
+  }
+
+  static void writeReport(Writer writer, WeightingReport report, List<DesignStep> history) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("method", report.method());
+    json.put("converged", report.converged());
+    json.put("iterations", report.iterations());
+    json.put("largestGap", report.largestGap());
+    json.put("largestGapAt", report.largestGapAt());
+    json.put("respondents", report.respondents());
+    json.put("excluded", report.excluded());
+    json.put("minWeight", report.minWeight());
+    json.put("maxWeight", report.maxWeight());
+    json.put("maxToMinRatio", report.maxToMinRatio());
+    json.put("weightSum", report.weightSum());
+    json.put("efficiency", report.efficiency());
+    json.put("effectiveBase", report.effectiveBase());
+    json.put("designEffect", report.designEffect());
+    json.put("history", history.stream().map(DesignStep::toString).toList());
+    try {
+      JSON.writeValue(new NonClosingWriter(writer), json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Jackson closes what it writes to; the caller owns the writer. */
+  private static final class NonClosingWriter extends java.io.FilterWriter {
+    NonClosingWriter(Writer out) {
+      super(out);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}
