@@ -42,11 +42,14 @@ final class TableEngine {
   private final List<BannerColumn> columns = new ArrayList<>();
   private final List<BannerVar> bannerVars = new ArrayList<>();
   private final List<AtomGroup> groups = new ArrayList<>();
+  /** Kept respondents with no valid category of each single-choice banner variable. */
+  private final java.util.Map<String, Integer> withoutBanner = new java.util.HashMap<>();
   private final long[] keepWords;
 
   /** A banner variable and its columns {@code first .. first + size - 1}. */
   private record BannerVar(String name, int first, int size, int[] columnOfCategory,
-      CategoricalVariable categorical, MultiResponseVariable multi, long[][] members) {}
+      @org.jspecify.annotations.Nullable CategoricalVariable categorical,
+      @org.jspecify.annotations.Nullable MultiResponseVariable multi, long @org.jspecify.annotations.Nullable [][] members) {}
 
   /** Single-choice banner variables combined: atom of each row (-1 when filtered out) and columns of each atom. */
   private record AtomGroup(int[] atomOf, int atomCount, int[][] columnsOfAtom) {}
@@ -209,13 +212,18 @@ final class TableEngine {
       for (int b = 0; b < chunk.size(); b++) {
         BannerVar bv = chunk.get(b);
         CategoricalVariable c = bv.categorical();
+        int without = 0;
         for (int i = 0; i < n; i++) {
           if (atomOf[i] >= 0) {
             int index = c.categoryIndex(i);
             int digit = index < 0 || bv.columnOfCategory()[index] < 0 ? bv.size() : bv.columnOfCategory()[index];
+            if (digit == bv.size()) {
+              without++;
+            }
             atomOf[i] += digit * strides[b];
           }
         }
+        withoutBanner.put(bv.name(), without);
       }
       int[][] columnsOfAtom = new int[atomCount][];
       for (int a = 0; a < atomCount; a++) {
@@ -255,6 +263,22 @@ final class TableEngine {
     notes.add(String.format(Locale.ROOT,
         "Columns with fewer than %d respondents are not tested; fewer than %d are flagged as small bases",
         options.minimumBase(), options.smallBase()));
+    for (BannerVar b : bannerVars) {
+      int without = 0;
+      if (b.categorical() != null) {
+        without = withoutBanner.get(b.name());
+      } else {
+        for (int i = 0; i < keep.length; i++) {
+          if (keep[i] && b.multi().isMissing(i)) {
+            without++;
+          }
+        }
+      }
+      if (without > 0) {
+        notes.add(String.format(Locale.ROOT, "%d respondents did not answer banner variable %s: they count in "
+            + "Total only", without, b.name()));
+      }
+    }
     return notes;
   }
 

@@ -196,4 +196,18 @@ class BannerTablesTest {
     assertThat(fromCells.denominatorDf()).isCloseTo(overRespondents.denominatorDf(), within(1e-9));
     assertThat(fromCells.chisqPValue()).isCloseTo(overRespondents.chisqPValue(), within(1e-12));
   }
+
+  @Test
+  void respondentsWithoutABannerAnswer_countInTotalOnly_andTheNotesSaySo() {
+    int[] group = new int[200];
+    for (int i = 0; i < group.length; i++) {
+      group[i] = i < 10 ? dev.insight.core.data.CategoricalVariable.NO_ANSWER : i % 2;
+    }
+    Dataset d = data.with(dev.insight.core.data.CategoricalVariable.of("half", null,
+        List.of(dev.insight.core.data.Category.of("even"), dev.insight.core.data.Category.of("odd")), group));
+    BannerTable table = BannerTables.unweighted(d, TableSpec.of(List.of(RowSpec.categories("answer")),
+        List.of("half")));
+    assertThat(table.blocks().get(0).bases()).extracting(Base::unweighted).containsExactly(200.0, 95.0, 95.0);
+    assertThat(table.notes()).contains("10 respondents did not answer banner variable half: they count in Total only");
+  }
 }
