@@ -101,9 +101,11 @@ public final class Estimator {
         continue;
       }
       double value = v.valueAt(i);
-      checkArgument(value == 0 || value == 1,
-          "a proportion of %s needs 0/1 values but respondent %s (row %s) has %s; use a categorical variable with "
-              + "a category instead", variable, data.id(i), i + 1, value);
+      if (value != 0 && value != 1) {
+        throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            "a proportion of %s needs 0/1 values but respondent %s (row %s) has %s; use a categorical variable "
+                + "with a category instead", variable, data.id(i), i + 1, value));
+      }
       y[i] = value;
       valid[i] = true;
     }
@@ -255,31 +257,39 @@ public final class Estimator {
           new ConfidenceInterval(Double.NaN, Double.NaN, none, level), 0, 0, 0, Double.NaN, 0);
     }
     double value;
-    double[] z = new double[n];
+    double denominator;
     switch (kind) {
       case TOTAL -> {
         value = sumWy;
-        for (int i = 0; i < n; i++) {
-          z[i] = in[i] ? design.weight(i) * y[i] : 0;
-        }
+        denominator = 1;
       }
       case RATIO -> {
         checkArgument(sumWx != 0, "the denominator of %s sums to 0 in domain %s", quantity, domain);
         value = sumWy / sumWx;
-        for (int i = 0; i < n; i++) {
-          z[i] = in[i] ? design.weight(i) * (y[i] - value * x[i]) / sumWx : 0;
-        }
+        denominator = sumWx;
       }
       default -> {
         value = sumWy / sumW;
-        for (int i = 0; i < n; i++) {
-          z[i] = in[i] ? design.weight(i) * (y[i] - value) / sumW : 0;
-        }
+        denominator = sumW;
+      }
+    }
+    // one pass builds the influence values z = w e and the sums of the design effect's unit variance of e
+    double[] z = new double[n];
+    double sumWe = 0;
+    double sumWe2 = 0;
+    for (int i = 0; i < n; i++) {
+      if (in[i]) {
+        double e = kind == EstimateKind.TOTAL ? y[i]
+            : kind == EstimateKind.RATIO ? (y[i] - value * x[i]) / denominator : (y[i] - value) / denominator;
+        double w = design.weight(i);
+        z[i] = w * e;
+        sumWe += w * e;
+        sumWe2 += w * e * e;
       }
     }
     double variance = design.variance(z);
     double se = Math.sqrt(variance);
-    double deff = designEffect(z, in, count, sumW, variance);
+    double deff = designEffect(count, sumW, sumWe, sumWe2, variance);
     int df = design.degreesOfFreedom(in);
     double kish = sumW * sumW / sumW2;
     IntervalMethod used = kind == EstimateKind.PROPORTION ? method : IntervalMethod.WALD;
@@ -287,26 +297,16 @@ public final class Estimator {
     return new Estimate(kind, quantity, domain, value, se, ci, count, sumW, kish, deff, df);
   }
 
-  /* R's svymean(deff = TRUE): against simple random sampling without replacement of n from sum w. */
-  private double designEffect(double[] z, boolean[] in, int count, double sumW, double variance) {
+  /*
+   * R's svymean(deff = TRUE): against simple random sampling without replacement of n from sum w, with the
+   * weighted unit variance of e, n / (n - 1) sum w (e - mean e)^2 / sum w.
+   */
+  private static double designEffect(int count, double sumW, double sumWe, double sumWe2, double variance) {
     if (count < 2 || sumW <= count) {
       return Double.NaN;
     }
-    double mean = 0;
-    for (int i = 0; i < z.length; i++) {
-      if (in[i]) {
-        mean += z[i];
-      }
-    }
-    mean /= sumW;
-    double ss = 0;
-    for (int i = 0; i < z.length; i++) {
-      if (in[i]) {
-        double w = design.weight(i);
-        double e = z[i] / w - mean;
-        ss += w * e * e;
-      }
-    }
+    double mean = sumWe / sumW;
+    double ss = Math.max(0, sumWe2 - sumW * mean * mean);
     double s2 = ss / sumW * count / (count - 1.0);
     double srs = s2 * sumW * sumW * (1.0 / count - 1.0 / sumW);
     return variance / srs;
