@@ -93,23 +93,16 @@ public final class Estimator {
   public Estimate proportion(String variable, Domain domain) {
     Dataset data = design.data();
     NumericVariable v = data.numeric(variable);
-    int n = data.rowCount();
-    double[] y = new double[n];
-    boolean[] valid = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      if (v.isMissing(i)) {
-        continue;
-      }
-      double value = v.valueAt(i);
-      if (value != 0 && value != 1) {
+    double[] y = v.copyValidValues();
+    for (int i = 0; i < y.length; i++) {
+      double value = y[i];
+      if (value != 0 && value != 1 && !Double.isNaN(value)) {
         throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
             "a proportion of %s needs 0/1 values but respondent %s (row %s) has %s; use a categorical variable "
                 + "with a category instead", variable, data.id(i), i + 1, value));
       }
-      y[i] = value;
-      valid[i] = true;
     }
-    return linear(EstimateKind.PROPORTION, variable, domain, y, null, valid);
+    return linear(EstimateKind.PROPORTION, variable, domain, y, null);
   }
 
   /**
@@ -128,28 +121,25 @@ public final class Estimator {
     Variable v = data.variable(variable);
     int n = data.rowCount();
     double[] y = new double[n];
-    boolean[] valid = new boolean[n];
     if (v instanceof CategoricalVariable c) {
       int index = c.indexOf(category);
       checkArgument(index >= 0, "variable %s has no category %s; its categories are %s", variable, category,
           c.categories().stream().map(x -> x.code()).toList());
       for (int i = 0; i < n; i++) {
-        valid[i] = !c.isMissing(i);
-        y[i] = valid[i] && c.categoryIndex(i) == index ? 1 : 0;
+        y[i] = c.isMissing(i) ? Double.NaN : c.categoryIndex(i) == index ? 1 : 0;
       }
     } else if (v instanceof MultiResponseVariable mr) {
       int index = mr.indexOf(category);
       checkArgument(index >= 0, "variable %s has no option %s; its options are %s", variable, category,
           mr.options().stream().map(x -> x.code()).toList());
       for (int i = 0; i < n; i++) {
-        valid[i] = !mr.isMissing(i);
-        y[i] = valid[i] && mr.isSelected(i, index) ? 1 : 0;
+        y[i] = mr.isMissing(i) ? Double.NaN : mr.isSelected(i, index) ? 1 : 0;
       }
     } else {
       throw new IllegalArgumentException("a proportion of " + variable + "=" + category
           + " needs a categorical or multiple-response variable; for a 0/1 numeric variable give no category");
     }
-    return linear(EstimateKind.PROPORTION, variable + "=" + category, domain, y, null, valid);
+    return linear(EstimateKind.PROPORTION, variable + "=" + category, domain, y, null);
   }
 
   /**
@@ -188,17 +178,9 @@ public final class Estimator {
     NumericVariable num = data.numeric(numerator);
     NumericVariable den = data.numeric(denominator);
     int n = data.rowCount();
-    double[] y = new double[n];
-    double[] x = new double[n];
-    boolean[] valid = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      valid[i] = !num.isMissing(i) && !den.isMissing(i);
-      if (valid[i]) {
-        y[i] = num.valueAt(i);
-        x[i] = den.valueAt(i);
-      }
-    }
-    return linear(EstimateKind.RATIO, numerator + "/" + denominator, domain, y, x, valid);
+    double[] y = num.copyValidValues();
+    double[] x = den.copyValidValues();
+    return linear(EstimateKind.RATIO, numerator + "/" + denominator, domain, y, x);
   }
 
   /**
@@ -217,19 +199,11 @@ public final class Estimator {
   }
 
   private Estimate numeric(EstimateKind kind, String variable, Domain domain) {
-    NumericVariable v = design.data().numeric(variable);
-    int n = v.size();
-    double[] y = new double[n];
-    boolean[] valid = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      valid[i] = !v.isMissing(i);
-      y[i] = valid[i] ? v.valueAt(i) : 0;
-    }
-    return linear(kind, variable, domain, y, null, valid);
+    return linear(kind, variable, domain, design.data().numeric(variable).copyValidValues(), null);
   }
 
-  private Estimate linear(EstimateKind kind, String quantity, Domain domain, double[] y, double @Nullable [] x,
-      boolean[] valid) {
+  /* y (and x for a ratio) hold NaN where a respondent has no valid value. */
+  private Estimate linear(EstimateKind kind, String quantity, Domain domain, double[] y, double @Nullable [] x) {
     boolean[] in = domain.rows(design.data());
     int n = in.length;
     int count = 0;
@@ -239,7 +213,7 @@ public final class Estimator {
     double sumWx = 0;
     for (int i = 0; i < n; i++) {
       double w = design.weight(i);
-      in[i] = in[i] && valid[i] && w > 0;
+      in[i] = in[i] && w > 0 && !Double.isNaN(y[i]) && (x == null || !Double.isNaN(x[i]));
       if (in[i]) {
         count++;
         sumW += w;
