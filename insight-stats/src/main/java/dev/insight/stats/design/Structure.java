@@ -118,12 +118,16 @@ final class Structure {
         }
         int h = stratum == null ? 0 : stratum[i];
         double value = f.valueAt(i);
-        checkArgument(!f.isMissing(i) && value > 0 && Double.isFinite(value),
-            "fpc %s of respondent %s is %s: it must be a population size (> 1) or a sampling fraction in (0, 1]",
-            fpcVar, data.id(i), value);
-        checkArgument(Double.isNaN(seen[h]) || seen[h] == value,
-            "fpc %s differs within stratum %s: %s and %s (respondent %s)", fpcVar, stratumNames[h], seen[h], value,
-            data.id(i));
+        if (f.isMissing(i) || !(value > 0) || !Double.isFinite(value)) {
+          throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+              "fpc %s of respondent %s is %s: it must be a population size (> 1) or a sampling fraction in (0, 1]",
+              fpcVar, data.id(i), value));
+        }
+        if (!Double.isNaN(seen[h]) && seen[h] != value) {
+          throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+              "fpc %s differs within stratum %s: %s and %s (respondent %s)", fpcVar, stratumNames[h], seen[h], value,
+              data.id(i)));
+        }
         seen[h] = value;
       }
       for (int h = 0; h < strataCount; h++) {
@@ -144,7 +148,9 @@ final class Structure {
   }
 
   private static Object key(Variable v, int row, String role) {
-    checkArgument(!v.isMissing(row), "%s variable %s is missing for row %s", role, v.name(), row);
+    if (v.isMissing(row)) {
+      throw new IllegalArgumentException(role + " variable " + v.name() + " is missing for row " + (row + 1));
+    }
     if (v instanceof CategoricalVariable c) {
       return c.categoryIndex(row);
     } else if (v instanceof NumericVariable n) {
