@@ -7,9 +7,13 @@ module dev.insight.stats {
   requires transitive dev.insight.core;
   requires com.google.common;
   requires commons.math3;
+  requires com.fasterxml.jackson.core;
+  requires org.dhatim.fastexcel;
   requires static org.jspecify;
 
   exports dev.insight.stats.design;
   exports dev.insight.stats.estimate;
+  exports dev.insight.stats.table;
+  exports dev.insight.stats.test;
   exports dev.insight.stats.weighting;
 }

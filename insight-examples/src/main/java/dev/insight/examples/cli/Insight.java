@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         dev.insight.examples.cli.code.CodeCommand.class,
         TranscriptCommand.class,
         RedactCommand.class,
+        TableCommand.class,
     })
 public final class Insight implements Runnable {
   @CommandLine.Spec

@@ -64,14 +64,16 @@ final class WeightCommand implements Callable<Integer> {
     SurveyDesign weighted = result.design();
     Map<Path, Consumer<Writer>> files = new LinkedHashMap<>();
     files.put(out, writer -> {
-      StringBuilder text = new StringBuilder(dataset.rowCount() * 24).append("id,weight\n");
+      WeightingFiles.write(writer, "id,weight\n");
+      StringBuilder line = new StringBuilder(64);
       for (int row = 0; row < dataset.rowCount(); row++) {
         if (weighted.inSample(row)) {
-          text.append(WeightingFiles.field(dataset.id(row).value())).append(',').append(WeightingFiles.number(weighted.weight(row)))
-              .append('\n');
+          line.setLength(0);
+          line.append(WeightingFiles.field(dataset.id(row).value())).append(',')
+              .append(WeightingFiles.number(weighted.weight(row))).append('\n');
+          WeightingFiles.write(writer, line.toString());
         }
       }
-      WeightingFiles.write(writer, text.toString());
     });
     if (report != null) {
       files.put(report, writer -> writeReport(writer, result.report(), weighted.history()));

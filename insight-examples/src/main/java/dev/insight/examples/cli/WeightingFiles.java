@@ -149,13 +149,19 @@ final class WeightingFiles {
     return weights;
   }
 
-  /** A number with at least 12 significant digits, without needless trailing zeros, whatever the locale. */
+  /** A number that reads back exactly (so at least 12 significant digits where it has them), whatever the locale. */
   static String number(double value) {
     if (Double.isNaN(value)) {
       return "NA";
     }
     if (value == Math.rint(value) && Math.abs(value) < 1e15) {
       return Long.toString((long) value);
+    }
+    // Double.toString round-trips exactly (up to 17 significant digits) and is far faster than String.format,
+    // which matters for a million weights; scientific notation is left to the formatter
+    String shortest = Double.toString(value);
+    if (shortest.indexOf('E') < 0) {
+      return shortest;
     }
     String text = String.format(Locale.ROOT, "%.15g", value);
     if (text.contains("e") || text.contains("E")) {

@@ -75,7 +75,9 @@ public sealed interface Calibration {
   private static void checkCategories(int[] categories, int count, int n, String what) {
     checkArgument(categories.length == n, "%s has %s rows, expected %s", what, categories.length, n);
     for (int c : categories) {
-      checkArgument(c >= -1 && c < count, "%s: category %s out of range [-1, %s)", what, c, count);
+      if (!(c >= -1 && c < count)) {
+        throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s: category %s out of range [-1, %s)", what, c, count));
+      }
     }
   }
 

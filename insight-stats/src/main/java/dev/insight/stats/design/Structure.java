@@ -118,12 +118,16 @@ final class Structure {
         }
         int h = stratum == null ? 0 : stratum[i];
         double value = f.valueAt(i);
-        checkArgument(!f.isMissing(i) && value > 0 && Double.isFinite(value),
-            "fpc %s of respondent %s is %s: it must be a population size (> 1) or a sampling fraction in (0, 1]",
-            fpcVar, data.id(i), value);
-        checkArgument(Double.isNaN(seen[h]) || seen[h] == value,
-            "fpc %s differs within stratum %s: %s and %s (respondent %s)", fpcVar, stratumNames[h], seen[h], value,
-            data.id(i));
+        if (f.isMissing(i) || !(value > 0) || !Double.isFinite(value)) {
+          throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+              "fpc %s of respondent %s is %s: it must be a population size (> 1) or a sampling fraction in (0, 1]",
+              fpcVar, data.id(i), value));
+        }
+        if (!Double.isNaN(seen[h]) && seen[h] != value) {
+          throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+              "fpc %s differs within stratum %s: %s and %s (respondent %s)", fpcVar, stratumNames[h], seen[h], value,
+              data.id(i)));
+        }
         seen[h] = value;
       }
       for (int h = 0; h < strataCount; h++) {
@@ -144,7 +148,9 @@ final class Structure {
   }
 
   private static Object key(Variable v, int row, String role) {
-    checkArgument(!v.isMissing(row), "%s variable %s is missing for row %s", role, v.name(), row);
+    if (v.isMissing(row)) {
+      throw new IllegalArgumentException(role + " variable " + v.name() + " is missing for row " + (row + 1));
+    }
     if (v instanceof CategoricalVariable c) {
       return c.categoryIndex(row);
     } else if (v instanceof NumericVariable n) {
@@ -195,6 +201,74 @@ final class Structure {
       ss[h] += d * d;
     }
     return combine(ss);
+  }
+
+  /* Covariance matrix of several totals whose weighted influence values (already residualised) are z[k]. */
+  double[][] covariance(double[][] z) {
+    int p = z.length;
+    int units = psu == null ? rows : psuCount;
+    double[][] totals = new double[p][];
+    int[] unitStratum;
+    if (psu == null) {
+      for (int k = 0; k < p; k++) {
+        totals[k] = new double[rows];
+        for (int i = 0; i < rows; i++) {
+          totals[k][i] = inSample[i] ? z[k][i] : 0;
+        }
+      }
+      unitStratum = new int[rows];
+      for (int i = 0; i < rows; i++) {
+        unitStratum[i] = !inSample[i] ? -1 : stratum == null ? 0 : stratum[i];
+      }
+    } else {
+      for (int k = 0; k < p; k++) {
+        totals[k] = new double[psuCount];
+        for (int i = 0; i < rows; i++) {
+          if (psu[i] >= 0) {
+            totals[k][psu[i]] += z[k][i];
+          }
+        }
+      }
+      unitStratum = psuStratum;
+    }
+    double[][] mean = new double[p][strataCount];
+    for (int k = 0; k < p; k++) {
+      for (int u = 0; u < units; u++) {
+        if (unitStratum[u] >= 0) {
+          mean[k][unitStratum[u]] += totals[k][u];
+        }
+      }
+      for (int h = 0; h < strataCount; h++) {
+        mean[k][h] = psuPerStratum[h] == 0 ? 0 : mean[k][h] / psuPerStratum[h];
+      }
+    }
+    double[] scale = new double[strataCount];
+    for (int h = 0; h < strataCount; h++) {
+      int n = psuPerStratum[h];
+      scale[h] = n > 1 ? finite[h] * n / (n - 1.0) : 0;
+    }
+    double[][] cov = new double[p][p];
+    double[] centred = new double[p];
+    for (int u = 0; u < units; u++) {
+      int h = unitStratum[u];
+      if (h < 0 || scale[h] == 0) {
+        continue;
+      }
+      for (int k = 0; k < p; k++) {
+        centred[k] = totals[k][u] - mean[k][h];
+      }
+      for (int a = 0; a < p; a++) {
+        for (int b = a; b < p; b++) {
+          cov[a][b] += scale[h] * centred[a] * centred[b];
+        }
+      }
+    }
+    for (int a = 0; a < p; a++) {
+      for (int b = 0; b < a; b++) {
+        cov[a][b] = cov[b][a];
+      }
+    }
+    return cov;
   }
 
   private double combine(double[] ss) {

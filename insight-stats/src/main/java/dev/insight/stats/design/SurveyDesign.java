@@ -169,7 +169,9 @@ public final class SurveyDesign {
     double[] copy = newWeights.clone();
     boolean sameSample = true;
     for (int i = 0; i < copy.length; i++) {
-      checkArgument(copy[i] >= 0 && Double.isFinite(copy[i]), "weight of respondent %s is %s", data.id(i), copy[i]);
+      if (!(copy[i] >= 0 && Double.isFinite(copy[i]))) {
+        throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "weight of respondent %s is %s", data.id(i), copy[i]));
+      }
       sameSample &= (copy[i] > 0) == structure.inSample[i];
     }
     List<DesignStep> steps = new ArrayList<>(history);
@@ -194,11 +196,34 @@ public final class SurveyDesign {
    */
   public double variance(double[] z) {
     checkArgument(z.length == weights.length, "%s influence values for %s rows", z.length, weights.length);
+    if (calibrations.isEmpty()) {
+      return structure.variance(z);
+    }
     double[] x = z.clone();
     for (Calibration calibration : calibrations) {
       calibration.residualise(x);
     }
     return structure.variance(x);
+  }
+
+  /**
+   * The Taylor-linearisation covariance matrix of several estimated totals (R's {@code svyrecvar} of a matrix), for
+   * tests and contrasts between estimates.
+   *
+   * @param z for each total, one weighted influence value per row, as in {@link #variance(double[])}; not modified
+   * @return the {@code z.length x z.length} covariance matrix
+   * @throws IllegalArgumentException when a column's length differs from {@link #rowCount()}
+   */
+  public double[][] covariance(double[][] z) {
+    double[][] x = new double[z.length][];
+    for (int k = 0; k < z.length; k++) {
+      checkArgument(z[k].length == weights.length, "%s influence values for %s rows", z[k].length, weights.length);
+      x[k] = z[k].clone();
+      for (Calibration calibration : calibrations) {
+        calibration.residualise(x[k]);
+      }
+    }
+    return structure.covariance(x);
   }
 
   /**
@@ -331,9 +356,11 @@ public final class SurveyDesign {
       }
       checkArgument(w.length == data.rowCount(), "%s weights for %s respondents", w.length, data.rowCount());
       for (int i = 0; i < w.length; i++) {
-        checkArgument(w[i] > 0 && Double.isFinite(w[i]),
-            "weight of respondent %s (row %s) is %s: starting weights must be finite and above 0", data.id(i),
-            i + 1, w[i]);
+        if (!(w[i] > 0 && Double.isFinite(w[i]))) {
+          throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+              "weight of respondent %s (row %s) is %s: starting weights must be finite and above 0", data.id(i),
+              i + 1, w[i]));
+        }
       }
       String detail = weightSource + (strata == null ? "" : "; strata " + strata)
           + (cluster == null ? "" : "; clusters " + cluster) + (fpc == null ? "" : "; fpc " + fpc);

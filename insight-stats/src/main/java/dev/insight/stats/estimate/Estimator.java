@@ -25,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  * Respondents outside the domain, or with no valid value, get {@code z_i = 0} but stay in the design (R's
  * {@code subset} and {@code na.rm = TRUE}).
  *
+ * <p>A domain with no respondents having a valid value gives an estimate with {@code unweightedN} 0 and NaN value,
+ * standard error and interval, rather than an error, so a table can show the empty cell.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class Estimator {
@@ -90,21 +93,16 @@ public final class Estimator {
   public Estimate proportion(String variable, Domain domain) {
     Dataset data = design.data();
     NumericVariable v = data.numeric(variable);
-    int n = data.rowCount();
-    double[] y = new double[n];
-    boolean[] valid = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      if (v.isMissing(i)) {
-        continue;
+    double[] y = v.copyValidValues();
+    for (int i = 0; i < y.length; i++) {
+      double value = y[i];
+      if (value != 0 && value != 1 && !Double.isNaN(value)) {
+        throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            "a proportion of %s needs 0/1 values but respondent %s (row %s) has %s; use a categorical variable "
+                + "with a category instead", variable, data.id(i), i + 1, value));
       }
-      double value = v.valueAt(i);
-      checkArgument(value == 0 || value == 1,
-          "a proportion of %s needs 0/1 values but respondent %s (row %s) has %s; use a categorical variable with "
-              + "a category instead", variable, data.id(i), i + 1, value);
-      y[i] = value;
-      valid[i] = true;
     }
-    return linear(EstimateKind.PROPORTION, variable, domain, y, null, valid);
+    return linear(EstimateKind.PROPORTION, variable, domain, y, null);
   }
 
   /**
@@ -123,28 +121,25 @@ public final class Estimator {
     Variable v = data.variable(variable);
     int n = data.rowCount();
     double[] y = new double[n];
-    boolean[] valid = new boolean[n];
     if (v instanceof CategoricalVariable c) {
       int index = c.indexOf(category);
       checkArgument(index >= 0, "variable %s has no category %s; its categories are %s", variable, category,
           c.categories().stream().map(x -> x.code()).toList());
       for (int i = 0; i < n; i++) {
-        valid[i] = !c.isMissing(i);
-        y[i] = valid[i] && c.categoryIndex(i) == index ? 1 : 0;
+        y[i] = c.isMissing(i) ? Double.NaN : c.categoryIndex(i) == index ? 1 : 0;
       }
     } else if (v instanceof MultiResponseVariable mr) {
       int index = mr.indexOf(category);
       checkArgument(index >= 0, "variable %s has no option %s; its options are %s", variable, category,
           mr.options().stream().map(x -> x.code()).toList());
       for (int i = 0; i < n; i++) {
-        valid[i] = !mr.isMissing(i);
-        y[i] = valid[i] && mr.isSelected(i, index) ? 1 : 0;
+        y[i] = mr.isMissing(i) ? Double.NaN : mr.isSelected(i, index) ? 1 : 0;
       }
     } else {
       throw new IllegalArgumentException("a proportion of " + variable + "=" + category
           + " needs a categorical or multiple-response variable; for a 0/1 numeric variable give no category");
     }
-    return linear(EstimateKind.PROPORTION, variable + "=" + category, domain, y, null, valid);
+    return linear(EstimateKind.PROPORTION, variable + "=" + category, domain, y, null);
   }
 
   /**
@@ -183,17 +178,9 @@ public final class Estimator {
     NumericVariable num = data.numeric(numerator);
     NumericVariable den = data.numeric(denominator);
     int n = data.rowCount();
-    double[] y = new double[n];
-    double[] x = new double[n];
-    boolean[] valid = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      valid[i] = !num.isMissing(i) && !den.isMissing(i);
-      if (valid[i]) {
-        y[i] = num.valueAt(i);
-        x[i] = den.valueAt(i);
-      }
-    }
-    return linear(EstimateKind.RATIO, numerator + "/" + denominator, domain, y, x, valid);
+    double[] y = num.copyValidValues();
+    double[] x = den.copyValidValues();
+    return linear(EstimateKind.RATIO, numerator + "/" + denominator, domain, y, x);
   }
 
   /**
@@ -212,19 +199,11 @@ public final class Estimator {
   }
 
   private Estimate numeric(EstimateKind kind, String variable, Domain domain) {
-    NumericVariable v = design.data().numeric(variable);
-    int n = v.size();
-    double[] y = new double[n];
-    boolean[] valid = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      valid[i] = !v.isMissing(i);
-      y[i] = valid[i] ? v.valueAt(i) : 0;
-    }
-    return linear(kind, variable, domain, y, null, valid);
+    return linear(kind, variable, domain, design.data().numeric(variable).copyValidValues(), null);
   }
 
-  private Estimate linear(EstimateKind kind, String quantity, Domain domain, double[] y, double @Nullable [] x,
-      boolean[] valid) {
+  /* y (and x for a ratio) hold NaN where a respondent has no valid value. */
+  private Estimate linear(EstimateKind kind, String quantity, Domain domain, double[] y, double @Nullable [] x) {
     boolean[] in = domain.rows(design.data());
     int n = in.length;
     int count = 0;
@@ -234,7 +213,7 @@ public final class Estimator {
     double sumWx = 0;
     for (int i = 0; i < n; i++) {
       double w = design.weight(i);
-      in[i] = in[i] && valid[i] && w > 0;
+      in[i] = in[i] && w > 0 && !Double.isNaN(y[i]) && (x == null || !Double.isNaN(x[i]));
       if (in[i]) {
         count++;
         sumW += w;
@@ -245,33 +224,46 @@ public final class Estimator {
         }
       }
     }
-    checkArgument(count > 0, "no respondents with a valid %s in domain %s", quantity, domain);
+    if (count == 0) {
+      // an empty cell of a table is a fact to show, not an error: no value, no uncertainty
+      IntervalMethod none = kind == EstimateKind.PROPORTION ? method : IntervalMethod.WALD;
+      return new Estimate(kind, quantity, domain, Double.NaN, Double.NaN,
+          new ConfidenceInterval(Double.NaN, Double.NaN, none, level), 0, 0, 0, Double.NaN, 0);
+    }
     double value;
-    double[] z = new double[n];
+    double denominator;
     switch (kind) {
       case TOTAL -> {
         value = sumWy;
-        for (int i = 0; i < n; i++) {
-          z[i] = in[i] ? design.weight(i) * y[i] : 0;
-        }
+        denominator = 1;
       }
       case RATIO -> {
         checkArgument(sumWx != 0, "the denominator of %s sums to 0 in domain %s", quantity, domain);
         value = sumWy / sumWx;
-        for (int i = 0; i < n; i++) {
-          z[i] = in[i] ? design.weight(i) * (y[i] - value * x[i]) / sumWx : 0;
-        }
+        denominator = sumWx;
       }
       default -> {
         value = sumWy / sumW;
-        for (int i = 0; i < n; i++) {
-          z[i] = in[i] ? design.weight(i) * (y[i] - value) / sumW : 0;
-        }
+        denominator = sumW;
+      }
+    }
+    // one pass builds the influence values z = w e and the sums of the design effect's unit variance of e
+    double[] z = new double[n];
+    double sumWe = 0;
+    double sumWe2 = 0;
+    for (int i = 0; i < n; i++) {
+      if (in[i]) {
+        double e = kind == EstimateKind.TOTAL ? y[i]
+            : kind == EstimateKind.RATIO ? (y[i] - value * x[i]) / denominator : (y[i] - value) / denominator;
+        double w = design.weight(i);
+        z[i] = w * e;
+        sumWe += w * e;
+        sumWe2 += w * e * e;
       }
     }
     double variance = design.variance(z);
     double se = Math.sqrt(variance);
-    double deff = designEffect(z, in, count, sumW, variance);
+    double deff = designEffect(count, sumW, sumWe, sumWe2, variance);
     int df = design.degreesOfFreedom(in);
     double kish = sumW * sumW / sumW2;
     IntervalMethod used = kind == EstimateKind.PROPORTION ? method : IntervalMethod.WALD;
@@ -279,26 +271,16 @@ public final class Estimator {
     return new Estimate(kind, quantity, domain, value, se, ci, count, sumW, kish, deff, df);
   }
 
-  /* R's svymean(deff = TRUE): against simple random sampling without replacement of n from sum w. */
-  private double designEffect(double[] z, boolean[] in, int count, double sumW, double variance) {
+  /*
+   * R's svymean(deff = TRUE): against simple random sampling without replacement of n from sum w, with the
+   * weighted unit variance of e, n / (n - 1) sum w (e - mean e)^2 / sum w.
+   */
+  private static double designEffect(int count, double sumW, double sumWe, double sumWe2, double variance) {
     if (count < 2 || sumW <= count) {
       return Double.NaN;
     }
-    double mean = 0;
-    for (int i = 0; i < z.length; i++) {
-      if (in[i]) {
-        mean += z[i];
-      }
-    }
-    mean /= sumW;
-    double ss = 0;
-    for (int i = 0; i < z.length; i++) {
-      if (in[i]) {
-        double w = design.weight(i);
-        double e = z[i] / w - mean;
-        ss += w * e * e;
-      }
-    }
+    double mean = sumWe / sumW;
+    double ss = Math.max(0, sumWe2 - sumW * mean * mean);
     double s2 = ss / sumW * count / (count - 1.0);
     double srs = s2 * sumW * sumW * (1.0 / count - 1.0 / sumW);
     return variance / srs;

@@ -204,9 +204,11 @@ public final class LinearCalibration {
       }
     }
     for (int i = 0; i < weights.length; i++) {
-      checkArgument(units.rowUnit[i] < 0 || weights[i] > 0,
-          "linear calibration on %s gives respondent %s (row %s) a weight of %s; set bounds on the g-weights",
-          resolved.variables(), design.data().id(i), i + 1, weights[i]);
+      if (units.rowUnit[i] >= 0 && !(weights[i] > 0)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "linear calibration on %s gives respondent %s (row %s) a weight of %s; set bounds on the g-weights",
+            resolved.variables(), design.data().id(i), i + 1, weights[i]));
+      }
     }
     DesignStep step = new DesignStep("calibrate", String.format(Locale.ROOT, "linear on %s; %s; %d iterations%s",
         resolved.variables(), bounds, iterations, converged ? "" : "; NOT converged"));

@@ -169,8 +169,10 @@ public final class PostStratification {
         before[i] = 0;
         continue;
       }
-      checkArgument(hasTarget[cell], "respondent %s (row %s) is in cell %s, which has no target", data.id(i), i + 1,
-          describe(vars, cell));
+      if (!hasTarget[cell]) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "respondent %s (row %s) is in cell %s, which has no target", data.id(i), i + 1, describe(vars, cell)));
+      }
       cellOf[i] = cell;
       sample[cell] += before[i];
       count[cell]++;

@@ -79,6 +79,16 @@ final class Resolved {
             ? indexOf(codes[k], vars[k].categories().get(c).code()) : -1;
       }
     }
+    // bulk copies of the category indices, and which categories are declared missing, for the row loop
+    int[][] index = new int[m][];
+    boolean[][] missingCategory = new boolean[m][];
+    for (int k = 0; k < m; k++) {
+      index[k] = vars[k].copyIndices();
+      missingCategory[k] = new boolean[vars[k].categories().size()];
+      for (int c = 0; c < missingCategory[k].length; c++) {
+        missingCategory[k][c] = vars[k].categories().get(c).missing();
+      }
+    }
     // missing values first: a row with any missing weighting variable fails or is excluded
     int excluded = 0;
     int[][] category = new int[m][n];
@@ -86,7 +96,7 @@ final class Resolved {
       boolean out = start[i] <= 0;
       if (!out) {
         for (int k = 0; k < m; k++) {
-          if (vars[k].isMissing(i)) {
+          if (index[k][i] < 0 || missingCategory[k][index[k][i]]) {
             checkArgument(policy == MissingPolicy.EXCLUDE,
                 "weighting variable %s is missing for respondent %s (row %s); choose the missing-value policy "
                     + "EXCLUDE to leave such respondents out of the weighted sample", vars[k].name(),
@@ -105,7 +115,7 @@ final class Resolved {
         continue;
       }
       for (int k = 0; k < m; k++) {
-        int t = map[k][vars[k].categoryIndex(i)];
+        int t = map[k][index[k][i]];
         if (t < 0) {
           int count = 0;
           for (int r = 0; r < n; r++) {

@@ -74,6 +74,14 @@ class EstimatorTest {
   }
 
   @Test
+  void emptyDomain_givesNanWithZeroBaseInsteadOfFailing() {
+    Estimate e = Estimator.of(design()).proportion("yes", Domain.of("score", "6"));
+    assertThat(e.unweightedN()).isZero();
+    assertThat(e.value()).isNaN();
+    assertThat(e.interval().low()).isNaN();
+  }
+
+  @Test
   void badRequests_nameTheVariableAndValue() {
     Estimator estimator = Estimator.of(design());
     assertThatThrownBy(() -> estimator.proportion("score", Domain.all()))

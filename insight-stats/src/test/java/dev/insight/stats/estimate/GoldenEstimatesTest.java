@@ -16,9 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every row and column of the golden estimate files of R survey 4.1.1, except the two Rao-Scott
- * {@code svychisq} rows of the API file: tests of association belong to the tables-and-tests work
- * ({@code dev.insight.stats.test}, another branch), and {@code expected_sector_tests.csv} with them.
+ * Every row and column of the golden estimate files of R survey 4.1.1. The two Rao-Scott {@code svychisq} rows of
+ * the API file are tests, not estimates: {@code dev.insight.stats.test.GoldenRaoScottTest} checks them with
+ * {@code expected_sector_tests.csv}.
  */
 class GoldenEstimatesTest {
   private static final Dataset STAFF = GoldenFiles.staffSurvey();

@@ -1,0 +1,135 @@
+package dev.insight.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TableCommandTest {
+  @TempDir
+  Path dir;
+
+  private Path data;
+  private Path weights;
+  private Path margins;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private Path copy(String name) throws IOException {
+    Path target = dir.resolve(name);
+    try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("/tables/" + name))) {
+      Files.copy(in, target);
+    }
+    return target;
+  }
+
+  @BeforeEach
+  void files() throws IOException {
+    data = copy("staff_survey.csv");
+    weights = copy("expected_rake_weights.csv");
+    margins = copy("margins.csv");
+  }
+
+  private int run(String... args) {
+    return Insight.run(new PrintWriter(out), new PrintWriter(err), args);
+  }
+
+  @Test
+  void weightsFile_jsonTable_carriesTheGoldenRaoScottTest() throws IOException {
+    Path json = dir.resolve("t.json");
+    int code = run("table", "--data", data.toString(), "--id", "id", "--weights", weights.toString(), "--rows",
+        "pri_*,contact", "--banner", "sector", "--out", json.toString());
+    assertThat(code).as(err.toString()).isZero();
+    JsonNode root = new ObjectMapper().readTree(json.toFile());
+    JsonNode test = root.path("blocks").get(0).path("tests").get(0);
+    assertThat(test.path("row").asText()).isEqualTo("pri_workforce");
+    // expected_sector_tests.csv, pri_workforce: F = 2.02336896362
+    assertThat(test.path("f").asDouble()).isCloseTo(2.02336896362, withinPercentage(1e-4));
+    assertThat(root.path("columns")).hasSize(6);
+    assertThat(out.toString()).contains("2 questions x 6 columns");
+  }
+
+  @Test
+  void margins_rakeFirst_andEveryFormatIsWritten() throws IOException {
+    for (String name : List.of("t.txt", "t.csv", "t.xlsx")) {
+      Path file = dir.resolve(name);
+      int code = run("table", "--data", data.toString(), "--id", "id", "--margins", margins.toString(), "--rows",
+          "pri_*", "--banner", "sector,contact", "--filter", "commented = 1", "--correction", "bh", "--suppress",
+          "nhs", "--out", file.toString());
+      assertThat(code).as(err.toString()).isZero();
+      assertThat(Files.size(file)).isPositive();
+    }
+    String text = Files.readString(dir.resolve("t.txt"), StandardCharsets.UTF_8);
+    assertThat(text).contains("Weights: raked to margins.csv").contains("Respondents: 180 of 759")
+        .contains("counts of 1 to 7 hidden");
+  }
+
+  @Test
+  void missingRowVariable_failsNamingItAndWritesNothing() {
+    Path file = dir.resolve("t.csv");
+    int code = run("table", "--data", data.toString(), "--id", "id", "--weights", weights.toString(), "--rows",
+        "priority", "--banner", "sector", "--out", file.toString());
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains("row variable priority does not exist in staff_survey.csv; the columns are");
+    assertThat(file).doesNotExist();
+  }
+
+  @Test
+  void filterKeepingNobody_failsSayingSo() {
+    Path file = dir.resolve("t.csv");
+    int code = run("table", "--data", data.toString(), "--id", "id", "--weights", weights.toString(), "--rows",
+        "contact", "--banner", "sector", "--filter", "sector = NHS and commented = 2", "--out", file.toString());
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains("filter: variable commented has no category 2; it has [0, 1]");
+    code = run("table", "--data", data.toString(), "--id", "id", "--weights", weights.toString(), "--rows",
+        "contact", "--banner", "sector", "--filter", "sector = VCFSE and sector = NHS", "--out", file.toString());
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains("filter (sector = VCFSE and sector = NHS) keeps no respondent (of 759)");
+    assertThat(file).doesNotExist();
+  }
+
+  @Test
+  void nanWeight_failsNamingTheRespondentAndLine() throws IOException {
+    List<String> lines = Files.readAllLines(weights);
+    lines.set(3, "R0003,NaN");
+    Files.write(weights, lines);
+    int code = run("table", "--data", data.toString(), "--id", "id", "--weights", weights.toString(), "--rows",
+        "contact", "--banner", "sector", "--out", dir.resolve("t.csv").toString());
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains("weight of respondent R0003 must be finite and positive");
+  }
+
+  @Test
+  void badSuppressionRule_failsWithTheAcceptedForms() {
+    int code = run("table", "--data", data.toString(), "--id", "id", "--weights", weights.toString(), "--rows",
+        "contact", "--suppress", "round5", "--out", dir.resolve("t.csv").toString());
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains("suppression round5: expected none, nhs or threshold:N");
+  }
+
+  @Test
+  void clusterDesign_raoScottMatchesSvychisqOnDclus1() throws IOException {
+    Path api = copy("apiclus1.csv");
+    Path json = dir.resolve("api.json");
+    int code = run("table", "--data", api.toString(), "--id", "snum", "--weight", "pw", "--cluster", "dnum",
+        "--fpc", "fpc", "--rows", "sch.wide", "--banner", "stype", "--out", json.toString());
+    assertThat(code).as(err.toString()).isZero();
+    JsonNode test = new ObjectMapper().readTree(json.toFile()).path("blocks").get(0).path("tests").get(0);
+    // expected_api_estimates.csv: svychisq(sch.wide+stype) under dclus1, F = 5.19336954147, p = 0.0217474623708
+    assertThat(test.path("f").asDouble()).isCloseTo(5.19336954147, withinPercentage(1e-4));
+    assertThat(test.path("fPValue").asDouble()).isCloseTo(0.0217474623708, withinPercentage(1e-4));
+  }
+}

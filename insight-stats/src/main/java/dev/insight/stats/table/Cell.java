@@ -1,0 +1,49 @@
+package dev.insight.stats.table;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+/**
+ * One cell of a banner table. Values that do not apply (a mean in a count row, a row percent when not asked for)
+ * are NaN; so are values hidden by suppression.
+ *
+ * @param unweightedCount respondents in the row and column (for a mean row: respondents with a value)
+ * @param weightedCount their weighted count
+ * @param columnPercent weighted percent of the column's base
+ * @param rowPercent weighted percent of the row's Total cell
+ * @param mean weighted mean (mean rows)
+ * @param standardDeviation weighted standard deviation (mean rows), R {@code svyvar}'s definition
+ * @param letters letters of the columns this one is significantly higher than: upper case at the upper level,
+ *     lower case at the lower level only
+ * @param versusRest this column against everyone else in the table
+ * @param suppressed whether counts and percentages are hidden for disclosure control
+ */
+public record Cell(double unweightedCount, double weightedCount, double columnPercent, double rowPercent,
+    double mean, double standardDeviation, String letters, Comparison versusRest, boolean suppressed) {
+  /**
+   * Validates the fields are present
+   *
+   * @param unweightedCount respondents in the row and column (for a mean row: respondents with a value)
+   * @param weightedCount their weighted count
+   * @param columnPercent weighted percent of the column's base
+   * @param rowPercent weighted percent of the row's Total cell
+   * @param mean weighted mean (mean rows)
+   * @param standardDeviation weighted standard deviation (mean rows), R {@code svyvar}'s definition
+   * @param letters letters of the columns this one is significantly higher than: upper case at the upper level, lower case at the lower level only
+   * @param versusRest this column against everyone else in the table
+   * @param suppressed whether counts and percentages are hidden for disclosure control
+   */
+  public Cell {
+    checkNotNull(letters, "letters");
+    checkNotNull(versusRest, "versusRest");
+  }
+
+  Cell withLetters(String value) {
+    return new Cell(unweightedCount, weightedCount, columnPercent, rowPercent, mean, standardDeviation, value,
+        versusRest, suppressed);
+  }
+
+  Cell withVersusRest(Comparison value) {
+    return new Cell(unweightedCount, weightedCount, columnPercent, rowPercent, mean, standardDeviation, letters,
+        value, suppressed);
+  }
+}

@@ -1,0 +1,361 @@
+package dev.insight.stats.table;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.insight.stats.test.RaoScottResult;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+/** Writes banner tables as CSV, JSON, XLSX or fixed-width text. */
+public final class TableWriter {
+  private static final String HIDDEN = "*";
+
+  private TableWriter() {}
+
+  /**
+   * Writes a table.
+   *
+   * @param table the table
+   * @param format the format
+   * @param out where to write; flushed, not closed
+   * @throws UncheckedIOException when writing fails
+   */
+  public static void write(BannerTable table, TableFormat format, OutputStream out) {
+    try {
+      switch (format) {
+        case CSV -> csv(table, out);
+        case JSON -> json(table, out);
+        case XLSX -> xlsx(table, out);
+        case TEXT -> text(table, out);
+        default -> throw new IllegalStateException("format " + format);
+      }
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the table", e);
+    }
+  }
+
+  /**
+   * The fixed-width text view of a table.
+   *
+   * @param table the table
+   * @return the text, lines ending in {@code \n}
+   */
+  public static String toText(BannerTable table) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    write(table, TableFormat.TEXT, bytes);
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  // ---------------------------------------------------------------- CSV
+
+  private static final List<String> CSV_HEADER = List.of("question", "row_code", "row_label", "row_kind",
+      "column_variable", "column_code", "column_label", "column_letter", "base_unweighted", "base_weighted",
+      "base_effective", "base_flag", "unweighted_count", "weighted_count", "column_percent", "row_percent", "mean",
+      "sd", "letters", "versus_rest", "suppressed");
+
+  private static void csv(BannerTable table, OutputStream out) {
+    PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    w.print(String.join(",", CSV_HEADER) + "\r\n");
+    for (RowBlock block : table.blocks()) {
+      for (TableRow row : block.rows()) {
+        for (int c = 0; c < table.columns().size(); c++) {
+          BannerColumn column = table.columns().get(c);
+          Base base = block.bases().get(c);
+          Cell cell = row.cells().get(c);
+          List<String> fields = List.of(block.variable(), row.code(), row.label(), lower(row.kind()),
+              column.isTotal() ? "" : column.variable(), column.code(), column.label(), column.letter(),
+              number(base.unweighted()), number(base.weighted()), number(base.effective()), lower(base.flag()),
+              number(cell.unweightedCount()), number(cell.weightedCount()), number(cell.columnPercent()),
+              number(cell.rowPercent()), number(cell.mean()), number(cell.standardDeviation()), cell.letters(),
+              lower(cell.versusRest()), Boolean.toString(cell.suppressed()));
+          StringBuilder line = new StringBuilder();
+          for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+              line.append(',');
+            }
+            line.append(quote(fields.get(i)));
+          }
+          w.print(line.append("\r\n"));
+        }
+      }
+    }
+    w.flush();
+  }
+
+  private static String quote(String field) {
+    boolean needs = field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0
+        || field.indexOf('\r') >= 0;
+    String safe = field;
+    // a leading =, +, - or @ would be a formula in a spreadsheet
+    if (!safe.isEmpty() && "=+@".indexOf(safe.charAt(0)) >= 0) {
+      safe = "'" + safe;
+    }
+    return needs ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+  }
+
+  private static String number(double value) {
+    if (Double.isNaN(value)) {
+      return "";
+    }
+    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+      return Long.toString((long) value);
+    }
+    return String.format(Locale.ROOT, "%.10g", value).replaceAll("0+$", "").replaceAll("\\.$", "");
+  }
+
+  private static String lower(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
+  }
+
+  // ---------------------------------------------------------------- JSON
+
+  private static void json(BannerTable table, OutputStream out) throws IOException {
+    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeArrayFieldStart("columns");
+      for (BannerColumn column : table.columns()) {
+        g.writeStartObject();
+        if (column.isTotal()) {
+          g.writeNullField("variable");
+        } else {
+          g.writeStringField("variable", column.variable());
+        }
+        g.writeStringField("code", column.code());
+        g.writeStringField("label", column.label());
+        g.writeStringField("letter", column.letter());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("blocks");
+      for (RowBlock block : table.blocks()) {
+        g.writeStartObject();
+        g.writeStringField("variable", block.variable());
+        g.writeStringField("label", block.label());
+        g.writeStringField("basis", block.basis());
+        g.writeArrayFieldStart("bases");
+        for (Base base : block.bases()) {
+          g.writeStartObject();
+          number(g, "unweighted", base.unweighted());
+          number(g, "weighted", base.weighted());
+          number(g, "effective", base.effective());
+          g.writeStringField("flag", lower(base.flag()));
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("rows");
+        for (TableRow row : block.rows()) {
+          g.writeStartObject();
+          g.writeStringField("code", row.code());
+          g.writeStringField("label", row.label());
+          g.writeStringField("kind", lower(row.kind()));
+          g.writeArrayFieldStart("cells");
+          for (Cell cell : row.cells()) {
+            g.writeStartObject();
+            number(g, "unweightedCount", cell.unweightedCount());
+            number(g, "weightedCount", cell.weightedCount());
+            number(g, "columnPercent", cell.columnPercent());
+            number(g, "rowPercent", cell.rowPercent());
+            number(g, "mean", cell.mean());
+            number(g, "sd", cell.standardDeviation());
+            g.writeStringField("letters", cell.letters());
+            g.writeStringField("versusRest", lower(cell.versusRest()));
+            g.writeBooleanField("suppressed", cell.suppressed());
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("tests");
+        for (AssociationTest test : block.tests()) {
+          RaoScottResult r = test.result();
+          g.writeStartObject();
+          g.writeStringField("banner", test.bannerVariable());
+          g.writeStringField("row", test.row());
+          number(g, "pearsonChisq", r.pearsonChisq());
+          number(g, "chisqPValue", r.chisqPValue());
+          number(g, "f", r.f());
+          number(g, "ndf", r.numeratorDf());
+          number(g, "ddf", r.denominatorDf());
+          number(g, "fPValue", r.fPValue());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("notes");
+      for (String note : table.notes()) {
+        g.writeString(note);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+  }
+
+  private static void number(JsonGenerator g, String name, double value) throws IOException {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      g.writeNullField(name);
+    } else {
+      g.writeNumberField(name, value);
+    }
+  }
+
+  // ---------------------------------------------------------------- text and XLSX share a grid of strings
+
+  /** The table as a grid of display strings: a header row, then per block a title, bases and rows. */
+  private static List<List<String>> grid(BannerTable table) {
+    List<List<String>> grid = new ArrayList<>();
+    List<String> header = new ArrayList<>();
+    header.add("");
+    List<String> letters = new ArrayList<>();
+    letters.add("");
+    for (BannerColumn column : table.columns()) {
+      header.add(column.label());
+      letters.add(column.letter().isEmpty() ? "" : "(" + column.letter() + ")");
+    }
+    grid.add(header);
+    grid.add(letters);
+    for (RowBlock block : table.blocks()) {
+      grid.add(List.of());
+      grid.add(List.of(block.label() + (block.label().equals(block.variable()) ? "" : " [" + block.variable()
+          + "]") + " - base: " + block.basis()));
+      grid.add(baseLine("Unweighted base", block, b -> count(b.unweighted())));
+      grid.add(baseLine("Weighted base", block, b -> count(b.weighted())));
+      grid.add(baseLine("Effective base", block, b -> count(b.effective())));
+      for (TableRow row : block.rows()) {
+        List<String> line = new ArrayList<>();
+        line.add(row.label());
+        for (Cell cell : row.cells()) {
+          if (cell.suppressed()) {
+            line.add(HIDDEN);
+            continue;
+          }
+          String value = row.kind() == RowKind.MEAN ? fixed(cell.mean(), 2) : percent(cell.columnPercent());
+          line.add(value + marks(cell));
+        }
+        grid.add(line);
+        if (row.kind() == RowKind.MEAN) {
+          List<String> sd = new ArrayList<>();
+          sd.add("  SD");
+          for (Cell cell : row.cells()) {
+            sd.add(cell.suppressed() ? HIDDEN : fixed(cell.standardDeviation(), 2));
+          }
+          grid.add(sd);
+        }
+      }
+      for (AssociationTest test : block.tests()) {
+        RaoScottResult r = test.result();
+        grid.add(List.of(String.format(Locale.ROOT, "Rao-Scott %s x %s: F = %.3f on %.2f and %.1f df, p = %.4f",
+            test.row(), test.bannerVariable(), r.f(), r.numeratorDf(), r.denominatorDf(), r.fPValue())));
+      }
+    }
+    grid.add(List.of());
+    grid.add(List.of("Flags: ! small base (tested, read with care); ~ base below the minimum (not tested); "
+        + "+/- significantly higher/lower than the rest of the table; * hidden"));
+    for (String note : table.notes()) {
+      grid.add(List.of(note));
+    }
+    return grid;
+  }
+
+  private static List<String> baseLine(String label, RowBlock block, java.util.function.Function<Base, String> f) {
+    List<String> line = new ArrayList<>();
+    line.add(label);
+    for (Base base : block.bases()) {
+      String flag = switch (base.flag()) {
+        case SMALL -> "!";
+        case NOT_TESTED, EMPTY -> "~";
+        default -> "";
+      };
+      line.add(Double.isNaN(base.unweighted()) ? HIDDEN : f.apply(base) + flag);
+    }
+    return line;
+  }
+
+  private static String marks(Cell cell) {
+    String rest = switch (cell.versusRest()) {
+      case HIGHER -> "+";
+      case LOWER -> "-";
+      default -> "";
+    };
+    return (cell.letters().isEmpty() && rest.isEmpty()) ? "" : " " + cell.letters() + rest;
+  }
+
+  private static String percent(double value) {
+    return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.1f%%", value);
+  }
+
+  private static String fixed(double value, int digits) {
+    return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%." + digits + "f", value);
+  }
+
+  private static String count(double value) {
+    return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.0f", value);
+  }
+
+  private static void text(BannerTable table, OutputStream out) {
+    List<List<String>> grid = grid(table);
+    int labelWidth = 24;
+    int width = 9;
+    for (List<String> line : grid) {
+      if (line.size() > 1) {
+        labelWidth = Math.max(labelWidth, Math.min(40, line.get(0).length() + 1));
+        for (int i = 1; i < line.size(); i++) {
+          width = Math.max(width, Math.min(16, line.get(i).length() + 1));
+        }
+      }
+    }
+    Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    PrintWriter p = new PrintWriter(w);
+    for (List<String> line : grid) {
+      StringBuilder s = new StringBuilder();
+      if (line.size() == 1) {
+        s.append(line.get(0));
+      } else if (!line.isEmpty()) {
+        s.append(pad(line.get(0), labelWidth, false));
+        for (int i = 1; i < line.size(); i++) {
+          s.append(pad(line.get(i), width, true));
+        }
+      }
+      p.print(s.toString().stripTrailing() + "\n");
+    }
+    p.flush();
+  }
+
+  private static String pad(String text, int width, boolean right) {
+    String t = text.length() >= width ? text.substring(0, width - 1) : text;
+    String spaces = " ".repeat(width - t.length());
+    return right ? spaces + t : t + spaces;
+  }
+
+  private static void xlsx(BannerTable table, OutputStream out) throws IOException {
+    Workbook workbook = new Workbook(out, "insight", "1.0");
+    Worksheet sheet = workbook.newWorksheet("Table");
+    List<List<String>> grid = grid(table);
+    for (int r = 0; r < grid.size(); r++) {
+      List<String> line = grid.get(r);
+      for (int c = 0; c < line.size(); c++) {
+        sheet.value(r, c, line.get(c));
+      }
+      if (line.size() == 1) {
+        sheet.style(r, 0).bold().set();
+      }
+    }
+    sheet.width(0, 40);
+    workbook.finish();
+  }
+}

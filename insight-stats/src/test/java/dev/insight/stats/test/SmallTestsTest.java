@@ -1,0 +1,79 @@
+package dev.insight.stats.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/** McNemar, p-value adjustments and the column tests against values worked out by hand or printed by R. */
+class SmallTestsTest {
+  @Test
+  void mcnemar_manyDiscordantPairs_matchesRsCorrectedChisq() {
+    // R: mcnemar.test(matrix(c(50, 25, 10, 40), 2)) -> McNemar's chi-squared = 5.6, p-value = 0.01796
+    McNemarResult result = McNemar.test(125, 10, 25, McNemar.DEFAULT_EXACT_BELOW);
+    assertThat(result.exact()).isFalse();
+    assertThat(result.statistic()).isCloseTo(5.6, within(1e-12));
+    assertThat(result.pValue()).isCloseTo(0.017960478, within(1e-8));
+  }
+
+  @Test
+  void mcnemar_fewDiscordantPairs_isExactBinomial() {
+    // 2 vs 9: 2 * (1 + 11 + 55) / 2^11 = 134 / 2048 (R binom.test(2, 11))
+    McNemarResult result = McNemar.test(40, 2, 9, McNemar.DEFAULT_EXACT_BELOW);
+    assertThat(result.exact()).isTrue();
+    assertThat(result.pValue()).isCloseTo(134.0 / 2048, within(1e-14));
+  }
+
+  @Test
+  void mcnemar_noDiscordantPairs_pValueOne() {
+    assertThat(McNemar.test(10, 0, 0, 25).pValue()).isEqualTo(1.0);
+  }
+
+  @Test
+  void benjaminiHochberg_matchesPAdjust() {
+    // R: p.adjust(c(0.01, 0.04, 0.03, 0.2, NA), "BH") -> 0.04 0.0533 0.0533 0.2 NA
+    double[] adjusted = Correction.BENJAMINI_HOCHBERG.adjust(new double[] {0.01, 0.04, 0.03, 0.2, Double.NaN});
+    assertThat(adjusted[0]).isCloseTo(0.04, within(1e-15));
+    assertThat(adjusted[1]).isCloseTo(0.16 / 3, within(1e-15));
+    assertThat(adjusted[2]).isCloseTo(0.16 / 3, within(1e-15));
+    assertThat(adjusted[3]).isCloseTo(0.2, within(1e-15));
+    assertThat(adjusted[4]).isNaN();
+  }
+
+  @Test
+  void bonferroni_multipliesByTheTestsDoneAndCapsAtOne() {
+    assertThat(Correction.BONFERRONI.adjust(new double[] {0.01, 0.5, Double.NaN})).containsExactly(0.02, 1.0,
+        Double.NaN);
+  }
+
+  @Test
+  void columnProportions_unweightedWithoutOverlap_squaresToPearsonsChisq() {
+    // 60/100 vs 30/100: prop.test(c(60, 30), c(100, 100), correct = FALSE) X-squared = 18.182 = t^2
+    TTest t = ColumnTests.proportions(100, 100, 60, 100, 100, 30, 0, 0);
+    assertThat(t.t() * t.t()).isCloseTo(18.181818181818, within(1e-9));
+    assertThat(t.degreesOfFreedom()).isEqualTo(198.0);
+  }
+
+  @Test
+  void columnProportions_overlapReducesTheVariance() {
+    TTest independent = ColumnTests.proportions(100, 100, 60, 100, 100, 45, 0, 0);
+    TTest overlapping = ColumnTests.proportions(100, 100, 60, 100, 100, 45, 50, 50);
+    // term p(1-p)(1/100 + 1/100 - 2 * 50 / 10000) = half the independent term: t grows by sqrt(2)
+    assertThat(overlapping.t()).isCloseTo(independent.t() * Math.sqrt(2), within(1e-12));
+    assertThat(overlapping.degreesOfFreedom()).isEqualTo(148.0);
+  }
+
+  @Test
+  void columnProportions_emptyColumnOrEqualProportions_notTested() {
+    assertThat(ColumnTests.proportions(0, 0, 0, 100, 100, 30, 0, 0).tested()).isFalse();
+    assertThat(ColumnTests.proportions(50, 50, 10, 100, 100, 20, 0, 0).tested()).isFalse();
+  }
+
+  @Test
+  void columnMeans_welchStyleOnEffectiveBases() {
+    // means 3 and 2.5, variances 1 and 1.5, bases 50 and 60: t = 0.5 / sqrt(1/50 + 1.5/60) = 2.357
+    TTest t = ColumnTests.means(50, 50, 3, 1, 60, 60, 2.5, 1.5, 0, 0, 0);
+    assertThat(t.t()).isCloseTo(0.5 / Math.sqrt(0.02 + 0.025), within(1e-12));
+    assertThat(t.degreesOfFreedom()).isEqualTo(108.0);
+  }
+}
