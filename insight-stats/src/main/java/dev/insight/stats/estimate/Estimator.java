@@ -11,6 +11,8 @@ import dev.insight.core.data.Variable;
 import dev.insight.stats.design.SurveyDesign;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,11 +36,30 @@ public final class Estimator {
   private final SurveyDesign design;
   private final IntervalMethod method;
   private final double level;
+  /*
+   * The values of the last variable estimated, so estimates of one variable in many domains (a table's columns,
+   * svyby) read and check the variable once. One slot only: an estimator never holds more than one column.
+   */
+  private final AtomicReference<@Nullable Values> last;
 
-  private Estimator(SurveyDesign design, IntervalMethod method, double level) {
+  private record Values(String key, double[] values) {}
+
+  private Estimator(SurveyDesign design, IntervalMethod method, double level,
+      AtomicReference<@Nullable Values> last) {
     this.design = design;
     this.method = method;
     this.level = level;
+    this.last = last;
+  }
+
+  private double[] values(String key, Supplier<double[]> compute) {
+    Values cached = last.get();
+    if (cached != null && cached.key().equals(key)) {
+      return cached.values();
+    }
+    double[] computed = compute.get();
+    last.set(new Values(key, computed));
+    return computed;
   }
 
   /**
@@ -48,7 +69,7 @@ public final class Estimator {
    * @return the estimator
    */
   public static Estimator of(SurveyDesign design) {
-    return new Estimator(checkNotNull(design, "design"), IntervalMethod.LOGIT, 0.95);
+    return new Estimator(checkNotNull(design, "design"), IntervalMethod.LOGIT, 0.95, new AtomicReference<>());
   }
 
   /**
@@ -58,7 +79,7 @@ public final class Estimator {
    * @return a changed copy
    */
   public Estimator withInterval(IntervalMethod value) {
-    return new Estimator(design, checkNotNull(value, "method"), level);
+    return new Estimator(design, checkNotNull(value, "method"), level, last);
   }
 
   /**
@@ -69,7 +90,7 @@ public final class Estimator {
    */
   public Estimator withLevel(double value) {
     checkArgument(value > 0 && value < 1, "confidence level must be in (0, 1): %s", value);
-    return new Estimator(design, method, value);
+    return new Estimator(design, method, value, last);
   }
 
   /**
@@ -93,15 +114,18 @@ public final class Estimator {
   public Estimate proportion(String variable, Domain domain) {
     Dataset data = design.data();
     NumericVariable v = data.numeric(variable);
-    double[] y = v.copyValidValues();
-    for (int i = 0; i < y.length; i++) {
-      double value = y[i];
-      if (value != 0 && value != 1 && !Double.isNaN(value)) {
-        throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-            "a proportion of %s needs 0/1 values but respondent %s (row %s) has %s; use a categorical variable "
-                + "with a category instead", variable, data.id(i), i + 1, value));
+    double[] y = values("0/1 " + variable, () -> {
+      double[] copy = v.copyValidValues();
+      for (int i = 0; i < copy.length; i++) {
+        double value = copy[i];
+        if (value != 0 && value != 1 && !Double.isNaN(value)) {
+          throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+              "a proportion of %s needs 0/1 values but respondent %s (row %s) has %s; use a categorical variable "
+                  + "with a category instead", variable, data.id(i), i + 1, value));
+        }
       }
-    }
+      return copy;
+    });
     return linear(EstimateKind.PROPORTION, variable, domain, y, null);
   }
 
@@ -199,7 +223,8 @@ public final class Estimator {
   }
 
   private Estimate numeric(EstimateKind kind, String variable, Domain domain) {
-    return linear(kind, variable, domain, design.data().numeric(variable).copyValidValues(), null);
+    double[] y = values("number " + variable, () -> design.data().numeric(variable).copyValidValues());
+    return linear(kind, variable, domain, y, null);
   }
 
   /* y (and x for a ratio) hold NaN where a respondent has no valid value. */
