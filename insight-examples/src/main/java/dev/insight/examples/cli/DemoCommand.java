@@ -51,7 +51,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     List<Margin> margins = readBundledMargins();
     EngagementReport report = EngagementReport.of(programme, new EngagementReport.Survey(survey, margins,
-        "priorities", "codes", "comment", "sector"), RedactionPolicy.standard());
+        "priorities", "codes", "comment", "sector", List.of("sector", "contact")), RedactionPolicy.standard());
     step(console, start, "weighted the survey to the workforce profile by sector and area, and estimated");
     report.writeTo(out, line -> step(console, start, line));
     console.printf(Locale.ROOT, "Done: open %s%n", out.resolve("report.html").toAbsolutePath().normalize());

@@ -61,6 +61,11 @@ final class ReportCommand implements Callable<Integer> {
       description = "A categorical column to attribute example comments by, such as sector.")
   private @Nullable String groupBy;
 
+  @Option(names = "--banner", split = ",", paramLabel = "COL",
+      description = "Categorical columns across the top of the tables, comma-separated (default: the --group-by "
+          + "column, if any).")
+  private List<String> banner = List.of();
+
   @Option(names = "--internal-use-only", paramLabel = "REASON",
       description = "Do not redact quotes and comments; the report says it is for internal use only, and why.")
   private @Nullable String internalUseOnly;
@@ -78,6 +83,8 @@ final class ReportCommand implements Callable<Integer> {
     if (groupBy != null) {
       categorical.add(groupBy);
     }
+    List<String> across = banner.isEmpty() && groupBy != null ? List.of(groupBy) : banner;
+    categorical.addAll(across);
     SurveyMapping.Builder mapping = SurveyMapping.builder(id);
     categorical.forEach(mapping::categorical);
     mapping.multiColumns("priorities", "Priorities", priorities);
@@ -89,7 +96,7 @@ final class ReportCommand implements Callable<Integer> {
     RedactionPolicy redaction = internalUseOnly == null ? RedactionPolicy.standard()
         : RedactionPolicy.internalUseOnly(internalUseOnly);
     EngagementReport report = EngagementReport.of(read, new EngagementReport.Survey(survey, targets, "priorities",
-        "codes", comment, groupBy), redaction);
+        "codes", comment, groupBy, across), redaction);
     report.writeTo(out, console::println);
     console.flush();
     return 0;

@@ -18,6 +18,9 @@ import dev.insight.core.programme.ParticipantId;
 import dev.insight.core.programme.Programme;
 import dev.insight.core.programme.SurveyActivity;
 import dev.insight.core.redact.RedactionPolicy;
+import dev.insight.stats.table.BannerTable;
+import dev.insight.stats.table.TableFormat;
+import dev.insight.stats.table.TableWriter;
 import dev.insight.stats.weighting.Margin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,9 +66,10 @@ public final class EngagementReport {
    * @param codes the multiple-response variable of comment codes (missing for those who did not comment)
    * @param comment the open-text variable of comments
    * @param groupBy a categorical variable to attribute comments by (such as sector), or null
+   * @param banner categorical variables across the top of the tables (such as sector and contact), may be empty
    */
   public record Survey(Dataset data, List<Margin> margins, String priorities, String codes, String comment,
-      @Nullable String groupBy) {
+      @Nullable String groupBy, List<String> banner) {
     /**
      * Validates that the named variables exist with the right kinds.
      *
@@ -75,6 +79,7 @@ public final class EngagementReport {
      * @param codes the multiple-response variable of comment codes
      * @param comment the open-text variable of comments
      * @param groupBy a categorical variable to attribute comments by, or null
+     * @param banner categorical variables across the top of the tables, may be empty
      */
     public Survey {
       checkNotNull(data, "data");
@@ -86,6 +91,8 @@ public final class EngagementReport {
       if (groupBy != null) {
         data.categorical(groupBy);
       }
+      banner = List.copyOf(banner);
+      banner.forEach(data::categorical);
     }
   }
 
@@ -94,7 +101,7 @@ public final class EngagementReport {
     this.survey = survey;
     this.redaction = checkNotNull(redaction, "redaction");
     this.analysis = survey == null ? null : SurveyAnalysis.of(survey.data(), survey.margins(), survey.priorities(),
-        survey.codes());
+        survey.codes(), survey.banner());
   }
 
   /**
@@ -139,7 +146,13 @@ public final class EngagementReport {
     if (analysis != null && survey != null) {
       String surveyTitle = programme.activities(SurveyActivity.class).stream().findFirst()
           .map(SurveyActivity::title).orElse("survey");
-      document.section("survey", "Survey results: " + surveyTitle, SurveySections.priorities(analysis, surveyTitle));
+      Html results = SurveySections.priorities(analysis, surveyTitle);
+      if (!survey.banner().isEmpty()) {
+        results.element("h3", "By staff group");
+        results.raw(BannerSection.render(block(0), "Priorities chosen for comment by "
+            + String.join(" and ", survey.banner()) + " (column percentages, weighted)", 0.05, 0.10).toString());
+      }
+      document.section("survey", "Survey results: " + surveyTitle, results);
       document.section("themes", "What staff said: themes in the open comments", themes());
     }
     document.section("focus-groups", "Focus groups: findings and recommendations", sections.focusGroups());
@@ -147,6 +160,11 @@ public final class EngagementReport {
     document.section("you-said", "You said, we did", sections.youSaidWeDid());
     document.section("methods", "Methods", methods());
     return document.render();
+  }
+
+  private BannerTable block(int index) {
+    BannerTable table = analysis.banner();
+    return new BannerTable(table.columns(), List.of(table.blocks().get(index)), table.notes());
   }
 
   private Optional<String> publishable(Verbatim quote) {
@@ -174,6 +192,11 @@ public final class EngagementReport {
     html.table("Themes in the open comments (base: " + commenters + " who commented)", List.of("Theme",
         "Comments", "Unweighted %", "Weighted %", "95% interval", "Standard error", "Design effect"),
         SurveySections.rows(analysis.themes()), true);
+    if (!survey.banner().isEmpty()) {
+      html.element("h3", "Themes by staff group");
+      html.raw(BannerSection.render(block(1), "Themes by " + String.join(" and ", survey.banner())
+          + " (column percentages of those who commented, weighted)", 0.05, 0.10).toString());
+    }
     TextVariable comments = data.text(survey.comment());
     for (int c = 0; c < codes.options().size(); c++) {
       List<String> examples = new ArrayList<>();
@@ -212,6 +235,14 @@ public final class EngagementReport {
           + "(R svyciprop's default). The design effect compares each estimate's variance with that of a simple "
           + "random sample of the same size; the effective base is Kish's (sum of weights squared over the sum of "
           + "squared weights).");
+      html.element("h3", "Significance tests and small numbers");
+      html.element("p", "In the tables by staff group, each column is compared with every other column of the same "
+          + "variable by the column proportions test on Kish effective bases, with the correction for columns "
+          + "that overlap; letters mark differences at the 5% (upper case) and 10% (lower case) levels. Columns "
+          + "with an effective base below 30 are not tested and those below 50 are flagged small. Each question "
+          + "is also tested against each banner variable as a whole by the Rao-Scott second-order corrected F "
+          + "test (R's svychisq). Counts below " + SurveyAnalysis.SUPPRESS_BELOW + " respondents are hidden (*), "
+          + "with further cells hidden where a hidden count could be worked out from the totals.");
     }
     html.element("h3", "Qualitative analysis");
     html.element("p", "Focus groups were recorded and transcribed, validated by their facilitators and analysed "
@@ -240,6 +271,7 @@ public final class EngagementReport {
       root.put("weighting", analysis.weighting().report());
       root.put("priorities", analysis.priorities());
       root.put("themes", analysis.themes());
+      root.put("tables", analysis.banner());
     }
     root.put("redacted", redaction.redacts());
     try {
@@ -250,7 +282,8 @@ public final class EngagementReport {
   }
 
   /**
-   * Writes {@code report.html} and {@code analysis.json} into a folder, each atomically.
+   * Writes {@code report.html}, {@code analysis.json} and (with a survey) {@code tables.xlsx} into a folder, each
+   * atomically.
    *
    * @param folder the output folder, created if needed
    * @param progress receives one line per step
@@ -265,6 +298,12 @@ public final class EngagementReport {
       progress.accept("wrote the report: " + written.get(written.size() - 1));
       written.add(write(folder.resolve("analysis.json"), json()));
       progress.accept("wrote the analysis as JSON: " + written.get(written.size() - 1));
+      if (analysis != null) {
+        java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+        TableWriter.write(analysis.banner(), TableFormat.XLSX, xlsx);
+        written.add(write(folder.resolve("tables.xlsx"), xlsx.toByteArray()));
+        progress.accept("wrote the tables as XLSX: " + written.get(written.size() - 1));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report into " + folder, e);
     }
@@ -272,10 +311,14 @@ public final class EngagementReport {
   }
 
   private static Path write(Path file, String text) throws IOException {
+    return write(file, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Path write(Path file, byte[] content) throws IOException {
     // a sibling temp file written normally (not createTempFile, whose 0600 mode would make the report private)
     Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
     try {
-      Files.writeString(temp, text, StandardCharsets.UTF_8);
+      Files.write(temp, content);
       return Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temp);

@@ -44,6 +44,12 @@ final class ReportDocument {
       svg .grid { stroke: var(--rule); stroke-width: 1; }
       svg text { font: 13px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: var(--ink); }
       svg .tick { fill: var(--muted); font-size: 11px; }
+      div.banner { overflow-x: auto; }
+      table.banner th.group { text-align: center; border-bottom: 1px solid #aab4c0; }
+      table.banner tr.question th { background: #e8eef4; font-size: 15px; }
+      table.banner tr.base th, table.banner tr.base td { color: var(--muted); font-size: 13px; }
+      table.banner tr.test td { color: var(--muted); font-size: 13px; font-style: italic; }
+      span.letter { color: #8a3b12; font-weight: 600; font-size: 12px; }
       .card { border: 1px solid var(--rule); border-radius: 6px; padding: 4px 18px 12px; margin: 14px 0; }
       .status { font-size: 13px; padding: 1px 8px; border-radius: 10px; background: #e3eef7; white-space: nowrap; }
       @media print { nav { display: none; } header.cover { background: #fff; color: var(--ink); }

@@ -8,6 +8,11 @@ import dev.insight.stats.estimate.Domain;
 import dev.insight.stats.estimate.Estimate;
 import dev.insight.stats.estimate.Estimator;
 import dev.insight.stats.estimate.IntervalMethod;
+import dev.insight.stats.table.BannerTable;
+import dev.insight.stats.table.BannerTables;
+import dev.insight.stats.table.Suppression;
+import dev.insight.stats.table.TableOptions;
+import dev.insight.stats.table.TableSpec;
 import dev.insight.stats.weighting.Margin;
 import dev.insight.stats.weighting.Raking;
 import dev.insight.stats.weighting.WeightingResult;
@@ -21,8 +26,12 @@ import java.util.List;
  * @param weighting the raked design and its report
  * @param priorities one row per option of the priorities question
  * @param themes one row per code of the coded comments, among those who commented
+ * @param banner the priorities and the codes by the banner variables, weighted, tested and with small counts
+ *     suppressed (empty columns when no banner variable was given)
  */
-record SurveyAnalysis(WeightingResult weighting, List<Row> priorities, List<Row> themes) {
+record SurveyAnalysis(WeightingResult weighting, List<Row> priorities, List<Row> themes, BannerTable banner) {
+  /** Counts below this (unweighted) are hidden in published tables, with secondary suppression. */
+  static final int SUPPRESS_BELOW = 5;
 
   /** One option: its label, the unweighted count and base, and the weighted estimate. */
   record Row(String code, String label, int count, int base, Estimate estimate) {
@@ -37,15 +46,20 @@ record SurveyAnalysis(WeightingResult weighting, List<Row> priorities, List<Row>
    * @param survey the survey
    * @param margins the population targets
    * @param priorities the multiple-response question to estimate for everyone
-   * @param codes the coded comments (missing for those who did not comment), or null
+   * @param codes the coded comments (missing for those who did not comment)
+   * @param banner the categorical variables across the top of the tables
    */
-  static SurveyAnalysis of(Dataset survey, List<Margin> margins, String priorities, String codes) {
+  static SurveyAnalysis of(Dataset survey, List<Margin> margins, String priorities, String codes,
+      List<String> banner) {
     double total = margins.get(0).total();
     SurveyDesign start = SurveyDesign.builder(survey).equalWeights(total).build();
     WeightingResult raked = Raking.of(margins).withTolerance(1e-9).apply(start);
     Estimator estimator = Estimator.of(raked.design()).withInterval(IntervalMethod.LOGIT);
+    TableSpec spec = TableSpec.of(List.of(BannerTables.rowsFor(survey, priorities),
+        BannerTables.rowsFor(survey, codes)), banner).withOptions(TableOptions.defaults());
+    BannerTable table = Suppression.threshold(SUPPRESS_BELOW).apply(BannerTables.compute(raked.design(), spec));
     return new SurveyAnalysis(raked, rows(survey.multiResponse(priorities), estimator),
-        rows(survey.multiResponse(codes), estimator));
+        rows(survey.multiResponse(codes), estimator), table);
   }
 
   private static List<Row> rows(MultiResponseVariable variable, Estimator estimator) {

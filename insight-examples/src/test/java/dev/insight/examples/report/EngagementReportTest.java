@@ -30,7 +30,7 @@ class EngagementReportTest {
 
   static EngagementReport caseStudy(RedactionPolicy policy) {
     return EngagementReport.of(CaseStudyFiles.programme(), new EngagementReport.Survey(CaseStudyFiles.survey(),
-        margins(), "priorities", "codes", "comment", "sector"), policy);
+        margins(), "priorities", "codes", "comment", "sector", List.of("sector", "contact")), policy);
   }
 
   @BeforeAll
@@ -111,6 +111,6 @@ class EngagementReportTest {
   @Test
   void survey_withoutAMargin_isRefused() {
     assertThatThrownBy(() -> new EngagementReport.Survey(CaseStudyFiles.survey(), List.of(), "priorities", "codes",
-        "comment", null)).hasMessage("a survey report needs at least one weighting margin");
+        "comment", null, List.of())).hasMessage("a survey report needs at least one weighting margin");
   }
 }
