@@ -84,12 +84,6 @@ public final class CaseStudyQualitative {
   /** Who the manual coding of the comments is attributed to. */
   public static final String MANUAL_CODER = "research team";
 
-  /**
-   * Names said in the groups that are not speakers' names (a colleague mentioned in passing), noted when the
-   * facilitators validated the transcripts: the redactor only knows the names it is given.
-   */
-  static final List<String> NAMES_MENTIONED = List.of("Margaret Oduya");
-
   /** The themes of CaseStudy's published group findings, as ids of the themes codeframe. */
   private static final Map<String, String> FINDING_THEMES = Map.of(
       "cost of living", "cost_of_living",
@@ -111,7 +105,8 @@ public final class CaseStudyQualitative {
    *     group's published finding where it belongs), consented quotes only
    * @param byParticipant the same with one case per participant
    * @param quotes the published quotes found in the transcripts with their consent, consented or not
-   * @param namesToRedact the speakers' names and the names mentioned in the groups: give them to the redactor
+   * @param namesToRedact the names on the speaker list (the speakers', and a colleague's named in a group but not
+   *     present, noted when the facilitators validated the transcripts): give them to the redactor
    */
   public record FocusGroups(List<TranscriptCoding> transcripts, FrameworkMatrix byGroup,
       FrameworkMatrix byParticipant, List<Verbatim> quotes, Set<String> namesToRedact) {
@@ -123,7 +118,8 @@ public final class CaseStudyQualitative {
      * @param byGroup the Framework matrix with one case per group: summaries seeded from the coded segments (with the group's published finding where it belongs), consented quotes only
      * @param byParticipant the same with one case per participant
      * @param quotes the published quotes found in the transcripts with their consent, consented or not
-     * @param namesToRedact the speakers' names and the names mentioned in the groups: give them to the redactor
+     * @param namesToRedact the names on the speaker list (the speakers', and a colleague's named in a group but not
+   *     present, noted when the facilitators validated the transcripts): give them to the redactor
      */
     public FocusGroups {
       checkArgument(transcripts.size() == GROUPS.size(), "expected %s transcripts, got %s", GROUPS.size(),
@@ -170,7 +166,9 @@ public final class CaseStudyQualitative {
   }
 
   /**
-   * The speaker list of the four groups (real-sounding fake names mapped to the programme's participants).
+   * The speaker list of the four groups: real-sounding fake names mapped to the programme's participants, the two
+   * facilitators (staff), and one name said in a group by someone who was not there (participant {@code X01}), listed
+   * so that redaction finds it: a redactor knows only the names it is given.
    *
    * @return the list
    */
@@ -257,9 +255,8 @@ public final class CaseStudyQualitative {
       byGroup = byGroup.withQuote(quote.source().activity().value(), theme, quote);
       byParticipant = byParticipant.withQuote(quote.source().participant().value(), theme, quote);
     }
-    Set<String> names = new LinkedHashSet<>(speakers.names());
-    names.addAll(NAMES_MENTIONED);
-    return new FocusGroups(codings, byGroup, byParticipant, List.copyOf(quoteThemes.keySet()), names);
+    return new FocusGroups(codings, byGroup, byParticipant, List.copyOf(quoteThemes.keySet()),
+        new LinkedHashSet<>(speakers.names()));
   }
 
   private static String themeOf(CaseStudy.GroupEvidence evidence) {

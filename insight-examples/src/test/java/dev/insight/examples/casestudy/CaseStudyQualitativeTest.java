@@ -307,6 +307,7 @@ class CaseStudyQualitativeTest {
       });
     }
     assertThat(ids).hasSize(20);
+    assertThat(speakers.participants()).hasSize(23).containsKey(ParticipantId.of("X01"));
     assertThat(speakers.speakers().stream().filter(s -> s.staff()).map(s -> s.participant().id().value()))
         .containsExactlyInAnyOrder("F1", "F2");
   }
