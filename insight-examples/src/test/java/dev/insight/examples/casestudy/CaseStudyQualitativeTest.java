@@ -42,6 +42,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -141,6 +142,19 @@ class CaseStudyQualitativeTest {
           .anySatisfy(t -> {
             assertThat(t.speaker().staff()).isFalse();
             assertThat(t.text()).contains(evidence.recommendation());
+          });
+    }
+  }
+
+  @Test
+  void publishedFindings_areReflectedBackVerbatimByTheFacilitatorAtTheClose() {
+    for (CaseStudy.GroupEvidence evidence : CaseStudy.GroupEvidence.ALL) {
+      TranscriptCoding coding = groups.transcripts().get(CaseStudyQualitative.GROUPS.indexOf(evidence.activity()));
+      List<Turn> turns = coding.transcript().turns();
+      assertThat(turns.subList(turns.size() - 4, turns.size())).as(evidence.findingId())
+          .anySatisfy(t -> {
+            assertThat(t.speaker().staff()).isTrue();
+            assertThat(t.text()).contains(evidence.finding());
           });
     }
   }
