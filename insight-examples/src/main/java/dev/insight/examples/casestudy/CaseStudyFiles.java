@@ -20,8 +20,9 @@ import java.util.Map;
 
 /**
  * The case study's bundled files: {@code programme.json} (the {@link CaseStudy#programme() programme} as JSON),
- * {@code staff-survey.csv} (the {@link StaffSurvey} generator's output) and {@code margins.csv} (the workforce
- * profile by sector and area that the survey is weighted to).
+ * {@code staff-survey.csv} (the {@link StaffSurvey} generator's output), {@code margins.csv} (the workforce
+ * profile by sector and area that the survey is weighted to) and {@code staff-comments.csv} (the 180 comments with
+ * their manual codes, for {@code insight code agree}).
  *
  * <p>They are generated, then committed, so that users can open them; a test fails when they no longer match the
  * code. Regenerate with {@code java -cp insight-examples/target/insight.jar
@@ -38,7 +39,7 @@ public final class CaseStudyFiles {
   private CaseStudyFiles() {}
 
   /**
-   * Writes the three files.
+   * Writes the generated files.
    *
    * @param args the target folder
    * @throws IOException when a file cannot be written
@@ -61,6 +62,7 @@ public final class CaseStudyFiles {
     files.put(PROGRAMME, ProgrammeJson.write(CaseStudy.programme()) + "\n");
     files.put(SURVEY, StaffSurvey.csv());
     files.put(MARGINS, margins());
+    files.put(CaseStudyQualitative.COMMENTS, CaseStudyQualitative.commentsCsv(files.get(SURVEY)));
     return files;
   }
 
