@@ -3,7 +3,9 @@ package dev.insight.examples.cli;
 import dev.insight.core.data.Dataset;
 import dev.insight.core.programme.Programme;
 import dev.insight.core.redact.RedactionPolicy;
+import dev.insight.core.redact.Redactor;
 import dev.insight.examples.casestudy.CaseStudyFiles;
+import dev.insight.examples.casestudy.CaseStudyQualitative;
 import dev.insight.examples.casestudy.ProgrammeSummary;
 import dev.insight.examples.report.EngagementReport;
 import dev.insight.stats.weighting.Margin;
@@ -49,10 +51,15 @@ final class DemoCommand implements Callable<Integer> {
       console.print(ProgrammeSummary.of(programme, survey).render());
       console.println();
     }
+    CaseStudyQualitative.FocusGroups groups = CaseStudyQualitative.focusGroups();
+    step(console, start, "read and coded the " + groups.transcripts().size() + " focus-group transcripts into a "
+        + "framework matrix of " + groups.byGroup().themes().size() + " themes");
     List<Margin> margins = readBundledMargins();
+    RedactionPolicy redaction = RedactionPolicy.redact(Redactor.of(groups.namesToRedact()));
     EngagementReport report = EngagementReport.of(programme, new EngagementReport.Survey(survey, margins,
-        "priorities", "codes", "comment", "sector", List.of("sector", "contact")), RedactionPolicy.standard());
-    step(console, start, "weighted the survey to the workforce profile by sector and area, and estimated");
+        "priorities", "codes", "comment", "sector", List.of("sector", "contact")), redaction)
+        .withFramework(groups.byGroup());
+    step(console, start, "weighted the survey to the workforce profile by sector and area; estimated and tabulated");
     report.writeTo(out, line -> step(console, start, line));
     console.printf(Locale.ROOT, "Done: open %s%n", out.resolve("report.html").toAbsolutePath().normalize());
     console.flush();

@@ -21,7 +21,7 @@ import java.util.Objects;
 final class BannerSection {
   private BannerSection() {}
 
-  static Html render(BannerTable table, String caption, double upper, double lower) {
+  static Html render(BannerTable table, String caption) {
     Html html = new Html();
     List<BannerColumn> columns = table.columns();
     html.open("div", "class", "banner");
@@ -41,6 +41,11 @@ final class BannerSection {
           .text(variable == null ? "" : variable).close("th");
       i += span;
     }
+    List<String> tested = testedVariables(table);
+    if (!tested.isEmpty()) {
+      html.open("th", "scope", "colgroup", "colspan", String.valueOf(tested.size()), "class", "group")
+          .text("Rao-Scott p").close("th");
+    }
     html.close("tr");
     html.open("tr").element("th", "", "scope", "col");
     for (BannerColumn column : columns) {
@@ -50,11 +55,14 @@ final class BannerSection {
       }
       html.close("th");
     }
+    for (String variable : tested) {
+      html.element("th", "by " + variable, "scope", "col", "class", "num");
+    }
     html.close("tr").close("thead");
     for (RowBlock block : table.blocks()) {
       html.open("tbody");
       html.open("tr", "class", "question").open("th", "scope", "rowgroup", "colspan",
-          String.valueOf(columns.size() + 1)).text(block.label()).close("th").close("tr");
+          String.valueOf(columns.size() + 1 + tested.size())).text(block.label()).close("th").close("tr");
       for (TableRow row : block.rows()) {
         html.open("tr").element("th", row.label(), "scope", "row");
         for (Cell cell : row.cells()) {
@@ -68,41 +76,58 @@ final class BannerSection {
             html.close("td");
           }
         }
+        for (String variable : tested) {
+          html.element("td", pValue(block, variable, row.code()), "class", "num");
+        }
         html.close("tr");
       }
-      baseRow(html, "Unweighted base", block.bases(), b -> b.unweighted(), "%.0f");
-      baseRow(html, "Weighted base", block.bases(), b -> b.weighted(), "%,.0f");
-      baseRow(html, "Effective base", block.bases(), b -> b.effective(), "%.0f");
-      List<String> tests = new ArrayList<>();
-      for (AssociationTest test : block.tests()) {
-        tests.add(String.format(Locale.ROOT, "by %s: Rao-Scott F = %.2f on %.2f and %.1f df, p = %.3f",
-            test.bannerVariable(), test.result().f(), test.result().numeratorDf(), test.result().denominatorDf(),
-            test.result().fPValue()));
-      }
-      if (!tests.isEmpty()) {
-        html.open("tr", "class", "test").open("td", "colspan", String.valueOf(columns.size() + 1))
-            .text(String.join("; ", tests)).close("td").close("tr");
-      }
+      baseRow(html, "Unweighted base", block.bases(), b -> b.unweighted(), "%.0f", tested.size());
+      baseRow(html, "Weighted base", block.bases(), b -> b.weighted(), "%,.0f", tested.size());
+      baseRow(html, "Effective base", block.bases(), b -> b.effective(), "%.0f", tested.size());
       html.close("tbody");
     }
     html.close("table");
     html.close("div");
     List<String> notes = new ArrayList<>(table.notes());
-    notes.add(0, String.format(Locale.ROOT, "Column percentages, weighted. A letter marks a column significantly "
-        + "higher than the column with that letter: upper case at the %.0f%% level, lower case at %.0f%% "
-        + "(column proportions test on Kish effective bases). Columns flagged small are shown but read with "
-        + "care; columns below the minimum base are not tested.", 100 * upper, 100 * lower));
+    if (!tested.isEmpty()) {
+      notes.add("Rao-Scott p: the second-order corrected F test of the row against the banner variable as a "
+          + "whole (R's svychisq); below 0.05, the row differs between the variable's groups.");
+    }
     for (String note : notes) {
       html.element("p", note, "class", "note");
     }
     return html;
   }
 
+  private static List<String> testedVariables(BannerTable table) {
+    List<String> variables = new ArrayList<>();
+    for (RowBlock block : table.blocks()) {
+      for (AssociationTest test : block.tests()) {
+        if (!variables.contains(test.bannerVariable())) {
+          variables.add(test.bannerVariable());
+        }
+      }
+    }
+    return variables;
+  }
+
+  private static String pValue(RowBlock block, String variable, String rowCode) {
+    for (AssociationTest test : block.tests()) {
+      if (test.bannerVariable().equals(variable) && (test.row().equals(rowCode) || test.row().equals(block.variable())
+          && block.rows().size() == 1)) {
+        double p = test.result().fPValue();
+        return Double.isNaN(p) ? "-" : p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
+      }
+    }
+    return "";
+  }
+
   private interface BaseValue {
     double of(Base base);
   }
 
-  private static void baseRow(Html html, String label, List<Base> bases, BaseValue value, String format) {
+  private static void baseRow(Html html, String label, List<Base> bases, BaseValue value, String format,
+      int trailing) {
     html.open("tr", "class", "base").element("th", label, "scope", "row");
     for (Base base : bases) {
       double v = value.of(base);
@@ -111,6 +136,9 @@ final class BannerSection {
         text += base.flag() == BaseFlag.SMALL ? " (small)" : " (not tested)";
       }
       html.element("td", text, "class", "num");
+    }
+    for (int i = 0; i < trailing; i++) {
+      html.element("td", "", "class", "num");
     }
     html.close("tr");
   }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.insight.codeframe.framework.FrameworkMatrix;
 import dev.insight.core.data.Dataset;
 import dev.insight.core.data.MultiResponseVariable;
 import dev.insight.core.data.TextVariable;
@@ -17,6 +18,7 @@ import dev.insight.core.programme.Participant;
 import dev.insight.core.programme.ParticipantId;
 import dev.insight.core.programme.Programme;
 import dev.insight.core.programme.SurveyActivity;
+import dev.insight.core.redact.RedactedText;
 import dev.insight.core.redact.RedactionPolicy;
 import dev.insight.stats.table.BannerTable;
 import dev.insight.stats.table.TableFormat;
@@ -56,6 +58,7 @@ public final class EngagementReport {
   private final @Nullable Survey survey;
   private final @Nullable SurveyAnalysis analysis;
   private final RedactionPolicy redaction;
+  private final @Nullable FrameworkMatrix framework;
 
   /**
    * The survey part of a report: which variables are what.
@@ -96,12 +99,13 @@ public final class EngagementReport {
     }
   }
 
-  private EngagementReport(Programme programme, @Nullable Survey survey, RedactionPolicy redaction) {
+  private EngagementReport(Programme programme, @Nullable Survey survey, RedactionPolicy redaction,
+      @Nullable SurveyAnalysis analysis, @Nullable FrameworkMatrix framework) {
     this.programme = checkNotNull(programme, "programme");
     this.survey = survey;
     this.redaction = checkNotNull(redaction, "redaction");
-    this.analysis = survey == null ? null : SurveyAnalysis.of(survey.data(), survey.margins(), survey.priorities(),
-        survey.codes(), survey.banner());
+    this.analysis = analysis;
+    this.framework = framework;
   }
 
   /**
@@ -114,7 +118,19 @@ public final class EngagementReport {
    * @return the report, with its analysis computed
    */
   public static EngagementReport of(Programme programme, @Nullable Survey survey, RedactionPolicy redaction) {
-    return new EngagementReport(programme, survey, redaction);
+    SurveyAnalysis analysis = survey == null ? null : SurveyAnalysis.of(survey.data(), survey.margins(),
+        survey.priorities(), survey.codes(), survey.banner());
+    return new EngagementReport(programme, survey, redaction, analysis, null);
+  }
+
+  /**
+   * This report with the focus groups' Framework Method matrix.
+   *
+   * @param matrix themes by cases, with summaries, coded excerpts and quotes
+   * @return a new report
+   */
+  public EngagementReport withFramework(FrameworkMatrix matrix) {
+    return new EngagementReport(programme, survey, redaction, analysis, checkNotNull(matrix, "matrix"));
   }
 
   /**
@@ -150,12 +166,16 @@ public final class EngagementReport {
       if (!survey.banner().isEmpty()) {
         results.element("h3", "By staff group");
         results.raw(BannerSection.render(block(0), "Priorities chosen for comment by "
-            + String.join(" and ", survey.banner()) + " (column percentages, weighted)", 0.05, 0.10).toString());
+            + String.join(" and ", survey.banner()) + " (column percentages, weighted)").toString());
       }
       document.section("survey", "Survey results: " + surveyTitle, results);
       document.section("themes", "What staff said: themes in the open comments", themes());
     }
     document.section("focus-groups", "Focus groups: findings and recommendations", sections.focusGroups());
+    if (framework != null) {
+      document.section("framework", "Focus groups: the framework matrix",
+          FrameworkSection.render(framework, redaction));
+    }
     document.section("literature", "The literature review", sections.literatureReview());
     document.section("you-said", "You said, we did", sections.youSaidWeDid());
     document.section("methods", "Methods", methods());
@@ -195,20 +215,27 @@ public final class EngagementReport {
     if (!survey.banner().isEmpty()) {
       html.element("h3", "Themes by staff group");
       html.raw(BannerSection.render(block(1), "Themes by " + String.join(" and ", survey.banner())
-          + " (column percentages of those who commented, weighted)", 0.05, 0.10).toString());
+          + " (column percentages of those who commented, weighted)").toString());
     }
     TextVariable comments = data.text(survey.comment());
     for (int c = 0; c < codes.options().size(); c++) {
+      // examples: comments with this code alone, preferring those that needed no redaction
       List<String> examples = new ArrayList<>();
+      List<String> redactedOnes = new ArrayList<>();
       for (int row = 0; row < data.rowCount() && examples.size() < 2; row++) {
         if (codes.isSelected(row, c) && codes.mentions(row) == 1) {
           Optional<String> text = comments.textAt(row);
           if (text.isPresent()) {
             String group = survey.groupBy() == null ? "" : data.categorical(survey.groupBy()).categoryAt(row)
                 .map(cat -> ", " + cat.label()).orElse("");
-            examples.add(redaction.apply(text.get()).text() + "\u0000" + "staff survey respondent" + group);
+            RedactedText redacted = redaction.apply(text.get());
+            String example = redacted.text() + "\u0000" + "staff survey respondent" + group;
+            (redacted.redactions().isEmpty() ? examples : redactedOnes).add(example);
           }
         }
+      }
+      for (int i = 0; examples.size() < 2 && i < redactedOnes.size(); i++) {
+        examples.add(redactedOnes.get(i));
       }
       if (!examples.isEmpty()) {
         html.element("h3", codes.options().get(c).label());

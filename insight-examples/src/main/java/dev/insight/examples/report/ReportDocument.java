@@ -45,6 +45,9 @@ final class ReportDocument {
       svg text { font: 13px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: var(--ink); }
       svg .tick { fill: var(--muted); font-size: 11px; }
       div.banner { overflow-x: auto; }
+      table.matrix td { min-width: 180px; font-size: 13px; }
+      table.matrix td p { margin: 0 0 6px; }
+      table.matrix blockquote { font-size: 13px; padding: 4px 8px; margin: 4px 0; }
       table.banner th.group { text-align: center; border-bottom: 1px solid #aab4c0; }
       table.banner tr.question th { background: #e8eef4; font-size: 15px; }
       table.banner tr.base th, table.banner tr.base td { color: var(--muted); font-size: 13px; }

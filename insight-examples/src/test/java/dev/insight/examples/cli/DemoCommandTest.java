@@ -8,12 +8,16 @@ import org.junit.jupiter.api.Test;
 
 class DemoCommandTest {
 
+  @org.junit.jupiter.api.io.TempDir
+  java.nio.file.Path folder;
+
   @Test
-  void demo_printsTheProgrammeAtAGlance() {
+  void demo_printsTheProgrammeAtAGlanceAndWritesTheReport() {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
 
-    int code = Insight.run(new PrintWriter(out), new PrintWriter(err), "demo");
+    int code = Insight.run(new PrintWriter(out), new PrintWriter(err), "demo", "--out",
+        folder.resolve("insight-demo").toString());
 
     assertThat(code).isZero();
     assertThat(err.toString()).isEmpty();
@@ -25,7 +29,12 @@ class DemoCommandTest {
         .contains("In contact with service users, patients or the public: 501 (66%)")
         .contains("Workforce                         448   59%")
         .contains("4. Representatives of parents, children and young people")
-        .contains("5. Are the draft priorities the right ones?");
+        .contains("5. Are the draft priorities the right ones?")
+        .contains("read and coded the 4 focus-group transcripts into a framework matrix of 11 themes")
+        .contains("wrote the tables as XLSX");
+    assertThat(folder.resolve("insight-demo/report.html")).exists();
+    assertThat(folder.resolve("insight-demo/analysis.json")).exists();
+    assertThat(folder.resolve("insight-demo/tables.xlsx")).exists();
   }
 
   @Test

@@ -40,6 +40,18 @@ class EngagementReportTest {
   }
 
   @Test
+  void withFramework_addsTheMatrixWithTracedSummariesAndOnlyConsentedQuotes() {
+    var groups = dev.insight.examples.casestudy.CaseStudyQualitative.focusGroups();
+    String withMatrix = caseStudy(RedactionPolicy.redact(dev.insight.core.redact.Redactor.of(
+        groups.namesToRedact()))).withFramework(groups.byGroup()).html();
+
+    assertThat(withMatrix).containsSubsequence("id=\"focus-groups\"", "id=\"framework\"", "id=\"literature\"")
+        .contains("Framework matrix: 11 themes by 4 focus groups")
+        .containsPattern("\\d+ excerpts?, \\d\\d:\\d\\d:\\d\\d")
+        .doesNotContain("You shouldn&#39;t have to fight for everything", "Margaret Oduya");
+  }
+
+  @Test
   void html_hasEverySectionInOrder() {
     assertThat(html).containsSubsequence("id=\"glance\"", "id=\"heard\"", "id=\"survey\"", "id=\"themes\"",
         "id=\"focus-groups\"", "id=\"literature\"", "id=\"you-said\"", "id=\"methods\"");
@@ -102,9 +114,10 @@ class EngagementReportTest {
 
     List<Path> files = report.writeTo(folder.resolve("out"), steps::add);
 
-    assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("report.html", "analysis.json");
+    assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("report.html", "analysis.json",
+        "tables.xlsx");
     assertThat(Files.readString(files.get(0))).isEqualTo(html);
-    assertThat(steps).hasSize(2);
+    assertThat(steps).hasSize(3);
     assertThat(folder.resolve("out")).isDirectoryNotContaining("glob:**.tmp");
   }
 
