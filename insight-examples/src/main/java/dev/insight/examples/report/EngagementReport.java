@@ -174,12 +174,19 @@ public final class EngagementReport {
     document.section("focus-groups", "Focus groups: findings and recommendations", sections.focusGroups());
     if (framework != null) {
       document.section("framework", "Focus groups: the framework matrix",
-          FrameworkSection.render(framework, redaction));
+          FrameworkSection.render(framework, redaction, this::caseLabel));
     }
     document.section("literature", "The literature review", sections.literatureReview());
     document.section("you-said", "You said, we did", sections.youSaidWeDid());
     document.section("methods", "Methods", methods());
     return document.render();
+  }
+
+  /** A group case is headed by its activity's title ("People living with poverty"), a participant by its label. */
+  private String caseLabel(dev.insight.codeframe.framework.FrameworkCase c) {
+    return programme.activities().stream().filter(a -> a.id().value().equals(c.id())).findFirst()
+        .map(a -> a.title().replaceFirst("^Representatives of ", ""))
+        .map(t -> Character.toUpperCase(t.charAt(0)) + t.substring(1)).orElse(c.label());
   }
 
   private BannerTable block(int index) {

@@ -8,6 +8,7 @@ import dev.insight.codeframe.framework.FrameworkMatrix;
 import dev.insight.core.evidence.Verbatim;
 import dev.insight.core.redact.RedactionPolicy;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The Framework Method matrix in the report: themes down the side, cases (focus groups) across, each cell the
@@ -17,7 +18,7 @@ import java.util.List;
 final class FrameworkSection {
   private FrameworkSection() {}
 
-  static Html render(FrameworkMatrix matrix, RedactionPolicy redaction) {
+  static Html render(FrameworkMatrix matrix, RedactionPolicy redaction, Function<FrameworkCase, String> label) {
     Html html = new Html();
     List<FrameworkCase> cases = matrix.cases();
     html.element("p", "Transcripts were coded with a themes codeframe and charted into a matrix of themes by focus "
@@ -29,7 +30,7 @@ final class FrameworkSection {
         + " focus groups");
     html.open("thead").open("tr").element("th", "Theme", "scope", "col");
     for (FrameworkCase c : cases) {
-      html.element("th", c.label(), "scope", "col");
+      html.element("th", label.apply(c), "scope", "col");
     }
     html.close("tr").close("thead").open("tbody");
     for (Code theme : matrix.themes()) {
