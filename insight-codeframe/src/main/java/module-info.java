@@ -6,9 +6,14 @@
 module dev.insight.codeframe {
   requires transitive dev.insight.core;
   requires com.google.common;
+  requires de.siegmar.fastcsv;
   requires org.apache.lucene.core;
   requires org.apache.lucene.analysis.common;
   requires static org.jspecify;
 
   exports dev.insight.codeframe;
+  exports dev.insight.codeframe.learn;
+
+  // Jackson writes the evaluation reports reflectively
+  opens dev.insight.codeframe.learn to com.fasterxml.jackson.databind;
 }
