@@ -204,9 +204,14 @@ public final class LearnedCoder {
     }
 
     double[] thresholds = new double[k];
-    for (int c = 0; c < k; c++) {
-      thresholds[c] = mode(examples) == LabelMode.SINGLE_LABEL ? 0
-          : chooseThreshold(oof[c], positives[c], support[c], options.thresholds());
+    if (examples.mode() == LabelMode.MULTI_LABEL) {
+      if (options.thresholds().kind() == ThresholdPolicy.Kind.GLOBAL_HALF_BEST_F1) {
+        Arrays.fill(thresholds, globalThreshold(oof, positives));
+      } else {
+        for (int c = 0; c < k; c++) {
+          thresholds[c] = chooseThreshold(oof[c], positives[c], support[c], options.thresholds());
+        }
+      }
     }
     int withCode = 0;
     for (int[] row : labels) {
@@ -248,8 +253,52 @@ public final class LearnedCoder {
         thresholds, support, n, atLeastOne, curveConfidence, curvePrecision, 0);
   }
 
-  private static LabelMode mode(CodedExamples examples) {
-    return examples.mode();
+  /** Half the best micro F1 over all (comment, code) pairs pooled (Lipton et al. 2014). */
+  static double globalThreshold(double[][] oof, boolean[][] positives) {
+    int k = oof.length;
+    int n = oof[0].length;
+    double[] all = new double[n * k];
+    boolean[] truth = new boolean[n * k];
+    int support = 0;
+    for (int c = 0; c < k; c++) {
+      for (int i = 0; i < n; i++) {
+        all[c * n + i] = oof[c][i];
+        truth[c * n + i] = positives[c][i];
+        support += positives[c][i] ? 1 : 0;
+      }
+    }
+    return support == 0 ? 0.5 : bestF1(all, truth, support) / 2;
+  }
+
+  private static double bestF1(double[] probability, boolean[] positive, int support) {
+    int n = probability.length;
+    int[] order = sortedDescending(probability);
+    double best = 0;
+    int truePositives = 0;
+    for (int j = 0; j < n; j++) {
+      truePositives += positive[order[j]] ? 1 : 0;
+      if (j + 1 < n && probability[order[j + 1]] == probability[order[j]]) {
+        continue;
+      }
+      best = Math.max(best, 2.0 * truePositives / (j + 1 + support));
+    }
+    return best;
+  }
+
+  private static int[] sortedDescending(double[] values) {
+    // sort indexes by value without boxing: pack (value rank, index) through a sorted copy
+    int n = values.length;
+    long[] packed = new long[n];
+    for (int i = 0; i < n; i++) {
+      // probabilities are in [0, 1]: their bits order like the values; flip for descending
+      packed[i] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits((float) values[i])) << 32) | i;
+    }
+    Arrays.sort(packed);
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = (int) packed[i];
+    }
+    return order;
   }
 
   private static double[] train(SparseRows x, int[] rows, boolean[] positive, int features, int positives,
@@ -261,22 +310,25 @@ public final class LearnedCoder {
       costPositive = options.cost() * rows.length / (2.0 * positives);
       costNegative = options.cost() * rows.length / (2.0 * (rows.length - positives));
     }
-    return LinearSvm.train(x, rows, positive, features, costPositive, costNegative, 0.1, 200,
+    return LinearSvm.train(x, rows, positive, features, costPositive, costNegative, 0.1, 50,
         options.seed() * 1_000_003L + salt);
   }
 
   /**
-   * The threshold on out-of-fold probabilities: best F1, or the most recall at the target precision. A code with
-   * too few examples to tune on keeps 0.5; one that cannot reach the target precision is never given (infinity).
+   * The threshold on out-of-fold probabilities: half the best F1, where F1 peaked, or the most recall at the target
+   * precision. A code with too few examples to tune on keeps 0.5, or with a target precision is never given
+   * (infinity), as is one that cannot reach the target precision.
    */
   static double chooseThreshold(double[] probability, boolean[] positive, int support, ThresholdPolicy policy) {
+    boolean precision = policy.kind() == ThresholdPolicy.Kind.PRECISION;
     if (support < MIN_SUPPORT_TO_TUNE) {
-      return policy.isBestF1() ? 0.5 : Double.POSITIVE_INFINITY;
+      return precision ? Double.POSITIVE_INFINITY : 0.5;
+    }
+    if (policy.kind() == ThresholdPolicy.Kind.HALF_BEST_F1) {
+      return bestF1(probability, positive, support) / 2;
     }
     int n = probability.length;
-    Integer[] order = new Integer[n];
-    Arrays.setAll(order, i -> i);
-    Arrays.sort(order, (a, b) -> Double.compare(probability[b], probability[a]));
+    int[] order = sortedDescending(probability);
     double best = Double.NEGATIVE_INFINITY;
     double threshold = Double.POSITIVE_INFINITY;
     int truePositives = 0;
@@ -288,7 +340,7 @@ public final class LearnedCoder {
       }
       double next = j + 1 < n ? probability[order[j + 1]] : 0;
       double cut = (here + next) / 2; // midway to the next score, so a new comment near the edge is not lost
-      if (policy.isBestF1()) {
+      if (!precision) {
         double f1 = 2.0 * truePositives / (j + 1 + support);
         if (f1 > best) {
           best = f1;
@@ -561,6 +613,7 @@ public final class LearnedCoder {
     out.writeDouble(options.cost());
     out.writeBoolean(options.balanced());
     out.writeInt(options.calibrationFolds());
+    out.writeUTF(options.thresholds().kind().name());
     out.writeDouble(options.thresholds().targetPrecision());
     out.writeLong(options.seed());
     vectorizer.write(out);
@@ -645,11 +698,13 @@ public final class LearnedCoder {
       double cost = in.readDouble();
       boolean balanced = in.readBoolean();
       int calibrationFolds = in.readInt();
+      String thresholdKind = in.readUTF();
       double target = in.readDouble();
       long seed = in.readLong();
       Vectorizer vectorizer = Vectorizer.read(in);
       LearnerOptions options = new LearnerOptions(vectorizer.options(), cost, balanced, calibrationFolds,
-          new ThresholdPolicy(target), seed, LearnerOptions.defaults().threads());
+          target == 0 ? ThresholdPolicy.of(ThresholdPolicy.Kind.valueOf(thresholdKind))
+              : new ThresholdPolicy(ThresholdPolicy.Kind.valueOf(thresholdKind), target), seed, LearnerOptions.defaults().threads());
       long cells = (long) vectorizer.features() * k;
       if (cells > Integer.MAX_VALUE - 8) {
         throw new IOException("implausible model size " + cells);
