@@ -6,12 +6,17 @@
 module dev.insight.codeframe {
   requires transitive dev.insight.core;
   requires com.google.common;
+  requires com.fasterxml.jackson.databind;
   requires de.siegmar.fastcsv;
+  requires java.xml;
   requires org.apache.lucene.core;
   requires org.apache.lucene.analysis.common;
   requires static org.jspecify;
 
   exports dev.insight.codeframe;
+  exports dev.insight.codeframe.coding;
+  exports dev.insight.codeframe.rules;
+  exports dev.insight.codeframe.interchange;
   exports dev.insight.codeframe.learn;
 
   // Jackson writes the evaluation reports reflectively
