@@ -4,6 +4,10 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.insight.codeframe.CodeId;
+import dev.insight.codeframe.Codeframe;
+import dev.insight.codeframe.coding.Coding;
+import dev.insight.codeframe.coding.Provenance;
+import dev.insight.codeframe.coding.UnitId;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -18,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -556,6 +561,85 @@ public final class LearnedCoder {
    */
   public double threshold(int codeIndex) {
     return thresholds[codeIndex];
+  }
+
+  Vectorizer vectorizer() {
+    return vectorizer;
+  }
+
+  /**
+   * A short identity of this model for provenance: the format version and a fingerprint of its vocabulary and
+   * weights, so two codings can be told apart when they come from different models.
+   *
+   * @return e.g. {@code "insight-learned-coder/1 3fa2c91b (trained on 6340)"}
+   */
+  public String modelId() {
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(8);
+    for (float w : weights) {
+      bytes.clear();
+      bytes.putFloat(w);
+      crc.update(bytes.array(), 0, 4);
+    }
+    for (int c = 0; c < codes.size(); c++) {
+      crc.update(codes.get(c).value().getBytes(StandardCharsets.UTF_8));
+      bytes.clear();
+      bytes.putDouble(thresholds[c]);
+      crc.update(bytes.array(), 0, 8);
+    }
+    return String.format(java.util.Locale.ROOT, "insight-learned-coder/%d %08x (trained on %d)", FORMAT_VERSION,
+        crc.getValue(), trainedOn);
+  }
+
+  /**
+   * Codes comments into the same {@link Coding} result as manual and rule coding. Every assignment carries
+   * {@link Provenance.Model} provenance: this model's {@link #modelId()} (with the given name), the code's
+   * calibrated probability as its confidence, and the time. Comments the coder abstains on are left out of the
+   * coding (not coded: for a person); a comment given a none-code of the frame together with others keeps only
+   * its most probable code.
+   *
+   * @param frame the codeframe; every code of the model must be a codable code of it
+   * @param units the units (comments' ids), one per text
+   * @param texts the comments
+   * @param name a name for the model shown in provenance (e.g. its file name)
+   * @param at when the coding was made
+   * @return the coding
+   * @throws IllegalArgumentException if the lists differ in length or a code is not codable in the frame
+   */
+  public Coding toCoding(Codeframe frame, List<UnitId> units, List<String> texts, String name, Instant at) {
+    checkNotNull(frame, "frame");
+    checkArgument(units.size() == texts.size(), "%s units but %s texts", units.size(), texts.size());
+    for (CodeId code : codes) {
+      checkArgument(frame.contains(code) && !frame.isNet(code),
+          "the model's code '%s' is not a codable code of the frame %s", code, frame.name());
+    }
+    String model = name + " " + modelId();
+    List<Prediction> predictions = predictAll(texts);
+    Coding.Builder coding = Coding.builder(frame);
+    for (int i = 0; i < units.size(); i++) {
+      Prediction prediction = predictions.get(i);
+      if (prediction.abstained()) {
+        continue;
+      }
+      UnitId unit = units.get(i);
+      coding.unit(unit);
+      int[] given = prediction.assignedIndexes();
+      boolean exclusive = false;
+      for (int c : given) {
+        exclusive |= frame.code(codes.get(c)).isExclusive();
+      }
+      if (exclusive && given.length > 1) {
+        int best = given[0];
+        for (int c : given) {
+          best = prediction.probability(c) > prediction.probability(best) ? c : best;
+        }
+        given = new int[] {best};
+      }
+      for (int c : given) {
+        coding.assign(unit, codes.get(c), new Provenance.Model(model, prediction.probability(c), List.of(), at));
+      }
+    }
+    return coding.build();
   }
 
   /**

@@ -4,7 +4,7 @@ package dev.insight.codeframe.learn;
  * A model file that cannot be loaded: not a model, written in a format version this library does not read, or
  * corrupt or truncated. The message names the file and says which.
  */
-public final class ModelFormatException extends RuntimeException {
+public final class ModelFormatException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
   /**
