@@ -113,7 +113,7 @@ public final class LearnedCodingEvaluation {
       case "c0.1" -> defaults.withCost(0.1);
       case "c3" -> defaults.withCost(3);
       case "precision0.8" -> defaults.withThresholds(ThresholdPolicy.precision(0.8));
-      case "global" -> defaults.withThresholds(ThresholdPolicy.of(ThresholdPolicy.Kind.GLOBAL_HALF_BEST_F1));
+      case "percode" -> defaults.withThresholds(ThresholdPolicy.of(ThresholdPolicy.Kind.HALF_BEST_F1));
       case "peak" -> defaults.withThresholds(ThresholdPolicy.of(ThresholdPolicy.Kind.PEAK_F1));
       default -> throw new IllegalArgumentException("unknown variant " + name);
     };

@@ -153,6 +153,29 @@ public final class CodedCsv {
     return texts;
   }
 
+  /**
+   * The column names of a CSV file's header row.
+   *
+   * @param file the CSV file
+   * @return the names, stripped, in order
+   * @throws InvalidInputException if the file is empty
+   * @throws UncheckedIOException if the file cannot be read
+   */
+  public static List<String> columns(Path file) {
+    try (CsvReader<CsvRecord> csv = reader(file)) {
+      Iterator<CsvRecord> rows = csv.iterator();
+      if (!rows.hasNext()) {
+        throw new InvalidInputException(new InputProblem(file.toString(), 0, null, null,
+            "the file is empty (no header row)"));
+      }
+      List<String> names = new ArrayList<>();
+      rows.next().getFields().forEach(f -> names.add(f.strip()));
+      return names;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
   private static CsvReader<CsvRecord> reader(Path file) throws IOException {
     return CsvReader.builder().skipEmptyLines(true).ignoreDifferentFieldCount(true).detectBomHeader(true)
         .ofCsvRecord(file, StandardCharsets.UTF_8);

@@ -315,7 +315,7 @@ public final class LearnedCoder {
       costPositive = options.cost() * rows.length / (2.0 * positives);
       costNegative = options.cost() * rows.length / (2.0 * (rows.length - positives));
     }
-    return LinearSvm.train(x, rows, positive, features, costPositive, costNegative, 0.1, 50,
+    return LinearSvm.train(x, rows, positive, features, costPositive, costNegative, 0.1, 1000,
         options.seed() * 1_000_003L + salt);
   }
 

@@ -40,12 +40,13 @@ public record LearnerOptions(FeatureOptions features, double cost, boolean balan
 
   /**
    * The defaults: {@link FeatureOptions#defaults()}, C = 1 (LIBLINEAR's and scikit-learn's default on unit-length
-   * vectors), balanced classes, 3 calibration folds, thresholds for best F1, seed 42, up to 2 threads.
+   * vectors), balanced classes, 3 calibration folds, one threshold for all codes at half the best out-of-fold micro F1 (see
+   * {@link ThresholdPolicy}), seed 42, up to 2 threads.
    *
    * @return the default options
    */
   public static LearnerOptions defaults() {
-    return new LearnerOptions(FeatureOptions.defaults(), 1.0, true, 3, ThresholdPolicy.bestF1(), 42,
+    return new LearnerOptions(FeatureOptions.defaults(), 1.0, true, 3, ThresholdPolicy.of(ThresholdPolicy.Kind.GLOBAL_HALF_BEST_F1), 42,
         Math.min(2, Runtime.getRuntime().availableProcessors()));
   }
 

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * coordinate descent.
  *
  * <p>Implementation note: Hsieh, Chang, Lin, Keerthi and Sundararajan (2008), "A dual coordinate descent method
- * for large-scale linear SVM", ICML, the method of LIBLINEAR's solver 1 without shrinking. The bias is an extra
+ * for large-scale linear SVM", ICML, the method of LIBLINEAR's solver 1 with its shrinking heuristic. The bias is an extra
  * feature of constant value 1 (regularised like the weights, as LIBLINEAR does). Costs may differ per class so
  * rare codes can be weighted up. Stops when the projected gradient's spread falls below {@code epsilon}
  * (LIBLINEAR's default 0.1) or after {@code maxPasses} passes.
@@ -36,8 +36,11 @@ final class LinearSvm {
     int[] start = x.start;
     int[] index = x.index;
     float[] value = x.value;
+    int active = n;
+    double maxOld = Double.POSITIVE_INFINITY;
+    double minOld = Double.NEGATIVE_INFINITY;
     for (int pass = 0; pass < maxPasses; pass++) {
-      for (int i = n - 1; i > 0; i--) {
+      for (int i = active - 1; i > 0; i--) {
         int j = random.nextInt(i + 1);
         int t = order[i];
         order[i] = order[j];
@@ -45,7 +48,7 @@ final class LinearSvm {
       }
       double maxGradient = Double.NEGATIVE_INFINITY;
       double minGradient = Double.POSITIVE_INFINITY;
-      for (int s = 0; s < n; s++) {
+      for (int s = 0; s < active; s++) {
         int i = order[s];
         int r = rows[i];
         double margin = w[features];
@@ -53,7 +56,18 @@ final class LinearSvm {
           margin += value[k] * w[index[k]];
         }
         double gradient = sign[i] * margin - 1 + diagonal[i] * alpha[i];
-        double projected = alpha[i] == 0 ? Math.min(gradient, 0) : gradient;
+        double projected = gradient;
+        if (alpha[i] == 0) {
+          if (gradient > maxOld) {
+            // shrinking: a comment well outside the margin stays at alpha 0; skip it until the final check
+            active--;
+            order[s] = order[active];
+            order[active] = i;
+            s--;
+            continue;
+          }
+          projected = Math.min(gradient, 0);
+        }
         maxGradient = Math.max(maxGradient, projected);
         minGradient = Math.min(minGradient, projected);
         if (Math.abs(projected) > 1e-12) {
@@ -67,8 +81,17 @@ final class LinearSvm {
         }
       }
       if (maxGradient - minGradient <= epsilon) {
-        break;
+        if (active == n) {
+          break;
+        }
+        // converged on the active set: check every comment once more without shrinking
+        active = n;
+        maxOld = Double.POSITIVE_INFINITY;
+        minOld = Double.NEGATIVE_INFINITY;
+        continue;
       }
+      maxOld = maxGradient <= 0 ? Double.POSITIVE_INFINITY : maxGradient;
+      minOld = minGradient >= 0 ? Double.NEGATIVE_INFINITY : minGradient;
     }
     return w;
   }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "insight", mixinStandardHelpOptions = true, version = "insight 0.1.0-SNAPSHOT",
     description = "Engagement research: the programme, coded comments and weighted estimates.",
     subcommands = {
+        dev.insight.examples.cli.code.CodeCommand.class,
     })
 public final class Insight implements Runnable {
   @CommandLine.Spec
