@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
  * words removed, terms in at least two comments); spherical k-means (Dhillon and Modha 2001, "Concept
  * decompositions for large sparse text data using clustering", Machine Learning 42) seeded by k-means++ (Arthur
  * and Vassilvitskii 2007) with a fixed seed groups them. A term is distinctive for a group when its share of the
- * group's comments most exceeds its share of the other comments. Groups smaller than {@code minSize} are not
+ * group's comments most exceeds its share of the other comments (ties broken by its weight in the group's centre). Groups smaller than {@code minSize} are not
  * proposed (they are noise more often than codes). The number of groups defaults to {@code sqrt(n / 2)}, capped
  * at 30, a common rule of thumb; an analyst merges or splits afterwards.
  */
@@ -170,8 +170,8 @@ public final class CodeframeSuggester {
     Integer[] byLift = new Integer[words.size()];
     Arrays.setAll(byLift, i -> i);
     Arrays.sort(byLift, Comparator.comparingDouble(
-        (Integer w) -> (double) inside[w] / size - (double) outside[w] / others).reversed()
-        .thenComparing(w -> words.get(w)));
+        (Integer w) -> (double) inside[w] / size - (double) outside[w] / others)
+        .thenComparingDouble(w -> centre[w]).reversed().thenComparing(w -> words.get(w)));
     List<String> distinctive = new ArrayList<>();
     for (int j = 0; j < byLift.length && distinctive.size() < 8; j++) {
       if (inside[byLift[j]] >= 2) {
