@@ -42,7 +42,7 @@ import java.util.zip.GZIPOutputStream;
  * balanced class weights; Platt scaling (Platt 1999; Lin, Lin and Weng 2007) of the out-of-fold decision values;
  * each code's threshold maximises its out-of-fold F1 or reaches a target precision. A multi-label model trained on
  * data where every comment has a code gives the most probable code when none reaches its threshold. A
- * single-label model normalises the probabilities over codes and gives the most probable.
+ * single-label model normalises the probabilities over codes and gives the code with the highest SVM score.
  *
  * <p>Models {@link #save(Path) save} to a versioned binary format (see {@link #FORMAT_VERSION}) and
  * {@link #load(Path) load} back; a file of another version or a corrupt one fails with a
@@ -137,6 +137,7 @@ public final class LearnedCoder {
     double[] plattB = new double[k];
     int[] support = new int[k];
     double[][] oof = new double[k][];
+    double[][] oofDecision = new double[k][];
     boolean[][] positives = new boolean[k][n];
     for (int i = 0; i < n; i++) {
       for (int c : labels[i]) {
@@ -162,6 +163,8 @@ public final class LearnedCoder {
             plattB[code] = support[code] == 0 ? 10 : -10;
             oof[code] = new double[n];
             Arrays.fill(oof[code], Platt.probability(bias[code], plattA[code], plattB[code]));
+            oofDecision[code] = new double[n];
+            Arrays.fill(oofDecision[code], bias[code]);
             return;
           }
           double[] w = train(x, allRows, positive, features, support[code], options, code);
@@ -190,6 +193,7 @@ public final class LearnedCoder {
             probability[i] = Platt.probability(decision[i], ab[0], ab[1]);
           }
           oof[code] = probability;
+          oofDecision[code] = decision;
         }));
       }
       for (Future<?> task : tasks) {
@@ -229,12 +233,14 @@ public final class LearnedCoder {
     double[] confidence = new double[n];
     double[] correct = new double[n];
     double[] given = new double[n];
-    double[] p = new double[k];
     for (int i = 0; i < n; i++) {
+      double[] p = new double[k];
+      double[] raw = new double[k];
       for (int c = 0; c < k; c++) {
         p[c] = oof[c][i];
+        raw[c] = oofDecision[c][i];
       }
-      Prediction prediction = provisional.decide(p.clone());
+      Prediction prediction = provisional.decide(p, raw);
       confidence[i] = prediction.confidence();
       for (int c : prediction.assignedIndexes()) {
         given[i]++;
@@ -427,10 +433,11 @@ public final class LearnedCoder {
       checkNotNull(text, "text");
       double[] score = new double[k];
       scores(text, buffer, row, score);
+      double[] probability = new double[k];
       for (int c = 0; c < k; c++) {
-        score[c] = Platt.probability(score[c], plattA[c], plattB[c]);
+        probability[c] = Platt.probability(score[c], plattA[c], plattB[c]);
       }
-      out.add(decide(score));
+      out.add(decide(probability, score));
     }
     return out;
   }
@@ -451,8 +458,12 @@ public final class LearnedCoder {
     }
   }
 
-  /** The decision from calibrated probabilities (the array is kept by the prediction). */
-  Prediction decide(double[] probability) {
+  /**
+   * The decision from calibrated probabilities and raw scores (the probability array is kept by the prediction).
+   * A single-label model gives the code with the highest raw score: the SVMs are trained with balanced classes,
+   * so this does not swamp rare codes the way the most probable code would (best for accuracy, poor for macro F1).
+   */
+  Prediction decide(double[] probability, double[] raw) {
     int k = probability.length;
     int[] assigned;
     double confidence;
@@ -461,7 +472,7 @@ public final class LearnedCoder {
       int best = 0;
       for (int c = 0; c < k; c++) {
         sum += probability[c];
-        if (probability[c] > probability[best]) {
+        if (raw[c] > raw[best]) {
           best = c;
         }
       }
