@@ -41,7 +41,8 @@ import java.util.zip.GZIPOutputStream;
  * <p>Implementation note: one-vs-rest L2-loss linear SVMs (Hsieh et al. 2008, see {@code LinearSvm}) with
  * balanced class weights; Platt scaling (Platt 1999; Lin, Lin and Weng 2007) of the out-of-fold decision values;
  * each code's threshold maximises its out-of-fold F1 or reaches a target precision. A multi-label model trained on
- * data where every comment has a code gives the most probable code when none reaches its threshold. A
+ * data where every comment has a code gives the most probable code when none reaches its threshold (except with
+ * a target precision, where such a comment stays uncoded). A
  * single-label model normalises the probabilities over codes and gives the code with the highest SVM score.
  *
  * <p>Models {@link #save(Path) save} to a versioned binary format (see {@link #FORMAT_VERSION}) and
@@ -226,7 +227,9 @@ public final class LearnedCoder {
     for (int[] row : labels) {
       withCode += row.length > 0 ? 1 : 0;
     }
-    boolean atLeastOne = examples.mode() == LabelMode.MULTI_LABEL && withCode == n;
+    // with a target precision a forced code would break the promise: those comments stay uncoded instead
+    boolean atLeastOne = examples.mode() == LabelMode.MULTI_LABEL && withCode == n
+        && options.thresholds().kind() != ThresholdPolicy.Kind.PRECISION;
     LearnedCoder provisional = new LearnedCoder(examples.mode(), examples.codes(), options, vectorizer, weights,
         bias, plattA, plattB, thresholds, support, n, atLeastOne, new double[0], new double[0], 0);
     // the abstention curve: out-of-fold confidence against the precision of the codes given at or above it
