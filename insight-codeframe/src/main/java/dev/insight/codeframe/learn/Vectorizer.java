@@ -105,27 +105,35 @@ final class Vectorizer {
     return rows.build();
   }
 
-  /** The features of one text into {@code row} (reused between calls). */
+  /** The features of one text into {@code row} (reused between calls), in ascending feature order. */
   void featurise(String text, KeyBuffer buffer, Row row) {
     keysOf(text, options, buffer);
-    buffer.sort();
     row.clear();
-    double[] sumSquares = new double[2];
-    int i = 0;
-    while (i < buffer.size) {
-      long key = buffer.keys[i];
-      int j = i + 1;
-      while (j < buffer.size && buffer.keys[j] == key) {
-        j++;
-      }
-      int feature = index.get(key);
+    if (row.count == null || row.count.length < keys.length) {
+      row.count = new int[keys.length];
+    }
+    int[] count = row.count;
+    // count each known n-gram in a dense scratch array (reset below), so no sort of the raw keys is needed
+    int touched = 0;
+    int[] seen = row.seen.length < buffer.size ? new int[buffer.size] : row.seen;
+    row.seen = seen;
+    for (int i = 0; i < buffer.size; i++) {
+      int feature = index.get(buffer.keys[i]);
       if (feature != LongIntMap.MISSING) {
-        double value = (1 + Math.log(j - i)) * idf[feature];
-        int block = (key & BLOCK_BIT) != 0 ? CHAR : WORD;
-        sumSquares[block] += value * value;
-        row.append(feature, (float) value, block);
+        if (count[feature]++ == 0) {
+          seen[touched++] = feature;
+        }
       }
-      i = j;
+    }
+    Arrays.sort(seen, 0, touched);
+    double[] sumSquares = new double[2];
+    for (int t = 0; t < touched; t++) {
+      int feature = seen[t];
+      double value = (1 + Math.log(count[feature])) * idf[feature];
+      count[feature] = 0;
+      int block = (keys[feature] & BLOCK_BIT) != 0 ? CHAR : WORD;
+      sumSquares[block] += value * value;
+      row.append(feature, (float) value, block);
     }
     double[] factor = new double[2];
     for (int b = 0; b < 2; b++) {
@@ -272,6 +280,8 @@ final class Vectorizer {
     float[] value = new float[256];
     byte[] block = new byte[256];
     int size;
+    int @org.jspecify.annotations.Nullable [] count;
+    int[] seen = new int[256];
 
     void clear() {
       size = 0;
