@@ -17,6 +17,8 @@ module dev.insight.codeframe {
   exports dev.insight.codeframe.coding;
   exports dev.insight.codeframe.rules;
   exports dev.insight.codeframe.interchange;
+  exports dev.insight.codeframe.manual;
+  exports dev.insight.codeframe.agreement;
   exports dev.insight.codeframe.learn;
 
   // Jackson writes the evaluation reports reflectively

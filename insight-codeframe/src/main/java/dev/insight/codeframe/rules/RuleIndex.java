@@ -10,9 +10,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
  * Implementation note: an inverted index of rule terms, the approach of "reverse search" / percolation (as in
@@ -182,31 +180,25 @@ final class RuleIndex {
     s.reset();
     try (TokenStream stream = analyzer.tokenStream(RuleAnalysis.FIELD, comment)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      KeywordAttribute keyword = stream.addAttribute(KeywordAttribute.class);
-      PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
       OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
       stream.reset();
-      int position = -1;
       while (stream.incrementToken()) {
-        if (increment.getPositionIncrement() > 0 || position < 0) {
-          position = s.newPosition(offset.startOffset(), offset.endOffset());
-        }
+        int position = s.newPosition(offset.startOffset(), offset.endOffset());
         char[] buffer = term.buffer();
         int length = term.length();
-        if (keyword.isKeyword()) {
-          int top = Math.min(maxPrefix, length);
-          for (int l = minPrefix; l <= top; l++) {
-            int[] id = prefixes.get(buffer, 0, l);
-            if (id != null) {
-              s.occurrence(id[0], position);
-            }
-          }
-        } else {
-          int[] id = stems.get(buffer, 0, length);
-          if (id != null) {
-            s.stemAt[position] = id[0];
-            s.occurrence(id[0], position);
-          }
+        int[] atoms = s.cache.get(buffer, 0, length);
+        if (atoms == null) {
+          atoms = atomsOf(s, buffer, length);
+        }
+        if (atoms.length == 0) {
+          continue;
+        }
+        if (atoms[0] >= 0) {
+          s.stemAt[position] = atoms[0];
+          s.occurrence(atoms[0], position);
+        }
+        for (int i = 1; i < atoms.length; i++) {
+          s.occurrence(atoms[i], position);
         }
       }
       stream.end();
@@ -214,6 +206,31 @@ final class RuleIndex {
       throw new UncheckedIOException(e);
     }
     return s;
+  }
+
+  /**
+   * The atoms of a folded word: {@code [stem atom or -1, prefix atoms...]}, or an empty array when it has none;
+   * computed once per distinct word and thread, then cached.
+   */
+  private int[] atomsOf(Scratch s, char[] buffer, int length) {
+    String stem = s.stemmer.stem(buffer, length);
+    int[] stemId = stems.get(stem);
+    IntList found = s.collected;
+    found.clear();
+    found.add(stemId == null ? -1 : stemId[0]);
+    int top = Math.min(maxPrefix, length);
+    for (int l = minPrefix; l <= top; l++) {
+      int[] id = prefixes.get(buffer, 0, l);
+      if (id != null) {
+        found.add(id[0]);
+      }
+    }
+    int[] atoms = found.size == 1 && found.data[0] < 0 ? new int[0] : found.toArray();
+    if (s.cache.size() >= Scratch.CACHE_LIMIT) {
+      s.cache.clear();
+    }
+    s.cache.put(java.util.Arrays.copyOf(buffer, length), atoms);
+    return atoms;
   }
 
   /** The comment words that satisfied rule r, in comment order, from the scratch the comment was run into. */

@@ -3,6 +3,7 @@ package dev.insight.codeframe.rules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.lucene.analysis.CharArrayMap;
 
 /**
  * One thread's working memory for matching comments: the analysed comment (stem per position, offsets, occurrence
@@ -10,6 +11,11 @@ import java.util.List;
  * cost of a comment is proportional to its length and its candidate rules, not to the size of the codeframe.
  */
 final class Scratch {
+  /** Distinct words cached per thread before the cache starts again; real comments use far fewer. */
+  static final int CACHE_LIMIT = 200_000;
+
+  final CharArrayMap<int[]> cache = new CharArrayMap<>(4096, false);
+  final RuleAnalysis.Stemmer stemmer = new RuleAnalysis.Stemmer();
   int stamp;
   final int[] seen;
   final int[] head;

@@ -139,6 +139,43 @@ class RuleCoderTest {
         .satisfies(e -> assertThat(((RuleSyntaxException) e).position()).isEqualTo(position));
   }
 
+  /**
+   * The inverted index must never change a result: 300 random rules in every construct, from the words of the real
+   * comments, give the same codes with and without the index on every real comment of the fixture.
+   */
+  @Test
+  void index_randomRulesOnRealComments_sameCodesAsEvaluatingEveryRule() throws Exception {
+    List<String> comments = new java.util.ArrayList<>();
+    try (var csv = de.siegmar.fastcsv.reader.CsvReader.builder().ofNamedCsvRecord(new java.io.InputStreamReader(
+        RuleCoderTest.class.getResourceAsStream("/patient-feedback/fft-two-level-excerpt.csv"),
+        java.nio.charset.StandardCharsets.UTF_8))) {
+      csv.forEach(row -> comments.add(row.getField("feedback")));
+    }
+    List<String> words = comments.stream().flatMap(c -> java.util.Arrays.stream(
+        c.toLowerCase(java.util.Locale.ROOT).split("[^a-z]+"))).filter(w -> w.length() >= 3).distinct().toList();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    Codeframe.Builder frame = Codeframe.builder("random");
+    String[] templates = {"%s OR %s", "\"%s %s\"", "%s* AND NOT %s", "%s NEAR/3 (%s OR nurse*)", "NOT (%s OR %s)",
+        "(%s AND %s) OR staff", "%s NEAR/1 %s NEAR/4 care"};
+    for (int i = 0; i < 300; i++) {
+      String a = words.get(random.nextInt(words.size()));
+      String b = words.get(random.nextInt(words.size()));
+      String template = templates[i % templates.length];
+      String rule = template.contains("*") && template.startsWith("%s*")
+          ? String.format(java.util.Locale.ROOT, template, a.substring(0, 3), b)
+          : String.format(java.util.Locale.ROOT, template, a, b);
+      frame.add(Code.builder(c("r" + i), "R" + i).rule(rule).build());
+    }
+    RuleCoder coder = RuleCoder.of(frame.build());
+
+    int total = 0;
+    for (String comment : comments) {
+      assertThat(coder.countWithoutIndex(comment)).as(comment).isEqualTo(coder.count(comment));
+      total += coder.count(comment);
+    }
+    assertThat(total).as("the rules must match something for the test to mean anything").isGreaterThan(100);
+  }
+
   @Test
   void of_ruleForUnknownCode_failsNamingIt() {
     Codeframe frame = Codeframe.builder("f").add(Code.of("sa", "Attitude")).build();

@@ -3,15 +3,24 @@ package dev.insight.examples.cli.code;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code insight code}: coding open comments (the subcommands do the work). */
+/**
+ * {@code insight code}: coding open comments with a codeframe. Subcommands: {@code apply} (rules) and {@code agree}
+ * (agreement between two codings); {@code learn} and {@code predict} (the learned coder).
+ */
 @Command(name = "code", mixinStandardHelpOptions = true,
-    description = "Code open comments: learn a coder from coded comments and predict codes for new ones.",
-    subcommands = {LearnCommand.class, PredictCommand.class})
+    description = "Code open comments with a codeframe: apply its rules, measure agreement between codings, "
+        + "learn a coder from coded comments and predict codes.",
+    subcommands = {
+        ApplyCommand.class,
+        AgreeCommand.class,
+        LearnCommand.class,
+        PredictCommand.class,
+    })
 public final class CodeCommand implements Runnable {
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;
 
-  /** Creates the command (picocli does). */
+  /** Creates the command (picocli instantiates it). */
   public CodeCommand() {}
 
   @Override

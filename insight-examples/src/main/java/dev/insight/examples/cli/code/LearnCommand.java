@@ -106,7 +106,7 @@ public final class LearnCommand implements Callable<Integer> {
       out.print(evaluation.toTable());
       if (report != null) {
         String json = evaluation.toJson();
-        AtomicOutput.write(report, writer -> writer.write(json));
+        AtomicFile.write(report, writer -> writer.write(json));
         out.println("report written to " + report);
       }
     }

@@ -65,7 +65,7 @@ public final class PredictCommand implements Callable<Integer> {
     List<Prediction> predictions = coder.predictAll(texts);
     List<CodeId> codes = coder.codes();
     boolean single = coder.mode() == LabelMode.SINGLE_LABEL;
-    AtomicOutput.write(out, writer -> {
+    AtomicFile.write(out, writer -> {
       CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer);
       List<String> header = new ArrayList<>();
       header.add("row");

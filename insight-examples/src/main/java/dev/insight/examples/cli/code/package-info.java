@@ -1,7 +1,5 @@
 /**
- * The {@code insight code} commands: coding open comments.
+ * The {@code insight code} commands: apply a codeframe's rules to comments, measure agreement between codings, learn a
+ * coder from coded comments and predict codes with it.
  */
-@NullMarked
 package dev.insight.examples.cli.code;
-
-import org.jspecify.annotations.NullMarked;
