@@ -2,7 +2,7 @@ package dev.insight.benchmarks;
 
 import dev.insight.codeframe.learn.CodeSource;
 import dev.insight.codeframe.learn.Prediction;
-import dev.insight.codeframe.learn.CodedCsv;
+import dev.insight.codeframe.learn.TrainingCsv;
 import dev.insight.codeframe.learn.CodedExamples;
 import dev.insight.codeframe.learn.CrossValidation;
 import dev.insight.codeframe.learn.EvaluationReport;
@@ -114,10 +114,10 @@ public final class LearnedCodingEvaluation {
       case "multilabel" -> {
         Path file = DATA.resolve("fft-multilabel-v6.csv");
         List<String> header = header(file);
-        yield CodedCsv.read(file, "FFT answer", CodeSource.codeColumns(header.subList(11, header.size())));
+        yield TrainingCsv.read(file, "FFT answer", CodeSource.codeColumns(header.subList(11, header.size())));
       }
-      case "code" -> CodedCsv.read(DATA.resolve("fft-two-level.csv"), "feedback", CodeSource.label("code"));
-      case "label" -> CodedCsv.read(DATA.resolve("fft-two-level.csv"), "feedback", CodeSource.label("label"));
+      case "code" -> TrainingCsv.read(DATA.resolve("fft-two-level.csv"), "feedback", CodeSource.label("code"));
+      case "label" -> TrainingCsv.read(DATA.resolve("fft-two-level.csv"), "feedback", CodeSource.label("label"));
       default -> throw new IllegalArgumentException("unknown data set " + set + "; use multilabel, code or label");
     };
   }

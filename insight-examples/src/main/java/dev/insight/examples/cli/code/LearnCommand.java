@@ -1,7 +1,7 @@
 package dev.insight.examples.cli.code;
 
 import dev.insight.codeframe.learn.CodeSource;
-import dev.insight.codeframe.learn.CodedCsv;
+import dev.insight.codeframe.learn.TrainingCsv;
 import dev.insight.codeframe.learn.CodedExamples;
 import dev.insight.codeframe.learn.CrossValidation;
 import dev.insight.codeframe.learn.EvaluationReport;
@@ -88,7 +88,7 @@ public final class LearnCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--report needs --folds: the report is of the cross-validation");
     }
     CodeSource source = source();
-    CodedExamples examples = CodedCsv.read(train, text, source);
+    CodedExamples examples = TrainingCsv.read(train, text, source);
     ThresholdPolicy policy = precision != null ? ThresholdPolicy.precision(precision) : ThresholdPolicy.of(thresholds);
     LearnerOptions options = LearnerOptions.defaults().withThresholds(policy);
     options = new LearnerOptions(options.features(), options.cost(), options.balanced(), options.calibrationFolds(),
@@ -126,7 +126,7 @@ public final class LearnCommand implements Callable<Integer> {
     if (range >= 0) {
       String first = spec.substring(0, range).strip();
       String last = spec.substring(range + 2).strip();
-      List<String> header = CodedCsv.columns(train);
+      List<String> header = TrainingCsv.columns(train);
       int from = header.indexOf(first);
       int to = header.indexOf(last);
       if (from < 0 || to < 0 || to < from) {

@@ -2,7 +2,7 @@ package dev.insight.examples.cli.code;
 
 import dev.insight.codeframe.CodeId;
 import dev.insight.codeframe.learn.AbstentionReport;
-import dev.insight.codeframe.learn.CodedCsv;
+import dev.insight.codeframe.learn.TrainingCsv;
 import dev.insight.codeframe.learn.LabelMode;
 import dev.insight.codeframe.learn.LearnedCoder;
 import dev.insight.codeframe.learn.Prediction;
@@ -58,7 +58,7 @@ public final class PredictCommand implements Callable<Integer> {
       throw new IllegalArgumentException("give --abstain-below or --precision, not both");
     }
     LearnedCoder coder = LearnedCoder.load(model);
-    List<String> texts = CodedCsv.readTexts(data, text);
+    List<String> texts = TrainingCsv.readTexts(data, text);
     double threshold = abstainBelow != null ? abstainBelow
         : precision != null ? coder.confidenceForPrecision(precision) : 0;
     coder = coder.withAbstention(threshold);

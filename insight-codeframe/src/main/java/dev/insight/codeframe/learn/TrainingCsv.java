@@ -26,8 +26,8 @@ import java.util.TreeSet;
  * <p>Every problem is reported with file, line, column and value; a file with problems is not read at all
  * (strict), so a model is never trained on silently dropped rows.
  */
-public final class CodedCsv {
-  private CodedCsv() {}
+public final class TrainingCsv {
+  private TrainingCsv() {}
 
   /**
    * Reads coded comments.

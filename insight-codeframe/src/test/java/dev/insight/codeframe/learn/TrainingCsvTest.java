@@ -18,9 +18,9 @@ class CodedCsvTest {
   @Test
   void read_realExcerptWithCodeColumns_keepsColumnOrderAndCodes() throws URISyntaxException {
     Path file = Path.of(getClass().getResource("/learn/fft-multilabel-excerpt.csv").toURI());
-    List<String> header = CodedCsv.columns(file);
+    List<String> header = TrainingCsv.columns(file);
 
-    CodedExamples examples = CodedCsv.read(file, "FFT answer",
+    CodedExamples examples = TrainingCsv.read(file, "FFT answer",
         CodeSource.codeColumns(header.subList(11, header.size())));
 
     assertThat(examples.examples()).hasSize(40);
@@ -33,7 +33,7 @@ class CodedCsvTest {
     Path file = folder.resolve("coded.csv");
     Files.writeString(file, "id,comment,parking\n1,no spaces,1\n");
 
-    assertThatThrownBy(() -> CodedCsv.read(file, "text", CodeSource.codeColumns(List.of("parking"))))
+    assertThatThrownBy(() -> TrainingCsv.read(file, "text", CodeSource.codeColumns(List.of("parking"))))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage(file + ":1: column \"text\", no such column in the header; the columns are [id, comment, "
             + "parking]");
@@ -44,7 +44,7 @@ class CodedCsvTest {
     Path file = folder.resolve("coded.csv");
     Files.writeString(file, "comment,parking\nno spaces,1\nfine,yes\n");
 
-    assertThatThrownBy(() -> CodedCsv.read(file, "comment", CodeSource.codeColumns(List.of("parking"))))
+    assertThatThrownBy(() -> TrainingCsv.read(file, "comment", CodeSource.codeColumns(List.of("parking"))))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage(file + ":3: column \"parking\", value \"yes\", a code column must hold 1 (coded), 0 or blank "
             + "(not coded)");
@@ -55,7 +55,7 @@ class CodedCsvTest {
     Path file = folder.resolve("coded.csv");
     Files.writeString(file, "comment,code\nno spaces,pk\nfine,\n");
 
-    assertThatThrownBy(() -> CodedCsv.read(file, "comment", CodeSource.label("code")))
+    assertThatThrownBy(() -> TrainingCsv.read(file, "comment", CodeSource.label("code")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining(":3: column \"code\"").hasMessageContaining("the label is blank");
   }
@@ -65,7 +65,7 @@ class CodedCsvTest {
     Path file = folder.resolve("coded.csv");
     Files.writeString(file, "comment,codes\nno spaces and rude,pk; st\nfine,\n");
 
-    CodedExamples examples = CodedCsv.read(file, "comment", CodeSource.codeList("codes"));
+    CodedExamples examples = TrainingCsv.read(file, "comment", CodeSource.codeList("codes"));
 
     assertThat(examples.codes()).containsExactly(CodeId.of("pk"), CodeId.of("st"));
     assertThat(examples.examples().get(0).codes()).containsExactlyInAnyOrder(CodeId.of("pk"), CodeId.of("st"));
