@@ -59,7 +59,8 @@ public record AbstentionReport(int comments, int coded, int abstained, double th
   /**
    * One line for people.
    *
-   * @return e.g. {@code "coded 812 of 1000 comments (81.2%), expected precision 0.91; 188 left for a person"}
+   * @return e.g. {@code "coded 812 of 1000 comments (81.2%) at confidence >= 0.400, expected precision 0.910; 188
+   *     left for a person"}
    */
   public String describe() {
     return String.format(Locale.ROOT,
