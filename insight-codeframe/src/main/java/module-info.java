@@ -23,4 +23,8 @@ module dev.insight.codeframe {
   exports dev.insight.codeframe.transcript;
   exports dev.insight.codeframe.framework;
   exports dev.insight.codeframe.qdpx;
+  exports dev.insight.codeframe.learn;
+
+  // Jackson writes the evaluation reports reflectively
+  opens dev.insight.codeframe.learn to com.fasterxml.jackson.databind;
 }

@@ -5,13 +5,16 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code insight code}: coding open comments with a codeframe. Subcommands: {@code apply} (rules) and {@code agree}
- * (agreement between two codings); the learned coder adds {@code learn} and {@code predict} to the list below.
+ * (agreement between two codings); {@code learn} and {@code predict} (the learned coder).
  */
 @Command(name = "code", mixinStandardHelpOptions = true,
-    description = "Code open comments with a codeframe: apply its rules, measure agreement between codings.",
+    description = "Code open comments with a codeframe: apply its rules, measure agreement between codings, "
+        + "learn a coder from coded comments and predict codes.",
     subcommands = {
         ApplyCommand.class,
         AgreeCommand.class,
+        LearnCommand.class,
+        PredictCommand.class,
     })
 public final class CodeCommand implements Runnable {
   @CommandLine.Spec

@@ -1,0 +1,233 @@
+package dev.insight.benchmarks;
+
+import dev.insight.codeframe.learn.CodeSource;
+import dev.insight.codeframe.learn.Prediction;
+import dev.insight.codeframe.learn.TrainingCsv;
+import dev.insight.codeframe.learn.CodedExamples;
+import dev.insight.codeframe.learn.CrossValidation;
+import dev.insight.codeframe.learn.EvaluationReport;
+import dev.insight.codeframe.learn.FeatureOptions;
+import dev.insight.codeframe.learn.LearnedCoder;
+import dev.insight.codeframe.learn.LearnerOptions;
+import dev.insight.codeframe.learn.ThresholdPolicy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Cross-validates the learned coder on the shared patient-feedback files (not a test: it reads
+ * {@code ../shared} at run time). Run from the worktree root after
+ * {@code mvn -B -q -ntp -pl insight-benchmarks -am package -DskipTests -Dmaven.javadoc.skip}:
+ *
+ * <pre>
+ * java -cp insight-benchmarks/target/benchmarks.jar dev.insight.benchmarks.LearnedCodingEvaluation \
+ *     multilabel [variant] [--folds-out folds.csv] [--report report.json]
+ * java -cp insight-benchmarks/target/benchmarks.jar dev.insight.benchmarks.LearnedCodingEvaluation \
+ *     code|label [variant]
+ * </pre>
+ *
+ * <p>Variants (the ablation): {@code default}, {@code words} (word 1-2-grams only), {@code chars} (character
+ * 2-5-grams only), {@code unbalanced}, {@code c0.3}/{@code c3} (another cost), {@code precision0.8} (thresholds
+ * for precision 0.8). Five folds, seed 42, unless {@code --folds K} / {@code --seed S}; {@code --train-time}
+ * also times training on the whole file and prediction on it.
+ */
+public final class LearnedCodingEvaluation {
+  private static final Path DATA = Path.of("../shared/data/patient-feedback");
+
+  private LearnedCodingEvaluation() {}
+
+  /**
+   * Runs the evaluation.
+   *
+   * @param args the data set, the variant and options (see the class comment)
+   */
+  public static void main(String[] args) {
+    List<String> rest = new ArrayList<>(Arrays.asList(args));
+    String set = rest.remove(0);
+    String variant = rest.isEmpty() || rest.get(0).startsWith("--") ? "default" : rest.remove(0);
+    int folds = Integer.parseInt(option(rest, "--folds", "5"));
+    long seed = Long.parseLong(option(rest, "--seed", "42"));
+    String foldsOut = option(rest, "--folds-out", "");
+    String report = option(rest, "--report", "");
+    boolean trainTime = rest.contains("--train-time");
+    CodedExamples examples = load(set);
+    LearnerOptions options = variant(variant);
+    System.out.printf(Locale.ROOT, "%s, variant %s: %d comments, %d codes%n", set, variant,
+        examples.examples().size(), examples.codes().size());
+    if (!foldsOut.isEmpty()) {
+      int[] fold = CrossValidation.folds(examples, folds, seed);
+      StringBuilder text = new StringBuilder("row,fold\n");
+      for (int i = 0; i < fold.length; i++) {
+        text.append(i).append(',').append(fold[i]).append('\n');
+      }
+      write(Path.of(foldsOut), text.toString());
+    }
+    EvaluationReport result;
+    if (set.equals("code")) {
+      // both levels from the one code model: the label of a predicted code is its parent in the codeframe
+      long start = System.nanoTime();
+      List<Prediction> predicted = CrossValidation.outOfFold(examples, options, folds, seed);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      result = CrossValidation.score(examples, predicted, folds, seed, seconds);
+      Map<String, String> parent = codeToLabel();
+      List<String> truth = new ArrayList<>();
+      List<String> given = new ArrayList<>();
+      for (int i = 0; i < predicted.size(); i++) {
+        truth.add(parent.get(examples.examples().get(i).codes().iterator().next().value()));
+        given.add(parent.get(predicted.get(i).assigned().get(0).value()));
+      }
+      System.out.printf(Locale.ROOT, "label level derived from the predicted codes (a code's label is its parent): "
+          + "accuracy %.3f  macro F1 %.3f over %d labels%n", accuracy(truth, given), macroF1(truth, given),
+          new java.util.HashSet<>(truth).size());
+    } else {
+      result = CrossValidation.evaluate(examples, options, folds, seed);
+    }
+    System.out.println(result.toTable());
+    if (!report.isEmpty()) {
+      write(Path.of(report), result.toJson());
+    }
+    if (trainTime) {
+      com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      for (int run = 0; run < 4; run++) {
+        long cpu0 = os.getProcessCpuTime();
+        long start = System.nanoTime();
+        LearnedCoder coder = LearnedCoder.train(examples, options);
+        double trainSeconds = (System.nanoTime() - start) / 1e9;
+        long cpu1 = os.getProcessCpuTime();
+        start = System.nanoTime();
+        coder.predictAll(examples.texts());
+        double predictSeconds = (System.nanoTime() - start) / 1e9;
+        long cpu2 = os.getProcessCpuTime();
+        System.out.printf(Locale.ROOT, "train on all %d: %.2f s wall, %.2f s process CPU; predict them: %.0f "
+            + "comments/s wall, %.0f per CPU-second; %d features%n", examples.examples().size(), trainSeconds,
+            (cpu1 - cpu0) / 1e9, examples.examples().size() / predictSeconds,
+            examples.examples().size() / ((cpu2 - cpu1) / 1e9), coder.features());
+      }
+    }
+  }
+
+  static CodedExamples load(String set) {
+    return switch (set) {
+      case "multilabel" -> {
+        Path file = DATA.resolve("fft-multilabel-v6.csv");
+        List<String> header = header(file);
+        yield TrainingCsv.read(file, "FFT answer", CodeSource.codeColumns(header.subList(11, header.size())));
+      }
+      case "code" -> TrainingCsv.read(DATA.resolve("fft-two-level.csv"), "feedback", CodeSource.label("code"));
+      case "label" -> TrainingCsv.read(DATA.resolve("fft-two-level.csv"), "feedback", CodeSource.label("label"));
+      default -> throw new IllegalArgumentException("unknown data set " + set + "; use multilabel, code or label");
+    };
+  }
+
+  static LearnerOptions variant(String name) {
+    LearnerOptions defaults = LearnerOptions.defaults();
+    FeatureOptions f = FeatureOptions.defaults();
+    return switch (name) {
+      case "default" -> defaults;
+      case "words" -> defaults.withFeatures(new FeatureOptions(2, 2, 0, f.minDf(), 0.5));
+      case "words1" -> defaults.withFeatures(new FeatureOptions(1, 2, 0, f.minDf(), 0.5));
+      case "chars" -> defaults.withFeatures(new FeatureOptions(0, 2, 5, f.minDf(), 0.5));
+      case "unbalanced" -> defaults.withBalanced(false);
+      case "c0.3" -> defaults.withCost(0.3);
+      case "c0.1" -> defaults.withCost(0.1);
+      case "c3" -> defaults.withCost(3);
+      case "precision0.8" -> defaults.withThresholds(ThresholdPolicy.precision(0.8));
+      case "percode" -> defaults.withThresholds(ThresholdPolicy.of(ThresholdPolicy.Kind.HALF_BEST_F1));
+      case "peak" -> defaults.withThresholds(ThresholdPolicy.of(ThresholdPolicy.Kind.PEAK_F1));
+      default -> throw new IllegalArgumentException("unknown variant " + name);
+    };
+  }
+
+  private static double accuracy(List<String> truth, List<String> given) {
+    int right = 0;
+    for (int i = 0; i < truth.size(); i++) {
+      right += truth.get(i).equals(given.get(i)) ? 1 : 0;
+    }
+    return (double) right / truth.size();
+  }
+
+  private static double macroF1(List<String> truth, List<String> given) {
+    double sum = 0;
+    java.util.Set<String> present = new java.util.TreeSet<>(truth);
+    for (String label : present) {
+      int tp = 0;
+      int support = 0;
+      int predicted = 0;
+      for (int i = 0; i < truth.size(); i++) {
+        boolean t = truth.get(i).equals(label);
+        boolean g = given.get(i).equals(label);
+        support += t ? 1 : 0;
+        predicted += g ? 1 : 0;
+        tp += t && g ? 1 : 0;
+      }
+      sum += support + predicted == 0 ? 0 : 2.0 * tp / (support + predicted);
+    }
+    return sum / present.size();
+  }
+
+  private static Map<String, String> codeToLabel() {
+    Map<String, String> parent = new HashMap<>();
+    CodedExamples codes = load("code");
+    CodedExamples labels = load("label");
+    for (int i = 0; i < codes.examples().size(); i++) {
+      parent.put(codes.examples().get(i).codes().iterator().next().value(),
+          labels.examples().get(i).codes().iterator().next().value());
+    }
+    return parent;
+  }
+
+  private static List<String> header(Path file) {
+    try {
+      String first = Files.newBufferedReader(file, StandardCharsets.UTF_8).readLine();
+      return CsvLine.split(first);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String option(List<String> args, String name, String fallback) {
+    int at = args.indexOf(name);
+    return at >= 0 && at + 1 < args.size() ? args.get(at + 1) : fallback;
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Splits one CSV header line (quotes honoured). */
+  static final class CsvLine {
+    private CsvLine() {}
+
+    static List<String> split(String line) {
+      List<String> out = new ArrayList<>();
+      StringBuilder field = new StringBuilder();
+      boolean quoted = false;
+      for (int i = 0; i < line.length(); i++) {
+        char c = line.charAt(i);
+        if (c == '"') {
+          quoted = !quoted;
+        } else if (c == ',' && !quoted) {
+          out.add(field.toString());
+          field.setLength(0);
+        } else {
+          field.append(c);
+        }
+      }
+      out.add(field.toString());
+      return out;
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package dev.insight.codeframe.learn;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+/**
+ * How a {@link LearnedCoder} is trained.
+ *
+ * @param features how comments become features
+ * @param cost the SVM cost C (inverse regularisation), positive
+ * @param balanced whether each code's two classes are weighted inversely to their frequency
+ * @param calibrationFolds the folds of the internal cross-validation that gives the out-of-fold scores the
+ *     probabilities and thresholds are fitted to, 2 to 20
+ * @param thresholds how each code's threshold is chosen (multi-label)
+ * @param seed the seed of every random choice (fold assignment, solver order), so training is reproducible
+ * @param threads how many threads train codes in parallel, at least 1
+ */
+public record LearnerOptions(FeatureOptions features, double cost, boolean balanced, int calibrationFolds,
+    ThresholdPolicy thresholds, long seed, int threads) {
+
+  /**
+   * Validates the options.
+   *
+   * @param features how comments become features
+   * @param cost the SVM cost C (inverse regularisation), positive
+   * @param balanced whether each code's two classes are weighted inversely to their frequency
+   * @param calibrationFolds the folds of the internal cross-validation that gives the out-of-fold scores the probabilities and thresholds are fitted to, 2 to 20
+   * @param thresholds how each code's threshold is chosen (multi-label)
+   * @param seed the seed of every random choice (fold assignment, solver order), so training is reproducible
+   * @param threads how many threads train codes in parallel, at least 1
+   */
+  public LearnerOptions {
+    checkNotNull(features, "features");
+    checkNotNull(thresholds, "thresholds");
+    checkArgument(cost > 0 && Double.isFinite(cost), "cost must be positive: %s", cost);
+    checkArgument(calibrationFolds >= 2 && calibrationFolds <= 20, "calibrationFolds must be 2 to 20: %s",
+        calibrationFolds);
+    checkArgument(threads >= 1, "threads must be at least 1: %s", threads);
+  }
+
+  /**
+   * The defaults: {@link FeatureOptions#defaults()}, C = 1 (LIBLINEAR's and scikit-learn's default on unit-length
+   * vectors), balanced classes, 3 calibration folds, one threshold for all codes at half the best out-of-fold micro F1 (see
+   * {@link ThresholdPolicy}), seed 42, up to 2 threads.
+   *
+   * @return the default options
+   */
+  public static LearnerOptions defaults() {
+    return new LearnerOptions(FeatureOptions.defaults(), 1.0, true, 3, ThresholdPolicy.of(ThresholdPolicy.Kind.GLOBAL_HALF_BEST_F1), 42,
+        Math.min(2, Runtime.getRuntime().availableProcessors()));
+  }
+
+  /**
+   * These options with other features.
+   *
+   * @param value the features
+   * @return new options
+   */
+  public LearnerOptions withFeatures(FeatureOptions value) {
+    return new LearnerOptions(value, cost, balanced, calibrationFolds, thresholds, seed, threads);
+  }
+
+  /**
+   * These options with another cost.
+   *
+   * @param value the cost C
+   * @return new options
+   */
+  public LearnerOptions withCost(double value) {
+    return new LearnerOptions(features, value, balanced, calibrationFolds, thresholds, seed, threads);
+  }
+
+  /**
+   * These options with or without class balancing.
+   *
+   * @param value whether to balance
+   * @return new options
+   */
+  public LearnerOptions withBalanced(boolean value) {
+    return new LearnerOptions(features, cost, value, calibrationFolds, thresholds, seed, threads);
+  }
+
+  /**
+   * These options with another threshold policy.
+   *
+   * @param value the policy
+   * @return new options
+   */
+  public LearnerOptions withThresholds(ThresholdPolicy value) {
+    return new LearnerOptions(features, cost, balanced, calibrationFolds, value, seed, threads);
+  }
+
+  /**
+   * These options with another number of calibration folds.
+   *
+   * @param value the folds
+   * @return new options
+   */
+  public LearnerOptions withCalibrationFolds(int value) {
+    return new LearnerOptions(features, cost, balanced, value, thresholds, seed, threads);
+  }
+
+  /**
+   * These options with another number of threads.
+   *
+   * @param value the threads
+   * @return new options
+   */
+  public LearnerOptions withThreads(int value) {
+    return new LearnerOptions(features, cost, balanced, calibrationFolds, thresholds, seed, value);
+  }
+}

@@ -1,0 +1,73 @@
+package dev.insight.codeframe.learn;
+
+import java.util.Arrays;
+
+/** Rows of a sparse matrix in compressed sparse row form: row {@code r} is entries {@code start[r]..start[r+1]}. */
+final class SparseRows {
+  final int[] start;
+  final int[] index;
+  final float[] value;
+
+  private SparseRows(int[] start, int[] index, float[] value) {
+    this.start = start;
+    this.index = index;
+    this.value = value;
+  }
+
+  int rows() {
+    return start.length - 1;
+  }
+
+  /** The squared length of row {@code r}. */
+  double squaredNorm(int r) {
+    double sum = 0;
+    for (int k = start[r]; k < start[r + 1]; k++) {
+      sum += (double) value[k] * value[k];
+    }
+    return sum;
+  }
+
+  /** The dot product of row {@code r} and {@code w}. */
+  double dot(int r, double[] w) {
+    double sum = 0;
+    for (int k = start[r]; k < start[r + 1]; k++) {
+      sum += value[k] * w[index[k]];
+    }
+    return sum;
+  }
+
+  static final class Builder {
+    private int[] start;
+    private int[] index;
+    private float[] value;
+    private int rows;
+    private int size;
+
+    Builder(int expectedRows, int expectedEntries) {
+      start = new int[expectedRows + 1];
+      index = new int[Math.max(16, expectedEntries)];
+      value = new float[index.length];
+    }
+
+    void add(int[] rowIndex, float[] rowValue, int n) {
+      if (size + n > index.length) {
+        int capacity = Math.max(size + n, index.length * 2);
+        index = Arrays.copyOf(index, capacity);
+        value = Arrays.copyOf(value, capacity);
+      }
+      System.arraycopy(rowIndex, 0, index, size, n);
+      System.arraycopy(rowValue, 0, value, size, n);
+      size += n;
+      rows++;
+      if (rows + 1 > start.length) {
+        start = Arrays.copyOf(start, start.length * 2);
+      }
+      start[rows] = size;
+    }
+
+    SparseRows build() {
+      return new SparseRows(Arrays.copyOf(start, rows + 1), Arrays.copyOf(index, size),
+          Arrays.copyOf(value, size));
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package dev.insight.examples.cli.code;
+
+import dev.insight.codeframe.learn.CodeSource;
+import dev.insight.codeframe.learn.TrainingCsv;
+import dev.insight.codeframe.learn.CodedExamples;
+import dev.insight.codeframe.learn.CrossValidation;
+import dev.insight.codeframe.learn.EvaluationReport;
+import dev.insight.codeframe.learn.LearnedCoder;
+import dev.insight.codeframe.learn.LearnerOptions;
+import dev.insight.codeframe.learn.ThresholdPolicy;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code insight code learn}: trains a coder on a coded CSV file and saves it, optionally cross-validating. */
+@Command(name = "learn", mixinStandardHelpOptions = true,
+    description = {"Learn a coder from coded comments and save the model.",
+        "The codes are one 0/1 column per code (--code-columns), a column of ;-separated codes (--codes-from) or "
+            + "one code per comment (--label, single-label).",
+        "With --folds K, also cross-validates (K models, each tested on the fold it did not see) and prints "
+            + "micro/macro F1, per-code precision/recall/F1 with support, exact match, Hamming loss and the "
+            + "coverage-versus-precision curve."})
+public final class LearnCommand implements Callable<Integer> {
+  @CommandLine.Spec
+  private CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--train", required = true, paramLabel = "T.csv", description = "The coded comments (CSV, UTF-8, "
+      + "header row).")
+  private Path train = Path.of("");
+
+  @Option(names = "--text", required = true, paramLabel = "COL", description = "The column holding the comment.")
+  private String text = "";
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  private Codes codes = new Codes();
+
+  static final class Codes {
+    @Option(names = "--codes-from", paramLabel = "COL",
+        description = "A column listing each comment's codes separated by ';' (multi-label).")
+    @Nullable String codesFrom;
+
+    @Option(names = "--code-columns", paramLabel = "A,B,...", description = "The code columns (1 = coded, 0 or "
+        + "blank = not), comma-separated; or FIRST..LAST for every column from FIRST to LAST (for code names that "
+        + "contain commas) (multi-label).")
+    @Nullable String codeColumns;
+
+    @Option(names = "--label", paramLabel = "COL", description = "A column with one code per comment "
+        + "(single-label).")
+    @Nullable String label;
+  }
+
+  @Option(names = "--model", required = true, paramLabel = "M", description = "Where to save the model.")
+  private Path model = Path.of("");
+
+  @Option(names = "--folds", paramLabel = "K", description = "Cross-validate with K folds (2 or more) and report.")
+  private @Nullable Integer folds;
+
+  @Option(names = "--report", paramLabel = "R.json", description = "Write the cross-validation report as JSON "
+      + "(needs --folds).")
+  private @Nullable Path report;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed of the fold assignment and "
+      + "training (default: ${DEFAULT-VALUE}).")
+  private long seed;
+
+  @Option(names = "--thresholds", paramLabel = "KIND", defaultValue = "GLOBAL_HALF_BEST_F1",
+      description = "How code thresholds are chosen (multi-label): ${COMPLETION-CANDIDATES} "
+          + "(default: ${DEFAULT-VALUE}).")
+  private ThresholdPolicy.Kind thresholds = ThresholdPolicy.Kind.GLOBAL_HALF_BEST_F1;
+
+  @Option(names = "--precision", paramLabel = "P", description = "Choose each code's threshold for this "
+      + "precision instead (0 < P < 1; a code that cannot reach it is never given).")
+  private @Nullable Double precision;
+
+  /** Creates the command (picocli does). */
+  public LearnCommand() {}
+
+  @Override
+  public Integer call() {
+    if (report != null && folds == null) {
+      throw new IllegalArgumentException("--report needs --folds: the report is of the cross-validation");
+    }
+    CodeSource source = source();
+    CodedExamples examples = TrainingCsv.read(train, text, source);
+    ThresholdPolicy policy = precision != null ? ThresholdPolicy.precision(precision) : ThresholdPolicy.of(thresholds);
+    LearnerOptions options = LearnerOptions.defaults().withThresholds(policy);
+    options = new LearnerOptions(options.features(), options.cost(), options.balanced(), options.calibrationFolds(),
+        options.thresholds(), seed, options.threads());
+    var out = spec.commandLine().getOut();
+    long start = System.nanoTime();
+    LearnedCoder coder = LearnedCoder.train(examples, options);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    coder.save(model);
+    out.printf(Locale.ROOT, "trained on %d comments, %d codes (%s), %d features, in %.1f s; model saved to %s%n",
+        examples.examples().size(), examples.codes().size(), examples.mode().name().toLowerCase(Locale.ROOT)
+            .replace('_', '-'), coder.features(), seconds, model);
+    if (folds != null) {
+      EvaluationReport evaluation = CrossValidation.evaluate(examples, options, folds, seed);
+      out.print(evaluation.toTable());
+      if (report != null) {
+        String json = evaluation.toJson();
+        AtomicFile.write(report, writer -> writer.write(json));
+        out.println("report written to " + report);
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  private CodeSource source() {
+    if (codes.codesFrom != null) {
+      return CodeSource.codeList(codes.codesFrom);
+    }
+    if (codes.label != null) {
+      return CodeSource.label(codes.label);
+    }
+    String spec = codes.codeColumns == null ? "" : codes.codeColumns;
+    int range = spec.indexOf("..");
+    if (range >= 0) {
+      String first = spec.substring(0, range).strip();
+      String last = spec.substring(range + 2).strip();
+      List<String> header = TrainingCsv.columns(train);
+      int from = header.indexOf(first);
+      int to = header.indexOf(last);
+      if (from < 0 || to < 0 || to < from) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT, "--code-columns %s: %s; the columns of %s "
+            + "are %s", spec, from < 0 ? "no column \"" + first + "\"" : to < 0 ? "no column \"" + last + "\""
+            : "\"" + last + "\" comes before \"" + first + "\"", train, header));
+      }
+      return CodeSource.codeColumns(header.subList(from, to + 1));
+    }
+    List<String> columns = new ArrayList<>();
+    for (String part : spec.split(",")) {
+      if (!part.isBlank()) {
+        columns.add(part.strip());
+      }
+    }
+    return CodeSource.codeColumns(columns);
+  }
+}

@@ -1,0 +1,164 @@
+package dev.insight.examples.cli.code;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.insight.examples.cli.Insight;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CodeLearnPredictCommandTest {
+  private static final String[][] WORDS = {
+      {"parking", "car park", "no parking space", "parked"},
+      {"rude staff", "nurse", "friendly staff", "doctor"},
+      {"waiting", "waited hours", "long wait", "delay"}};
+
+  @TempDir
+  Path folder;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  /** A multi-label file with 0/1 columns (a code name with a comma, as real codeframes have) and a label file. */
+  private Path coded(String name, boolean single) throws IOException {
+    Random random = new Random(5);
+    StringBuilder csv = new StringBuilder(single ? "id,comment,code\n" : "id,comment,Parking,\"Staff, attitude\","
+        + "Waiting\n");
+    for (int i = 0; i < 90; i++) {
+      int c = i % 3;
+      String text = WORDS[c][random.nextInt(4)] + " and the visit " + WORDS[c][random.nextInt(4)];
+      csv.append(i).append(',').append(text).append(',');
+      csv.append(single ? new String[] {"pk", "st", "wt"}[c] : (c == 0 ? "1,0,0" : c == 1 ? "0,1,0" : "0,0,1"));
+      csv.append('\n');
+    }
+    Path file = folder.resolve(name);
+    Files.writeString(file, csv.toString(), StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private int run(String... args) {
+    return Insight.run(new PrintWriter(out), new PrintWriter(err), args);
+  }
+
+  @Test
+  void learnThenPredict_multiLabel_writesCodesAndConfidencesInInputOrder() throws IOException {
+    Path train = coded("train.csv", false);
+    Path model = folder.resolve("m.model");
+    Path data = folder.resolve("new.csv");
+    Files.writeString(data, "comment,other\nnowhere to park in the car park,x\nthe nurse was rude staff,y\n");
+    Path predicted = folder.resolve("p.csv");
+
+    int learned = run("code", "learn", "--train", train.toString(), "--text", "comment", "--code-columns",
+        "Parking..Waiting", "--model", model.toString());
+    int coded = run("code", "predict", "--model", model.toString(), "--data", data.toString(), "--text", "comment",
+        "--out", predicted.toString());
+
+    assertThat(learned).as(err.toString()).isZero();
+    assertThat(coded).as(err.toString()).isZero();
+    List<String> lines = Files.readAllLines(predicted);
+    assertThat(lines.get(0)).isEqualTo("row,Parking,\"Staff, attitude\",Waiting,Parking confidence,"
+        + "\"Staff, attitude confidence\",Waiting confidence,confidence,abstained");
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(1)).startsWith("1,1,0,0,");
+    assertThat(lines.get(2)).startsWith("2,0,1,0,");
+    assertThat(out.toString()).contains("trained on 90 comments, 3 codes (multi-label)")
+        .contains("coded 2 of 2 comments");
+  }
+
+  @Test
+  void learn_withFolds_printsTheTableAndWritesTheJsonReport() throws IOException {
+    Path train = coded("train.csv", true);
+    Path report = folder.resolve("r.json");
+
+    int code = run("code", "learn", "--train", train.toString(), "--text", "comment", "--label", "code", "--model",
+        folder.resolve("m.model").toString(), "--folds", "3", "--report", report.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("3-fold cross-validation of 90 comments (single-label")
+        .contains("accuracy");
+    assertThat(Files.readString(report)).contains("\"mode\" : \"SINGLE_LABEL\"").contains("\"macroF1\"");
+  }
+
+  @Test
+  void predict_singleLabel_writesACodeColumn() throws IOException {
+    Path model = folder.resolve("m.model");
+    run("code", "learn", "--train", coded("train.csv", true).toString(), "--text", "comment", "--label", "code",
+        "--model", model.toString());
+    Path data = folder.resolve("new.csv");
+    Files.writeString(data, "comment\nwe waited hours\n");
+    Path predicted = folder.resolve("p.csv");
+
+    int code = run("code", "predict", "--model", model.toString(), "--data", data.toString(), "--text", "comment",
+        "--out", predicted.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    List<String> lines = Files.readAllLines(predicted);
+    assertThat(lines.get(0)).isEqualTo("row,code,confidence,abstained");
+    assertThat(lines.get(1)).startsWith("1,wt,");
+  }
+
+  @Test
+  void learn_missingTextColumn_failsNamingItAndWritesNoModel() throws IOException {
+    Path model = folder.resolve("m.model");
+
+    int code = run("code", "learn", "--train", coded("train.csv", true).toString(), "--text", "feedback",
+        "--label", "code", "--model", model.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains("train.csv:1: column \"feedback\", no such column in the header");
+    assertThat(model).doesNotExist();
+  }
+
+  @Test
+  void predict_missingTextColumn_failsAndWritesNoOutput() throws IOException {
+    Path model = folder.resolve("m.model");
+    run("code", "learn", "--train", coded("train.csv", true).toString(), "--text", "comment", "--label", "code",
+        "--model", model.toString());
+    Path data = folder.resolve("new.csv");
+    Files.writeString(data, "text\nwe waited hours\n");
+    Path predicted = folder.resolve("p.csv");
+
+    int code = run("code", "predict", "--model", model.toString(), "--data", data.toString(), "--text", "comment",
+        "--out", predicted.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains("new.csv:1: column \"comment\", no such column in the header");
+    assertThat(predicted).doesNotExist();
+  }
+
+  @Test
+  void predict_modelFromAnotherFormatVersion_failsClearly() throws IOException {
+    Path model = folder.resolve("m.model");
+    run("code", "learn", "--train", coded("train.csv", true).toString(), "--text", "comment", "--label", "code",
+        "--model", model.toString());
+    byte[] bytes = Files.readAllBytes(model);
+    bytes[11] = 2; // the format version follows the 8-byte magic
+    Files.write(model, bytes);
+    Path data = folder.resolve("new.csv");
+    Files.writeString(data, "comment\nwe waited hours\n");
+
+    int code = run("code", "predict", "--model", model.toString(), "--data", data.toString(), "--text", "comment",
+        "--out", folder.resolve("p.csv").toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains("m.model: model format version 2, but this version of insight reads "
+        + "version 1; train the model again with this version");
+  }
+
+  @Test
+  void learn_codeColumnRangeWithUnknownEnd_failsListingTheColumns() throws IOException {
+    int code = run("code", "learn", "--train", coded("train.csv", false).toString(), "--text", "comment",
+        "--code-columns", "Parking..Nope", "--model", folder.resolve("m.model").toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains("--code-columns Parking..Nope: no column \"Nope\"")
+        .contains("[id, comment, Parking, Staff, attitude, Waiting]");
+  }
+}
