@@ -144,9 +144,8 @@ public final class Raking {
     Resolved.Gap gap = resolved.gap(units, factor);
     converged = converged || gap.value() <= tolerance;
     // the final weights and the report's sums in one pass over the rows (the sums in row order, as WeightingReport.of)
-    double[] start = resolved.start;
     int[] rowUnit = units.rowUnit;
-    double[] weights = new double[start.length];
+    double[] weights = new double[resolved.rows];
     int respondents = 0;
     double min = Double.POSITIVE_INFINITY;
     double max = 0;
@@ -154,7 +153,7 @@ public final class Raking {
     double sumSq = 0;
     for (int i = 0; i < weights.length; i++) {
       int u = rowUnit[i];
-      double w = u < 0 ? 0 : start[i] * factor[u];
+      double w = u < 0 ? 0 : design.weight(i) * factor[u];
       weights[i] = w;
       if (w > 0) {
         respondents++;

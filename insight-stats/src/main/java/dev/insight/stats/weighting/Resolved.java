@@ -29,18 +29,21 @@ final class Resolved {
   final int[] categoryCount;
   final double[][] targets;
   final String[][] codes;
-  final double[] start;
+  /** The number of rows. */
+  final int rows;
+  /** The starting weights, 0 outside the sample; made when first asked (raking reads the design's own). */
+  private double @Nullable [] start;
   final int excluded;
 
   private Resolved(SurveyDesign design, List<Margin> margins, int @Nullable [] rowCell,
-      int @Nullable [][] category, double[][] targets, String[][] codes, double[] start, int excluded) {
+      int @Nullable [][] category, double[][] targets, String[][] codes, int excluded) {
     this.design = design;
     this.margins = margins;
     this.rowCell = rowCell;
     this.category = category;
     this.targets = targets;
     this.codes = codes;
-    this.start = start;
+    this.rows = design.rowCount();
     this.excluded = excluded;
     this.categoryCount = new int[margins.size()];
     for (int k = 0; k < categoryCount.length; k++) {
@@ -69,7 +72,6 @@ final class Resolved {
             margins.get(0).variable(), fmt(first), margin.variable(), fmt(margin.total()));
       }
     }
-    double[] start = design.weights();
     CategoricalVariable[] vars = new CategoricalVariable[m];
     int[][] map = new int[m][];
     String[][] codes = new String[m][];
@@ -113,7 +115,8 @@ final class Resolved {
       sample[k] = new double[codes[k].length];
     }
     for (int i = 0; i < n; i++) {
-      boolean out = start[i] <= 0;
+      double w = design.weight(i);
+      boolean out = w <= 0;
       if (!out) {
         for (int k = 0; k < m; k++) {
           int c = vars[k].categoryIndex(i);
@@ -130,7 +133,6 @@ final class Resolved {
         }
       }
       if (out) {
-        start[i] = 0;
         if (onCells) {
           rowCell[i] = -1;
         } else {
@@ -141,11 +143,10 @@ final class Resolved {
         continue;
       }
       int cell = 0;
-      double w = start[i];
       for (int k = 0; k < m; k++) {
         int t = map[k][index[k]];
         if (t < 0) {
-          throw noTarget(data, vars[k], start, i);
+          throw noTarget(design, vars[k], i);
         }
         cell = cell * categoryCount[k] + t;
         if (!onCells) {
@@ -174,15 +175,17 @@ final class Resolved {
         }
       }
     }
-    return new Resolved(design, List.copyOf(margins), rowCell, category, targets, codes, start, excluded);
+    return new Resolved(design, List.copyOf(margins), rowCell, category, targets, codes, excluded);
   }
 
   /* A row in a category with no target: counts the respondents in that category for the message. */
-  private static IllegalArgumentException noTarget(Dataset data, CategoricalVariable var, double[] start, int i) {
-    int n = start.length;
+  private static IllegalArgumentException noTarget(SurveyDesign design, CategoricalVariable var, int i) {
+    Dataset data = design.data();
+    int n = design.rowCount();
     int count = 0;
-    for (int r = 0; r < n; r++) {
-      if (start[r] > 0 && var.categoryIndex(r) == var.categoryIndex(i)) {
+    // every earlier row in that category was left out (else it would have failed first), so count from this row on
+    for (int r = i; r < n; r++) {
+      if (design.weight(r) > 0 && var.categoryIndex(r) == var.categoryIndex(i)) {
         count++;
       }
     }
@@ -218,7 +221,7 @@ final class Resolved {
    * (the factors of raking and linear calibration are constant within a cell), else the respondents themselves.
    */
   Units units() {
-    int n = start.length;
+    int n = rows;
     int m = categoryCount.length;
     long cells = 1;
     for (int count : categoryCount) {
@@ -230,7 +233,7 @@ final class Resolved {
       int[] rowUnit = new int[n];
       for (int i = 0; i < n; i++) {
         rowUnit[i] = perRow[0][i] >= 0 ? i : -1;
-        weight[i] = rowUnit[i] >= 0 ? start[i] : 0;
+        weight[i] = rowUnit[i] >= 0 ? design.weight(i) : 0;
       }
       return new Units(perRow, weight, rowUnit);
     }
@@ -247,11 +250,31 @@ final class Resolved {
     for (int i = 0; i < n; i++) {
       int cell = rowCell[i];
       if (cell >= 0) {
-        weight[cell] += start[i];
+        weight[cell] += design.weight(i);
       }
     }
     // the units are the cells, so each row's unit is its cell: shared, not copied (neither side writes it)
     return new Units(unitCategory, weight, rowCell);
+  }
+
+  /**
+   * The starting weights: the design's, 0 for a row outside the sample (left out by the missing-value policy).
+   *
+   * @return the weights, made on first use; not to be modified
+   */
+  double[] start() {
+    double[] result = start;
+    if (result == null) {
+      result = design.weights();
+      int[][] perRow = rowCell == null ? category() : null;
+      for (int i = 0; i < result.length; i++) {
+        if ((perRow == null ? rowCell[i] : perRow[0][i]) < 0) {
+          result[i] = 0;
+        }
+      }
+      start = result;
+    }
+    return result;
   }
 
   /**
@@ -263,7 +286,7 @@ final class Resolved {
     int[][] result = category;
     if (result == null) {
       int[] cells = rowCell;
-      int n = start.length;
+      int n = rows;
       int m = categoryCount.length;
       result = new int[m][n];
       for (int i = 0; i < n; i++) {
