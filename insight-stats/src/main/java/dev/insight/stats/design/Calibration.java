@@ -234,11 +234,22 @@ public sealed interface Calibration {
       }
       long cellCount = cells(categoryCounts);
       checkArgument(cellCount <= 1 << 22, "%s cells, more than %s", cellCount, 1 << 22);
-      checkCategories(cells, (int) cellCount, after.length, "cells");
+      checkArgument(cells.length == after.length, "cells has %s rows, expected %s", cells.length, after.length);
       int[] counts = categoryCounts.clone();
       if (onCells(counts, after.length)) {
-        return new Raked(null, cells.clone(), counts, after.clone());
+        // copied and checked in one pass (the message as checkCategories')
+        int[] copy = new int[cells.length];
+        for (int i = 0; i < copy.length; i++) {
+          int c = cells[i];
+          if (!(c >= -1 && c < cellCount)) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                "cells: category %s out of range [-1, %s)", c, cellCount));
+          }
+          copy[i] = c;
+        }
+        return new Raked(null, copy, counts, after.clone());
       }
+      checkCategories(cells, (int) cellCount, after.length, "cells");
       int[][] margins = new int[counts.length][after.length];
       for (int i = 0; i < cells.length; i++) {
         int rest = cells[i];

@@ -24,6 +24,8 @@ final class Resolved {
    * slowest), -1 for a row outside the sample; null when there are more than {@link #MAX_CELLS} cells.
    */
   final int @Nullable [] rowCell;
+  /** The starting weights summed by cell (with {@link #rowCell}), in row order. */
+  private final double @Nullable [] cellWeight;
   /** For each margin, each row's target index (-1 outside the sample); derived from the cells when first asked. */
   private int @Nullable [][] category;
   final int[] categoryCount;
@@ -36,10 +38,11 @@ final class Resolved {
   final int excluded;
 
   private Resolved(SurveyDesign design, List<Margin> margins, int @Nullable [] rowCell,
-      int @Nullable [][] category, double[][] targets, String[][] codes, int excluded) {
+      double @Nullable [] cellWeight, int @Nullable [][] category, double[][] targets, String[][] codes, int excluded) {
     this.design = design;
     this.margins = margins;
     this.rowCell = rowCell;
+    this.cellWeight = cellWeight;
     this.category = category;
     this.targets = targets;
     this.codes = codes;
@@ -107,6 +110,7 @@ final class Resolved {
     boolean onCells = cells <= MAX_CELLS;
     int[] rowCell = onCells ? new int[n] : null;
     int[][] category = onCells ? null : new int[m][n];
+    double[] cellWeight = onCells ? new double[(int) cells] : null;
     int[] index = new int[m];
     int excluded = 0;
     double sampleTotal = 0;
@@ -156,6 +160,7 @@ final class Resolved {
       }
       if (onCells) {
         rowCell[i] = cell;
+        cellWeight[cell] += w;
       }
       sampleTotal += w;
     }
@@ -175,7 +180,7 @@ final class Resolved {
         }
       }
     }
-    return new Resolved(design, List.copyOf(margins), rowCell, category, targets, codes, excluded);
+    return new Resolved(design, List.copyOf(margins), rowCell, cellWeight, category, targets, codes, excluded);
   }
 
   /* A row in a category with no target: counts the respondents in that category for the message. */
@@ -246,13 +251,8 @@ final class Resolved {
         rest /= categoryCount[k];
       }
     }
-    double[] weight = new double[cellCount];
-    for (int i = 0; i < n; i++) {
-      int cell = rowCell[i];
-      if (cell >= 0) {
-        weight[cell] += design.weight(i);
-      }
-    }
+    // summed in the resolving pass; a copy, as the units' weights are theirs
+    double[] weight = cellWeight.clone();
     // the units are the cells, so each row's unit is its cell: shared, not copied (neither side writes it)
     return new Units(unitCategory, weight, rowCell);
   }
