@@ -6,6 +6,7 @@ import java.util.Arrays;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a weighting step constrained the weights, which variance estimation must take into account: the influence
@@ -46,7 +47,24 @@ public sealed interface Calibration {
    * @throws IllegalArgumentException when the arrays differ in length or a category is out of range
    */
   static Calibration raked(int[][] margins, int[] categoryCounts, double[] after) {
-    return new Raked(margins, categoryCounts, after);
+    return Raked.ofMargins(margins, categoryCounts, after);
+  }
+
+  /**
+   * Raking to several margins, given each respondent's cell of the cross-classification of the margins instead of
+   * a category per margin: the same calibration as {@link #raked(int[][], int[], double[])}, without a row array
+   * per margin. Cell {@code c} holds category {@code c_k} of margin {@code k} where {@code c = (..(c_0 * n_1 + c_1)
+   * * n_2 + ..) + c_last} for category counts {@code n_k} (the first margin varies slowest).
+   *
+   * @param cells each respondent's cell, {@code -1} outside the sample
+   * @param categoryCounts for each margin, its number of categories; their product at most {@code 2^22}
+   * @param after the raked weights
+   * @return the calibration
+   * @throws IllegalArgumentException when the arrays differ in length, a cell is out of range or there are too
+   *     many cells
+   */
+  static Calibration rakedByCell(int[] cells, int[] categoryCounts, double[] after) {
+    return Raked.ofCells(cells, categoryCounts, after);
   }
 
   /**
@@ -126,60 +144,125 @@ public sealed interface Calibration {
   final class Raked implements Calibration {
     /** R's {@code svyrecvar} makes exactly this many backfitting sweeps for a raked design. */
     private static final int SWEEPS = 10;
-    private final int[][] margins;
+    /** Each row's category per margin; null when the sweeps run on the cells, which do not need them. */
+    private final int @Nullable [][] margins;
     private final int[] categoryCounts;
     private final double[] after;
     // the cross-classification of the margins, when it has few enough cells to iterate on
-    private final int[] cellOfRow;
-    private final int[][] marginOfCell;
-    private final double[] cellSize;
+    private final int @Nullable [] cellOfRow;
+    private final int @Nullable [][] marginOfCell;
+    private final double @Nullable [] cellSize;
 
-    private Raked(int[][] margins, int[] categoryCounts, double[] after) {
-      checkArgument(margins.length == categoryCounts.length && margins.length > 0,
-          "%s margins but %s category counts", margins.length, categoryCounts.length);
-      this.margins = new int[margins.length][];
-      for (int k = 0; k < margins.length; k++) {
-        checkCategories(margins[k], categoryCounts[k], after.length, "margin " + k);
-        this.margins[k] = margins[k].clone();
+    /* Takes ownership of the arrays, already validated; margins may be null only when cellOfRow is given. */
+    private Raked(int @Nullable [][] margins, int @Nullable [] cellOfRow, int[] categoryCounts, double[] after) {
+      this.margins = margins;
+      this.cellOfRow = cellOfRow;
+      this.categoryCounts = categoryCounts;
+      this.after = after;
+      if (cellOfRow == null) {
+        marginOfCell = null;
+        cellSize = null;
+        return;
       }
-      this.categoryCounts = categoryCounts.clone();
-      this.after = after.clone();
+      int cellCount = cellCount(categoryCounts);
+      marginOfCell = new int[categoryCounts.length][cellCount];
+      cellSize = new double[cellCount];
+      for (int c = 0; c < cellCount; c++) {
+        int rest = c;
+        for (int k = categoryCounts.length - 1; k >= 0; k--) {
+          marginOfCell[k][c] = rest % categoryCounts[k];
+          rest /= categoryCounts[k];
+        }
+      }
+      for (int cell : cellOfRow) {
+        if (cell >= 0) {
+          cellSize[cell]++;
+        }
+      }
+    }
+
+    private static long cells(int[] categoryCounts) {
       long cells = 1;
       for (int count : categoryCounts) {
         cells *= Math.max(1, count);
       }
-      if (cells <= Math.max(16, after.length / 2) && cells <= 1 << 22) {
-        int cellCount = (int) cells;
-        cellOfRow = new int[after.length];
-        marginOfCell = new int[margins.length][cellCount];
-        cellSize = new double[cellCount];
-        for (int c = 0; c < cellCount; c++) {
-          int rest = c;
-          for (int k = margins.length - 1; k >= 0; k--) {
-            marginOfCell[k][c] = rest % categoryCounts[k];
-            rest /= categoryCounts[k];
-          }
-        }
-        for (int i = 0; i < after.length; i++) {
-          int cell = 0;
-          for (int k = 0; k < margins.length; k++) {
-            int m = margins[k][i];
-            if (m < 0) {
-              cell = -1;
-              break;
-            }
-            cell = cell * categoryCounts[k] + m;
-          }
-          cellOfRow[i] = cell;
-          if (cell >= 0) {
-            cellSize[cell]++;
-          }
-        }
-      } else {
-        cellOfRow = null;
-        marginOfCell = null;
-        cellSize = null;
+      return cells;
+    }
+
+    private static int cellCount(int[] categoryCounts) {
+      return (int) cells(categoryCounts);
+    }
+
+    /* Whether the sweeps run on the cells: when there are few enough of them. */
+    private static boolean onCells(int[] categoryCounts, int rows) {
+      long cells = cells(categoryCounts);
+      return cells <= Math.max(16, rows / 2) && cells <= 1 << 22;
+    }
+
+    static Raked ofMargins(int[][] margins, int[] categoryCounts, double[] after) {
+      checkArgument(margins.length == categoryCounts.length && margins.length > 0,
+          "%s margins but %s category counts", margins.length, categoryCounts.length);
+      int[][] copies = new int[margins.length][];
+      for (int k = 0; k < margins.length; k++) {
+        checkCategories(margins[k], categoryCounts[k], after.length, "margin " + k);
+        copies[k] = margins[k].clone();
       }
+      int[] counts = categoryCounts.clone();
+      if (!onCells(counts, after.length)) {
+        return new Raked(copies, null, counts, after.clone());
+      }
+      int[] cellOfRow = new int[after.length];
+      for (int i = 0; i < after.length; i++) {
+        int cell = 0;
+        for (int k = 0; k < copies.length; k++) {
+          int m = copies[k][i];
+          if (m < 0) {
+            cell = -1;
+            break;
+          }
+          cell = cell * counts[k] + m;
+        }
+        cellOfRow[i] = cell;
+      }
+      return new Raked(copies, cellOfRow, counts, after.clone());
+    }
+
+    static Raked ofCells(int[] cells, int[] categoryCounts, double[] after) {
+      checkArgument(categoryCounts.length > 0, "no margins: %s category counts", categoryCounts.length);
+      for (int count : categoryCounts) {
+        checkArgument(count >= 1, "a margin has %s categories", count);
+      }
+      long cellCount = cells(categoryCounts);
+      checkArgument(cellCount <= 1 << 22, "%s cells, more than %s", cellCount, 1 << 22);
+      checkArgument(cells.length == after.length, "cells has %s rows, expected %s", cells.length, after.length);
+      int[] counts = categoryCounts.clone();
+      if (onCells(counts, after.length)) {
+        // copied and checked in one pass (the message as checkCategories')
+        int[] copy = new int[cells.length];
+        for (int i = 0; i < copy.length; i++) {
+          int c = cells[i];
+          if (!(c >= -1 && c < cellCount)) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                "cells: category %s out of range [-1, %s)", c, cellCount));
+          }
+          copy[i] = c;
+        }
+        return new Raked(null, copy, counts, after.clone());
+      }
+      checkCategories(cells, (int) cellCount, after.length, "cells");
+      int[][] margins = new int[counts.length][after.length];
+      for (int i = 0; i < cells.length; i++) {
+        int rest = cells[i];
+        for (int k = counts.length - 1; k >= 0; k--) {
+          if (rest < 0) {
+            margins[k][i] = -1;
+          } else {
+            margins[k][i] = rest % counts[k];
+            rest /= counts[k];
+          }
+        }
+      }
+      return new Raked(margins, null, counts, after.clone());
     }
 
     @Override
@@ -203,7 +286,7 @@ public sealed interface Calibration {
       }
       double[] adjust = new double[cellCount];
       for (int sweep = 0; sweep < SWEEPS; sweep++) {
-        for (int k = 0; k < margins.length; k++) {
+        for (int k = 0; k < categoryCounts.length; k++) {
           double[] catSum = new double[categoryCounts[k]];
           double[] catSize = new double[categoryCounts[k]];
           int[] map = marginOfCell[k];

@@ -192,7 +192,7 @@ public final class LinearCalibration {
       }
     }
     Resolved.Gap gap = resolved.gap(units, g);
-    double[] weights = units.weights(resolved.start, g);
+    double[] weights = units.weights(resolved.start(), g);
     String bounds = Double.isInfinite(upper) ? "unbounded" : "g-weights in [" + lower + ", " + upper + "]";
     WeightingReport report = WeightingReport.of("calibrate linear", converged, iterations, gap.value(), gap.at(),
         positive(weights), resolved.excluded);
@@ -212,7 +212,7 @@ public final class LinearCalibration {
     }
     DesignStep step = new DesignStep("calibrate", String.format(Locale.ROOT, "linear on %s; %s; %d iterations%s",
         resolved.variables(), bounds, iterations, converged ? "" : "; NOT converged"));
-    Calibration calibration = Calibration.linear(resolved.category, resolved.categoryCount, resolved.start,
+    Calibration calibration = Calibration.linear(resolved.category(), resolved.categoryCount, resolved.start(),
         weights);
     return new WeightingResult(design.reweighted(weights, calibration, step), report);
   }
@@ -248,7 +248,7 @@ public final class LinearCalibration {
   /* The targets still missed, with how many of their respondents' g-weights sit at a bound. */
   private String binding(Resolved resolved, Resolved.Units units, double[] g) {
     List<String> out = new ArrayList<>();
-    for (int k = 0; k < resolved.category.length; k++) {
+    for (int k = 0; k < resolved.categoryCount.length; k++) {
       int count = resolved.categoryCount[k];
       double[] achieved = new double[count];
       double[] atBound = new double[count];

@@ -143,9 +143,28 @@ public final class Raking {
     }
     Resolved.Gap gap = resolved.gap(units, factor);
     converged = converged || gap.value() <= tolerance;
-    double[] weights = units.weights(resolved.start, factor);
-    WeightingReport report = WeightingReport.of("rake", converged, sweeps, gap.value(), gap.at(), weights,
-        resolved.excluded);
+    // the final weights and the report's sums in one pass over the rows (the sums in row order, as WeightingReport.of)
+    int[] rowUnit = units.rowUnit;
+    double[] weights = new double[resolved.rows];
+    int respondents = 0;
+    double min = Double.POSITIVE_INFINITY;
+    double max = 0;
+    double sum = 0;
+    double sumSq = 0;
+    for (int i = 0; i < weights.length; i++) {
+      int u = rowUnit[i];
+      double w = u < 0 ? 0 : design.weight(i) * factor[u];
+      weights[i] = w;
+      if (w > 0) {
+        respondents++;
+        min = Math.min(min, w);
+        max = Math.max(max, w);
+        sum += w;
+        sumSq += w * w;
+      }
+    }
+    WeightingReport report = WeightingReport.of("rake", converged, sweeps, gap.value(), gap.at(), respondents,
+        resolved.excluded, min, max, sum, sumSq);
     if (!converged && !allowNonConvergence) {
       throw new WeightingNotConvergedException(String.format(Locale.ROOT,
           "raking on %s did not converge in %d iterations: the largest gap to a target is %.3g (relative) at %s;"
@@ -154,7 +173,9 @@ public final class Raking {
     }
     String detail = String.format(Locale.ROOT, "margins %s; tolerance %s; %d iterations%s", resolved.variables(),
         tolerance, sweeps, converged ? "" : "; NOT converged");
-    Calibration calibration = Calibration.raked(resolved.category, resolved.categoryCount, weights);
+    Calibration calibration = resolved.rowCell != null
+        ? Calibration.rakedByCell(resolved.rowCell, resolved.categoryCount, weights)
+        : Calibration.raked(resolved.category(), resolved.categoryCount, weights);
     return new WeightingResult(design.reweighted(weights, calibration, new DesignStep("rake", detail)), report);
   }
 

@@ -8,6 +8,7 @@ import dev.insight.stats.design.SurveyDesign;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Margins resolved against a design: each respondent's target category per margin, the targets as counts, and
@@ -16,22 +17,36 @@ import java.util.Locale;
 final class Resolved {
   final SurveyDesign design;
   final List<Margin> margins;
-  /** For each margin, each row's target index; -1 for a row outside the sample. */
-  final int[][] category;
+  /** Cross-classifications with more cells than this keep each row's category per margin instead of its cell. */
+  static final int MAX_CELLS = 1 << 22;
+  /**
+   * Each row's cell of the cross-classification of the margins' target categories (the first margin varies
+   * slowest), -1 for a row outside the sample; null when there are more than {@link #MAX_CELLS} cells.
+   */
+  final int @Nullable [] rowCell;
+  /** The starting weights summed by cell (with {@link #rowCell}), in row order. */
+  private final double @Nullable [] cellWeight;
+  /** For each margin, each row's target index (-1 outside the sample); derived from the cells when first asked. */
+  private int @Nullable [][] category;
   final int[] categoryCount;
   final double[][] targets;
   final String[][] codes;
-  final double[] start;
+  /** The number of rows. */
+  final int rows;
+  /** The starting weights, 0 outside the sample; made when first asked (raking reads the design's own). */
+  private double @Nullable [] start;
   final int excluded;
 
-  private Resolved(SurveyDesign design, List<Margin> margins, int[][] category, double[][] targets,
-      String[][] codes, double[] start, int excluded) {
+  private Resolved(SurveyDesign design, List<Margin> margins, int @Nullable [] rowCell,
+      double @Nullable [] cellWeight, int @Nullable [][] category, double[][] targets, String[][] codes, int excluded) {
     this.design = design;
     this.margins = margins;
+    this.rowCell = rowCell;
+    this.cellWeight = cellWeight;
     this.category = category;
     this.targets = targets;
     this.codes = codes;
-    this.start = start;
+    this.rows = design.rowCount();
     this.excluded = excluded;
     this.categoryCount = new int[margins.size()];
     for (int k = 0; k < categoryCount.length; k++) {
@@ -60,7 +75,6 @@ final class Resolved {
             margins.get(0).variable(), fmt(first), margin.variable(), fmt(margin.total()));
       }
     }
-    double[] start = design.weights();
     CategoricalVariable[] vars = new CategoricalVariable[m];
     int[][] map = new int[m][];
     String[][] codes = new String[m][];
@@ -79,24 +93,39 @@ final class Resolved {
             ? indexOf(codes[k], vars[k].categories().get(c).code()) : -1;
       }
     }
-    // bulk copies of the category indices, and which categories are declared missing, for the row loop
-    int[][] index = new int[m][];
     boolean[][] missingCategory = new boolean[m][];
+    int[] categoryCount = new int[m];
+    long cells = 1;
     for (int k = 0; k < m; k++) {
-      index[k] = vars[k].copyIndices();
       missingCategory[k] = new boolean[vars[k].categories().size()];
       for (int c = 0; c < missingCategory[k].length; c++) {
         missingCategory[k][c] = vars[k].categories().get(c).missing();
       }
+      categoryCount[k] = codes[k].length;
+      cells *= Math.max(1, categoryCount[k]);
     }
-    // missing values first: a row with any missing weighting variable fails or is excluded
+    // one pass over the rows: missing values (a row with any missing weighting variable fails or is excluded), each
+    // row's target categories, kept as its cell of the cross-classification when that fits an int (the common case:
+    // no per-margin row arrays), and the sample's totals by category
+    boolean onCells = cells <= MAX_CELLS;
+    int[] rowCell = onCells ? new int[n] : null;
+    int[][] category = onCells ? null : new int[m][n];
+    double[] cellWeight = onCells ? new double[(int) cells] : null;
+    int[] index = new int[m];
     int excluded = 0;
-    int[][] category = new int[m][n];
+    double sampleTotal = 0;
+    double[][] sample = new double[m][];
+    for (int k = 0; k < m; k++) {
+      sample[k] = new double[codes[k].length];
+    }
     for (int i = 0; i < n; i++) {
-      boolean out = start[i] <= 0;
+      double w = design.weight(i);
+      boolean out = w <= 0;
       if (!out) {
         for (int k = 0; k < m; k++) {
-          if (index[k][i] < 0 || missingCategory[k][index[k][i]]) {
+          int c = vars[k].categoryIndex(i);
+          index[k] = c;
+          if (c < 0 || missingCategory[k][c]) {
             checkArgument(policy == MissingPolicy.EXCLUDE,
                 "weighting variable %s is missing for respondent %s (row %s); choose the missing-value policy "
                     + "EXCLUDE to leave such respondents out of the weighted sample", vars[k].name(),
@@ -107,42 +136,33 @@ final class Resolved {
           }
         }
       }
-      for (int k = 0; k < m; k++) {
-        category[k][i] = -1;
-      }
       if (out) {
-        start[i] = 0;
+        if (onCells) {
+          rowCell[i] = -1;
+        } else {
+          for (int k = 0; k < m; k++) {
+            category[k][i] = -1;
+          }
+        }
         continue;
       }
+      int cell = 0;
       for (int k = 0; k < m; k++) {
-        int t = map[k][index[k][i]];
+        int t = map[k][index[k]];
         if (t < 0) {
-          int count = 0;
-          for (int r = 0; r < n; r++) {
-            if (start[r] > 0 && vars[k].categoryIndex(r) == vars[k].categoryIndex(i)) {
-              count++;
-            }
-          }
-          throw new IllegalArgumentException(String.format(Locale.ROOT,
-              "category %s of %s has %d respondents (the first %s, row %d) but no target; add a target for it "
-                  + "or recode it", vars[k].categories().get(vars[k].categoryIndex(i)).code(), vars[k].name(),
-              count, data.id(i), i + 1));
+          throw noTarget(design, vars[k], i);
         }
-        category[k][i] = t;
-      }
-    }
-    double sampleTotal = 0;
-    double[][] sample = new double[m][];
-    for (int k = 0; k < m; k++) {
-      sample[k] = new double[codes[k].length];
-    }
-    for (int i = 0; i < n; i++) {
-      if (category[0][i] >= 0) {
-        sampleTotal += start[i];
-        for (int k = 0; k < m; k++) {
-          sample[k][category[k][i]] += start[i];
+        cell = cell * categoryCount[k] + t;
+        if (!onCells) {
+          category[k][i] = t;
         }
+        sample[k][t] += w;
       }
+      if (onCells) {
+        rowCell[i] = cell;
+        cellWeight[cell] += w;
+      }
+      sampleTotal += w;
     }
     checkArgument(sampleTotal > 0, "no respondents left to weight");
     for (int k = 0; k < m; k++) {
@@ -160,7 +180,24 @@ final class Resolved {
         }
       }
     }
-    return new Resolved(design, List.copyOf(margins), category, targets, codes, start, excluded);
+    return new Resolved(design, List.copyOf(margins), rowCell, cellWeight, category, targets, codes, excluded);
+  }
+
+  /* A row in a category with no target: counts the respondents in that category for the message. */
+  private static IllegalArgumentException noTarget(SurveyDesign design, CategoricalVariable var, int i) {
+    Dataset data = design.data();
+    int n = design.rowCount();
+    int count = 0;
+    // every earlier row in that category was left out (else it would have failed first), so count from this row on
+    for (int r = i; r < n; r++) {
+      if (design.weight(r) > 0 && var.categoryIndex(r) == var.categoryIndex(i)) {
+        count++;
+      }
+    }
+    return new IllegalArgumentException(String.format(Locale.ROOT,
+        "category %s of %s has %d respondents (the first %s, row %d) but no target; add a target for it "
+            + "or recode it", var.categories().get(var.categoryIndex(i)).code(), var.name(),
+        count, data.id(i), i + 1));
   }
 
   private static int indexOf(String[] codes, String code) {
@@ -189,20 +226,21 @@ final class Resolved {
    * (the factors of raking and linear calibration are constant within a cell), else the respondents themselves.
    */
   Units units() {
-    int n = start.length;
-    int m = category.length;
+    int n = rows;
+    int m = categoryCount.length;
     long cells = 1;
     for (int count : categoryCount) {
       cells *= Math.max(1, count);
     }
-    if (cells > Math.max(16, n / 4) || cells > 1 << 22) {
+    if (cells > Math.max(16, n / 4) || cells > MAX_CELLS || rowCell == null) {
+      int[][] perRow = category();
       double[] weight = new double[n];
       int[] rowUnit = new int[n];
       for (int i = 0; i < n; i++) {
-        rowUnit[i] = category[0][i] >= 0 ? i : -1;
-        weight[i] = rowUnit[i] >= 0 ? start[i] : 0;
+        rowUnit[i] = perRow[0][i] >= 0 ? i : -1;
+        weight[i] = rowUnit[i] >= 0 ? design.weight(i) : 0;
       }
-      return new Units(category, weight, rowUnit);
+      return new Units(perRow, weight, rowUnit);
     }
     int cellCount = (int) cells;
     int[][] unitCategory = new int[m][cellCount];
@@ -213,21 +251,58 @@ final class Resolved {
         rest /= categoryCount[k];
       }
     }
-    double[] weight = new double[cellCount];
-    int[] rowUnit = new int[n];
-    for (int i = 0; i < n; i++) {
-      if (category[0][i] < 0) {
-        rowUnit[i] = -1;
-        continue;
+    // summed in the resolving pass; a copy, as the units' weights are theirs
+    double[] weight = cellWeight.clone();
+    // the units are the cells, so each row's unit is its cell: shared, not copied (neither side writes it)
+    return new Units(unitCategory, weight, rowCell);
+  }
+
+  /**
+   * The starting weights: the design's, 0 for a row outside the sample (left out by the missing-value policy).
+   *
+   * @return the weights, made on first use; not to be modified
+   */
+  double[] start() {
+    double[] result = start;
+    if (result == null) {
+      result = design.weights();
+      int[][] perRow = rowCell == null ? category() : null;
+      for (int i = 0; i < result.length; i++) {
+        if ((perRow == null ? rowCell[i] : perRow[0][i]) < 0) {
+          result[i] = 0;
+        }
       }
-      int cell = 0;
-      for (int k = 0; k < m; k++) {
-        cell = cell * categoryCount[k] + category[k][i];
-      }
-      rowUnit[i] = cell;
-      weight[cell] += start[i];
+      start = result;
     }
-    return new Units(unitCategory, weight, rowUnit);
+    return result;
+  }
+
+  /**
+   * For each margin, each row's target index; -1 for a row outside the sample.
+   *
+   * @return the arrays, derived from the rows' cells on first use; not to be modified
+   */
+  int[][] category() {
+    int[][] result = category;
+    if (result == null) {
+      int[] cells = rowCell;
+      int n = rows;
+      int m = categoryCount.length;
+      result = new int[m][n];
+      for (int i = 0; i < n; i++) {
+        int rest = cells[i];
+        for (int k = m - 1; k >= 0; k--) {
+          if (rest < 0) {
+            result[k][i] = -1;
+          } else {
+            result[k][i] = rest % categoryCount[k];
+            rest /= categoryCount[k];
+          }
+        }
+      }
+      category = result;
+    }
+    return result;
   }
 
   /** Units with their categories and summed starting weights, and each row's unit. */
@@ -260,7 +335,7 @@ final class Resolved {
   /* Largest relative gap between the achieved totals of these weighted units and the targets. */
   Gap gap(Units units, double[] factor) {
     Gap worst = new Gap(0, "");
-    for (int k = 0; k < category.length; k++) {
+    for (int k = 0; k < categoryCount.length; k++) {
       double[] achieved = new double[categoryCount[k]];
       int[] cat = units.category[k];
       for (int u = 0; u < units.size(); u++) {

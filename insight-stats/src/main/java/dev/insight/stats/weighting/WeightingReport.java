@@ -63,6 +63,12 @@ public record WeightingReport(String method, boolean converged, int iterations, 
         sumSq += w * w;
       }
     }
+    return of(method, converged, iterations, gap, gapAt, n, excluded, min, max, sum, sumSq);
+  }
+
+  /* From sums over the weights above 0 gathered by the caller (min is +infinity when there are none). */
+  static WeightingReport of(String method, boolean converged, int iterations, double gap, String gapAt, int n,
+      int excluded, double min, double max, double sum, double sumSq) {
     double kish = n == 0 ? 0 : sum * sum / sumSq;
     return new WeightingReport(method, converged, iterations, gap, gapAt, n, excluded, n == 0 ? 0 : min, max, sum,
         n == 0 ? 0 : 100 * kish / n, kish);
