@@ -9,10 +9,8 @@ import dev.insight.examples.casestudy.CaseStudyQualitative;
 import dev.insight.examples.casestudy.ProgrammeSummary;
 import dev.insight.examples.report.EngagementReport;
 import dev.insight.stats.weighting.Margin;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +52,8 @@ final class DemoCommand implements Callable<Integer> {
     CaseStudyQualitative.FocusGroups groups = CaseStudyQualitative.focusGroups();
     step(console, start, "read and coded the " + groups.transcripts().size() + " focus-group transcripts into a "
         + "framework matrix of " + groups.byGroup().themes().size() + " themes");
-    List<Margin> margins = readBundledMargins();
+    List<Margin> margins = WeightingFiles.readMargins(new StringReader(CaseStudyFiles.text(CaseStudyFiles.MARGINS)),
+        CaseStudyFiles.MARGINS);
     RedactionPolicy redaction = RedactionPolicy.redact(Redactor.of(groups.namesToRedact()));
     EngagementReport report = EngagementReport.of(programme, new EngagementReport.Survey(survey, margins,
         "priorities", "codes", "comment", "sector", List.of("sector", "contact")), redaction)
@@ -64,20 +63,6 @@ final class DemoCommand implements Callable<Integer> {
     console.printf(Locale.ROOT, "Done: open %s%n", out.resolve("report.html").toAbsolutePath().normalize());
     console.flush();
     return 0;
-  }
-
-  private static List<Margin> readBundledMargins() {
-    try {
-      Path temp = Files.createTempFile("insight-margins", ".csv");
-      try {
-        Files.writeString(temp, CaseStudyFiles.text(CaseStudyFiles.MARGINS));
-        return WeightingFiles.readMargins(temp);
-      } finally {
-        Files.deleteIfExists(temp);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the bundled margins", e);
-    }
   }
 
   private static void step(PrintWriter console, long start, String line) {

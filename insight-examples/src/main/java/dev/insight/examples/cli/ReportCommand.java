@@ -88,7 +88,7 @@ final class ReportCommand implements Callable<Integer> {
     SurveyMapping.Builder mapping = SurveyMapping.builder(id);
     categorical.forEach(mapping::categorical);
     mapping.multiColumns("priorities", "Priorities", priorities);
-    mapping.multiColumns("codes", "Comment codes", codes.stream().map(c -> c).toList());
+    mapping.multiColumns("codes", "Comment codes", codes);
     mapping.text(comment);
     Dataset survey = SurveyCsvReader.read(data, mapping.build());
     console.printf(Locale.ROOT, "read %s (%d activities) and %s (%d respondents)%n", programme,

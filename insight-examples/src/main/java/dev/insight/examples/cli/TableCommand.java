@@ -31,7 +31,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -182,7 +181,7 @@ final class TableCommand implements Callable<Integer> {
     for (String variable : parsedFilter.variables()) {
       load(variable, header, mapping, loaded, "filter variable");
     }
-    List<Margin> margins = weighting.margins == null ? List.of() : readMargins(weighting.margins);
+    List<Margin> margins = weighting.margins == null ? List.of() : WeightingFiles.readMargins(weighting.margins);
     for (Margin margin : margins) {
       load(margin.variable(), header, mapping, loaded, "margin variable");
     }
@@ -381,47 +380,6 @@ final class TableCommand implements Callable<Integer> {
       w[row] = weight;
     }
     return w;
-  }
-
-  private static List<Margin> readMargins(Path file) {
-    Map<String, Map<String, Double>> targets = new LinkedHashMap<>();
-    String source = file.toString();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(reader)) {
-      boolean first = true;
-      for (CsvRecord record : csv) {
-        if (first) {
-          first = false;
-          continue;
-        }
-        long line = record.getStartingLineNumber();
-        if (record.getFieldCount() != 3) {
-          throw new InvalidInputException(new InputProblem(source, line, null, null,
-              "expected variable,category,target"));
-        }
-        String value = record.getField(2);
-        double target;
-        try {
-          target = Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-          throw new InvalidInputException(new InputProblem(source, line, "target", value, "not a number"));
-        }
-        Double previous = targets.computeIfAbsent(record.getField(0), k -> new LinkedHashMap<>())
-            .put(record.getField(1), target);
-        if (previous != null) {
-          throw new InvalidInputException(new InputProblem(source, line, "category", record.getField(1),
-              "category repeated for variable " + record.getField(0)));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
-    if (targets.isEmpty()) {
-      throw new InvalidInputException(new InputProblem(source, 0, null, null, "no margins"));
-    }
-    List<Margin> margins = new ArrayList<>();
-    targets.forEach((variable, map) -> margins.add(Margin.counts(variable, map)));
-    return margins;
   }
 
   private void writeAtomically(BannerTable table, TableFormat format) {

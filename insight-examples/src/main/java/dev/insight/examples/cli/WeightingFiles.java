@@ -32,11 +32,18 @@ final class WeightingFiles {
    * proportions; otherwise counts.
    */
   static List<Margin> readMargins(Path file) {
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return readMargins(reader, file.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read margins file " + file, e);
+    }
+  }
+
+  /** Reads margins from CSV text, as {@link #readMargins(Path)}; {@code source} names it in messages. */
+  static List<Margin> readMargins(Reader reader, String source) {
     Map<String, Map<String, Double>> byVariable = new LinkedHashMap<>();
-    String source = file.toString();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CsvReader<CsvRecord> csv = CsvReader.builder().skipEmptyLines(true).ignoreDifferentFieldCount(true)
-            .detectBomHeader(true).ofCsvRecord(reader)) {
+    try (CsvReader<CsvRecord> csv = CsvReader.builder().skipEmptyLines(true).ignoreDifferentFieldCount(true)
+        .detectBomHeader(true).ofCsvRecord(reader)) {
       int[] at = null;
       for (CsvRecord record : csv) {
         long line = record.getStartingLineNumber();
@@ -80,7 +87,7 @@ final class WeightingFiles {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read margins file " + file, e);
+      throw new UncheckedIOException("cannot read margins file " + source, e);
     }
     if (byVariable.isEmpty()) {
       throw new InvalidInputException(new InputProblem(source, 1, null, null, "the margins file has no targets"));

@@ -227,8 +227,8 @@ public final class EngagementReport {
     TextVariable comments = data.text(survey.comment());
     for (int c = 0; c < codes.options().size(); c++) {
       // examples: comments with this code alone, preferring those that needed no redaction
-      List<String> examples = new ArrayList<>();
-      List<String> redactedOnes = new ArrayList<>();
+      List<Example> examples = new ArrayList<>();
+      List<Example> redactedOnes = new ArrayList<>();
       for (int row = 0; row < data.rowCount() && examples.size() < 2; row++) {
         if (codes.isSelected(row, c) && codes.mentions(row) == 1) {
           Optional<String> text = comments.textAt(row);
@@ -236,7 +236,7 @@ public final class EngagementReport {
             String group = survey.groupBy() == null ? "" : data.categorical(survey.groupBy()).categoryAt(row)
                 .map(cat -> ", " + cat.label()).orElse("");
             RedactedText redacted = redaction.apply(text.get());
-            String example = redacted.text() + "\u0000" + "staff survey respondent" + group;
+            Example example = new Example(redacted.text(), "staff survey respondent" + group);
             (redacted.redactions().isEmpty() ? examples : redactedOnes).add(example);
           }
         }
@@ -246,15 +246,17 @@ public final class EngagementReport {
       }
       if (!examples.isEmpty()) {
         html.element("h3", codes.options().get(c).label());
-        for (String example : examples) {
-          String[] parts = example.split("\u0000", 2);
-          html.open("blockquote").element("p", "\u201c" + parts[0] + "\u201d").element("footer", "\u2014 "
-              + parts[1]).close("blockquote");
+        for (Example example : examples) {
+          html.open("blockquote").element("p", "\u201c" + example.text() + "\u201d").element("footer", "\u2014 "
+              + example.attribution()).close("blockquote");
         }
       }
     }
     return html;
   }
+
+  /** An example comment, redacted, with how it is attributed. */
+  private record Example(String text, String attribution) {}
 
   private Html methods() {
     Html html = new Html();
