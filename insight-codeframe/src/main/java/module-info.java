@@ -25,6 +25,9 @@ module dev.insight.codeframe {
   exports dev.insight.codeframe.qdpx;
   exports dev.insight.codeframe.learn;
 
+  // sentence embedders (insight-embeddings) are found by name when a model that used them is loaded
+  uses dev.insight.codeframe.learn.TextEmbedder;
+
   // Jackson writes the evaluation reports reflectively
   opens dev.insight.codeframe.learn to com.fasterxml.jackson.databind;
 }

@@ -51,6 +51,11 @@ public final class CrossValidation {
     int[] fold = folds(examples, folds, seed);
     Prediction[] out = new Prediction[n];
     List<String> texts = examples.texts();
+    TextEmbedder embedder = options.embedder();
+    if (embedder != null) {
+      // every fold's model embeds the same comments: embed them once
+      options = options.withEmbedder(CachedEmbedder.of(embedder, texts));
+    }
     for (int f = 0; f < folds; f++) {
       int[] train = Folds.rowsWhere(fold, f, false);
       int[] test = Folds.rowsWhere(fold, f, true);

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,10 +54,10 @@ public final class LearnedCoder {
   /**
    * The model file format this library writes and reads. Layout: 8 ASCII bytes {@code INSIGHTM}, a big-endian
    * int version, then a GZIP stream (whose CRC-32 catches corruption) holding the mode, codes, options, vocabulary
-   * (64-bit n-gram hashes with their idf), weights, calibration, thresholds, the abstention curve and an end
-   * marker. Any change to it increments the version.
+   * (64-bit n-gram hashes with their idf), the sentence embedder's name and dimension (if any), weights,
+   * calibration, thresholds, the abstention curve and an end marker. Any change to it increments the version.
    */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
   private static final byte[] MAGIC = "INSIGHTM".getBytes(StandardCharsets.US_ASCII);
   private static final long END_MARKER = 0x494E534947485421L;
   private static final int MIN_SUPPORT_TO_TUNE = 3;
@@ -125,8 +126,11 @@ public final class LearnedCoder {
     int k = examples.codes().size();
     List<String> texts = examples.texts();
     Vectorizer vectorizer = Vectorizer.fit(texts, options.features());
-    SparseRows x = vectorizer.transform(texts);
-    int features = vectorizer.features();
+    TextEmbedder embedder = options.embedder();
+    SparseRows ngrams = vectorizer.transform(texts);
+    // embeddings, if any, are the columns after the n-grams
+    SparseRows x = embedder == null ? ngrams : ngrams.withDense(embed(embedder, texts), vectorizer.features());
+    int features = vectorizer.features() + (embedder == null ? 0 : embedder.dimension());
     int[][] labels = examples.labelIndexes();
     int[] fold = Folds.stratified(labels, k, options.calibrationFolds(), options.seed());
     int[] allRows = new int[n];
@@ -432,10 +436,16 @@ public final class LearnedCoder {
     List<Prediction> out = new ArrayList<>(texts.size());
     Vectorizer.KeyBuffer buffer = new Vectorizer.KeyBuffer();
     Vectorizer.Row row = new Vectorizer.Row();
-    for (String text : texts) {
+    TextEmbedder embedder = options.embedder();
+    float[][] embedded = embedder == null ? null : embed(embedder, texts);
+    for (int i = 0; i < texts.size(); i++) {
+      String text = texts.get(i);
       checkNotNull(text, "text");
       double[] score = new double[k];
       scores(text, buffer, row, score);
+      if (embedded != null) {
+        addDense(embedded[i], score);
+      }
       double[] probability = new double[k];
       for (int c = 0; c < k; c++) {
         probability[c] = Platt.probability(score[c], plattA[c], plattB[c]);
@@ -459,6 +469,35 @@ public final class LearnedCoder {
         score[c] += v * weights[base + c];
       }
     }
+  }
+
+  /** Adds a comment's embedding's contribution to its scores (the columns after the n-grams). */
+  private void addDense(float[] vector, double[] score) {
+    int k = codes.size();
+    int offset = vectorizer.features();
+    for (int j = 0; j < vector.length; j++) {
+      int base = (offset + j) * k;
+      float v = vector[j];
+      for (int c = 0; c < k; c++) {
+        score[c] += v * weights[base + c];
+      }
+    }
+  }
+
+  /** Embeds texts, checking the embedder keeps its promise of one vector of its dimension per text. */
+  private static float[][] embed(TextEmbedder embedder, List<String> texts) {
+    float[][] vectors = embedder.embed(texts);
+    if (vectors.length != texts.size()) {
+      throw new IllegalStateException("the embedder " + embedder.name() + " gave " + vectors.length
+          + " vectors for " + texts.size() + " comments");
+    }
+    for (float[] vector : vectors) {
+      if (vector.length != embedder.dimension()) {
+        throw new IllegalStateException("the embedder " + embedder.name() + " gave a vector of " + vector.length
+            + " values, not " + embedder.dimension());
+      }
+    }
+    return vectors;
   }
 
   /**
@@ -715,6 +754,9 @@ public final class LearnedCoder {
     out.writeDouble(options.thresholds().targetPrecision());
     out.writeLong(options.seed());
     vectorizer.write(out);
+    TextEmbedder embedder = options.embedder();
+    out.writeUTF(embedder == null ? "" : embedder.name());
+    out.writeInt(embedder == null ? 0 : embedder.dimension());
     for (float w : weights) {
       out.writeFloat(w);
     }
@@ -800,10 +842,17 @@ public final class LearnedCoder {
       double target = in.readDouble();
       long seed = in.readLong();
       Vectorizer vectorizer = Vectorizer.read(in);
+      String embedderName = in.readUTF();
+      int dimension = in.readInt();
+      if (dimension < 0 || dimension > 1_000_000 || embedderName.isEmpty() != (dimension == 0)) {
+        throw new IOException("implausible embedding dimension " + dimension);
+      }
+      TextEmbedder embedder = embedderName.isEmpty() ? null : findEmbedder(embedderName, dimension, source);
       LearnerOptions options = new LearnerOptions(vectorizer.options(), cost, balanced, calibrationFolds,
           target == 0 ? ThresholdPolicy.of(ThresholdPolicy.Kind.valueOf(thresholdKind))
-              : new ThresholdPolicy(ThresholdPolicy.Kind.valueOf(thresholdKind), target), seed, LearnerOptions.defaults().threads());
-      long cells = (long) vectorizer.features() * k;
+              : new ThresholdPolicy(ThresholdPolicy.Kind.valueOf(thresholdKind), target), seed,
+          LearnerOptions.defaults().threads(), embedder);
+      long cells = ((long) vectorizer.features() + dimension) * k;
       if (cells > Integer.MAX_VALUE - 8) {
         throw new IOException("implausible model size " + cells);
       }
@@ -846,8 +895,28 @@ public final class LearnedCoder {
           trainedOn, atLeastOne, curveConfidence, curvePrecision, abstainBelow);
     } catch (EOFException e) {
       throw new ModelFormatException(source + ": corrupt or truncated model file (it ends too early)", e);
+    } catch (ModelFormatException e) {
+      throw e; // a missing embedder: not a corrupt file
     } catch (IOException | IllegalArgumentException e) {
       throw new ModelFormatException(source + ": corrupt or truncated model file (" + e.getMessage() + ")", e);
     }
+  }
+
+  /** The registered embedder of that name and dimension, found through {@link ServiceLoader}. */
+  private static TextEmbedder findEmbedder(String name, int dimension, String source) {
+    List<String> available = new ArrayList<>();
+    for (TextEmbedder candidate : ServiceLoader.load(TextEmbedder.class, LearnedCoder.class.getClassLoader())) {
+      if (candidate.name().equals(name)) {
+        if (candidate.dimension() != dimension) {
+          throw new ModelFormatException(source + ": the model was trained with sentence embeddings '" + name
+              + "' of dimension " + dimension + ", but the registered one gives " + candidate.dimension(), null);
+        }
+        return candidate;
+      }
+      available.add(candidate.name());
+    }
+    throw new ModelFormatException(source + ": the model was trained with sentence embeddings '" + name
+        + "', which are not on the class path (found: " + (available.isEmpty() ? "none" : String.join(", ", available))
+        + "); add the insight-embeddings module", null);
   }
 }

@@ -3,6 +3,8 @@ package dev.insight.codeframe.learn;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How a {@link LearnedCoder} is trained.
  *
@@ -14,9 +16,11 @@ import static com.google.common.base.Preconditions.checkNotNull;
  * @param thresholds how each code's threshold is chosen (multi-label)
  * @param seed the seed of every random choice (fold assignment, solver order), so training is reproducible
  * @param threads how many threads train codes in parallel, at least 1
+ * @param embedder sentence embeddings used beside the n-grams (each comment's vector appended to its features,
+ *     both blocks of unit length), or {@code null} for n-grams only
  */
 public record LearnerOptions(FeatureOptions features, double cost, boolean balanced, int calibrationFolds,
-    ThresholdPolicy thresholds, long seed, int threads) {
+    ThresholdPolicy thresholds, long seed, int threads, @Nullable TextEmbedder embedder) {
 
   /**
    * Validates the options.
@@ -28,6 +32,7 @@ public record LearnerOptions(FeatureOptions features, double cost, boolean balan
    * @param thresholds how each code's threshold is chosen (multi-label)
    * @param seed the seed of every random choice (fold assignment, solver order), so training is reproducible
    * @param threads how many threads train codes in parallel, at least 1
+   * @param embedder sentence embeddings used beside the n-grams (each comment's vector appended to its features, both blocks of unit length), or {@code null} for n-grams only
    */
   public LearnerOptions {
     checkNotNull(features, "features");
@@ -41,13 +46,13 @@ public record LearnerOptions(FeatureOptions features, double cost, boolean balan
   /**
    * The defaults: {@link FeatureOptions#defaults()}, C = 1 (LIBLINEAR's and scikit-learn's default on unit-length
    * vectors), balanced classes, 3 calibration folds, one threshold for all codes at half the best out-of-fold micro F1 (see
-   * {@link ThresholdPolicy}), seed 42, up to 2 threads.
+   * {@link ThresholdPolicy}), seed 42, up to 2 threads, no sentence embeddings.
    *
    * @return the default options
    */
   public static LearnerOptions defaults() {
     return new LearnerOptions(FeatureOptions.defaults(), 1.0, true, 3, ThresholdPolicy.of(ThresholdPolicy.Kind.GLOBAL_HALF_BEST_F1), 42,
-        Math.min(2, Runtime.getRuntime().availableProcessors()));
+        Math.min(2, Runtime.getRuntime().availableProcessors()), null);
   }
 
   /**
@@ -57,7 +62,7 @@ public record LearnerOptions(FeatureOptions features, double cost, boolean balan
    * @return new options
    */
   public LearnerOptions withFeatures(FeatureOptions value) {
-    return new LearnerOptions(value, cost, balanced, calibrationFolds, thresholds, seed, threads);
+    return new LearnerOptions(value, cost, balanced, calibrationFolds, thresholds, seed, threads, embedder);
   }
 
   /**
@@ -67,7 +72,7 @@ public record LearnerOptions(FeatureOptions features, double cost, boolean balan
    * @return new options
    */
   public LearnerOptions withCost(double value) {
-    return new LearnerOptions(features, value, balanced, calibrationFolds, thresholds, seed, threads);
+    return new LearnerOptions(features, value, balanced, calibrationFolds, thresholds, seed, threads, embedder);
   }
 
   /**
@@ -77,7 +82,7 @@ public record LearnerOptions(FeatureOptions features, double cost, boolean balan
    * @return new options
    */
   public LearnerOptions withBalanced(boolean value) {
-    return new LearnerOptions(features, cost, value, calibrationFolds, thresholds, seed, threads);
+    return new LearnerOptions(features, cost, value, calibrationFolds, thresholds, seed, threads, embedder);
   }
 
   /**
@@ -87,7 +92,7 @@ public record LearnerOptions(FeatureOptions features, double cost, boolean balan
    * @return new options
    */
   public LearnerOptions withThresholds(ThresholdPolicy value) {
-    return new LearnerOptions(features, cost, balanced, calibrationFolds, value, seed, threads);
+    return new LearnerOptions(features, cost, balanced, calibrationFolds, value, seed, threads, embedder);
   }
 
   /**
@@ -97,7 +102,7 @@ public record LearnerOptions(FeatureOptions features, double cost, boolean balan
    * @return new options
    */
   public LearnerOptions withCalibrationFolds(int value) {
-    return new LearnerOptions(features, cost, balanced, value, thresholds, seed, threads);
+    return new LearnerOptions(features, cost, balanced, value, thresholds, seed, threads, embedder);
   }
 
   /**
@@ -107,6 +112,27 @@ public record LearnerOptions(FeatureOptions features, double cost, boolean balan
    * @return new options
    */
   public LearnerOptions withThreads(int value) {
-    return new LearnerOptions(features, cost, balanced, calibrationFolds, thresholds, seed, value);
+    return new LearnerOptions(features, cost, balanced, calibrationFolds, thresholds, seed, value, embedder);
+  }
+
+  /**
+   * These options with another seed.
+   *
+   * @param value the seed
+   * @return new options
+   */
+  public LearnerOptions withSeed(long value) {
+    return new LearnerOptions(features, cost, balanced, calibrationFolds, thresholds, value, threads, embedder);
+  }
+
+  /**
+   * These options with sentence embeddings beside the n-grams. Training and prediction then embed every comment,
+   * which is much slower than the n-grams (see docs/learned-coding.md for what it adds and costs).
+   *
+   * @param value the embedder, or {@code null} for n-grams only
+   * @return new options
+   */
+  public LearnerOptions withEmbedder(@Nullable TextEmbedder value) {
+    return new LearnerOptions(features, cost, balanced, calibrationFolds, thresholds, seed, threads, value);
   }
 }

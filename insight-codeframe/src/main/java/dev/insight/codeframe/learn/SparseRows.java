@@ -36,6 +36,39 @@ final class SparseRows {
     return sum;
   }
 
+  /**
+   * These rows with a dense block appended: row {@code r} gains {@code dense[r][j]} at column {@code offset + j}
+   * (zeros are left out).
+   */
+  SparseRows withDense(float[][] dense, int offset) {
+    int rows = rows();
+    int extra = 0;
+    for (float[] vector : dense) {
+      for (float v : vector) {
+        extra += v != 0 ? 1 : 0;
+      }
+    }
+    int[] newStart = new int[rows + 1];
+    int[] newIndex = new int[index.length + extra];
+    float[] newValue = new float[newIndex.length];
+    int at = 0;
+    for (int r = 0; r < rows; r++) {
+      int length = start[r + 1] - start[r];
+      System.arraycopy(index, start[r], newIndex, at, length);
+      System.arraycopy(value, start[r], newValue, at, length);
+      at += length;
+      float[] vector = dense[r];
+      for (int j = 0; j < vector.length; j++) {
+        if (vector[j] != 0) {
+          newIndex[at] = offset + j;
+          newValue[at++] = vector[j];
+        }
+      }
+      newStart[r + 1] = at;
+    }
+    return new SparseRows(newStart, newIndex, newValue);
+  }
+
   static final class Builder {
     private int[] start;
     private int[] index;

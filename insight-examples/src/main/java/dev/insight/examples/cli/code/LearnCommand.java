@@ -91,8 +91,7 @@ public final class LearnCommand implements Callable<Integer> {
     CodedExamples examples = TrainingCsv.read(train, text, source);
     ThresholdPolicy policy = precision != null ? ThresholdPolicy.precision(precision) : ThresholdPolicy.of(thresholds);
     LearnerOptions options = LearnerOptions.defaults().withThresholds(policy);
-    options = new LearnerOptions(options.features(), options.cost(), options.balanced(), options.calibrationFolds(),
-        options.thresholds(), seed, options.threads());
+    options = options.withSeed(seed);
     var out = spec.commandLine().getOut();
     long start = System.nanoTime();
     LearnedCoder coder = LearnedCoder.train(examples, options);
