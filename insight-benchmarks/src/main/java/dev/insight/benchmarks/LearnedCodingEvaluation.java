@@ -9,7 +9,9 @@ import dev.insight.codeframe.learn.EvaluationReport;
 import dev.insight.codeframe.learn.FeatureOptions;
 import dev.insight.codeframe.learn.LearnedCoder;
 import dev.insight.codeframe.learn.LearnerOptions;
+import dev.insight.codeframe.learn.TextEmbedder;
 import dev.insight.codeframe.learn.ThresholdPolicy;
+import dev.insight.embeddings.BgeSmallEmbedder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +39,8 @@ import java.util.Locale;
  * <p>Variants (the ablation): {@code default}, {@code words} (word 1-2-grams only), {@code chars} (character
  * 2-5-grams only), {@code unbalanced}, {@code c0.3}/{@code c3} (another cost), {@code precision0.8} (thresholds
  * for precision 0.8). Five folds, seed 42, unless {@code --folds K} / {@code --seed S}; {@code --train-time}
- * also times training on the whole file and prediction on it.
+ * also times training on the whole file and prediction on it; {@code --embeddings} adds the sentence embeddings of
+ * {@code insight-embeddings} to the variant (each comment embedded once for all folds).
  */
 public final class LearnedCodingEvaluation {
   private static final Path DATA = Path.of("../shared/data/patient-feedback");
@@ -60,6 +63,14 @@ public final class LearnedCodingEvaluation {
     boolean trainTime = rest.contains("--train-time");
     CodedExamples examples = load(set);
     LearnerOptions options = variant(variant);
+    boolean embeddings = rest.contains("--embeddings");
+    if (embeddings) {
+      long start = System.nanoTime();
+      // embedded once for all folds; the train-time runs below embed again, as a user's training would
+      options = options.withEmbedder(TextEmbedder.precomputed(new BgeSmallEmbedder(), examples.texts()));
+      System.out.printf(Locale.ROOT, "embedded %d comments with %s in %.1f s%n", examples.examples().size(),
+          BgeSmallEmbedder.NAME, (System.nanoTime() - start) / 1e9);
+    }
     System.out.printf(Locale.ROOT, "%s, variant %s: %d comments, %d codes%n", set, variant,
         examples.examples().size(), examples.codes().size());
     if (!foldsOut.isEmpty()) {
@@ -100,7 +111,8 @@ public final class LearnedCodingEvaluation {
       for (int run = 0; run < 4; run++) {
         long cpu0 = os.getProcessCpuTime();
         long start = System.nanoTime();
-        LearnedCoder coder = LearnedCoder.train(examples, options);
+        LearnedCoder coder = LearnedCoder.train(examples,
+            embeddings ? options.withEmbedder(new BgeSmallEmbedder()) : options);
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         long cpu1 = os.getProcessCpuTime();
         start = System.nanoTime();

@@ -35,4 +35,17 @@ public interface TextEmbedder {
    * @return one vector of {@link #dimension()} floats per comment, in order
    */
   float[][] embed(List<String> texts);
+
+  /**
+   * An embedder that embeds the given comments now, each distinct one once, and answers for them from memory from
+   * then on (others are passed to {@code embedder}): for training and cross-validating on the same comments, since
+   * embedding is by far the slowest step.
+   *
+   * @param embedder the embedder
+   * @param texts the comments to embed now
+   * @return an embedder with the same name and dimension
+   */
+  static TextEmbedder precomputed(TextEmbedder embedder, List<String> texts) {
+    return CachedEmbedder.of(embedder, texts);
+  }
 }

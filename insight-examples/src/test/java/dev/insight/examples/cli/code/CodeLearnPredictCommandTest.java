@@ -73,6 +73,28 @@ class CodeLearnPredictCommandTest {
   }
 
   @Test
+  void learnWithEmbeddings_thenPredict_findsTheEmbedderAgainAndCodesAParaphrase() throws IOException {
+    Path train = coded("train.csv", false);
+    Path model = folder.resolve("e.model");
+    Path data = folder.resolve("new.csv");
+    // "vehicle" and "space to leave it" are in no training comment: the n-grams alone have little to go on
+    Files.writeString(data, "comment\nthere was no space to leave my vehicle\nwe waited hours\n");
+    Path predicted = folder.resolve("p.csv");
+
+    int learned = run("code", "learn", "--train", train.toString(), "--text", "comment", "--code-columns",
+        "Parking..Waiting", "--model", model.toString(), "--embeddings");
+    int coded = run("code", "predict", "--model", model.toString(), "--data", data.toString(), "--text", "comment",
+        "--out", predicted.toString());
+
+    assertThat(learned).as(err.toString()).isZero();
+    assertThat(coded).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("embedding 90 comments with bge-small-en-v1.5-q");
+    List<String> lines = Files.readAllLines(predicted);
+    assertThat(lines.get(1)).startsWith("1,1,0,0,");
+    assertThat(lines.get(2)).startsWith("2,0,0,1,");
+  }
+
+  @Test
   void learn_withFolds_printsTheTableAndWritesTheJsonReport() throws IOException {
     Path train = coded("train.csv", true);
     Path report = folder.resolve("r.json");
@@ -139,7 +161,7 @@ class CodeLearnPredictCommandTest {
     run("code", "learn", "--train", coded("train.csv", true).toString(), "--text", "comment", "--label", "code",
         "--model", model.toString());
     byte[] bytes = Files.readAllBytes(model);
-    bytes[11] = 2; // the format version follows the 8-byte magic
+    bytes[11] = 1; // the format version follows the 8-byte magic: a model of the previous version
     Files.write(model, bytes);
     Path data = folder.resolve("new.csv");
     Files.writeString(data, "comment\nwe waited hours\n");
@@ -148,8 +170,8 @@ class CodeLearnPredictCommandTest {
         "--out", folder.resolve("p.csv").toString());
 
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString()).contains("m.model: model format version 2, but this version of insight reads "
-        + "version 1; train the model again with this version");
+    assertThat(err.toString()).contains("m.model: model format version 1, but this version of insight reads "
+        + "version 2; train the model again with this version");
   }
 
   @Test
