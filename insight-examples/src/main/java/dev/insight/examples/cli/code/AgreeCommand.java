@@ -10,6 +10,8 @@ import dev.insight.codeframe.agreement.CodeAgreement;
 import dev.insight.codeframe.agreement.CodeScore;
 import dev.insight.codeframe.agreement.ReferenceReport;
 import dev.insight.codeframe.coding.Coding;
+import dev.insight.codeframe.coding.UnitId;
+import dev.insight.codeframe.learn.TrainingCsv;
 import dev.insight.codeframe.interchange.CodeframeFiles;
 import dev.insight.codeframe.manual.CodedDataReader;
 import dev.insight.core.input.InputProblem;
@@ -21,7 +23,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -30,10 +36,14 @@ import picocli.CommandLine.Option;
 
 /** {@code insight code agree}: agreement between two codings of the same comments. */
 @Command(name = "agree", mixinStandardHelpOptions = true,
-    description = "Agreement between two codings (one 0/1 column per code, as written by 'code apply'): percent "
-        + "agreement, Cohen's kappa and Krippendorff's alpha per code and pooled, and precision / recall / F1 of B "
-        + "against A as the reference.")
+    description = {"Agreement between two codings (one 0/1 column per code, as written by 'code apply' and "
+        + "'code predict --id'): percent agreement, Cohen's kappa and Krippendorff's alpha per code and pooled, and "
+        + "precision / recall / F1 of B against A as the reference.",
+        "Without --codeframe the codes are the columns both files have (other than the id); rows marked "
+            + "abstained = 1 (left for a person by 'code predict') are not compared."})
 public final class AgreeCommand implements Callable<Integer> {
+  private static final Set<String> PREDICT_COLUMNS = Set.of("row", "confidence", "abstained");
+
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;
 
@@ -45,7 +55,8 @@ public final class AgreeCommand implements Callable<Integer> {
   private Path second;
 
   @Option(names = "--codeframe", paramLabel = "C", description = "The codeframe (.json, .csv or .qdc); code columns "
-      + "are matched by id or label and net columns ignored. Without it every column but the id is a code.")
+      + "are matched by id or label and net columns ignored. Without it the codes are the columns both files "
+      + "have, other than the id.")
   private Path codeframeFile;
 
   @Option(names = "--id", defaultValue = "", paramLabel = "COL",
@@ -58,12 +69,12 @@ public final class AgreeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String id = idColumn.isEmpty() ? firstColumn(first) : idColumn;
-    Codeframe codeframe = codeframeFile == null ? inferred(first, id) : CodeframeFiles.read(codeframeFile);
-    Coding a = read(first, codeframe, id, "A");
-    Coding b = read(second, codeframe, id, "B");
+    PrintWriter out = spec.commandLine().getOut();
+    Codeframe codeframe = codeframeFile == null ? inferred(id, out) : CodeframeFiles.read(codeframeFile);
+    Coding a = withoutAbstained(read(first, codeframe, id, "A"), first, id, out);
+    Coding b = withoutAbstained(read(second, codeframe, id, "B"), second, id, out);
     AgreementReport report = Agreement.between(a, b);
     ReferenceReport scores = Agreement.againstReference(a, b);
-    PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "agreement of %s (A) and %s (B): %d units compared", first, second,
         report.unitsCompared());
     out.printf(Locale.ROOT, ", %d only in A, %d only in B%n", report.onlyFirst().size(), report.onlySecond().size());
@@ -125,15 +136,73 @@ public final class AgreeCommand implements Callable<Integer> {
     return header(file).getField(0).strip();
   }
 
-  /** A flat frame of the file's columns other than the id. */
-  private static Codeframe inferred(Path file, String id) {
-    Codeframe.Builder builder = Codeframe.builder(file.getFileName().toString());
-    for (String column : header(file).getFields()) {
-      String name = column.strip();
-      if (!name.equals(id) && !name.isEmpty()) {
+  /**
+   * A flat frame of the code columns both files have: every column of A but the id that B has too, less the
+   * columns 'insight code predict' adds (row, confidences, abstained). Columns of one file only are listed, not
+   * silently dropped: a people's file has the comment and other data, a predicted file its confidences.
+   */
+  private Codeframe inferred(String id, PrintWriter out) {
+    List<String> inA = names(first);
+    List<String> inB = names(second);
+    Codeframe.Builder builder = Codeframe.builder(first.getFileName().toString());
+    List<String> compared = new ArrayList<>();
+    for (String name : inA) {
+      if (!name.equals(id) && inB.contains(name) && !PREDICT_COLUMNS.contains(name) && !name.endsWith(" confidence")) {
         builder.add(Code.of(name, name));
+        compared.add(name);
       }
     }
+    if (compared.isEmpty()) {
+      throw new InvalidInputException(new InputProblem(second.toString(), 1, null, null, "no code column in common "
+          + "with " + first + " (other than the id \"" + id + "\"); the columns of A are " + inA + ", of B " + inB));
+    }
+    List<String> onlyA = new ArrayList<>(inA);
+    onlyA.removeAll(inB);
+    List<String> onlyB = new ArrayList<>(inB);
+    onlyB.removeAll(inA);
+    onlyB.removeIf(name -> PREDICT_COLUMNS.contains(name) || name.endsWith(" confidence"));
+    if (!onlyA.isEmpty() || !onlyB.isEmpty()) {
+      out.printf(Locale.ROOT, "codes: the %d columns both files have; not compared: %s%s%n", compared.size(),
+          onlyA.isEmpty() ? "" : "only in A " + onlyA, onlyB.isEmpty() ? "" : (onlyA.isEmpty() ? "" : ", ")
+              + "only in B " + onlyB);
+    }
     return builder.build();
+  }
+
+  private static List<String> names(Path file) {
+    List<String> names = new ArrayList<>();
+    header(file).getFields().forEach(field -> names.add(field.strip()));
+    return names;
+  }
+
+  /**
+   * The coding less the units a file marks as left for a person (an 'abstained' column of 1, as 'insight code
+   * predict' writes): they were not coded, so they are not compared; how many is said.
+   */
+  private static Coding withoutAbstained(Coding coding, Path file, String id, PrintWriter out) {
+    if (!names(file).contains("abstained")) {
+      return coding;
+    }
+    List<String> ids = TrainingCsv.readTexts(file, id);
+    List<String> abstained = TrainingCsv.readTexts(file, "abstained");
+    Set<UnitId> left = new HashSet<>();
+    for (int i = 0; i < ids.size(); i++) {
+      if (abstained.get(i).strip().equals("1")) {
+        left.add(UnitId.of(ids.get(i).strip()));
+      }
+    }
+    if (left.isEmpty()) {
+      return coding;
+    }
+    Coding.Builder kept = Coding.builder(coding.codeframe());
+    for (UnitId unit : coding.units()) {
+      if (!left.contains(unit)) {
+        kept.unit(unit);
+        coding.assignments(unit).forEach(kept::add);
+      }
+    }
+    out.printf(Locale.ROOT, "%s: %d %s left for a person (abstained) %s not compared%n", file, left.size(),
+        left.size() == 1 ? "unit" : "units", left.size() == 1 ? "is" : "are");
+    return kept.build();
   }
 }

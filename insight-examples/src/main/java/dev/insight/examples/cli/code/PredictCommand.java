@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
         "The output keeps the input's row order: a 'row' column (1-based data row), then the model's code columns "
             + "(0/1) and a '<code> confidence' column per code, or for a single-label model a 'code' column; then "
             + "'confidence' (the probability the row is coded exactly right) and 'abstained' (1 = left for a "
-            + "person)."})
+            + "person). With --id, the id column follows 'row'."})
 public final class PredictCommand implements Callable<Integer> {
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;
@@ -49,6 +49,11 @@ public final class PredictCommand implements Callable<Integer> {
       + "model's cross-validation reached precision P (0 < P <= 1) on the comments it coded.")
   private @Nullable Double precision;
 
+  @Option(names = "--id", paramLabel = "COL", description = "Copy this column of the input (the comments' ids) "
+      + "into the output after 'row', so 'insight code agree --id COL' can compare the model's codes with a "
+      + "person's.")
+  private @Nullable String id;
+
   /** Creates the command (picocli does). */
   public PredictCommand() {}
 
@@ -59,6 +64,7 @@ public final class PredictCommand implements Callable<Integer> {
     }
     LearnedCoder coder = LearnedCoder.load(model);
     List<String> texts = TrainingCsv.readTexts(data, text);
+    List<String> ids = id == null ? null : TrainingCsv.readTexts(data, id);
     double threshold = abstainBelow != null ? abstainBelow
         : precision != null ? coder.confidenceForPrecision(precision) : 0;
     coder = coder.withAbstention(threshold);
@@ -69,6 +75,9 @@ public final class PredictCommand implements Callable<Integer> {
       CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer);
       List<String> header = new ArrayList<>();
       header.add("row");
+      if (id != null) {
+        header.add(id);
+      }
       if (single) {
         header.add("code");
       } else {
@@ -83,6 +92,9 @@ public final class PredictCommand implements Callable<Integer> {
         Prediction p = predictions.get(i);
         fields.clear();
         fields.add(Integer.toString(i + 1));
+        if (ids != null) {
+          fields.add(ids.get(i));
+        }
         if (single) {
           fields.add(p.assigned().get(0).value());
         } else {

@@ -95,6 +95,65 @@ class CodeLearnPredictCommandTest {
   }
 
   @Test
+  void predictWithId_thenAgree_comparesTheModelWithAPerson() throws IOException {
+    Path model = folder.resolve("m.model");
+    run("code", "learn", "--train", coded("train.csv", false).toString(), "--text", "comment", "--code-columns",
+        "Parking..Waiting", "--model", model.toString());
+    // a person's coding of new comments, with the comment and a column the model does not have
+    Path people = folder.resolve("people.csv");
+    Files.writeString(people, "id,comment,Parking,\"Staff, attitude\",Waiting,coder\n"
+        + "c1,no parking space at all,1,0,0,ann\n"
+        + "c2,the doctor was kind,0,1,0,ann\n"
+        + "c3,waited hours,0,0,1,ann\n");
+    Path predicted = folder.resolve("p.csv");
+    run("code", "predict", "--model", model.toString(), "--data", people.toString(), "--text", "comment", "--id",
+        "id", "--out", predicted.toString());
+    out.getBuffer().setLength(0);
+
+    int code = run("code", "agree", "--a", people.toString(), "--b", predicted.toString(), "--id", "id");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(Files.readAllLines(predicted)).element(1).asString().startsWith("1,c1,1,0,0,");
+    assertThat(out.toString())
+        .contains("codes: the 3 columns both files have; not compared: only in A [comment, coder]")
+        .contains("3 units compared")
+        .contains("B against A: micro precision 1.000, recall 1.000, F1 1.000");
+  }
+
+  @Test
+  void agree_rowsThePredictionLeftForAPerson_areNotCompared() throws IOException {
+    Path people = folder.resolve("people.csv");
+    Files.writeString(people, "id,Parking,Waiting\nc1,1,0\nc2,0,1\nc3,1,1\n");
+    Path predicted = folder.resolve("p.csv");
+    Files.writeString(predicted, "row,id,Parking,Waiting,Parking confidence,Waiting confidence,confidence,abstained\n"
+        + "1,c1,1,0,0.9,0.1,0.81,0\n"
+        + "2,c2,0,1,0.2,0.9,0.72,0\n"
+        + "3,c3,1,0,0.6,0.4,0.36,1\n");
+
+    int code = run("code", "agree", "--a", people.toString(), "--b", predicted.toString(), "--id", "id");
+
+    assertThat(code).as(err.toString()).isZero();
+    // c3's guess (Parking only) would have missed Waiting: left out, B agrees with A everywhere else
+    assertThat(out.toString()).contains(predicted + ": 1 unit left for a person (abstained) is not compared")
+        .contains("2 units compared, 1 only in A, 0 only in B")
+        .contains("B against A: micro precision 1.000, recall 1.000, F1 1.000");
+  }
+
+  @Test
+  void agree_filesWithNoCodeColumnInCommon_failsListingBoth() throws IOException {
+    Path a = folder.resolve("a.csv");
+    Path b = folder.resolve("b.csv");
+    Files.writeString(a, "id,Parking\nc1,1\n");
+    Files.writeString(b, "id,Waiting\nc1,0\n");
+
+    int code = run("code", "agree", "--a", a.toString(), "--b", b.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains(b + ":1: no code column in common with " + a + " (other than the id \"id\"); "
+        + "the columns of A are [id, Parking], of B [id, Waiting]");
+  }
+
+  @Test
   void learn_withFolds_printsTheTableAndWritesTheJsonReport() throws IOException {
     Path train = coded("train.csv", true);
     Path report = folder.resolve("r.json");
