@@ -44,6 +44,18 @@ class BgeSmallEmbedderTest {
   }
 
   @Test
+  void embed_commentLongerThanTheNetworksWindow_givesOneUnitVector() {
+    // about 3,000 tokens: beyond the network's 512, split by langchain4j and averaged
+    String longComment = "The ward was clean and the nurses were kind but we waited hours for the doctor. ".repeat(180);
+
+    float[][] v = embedder.embed(List.of(longComment, "The ward was clean and the nurses were kind."));
+
+    assertThat(v[0]).hasSize(384);
+    assertThat(norm(v[0])).isCloseTo(1.0, within(1e-5));
+    assertThat(dot(v[0], v[1])).isGreaterThan(0.5);
+  }
+
+  @Test
   void serviceLoader_findsItByTheNameModelsRecord() {
     List<String> names = ServiceLoader.load(TextEmbedder.class).stream()
         .map(provider -> provider.get().name()).toList();
