@@ -40,7 +40,8 @@ import java.util.Locale;
  * 2-5-grams only), {@code unbalanced}, {@code c0.3}/{@code c3} (another cost), {@code precision0.8} (thresholds
  * for precision 0.8). Five folds, seed 42, unless {@code --folds K} / {@code --seed S}; {@code --train-time}
  * also times training on the whole file and prediction on it; {@code --embeddings} adds the sentence embeddings of
- * {@code insight-embeddings} to the variant (each comment embedded once for all folds).
+ * {@code insight-embeddings} to the variant (each comment embedded once for all folds); {@code --context} gives
+ * each comment the question it answers as its context.
  */
 public final class LearnedCodingEvaluation {
   private static final Path DATA = Path.of("../shared/data/patient-feedback");
@@ -61,7 +62,7 @@ public final class LearnedCodingEvaluation {
     String foldsOut = option(rest, "--folds-out", "");
     String report = option(rest, "--report", "");
     boolean trainTime = rest.contains("--train-time");
-    CodedExamples examples = load(set);
+    CodedExamples examples = rest.contains("--context") ? load(set, true) : load(set);
     LearnerOptions options = variant(variant);
     boolean embeddings = rest.contains("--embeddings");
     if (embeddings) {
@@ -116,7 +117,7 @@ public final class LearnedCodingEvaluation {
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         long cpu1 = os.getProcessCpuTime();
         start = System.nanoTime();
-        coder.predictAll(examples.texts());
+        coder.predictAll(examples.texts(), examples.contexts());
         double predictSeconds = (System.nanoTime() - start) / 1e9;
         long cpu2 = os.getProcessCpuTime();
         System.out.printf(Locale.ROOT, "train on all %d: %.2f s wall, %.2f s process CPU; predict them: %.0f "
@@ -128,14 +129,22 @@ public final class LearnedCodingEvaluation {
   }
 
   static CodedExamples load(String set) {
+    return load(set, false);
+  }
+
+  /** The data set, with the question each comment answers as its context if asked. */
+  static CodedExamples load(String set, boolean context) {
     return switch (set) {
       case "multilabel" -> {
         Path file = DATA.resolve("fft-multilabel-v6.csv");
         List<String> header = header(file);
-        yield TrainingCsv.read(file, "FFT answer", CodeSource.codeColumns(header.subList(11, header.size())));
+        yield TrainingCsv.read(file, "FFT answer", CodeSource.codeColumns(header.subList(11, header.size())),
+            context ? "FFT question" : "");
       }
-      case "code" -> TrainingCsv.read(DATA.resolve("fft-two-level.csv"), "feedback", CodeSource.label("code"));
-      case "label" -> TrainingCsv.read(DATA.resolve("fft-two-level.csv"), "feedback", CodeSource.label("label"));
+      case "code" -> TrainingCsv.read(DATA.resolve("fft-two-level.csv"), "feedback", CodeSource.label("code"),
+          context ? "question" : "");
+      case "label" -> TrainingCsv.read(DATA.resolve("fft-two-level.csv"), "feedback", CodeSource.label("label"),
+          context ? "question" : "");
       default -> throw new IllegalArgumentException("unknown data set " + set + "; use multilabel, code or label");
     };
   }

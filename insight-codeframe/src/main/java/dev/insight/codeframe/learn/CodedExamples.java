@@ -17,8 +17,10 @@ import java.util.Map;
  * @param codes the codes, in output order, without duplicates
  * @param examples the coded comments; every code they use is in {@code codes}; in single-label mode each has
  *     exactly one
+ * @param contextName what the examples' contexts are (e.g. the column they came from, "FFT question"), recorded in
+ *     the model so predictions can be given the same; empty when the examples have no context
  */
-public record CodedExamples(LabelMode mode, List<CodeId> codes, List<CodedExample> examples) {
+public record CodedExamples(LabelMode mode, List<CodeId> codes, List<CodedExample> examples, String contextName) {
 
   /**
    * Validates that the examples use only the listed codes, one each in single-label mode.
@@ -26,9 +28,11 @@ public record CodedExamples(LabelMode mode, List<CodeId> codes, List<CodedExampl
    * @param mode whether a comment takes several codes or exactly one
    * @param codes the codes, in output order, without duplicates
    * @param examples the coded comments; every code they use is in {@code codes}; in single-label mode each has exactly one
+   * @param contextName what the examples' contexts are (e.g. the column they came from, "FFT question"), recorded in the model so predictions can be given the same; empty when the examples have no context
    */
   public CodedExamples {
     checkNotNull(mode, "mode");
+    checkNotNull(contextName, "contextName");
     codes = List.copyOf(codes);
     examples = List.copyOf(examples);
     checkArgument(!codes.isEmpty(), "at least one code is needed");
@@ -42,6 +46,17 @@ public record CodedExamples(LabelMode mode, List<CodeId> codes, List<CodedExampl
       checkArgument(mode == LabelMode.MULTI_LABEL || example.codes().size() == 1,
           "single-label example %s has %s codes, not one", i + 1, example.codes().size());
     }
+  }
+
+  /**
+   * Coded comments without a context.
+   *
+   * @param mode whether a comment takes several codes or exactly one
+   * @param codes the codes, in output order, without duplicates
+   * @param examples the coded comments
+   */
+  public CodedExamples(LabelMode mode, List<CodeId> codes, List<CodedExample> examples) {
+    this(mode, codes, examples, "");
   }
 
   /**
@@ -75,6 +90,19 @@ public record CodedExamples(LabelMode mode, List<CodeId> codes, List<CodedExampl
   }
 
   /**
+   * The comments' contexts.
+   *
+   * @return the contexts in example order (empty strings when there is no context)
+   */
+  public List<String> contexts() {
+    List<String> contexts = new ArrayList<>(examples.size());
+    for (CodedExample example : examples) {
+      contexts.add(example.context());
+    }
+    return contexts;
+  }
+
+  /**
    * A subset of the examples, with the same codes.
    *
    * @param rows the example indexes
@@ -85,7 +113,7 @@ public record CodedExamples(LabelMode mode, List<CodeId> codes, List<CodedExampl
     for (int r : rows) {
       chosen.add(examples.get(r));
     }
-    return new CodedExamples(mode, codes, chosen);
+    return new CodedExamples(mode, codes, chosen, contextName);
   }
 
   /** Each example's code indexes, ascending. */

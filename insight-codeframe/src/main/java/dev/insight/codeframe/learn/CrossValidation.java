@@ -51,6 +51,7 @@ public final class CrossValidation {
     int[] fold = folds(examples, folds, seed);
     Prediction[] out = new Prediction[n];
     List<String> texts = examples.texts();
+    List<String> contexts = examples.contexts();
     TextEmbedder embedder = options.embedder();
     if (embedder != null) {
       // every fold's model embeds the same comments: embed them once
@@ -61,10 +62,12 @@ public final class CrossValidation {
       int[] test = Folds.rowsWhere(fold, f, true);
       LearnedCoder coder = LearnedCoder.train(examples.subset(train), options);
       List<String> testTexts = new ArrayList<>(test.length);
+      List<String> testContexts = new ArrayList<>(test.length);
       for (int r : test) {
         testTexts.add(texts.get(r));
+        testContexts.add(contexts.get(r));
       }
-      List<Prediction> predicted = coder.predictAll(testTexts);
+      List<Prediction> predicted = coder.predictAll(testTexts, testContexts);
       for (int j = 0; j < test.length; j++) {
         out[test[j]] = predicted.get(j);
       }

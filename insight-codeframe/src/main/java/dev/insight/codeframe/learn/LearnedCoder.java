@@ -2,6 +2,7 @@ package dev.insight.codeframe.learn;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
+import static com.google.common.base.Preconditions.checkState;
 
 import dev.insight.codeframe.CodeId;
 import dev.insight.codeframe.Codeframe;
@@ -33,6 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A coder learned from coded comments: one linear SVM per code on sparse TF-IDF word and character n-grams, its
@@ -54,18 +56,23 @@ public final class LearnedCoder {
   /**
    * The model file format this library writes and reads. Layout: 8 ASCII bytes {@code INSIGHTM}, a big-endian
    * int version, then a GZIP stream (whose CRC-32 catches corruption) holding the mode, codes, options, vocabulary
-   * (64-bit n-gram hashes with their idf), the sentence embedder's name and dimension (if any), weights,
+   * (64-bit n-gram hashes with their idf), the context's name and vocabulary (if any), the sentence embedder's
+   * name and dimension (if any), weights,
    * calibration, thresholds, the abstention curve and an end marker. Any change to it increments the version.
    */
   public static final int FORMAT_VERSION = 2;
   private static final byte[] MAGIC = "INSIGHTM".getBytes(StandardCharsets.US_ASCII);
   private static final long END_MARKER = 0x494E534947485421L;
   private static final int MIN_SUPPORT_TO_TUNE = 3;
+  /** The context block: each word of the comment tagged with its context, as unigrams seen at least twice. */
+  private static final FeatureOptions CONTEXT_FEATURES = new FeatureOptions(1, 1, 0, 2, 0.5);
 
   private final LabelMode mode;
   private final List<CodeId> codes;
   private final LearnerOptions options;
   private final Vectorizer vectorizer;
+  private final String contextName;
+  private final @Nullable Vectorizer contextVectorizer;
   private final float[] weights;
   private final float[] bias;
   private final double[] plattA;
@@ -79,12 +86,14 @@ public final class LearnedCoder {
   private final double abstainBelow;
 
   private LearnedCoder(LabelMode mode, List<CodeId> codes, LearnerOptions options, Vectorizer vectorizer,
-      float[] weights, float[] bias, double[] plattA, double[] plattB, double[] thresholds, int[] support,
+      String contextName, @Nullable Vectorizer contextVectorizer, float[] weights, float[] bias, double[] plattA, double[] plattB, double[] thresholds, int[] support,
       int trainedOn, boolean atLeastOne, double[] curveConfidence, double[] curvePrecision, double abstainBelow) {
     this.mode = mode;
     this.codes = List.copyOf(codes);
     this.options = options;
     this.vectorizer = vectorizer;
+    this.contextName = contextName;
+    this.contextVectorizer = contextVectorizer;
     this.weights = weights;
     this.bias = bias;
     this.plattA = plattA;
@@ -127,10 +136,15 @@ public final class LearnedCoder {
     List<String> texts = examples.texts();
     Vectorizer vectorizer = Vectorizer.fit(texts, options.features());
     TextEmbedder embedder = options.embedder();
+    // columns: the n-grams, then the context's words (if the examples have a context), then the embedding (if any)
     SparseRows ngrams = vectorizer.transform(texts);
-    // embeddings, if any, are the columns after the n-grams
-    SparseRows x = embedder == null ? ngrams : ngrams.withDense(embed(embedder, texts), vectorizer.features());
-    int features = vectorizer.features() + (embedder == null ? 0 : embedder.dimension());
+    List<String> tagged = examples.contextName().isEmpty() ? null : tagged(texts, examples.contexts());
+    Vectorizer contextVectorizer = tagged == null ? null : Vectorizer.fit(tagged, CONTEXT_FEATURES);
+    SparseRows words = contextVectorizer == null ? ngrams
+        : ngrams.withSparse(contextVectorizer.transform(tagged), vectorizer.features());
+    int sparse = vectorizer.features() + (contextVectorizer == null ? 0 : contextVectorizer.features());
+    SparseRows x = embedder == null ? words : words.withDense(embed(embedder, texts), sparse);
+    int features = sparse + (embedder == null ? 0 : embedder.dimension());
     int[][] labels = examples.labelIndexes();
     int[] fold = Folds.stratified(labels, k, options.calibrationFolds(), options.seed());
     int[] allRows = new int[n];
@@ -234,7 +248,7 @@ public final class LearnedCoder {
     // with a target precision a forced code would break the promise: those comments stay uncoded instead
     boolean atLeastOne = examples.mode() == LabelMode.MULTI_LABEL && withCode == n
         && options.thresholds().kind() != ThresholdPolicy.Kind.PRECISION;
-    LearnedCoder provisional = new LearnedCoder(examples.mode(), examples.codes(), options, vectorizer, weights,
+    LearnedCoder provisional = new LearnedCoder(examples.mode(), examples.codes(), options, vectorizer, examples.contextName(), contextVectorizer, weights,
         bias, plattA, plattB, thresholds, support, n, atLeastOne, new double[0], new double[0], 0);
     // the abstention curve: out-of-fold confidence against the precision of the codes given at or above it
     double[] confidence = new double[n];
@@ -267,7 +281,7 @@ public final class LearnedCoder {
       curveConfidence[j] = confidence[order[j]];
       curvePrecision[j] = sumGiven == 0 ? 1 : sumCorrect / sumGiven;
     }
-    return new LearnedCoder(examples.mode(), examples.codes(), options, vectorizer, weights, bias, plattA, plattB,
+    return new LearnedCoder(examples.mode(), examples.codes(), options, vectorizer, examples.contextName(), contextVectorizer, weights, bias, plattA, plattB,
         thresholds, support, n, atLeastOne, curveConfidence, curvePrecision, 0);
   }
 
@@ -380,7 +394,7 @@ public final class LearnedCoder {
    */
   public LearnedCoder withAbstention(double threshold) {
     checkArgument(threshold >= 0 && threshold <= 1, "abstention threshold must be in [0, 1]: %s", threshold);
-    return new LearnedCoder(mode, codes, options, vectorizer, weights, bias, plattA, plattB, thresholds, support,
+    return new LearnedCoder(mode, codes, options, vectorizer, contextName, contextVectorizer, weights, bias, plattA, plattB, thresholds, support,
         trainedOn, atLeastOne, curveConfidence, curvePrecision, threshold);
   }
 
@@ -419,6 +433,7 @@ public final class LearnedCoder {
    *
    * @param text the comment
    * @return the prediction
+   * @throws IllegalStateException if the model was trained with contexts: use {@link #predictAll(List, List)}
    */
   public Prediction predict(String text) {
     return predictAll(List.of(text)).get(0);
@@ -429,9 +444,29 @@ public final class LearnedCoder {
    *
    * @param texts the comments
    * @return one prediction per comment
+   * @throws IllegalStateException if the model was trained with contexts (see {@link #contextName()}): use
+   *     {@link #predictAll(List, List)}
    */
   public List<Prediction> predictAll(List<String> texts) {
     checkNotNull(texts, "texts");
+    checkState(contextName.isEmpty(), "this model was trained with each comment's context (%s): give the contexts "
+        + "too, predictAll(texts, contexts)", contextName);
+    return predictAll(texts, java.util.Collections.nCopies(texts.size(), ""));
+  }
+
+  /**
+   * Codes comments given in their contexts (see {@link CodedExample#context()}), in order. A model trained
+   * without contexts ignores them.
+   *
+   * @param texts the comments
+   * @param contexts each comment's context, e.g. the question it answers (the same kind as in training:
+   *     {@link #contextName()})
+   * @return one prediction per comment
+   * @throws IllegalArgumentException if the lists differ in length
+   */
+  public List<Prediction> predictAll(List<String> texts, List<String> contexts) {
+    checkNotNull(texts, "texts");
+    checkArgument(texts.size() == contexts.size(), "%s comments but %s contexts", texts.size(), contexts.size());
     int k = codes.size();
     List<Prediction> out = new ArrayList<>(texts.size());
     Vectorizer.KeyBuffer buffer = new Vectorizer.KeyBuffer();
@@ -443,6 +478,9 @@ public final class LearnedCoder {
       checkNotNull(text, "text");
       double[] score = new double[k];
       scores(text, buffer, row, score);
+      if (contextVectorizer != null) {
+        addContext(Vectorizer.contextTagged(text, checkNotNull(contexts.get(i), "context")), buffer, row, score);
+      }
       if (embedded != null) {
         addDense(embedded[i], score);
       }
@@ -471,10 +509,46 @@ public final class LearnedCoder {
     }
   }
 
-  /** Adds a comment's embedding's contribution to its scores (the columns after the n-grams). */
-  private void addDense(float[] vector, double[] score) {
+  /** Adds the contribution of a comment's context-tagged words (the columns after the n-grams). */
+  private void addContext(String tagged, Vectorizer.KeyBuffer buffer, Vectorizer.Row row, double[] score) {
     int k = codes.size();
     int offset = vectorizer.features();
+    contextVectorizer.featurise(tagged, buffer, row);
+    for (int e = 0; e < row.size; e++) {
+      int base = (offset + row.index[e]) * k;
+      float v = row.value[e];
+      for (int c = 0; c < k; c++) {
+        score[c] += v * weights[base + c];
+      }
+    }
+  }
+
+  private static List<String> tagged(List<String> texts, List<String> contexts) {
+    List<String> out = new ArrayList<>(texts.size());
+    for (int i = 0; i < texts.size(); i++) {
+      out.add(Vectorizer.contextTagged(texts.get(i), contexts.get(i)));
+    }
+    return out;
+  }
+
+  private int contextFeatures() {
+    return contextVectorizer == null ? 0 : contextVectorizer.features();
+  }
+
+  /**
+   * What the contexts of the training comments were (e.g. "FFT question"), which predictions need too; empty for
+   * a model trained without contexts.
+   *
+   * @return the context's name, or empty
+   */
+  public String contextName() {
+    return contextName;
+  }
+
+  /** Adds a comment's embedding's contribution to its scores (the columns after the n-grams and context). */
+  private void addDense(float[] vector, double[] score) {
+    int k = codes.size();
+    int offset = vectorizer.features() + contextFeatures();
     for (int j = 0; j < vector.length; j++) {
       int base = (offset + j) * k;
       float v = vector[j];
@@ -658,6 +732,7 @@ public final class LearnedCoder {
    * @param at when the coding was made
    * @return the coding
    * @throws IllegalArgumentException if the lists differ in length or a code is not codable in the frame
+   * @throws IllegalStateException if the model was trained with contexts, which this method does not take
    */
   public Coding toCoding(Codeframe frame, List<UnitId> units, List<String> texts, String name, Instant at) {
     checkNotNull(frame, "frame");
@@ -754,6 +829,10 @@ public final class LearnedCoder {
     out.writeDouble(options.thresholds().targetPrecision());
     out.writeLong(options.seed());
     vectorizer.write(out);
+    out.writeUTF(contextName);
+    if (contextVectorizer != null) {
+      contextVectorizer.write(out);
+    }
     TextEmbedder embedder = options.embedder();
     out.writeUTF(embedder == null ? "" : embedder.name());
     out.writeInt(embedder == null ? 0 : embedder.dimension());
@@ -842,6 +921,8 @@ public final class LearnedCoder {
       double target = in.readDouble();
       long seed = in.readLong();
       Vectorizer vectorizer = Vectorizer.read(in);
+      String contextName = in.readUTF();
+      Vectorizer contextVectorizer = contextName.isEmpty() ? null : Vectorizer.read(in);
       String embedderName = in.readUTF();
       int dimension = in.readInt();
       if (dimension < 0 || dimension > 1_000_000 || embedderName.isEmpty() != (dimension == 0)) {
@@ -852,7 +933,8 @@ public final class LearnedCoder {
           target == 0 ? ThresholdPolicy.of(ThresholdPolicy.Kind.valueOf(thresholdKind))
               : new ThresholdPolicy(ThresholdPolicy.Kind.valueOf(thresholdKind), target), seed,
           LearnerOptions.defaults().threads(), embedder);
-      long cells = ((long) vectorizer.features() + dimension) * k;
+      long cells = ((long) vectorizer.features() + (contextVectorizer == null ? 0 : contextVectorizer.features())
+          + dimension) * k;
       if (cells > Integer.MAX_VALUE - 8) {
         throw new IOException("implausible model size " + cells);
       }
@@ -891,7 +973,7 @@ public final class LearnedCoder {
       if (in.read() != -1) { // reading to the end makes GZIP check its CRC-32 and length
         throw new IOException("data after the end marker");
       }
-      return new LearnedCoder(mode, codes, options, vectorizer, weights, bias, plattA, plattB, thresholds, support,
+      return new LearnedCoder(mode, codes, options, vectorizer, contextName, contextVectorizer, weights, bias, plattA, plattB, thresholds, support,
           trainedOn, atLeastOne, curveConfidence, curvePrecision, abstainBelow);
     } catch (EOFException e) {
       throw new ModelFormatException(source + ": corrupt or truncated model file (it ends too early)", e);

@@ -41,15 +41,27 @@ final class SparseRows {
    * (zeros are left out).
    */
   SparseRows withDense(float[][] dense, int offset) {
-    int rows = rows();
-    int extra = 0;
+    Builder block = new Builder(dense.length, dense.length == 0 ? 0 : dense.length * dense[0].length);
+    int[] index = new int[dense.length == 0 ? 0 : dense[0].length];
+    float[] value = new float[index.length];
     for (float[] vector : dense) {
-      for (float v : vector) {
-        extra += v != 0 ? 1 : 0;
+      int n = 0;
+      for (int j = 0; j < vector.length; j++) {
+        if (vector[j] != 0) {
+          index[n] = j;
+          value[n++] = vector[j];
+        }
       }
+      block.add(index, value, n);
     }
+    return withSparse(block.build(), offset);
+  }
+
+  /** These rows with another matrix's rows appended, its column {@code j} becoming {@code offset + j}. */
+  SparseRows withSparse(SparseRows other, int offset) {
+    int rows = rows();
     int[] newStart = new int[rows + 1];
-    int[] newIndex = new int[index.length + extra];
+    int[] newIndex = new int[index.length + other.index.length];
     float[] newValue = new float[newIndex.length];
     int at = 0;
     for (int r = 0; r < rows; r++) {
@@ -57,12 +69,9 @@ final class SparseRows {
       System.arraycopy(index, start[r], newIndex, at, length);
       System.arraycopy(value, start[r], newValue, at, length);
       at += length;
-      float[] vector = dense[r];
-      for (int j = 0; j < vector.length; j++) {
-        if (vector[j] != 0) {
-          newIndex[at] = offset + j;
-          newValue[at++] = vector[j];
-        }
+      for (int k = other.start[r]; k < other.start[r + 1]; k++) {
+        newIndex[at] = offset + other.index[k];
+        newValue[at++] = other.value[k];
       }
       newStart[r + 1] = at;
     }

@@ -40,13 +40,34 @@ public final class TrainingCsv {
    * @throws UncheckedIOException if the file cannot be read
    */
   public static CodedExamples read(Path file, String textColumn, CodeSource source) {
+    return read(file, textColumn, source, "");
+  }
+
+  /**
+   * Reads coded comments with their context: a column that changes what the words mean, typically the question
+   * the comment answers (see {@link CodedExample#context()}).
+   *
+   * @param file the CSV file
+   * @param textColumn the column holding the comment
+   * @param source where the codes are
+   * @param contextColumn the column holding each comment's context; empty for none
+   * @return the coded comments, whose {@link CodedExamples#contextName()} is the context column
+   * @throws InvalidInputException naming every missing column, bad 0/1 value, blank label or short row
+   * @throws UncheckedIOException if the file cannot be read
+   */
+  public static CodedExamples read(Path file, String textColumn, CodeSource source, String contextColumn) {
     checkNotNull(textColumn, "textColumn");
     checkNotNull(source, "source");
+    checkNotNull(contextColumn, "contextColumn");
     String name = file.toString();
     List<InputProblem> problems = new ArrayList<>();
     List<String> wanted = new ArrayList<>();
     wanted.add(textColumn);
     wanted.addAll(source.columns());
+    boolean withContext = !contextColumn.isEmpty();
+    if (withContext) {
+      wanted.add(contextColumn);
+    }
     List<CodedExample> examples = new ArrayList<>();
     Set<String> seenCodes = new TreeSet<>();
     try (CsvReader<CsvRecord> csv = reader(file)) {
@@ -96,7 +117,7 @@ public final class TrainingCsv {
             seenCodes.add(value);
           }
         }
-        examples.add(new CodedExample(text, codes));
+        examples.add(new CodedExample(text, codes, withContext ? row.getField(at[at.length - 1]).strip() : ""));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + name, e);
@@ -113,7 +134,7 @@ public final class TrainingCsv {
     } else {
       seenCodes.forEach(c -> codes.add(CodeId.of(c)));
     }
-    return new CodedExamples(source.mode(), codes, examples);
+    return new CodedExamples(source.mode(), codes, examples, contextColumn);
   }
 
   /**

@@ -219,6 +219,33 @@ final class Vectorizer {
     return z ^ (z >>> 31);
   }
 
+  /**
+   * The comment's words tagged with its context, for a vectorizer of word unigrams: each word becomes one token
+   * of the context's hash and the word (so "nothing" after one question and after another are different
+   * features), plus a token of the context alone.
+   */
+  static String contextTagged(String text, String context) {
+    char[] name = normalise(context);
+    String tag = String.format(java.util.Locale.ROOT, "x%016x", hash(name, 0, name.length, 0x7A61L));
+    StringBuilder out = new StringBuilder(tag);
+    char[] chars = normalise(text);
+    int start = 0;
+    while (start < chars.length) {
+      while (start < chars.length && chars[start] == ' ') {
+        start++;
+      }
+      int end = start;
+      while (end < chars.length && chars[end] != ' ') {
+        end++;
+      }
+      if (end > start) {
+        out.append(' ').append(tag).append(chars, start, end - start);
+      }
+      start = end;
+    }
+    return out.toString();
+  }
+
   /** Lower case (locale-independent), letters and digits kept, apostrophes dropped, everything else a space. */
   static char[] normalise(String text) {
     char[] out = new char[text.length()];

@@ -81,6 +81,12 @@ public final class LearnCommand implements Callable<Integer> {
       + "precision instead (0 < P < 1; a code that cannot reach it is never given).")
   private @Nullable Double precision;
 
+  @Option(names = "--context", paramLabel = "COL", description = "A column that changes what the words mean, "
+      + "typically the question answered (\"Nothing\" is praise after \"What could we do better?\" and a complaint "
+      + "after \"What was good?\"): each word is also learned within its context. Predict then reads the same "
+      + "column.")
+  private @Nullable String context;
+
   @Option(names = "--embeddings", description = "Also use sentence embeddings (bge-small-en-v1.5, run offline) "
       + "beside the word and character n-grams: better on rare codes, but training and prediction embed about 100 "
       + "comments a second instead of coding tens of thousands. The model records it; predict finds it again.")
@@ -95,7 +101,7 @@ public final class LearnCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--report needs --folds: the report is of the cross-validation");
     }
     CodeSource source = source();
-    CodedExamples examples = TrainingCsv.read(train, text, source);
+    CodedExamples examples = TrainingCsv.read(train, text, source, context == null ? "" : context);
     ThresholdPolicy policy = precision != null ? ThresholdPolicy.precision(precision) : ThresholdPolicy.of(thresholds);
     LearnerOptions options = LearnerOptions.defaults().withThresholds(policy);
     options = options.withSeed(seed);

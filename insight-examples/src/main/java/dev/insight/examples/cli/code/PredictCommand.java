@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
         "The output keeps the input's row order: a 'row' column (1-based data row), then the model's code columns "
             + "(0/1) and a '<code> confidence' column per code, or for a single-label model a 'code' column; then "
             + "'confidence' (the probability the row is coded exactly right) and 'abstained' (1 = left for a "
-            + "person). With --id, the id column follows 'row'."})
+            + "person). With --id, the id column follows 'row'.",
+        "A model trained with --context reads the same column from D.csv."})
 public final class PredictCommand implements Callable<Integer> {
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;
@@ -68,7 +69,9 @@ public final class PredictCommand implements Callable<Integer> {
     double threshold = abstainBelow != null ? abstainBelow
         : precision != null ? coder.confidenceForPrecision(precision) : 0;
     coder = coder.withAbstention(threshold);
-    List<Prediction> predictions = coder.predictAll(texts);
+    // a model trained with a context (learn --context) reads the same column of the new comments
+    List<Prediction> predictions = coder.contextName().isEmpty() ? coder.predictAll(texts)
+        : coder.predictAll(texts, TrainingCsv.readTexts(data, coder.contextName()));
     List<CodeId> codes = coder.codes();
     boolean single = coder.mode() == LabelMode.SINGLE_LABEL;
     AtomicFile.write(out, writer -> {

@@ -154,6 +154,40 @@ class CodeLearnPredictCommandTest {
   }
 
   @Test
+  void learnWithContext_thenPredict_readsTheQuestionAgainAndCodesByIt() throws IOException {
+    StringBuilder csv = new StringBuilder("comment,question,code\n");
+    for (int i = 0; i < 60; i++) {
+      csv.append(i % 2 == 0 ? "Nothing,What was good?,complaint\n" : "Nothing.,What could we do better?,praise\n");
+      csv.append(i % 2 == 0 ? "parking was hard,What could we do better?,parking\n"
+          : "no car park spaces,What was good?,parking\n");
+    }
+    Path train = folder.resolve("q.csv");
+    Files.writeString(train, csv.toString());
+    Path model = folder.resolve("q.model");
+
+    int learned = run("code", "learn", "--train", train.toString(), "--text", "comment", "--label", "code",
+        "--context", "question", "--model", model.toString());
+    List<String> lines = predictLines(model, "question,comment\nWhat was good?,nothing\n"
+        + "What could we do better?,Nothing at all\n");
+
+    assertThat(learned).as(err.toString()).isZero();
+    assertThat(lines.get(1)).startsWith("1,complaint,");
+    assertThat(lines.get(2)).startsWith("2,praise,");
+  }
+
+  @Test
+  void predict_contextModelOnDataWithoutTheContextColumn_failsNamingIt() throws IOException {
+    Path train = folder.resolve("q.csv");
+    Files.writeString(train, "comment,question,code\nNothing,What was good?,complaint\nNothing,Better?,praise\n"
+        + "Nothing,What was good?,complaint\nNothing,Better?,praise\n");
+    Path model = folder.resolve("q.model");
+    run("code", "learn", "--train", train.toString(), "--text", "comment", "--label", "code", "--context",
+        "question", "--model", model.toString());
+
+    assertPredictFails(model, "comment\nnothing\n", "new.csv:1: column \"question\", no such column in the header");
+  }
+
+  @Test
   void learn_withFolds_printsTheTableAndWritesTheJsonReport() throws IOException {
     Path train = coded("train.csv", true);
     Path report = folder.resolve("r.json");
@@ -172,15 +206,9 @@ class CodeLearnPredictCommandTest {
     Path model = folder.resolve("m.model");
     run("code", "learn", "--train", coded("train.csv", true).toString(), "--text", "comment", "--label", "code",
         "--model", model.toString());
-    Path data = folder.resolve("new.csv");
-    Files.writeString(data, "comment\nwe waited hours\n");
-    Path predicted = folder.resolve("p.csv");
 
-    int code = run("code", "predict", "--model", model.toString(), "--data", data.toString(), "--text", "comment",
-        "--out", predicted.toString());
+    List<String> lines = predictLines(model, "comment\nwe waited hours\n");
 
-    assertThat(code).as(err.toString()).isZero();
-    List<String> lines = Files.readAllLines(predicted);
     assertThat(lines.get(0)).isEqualTo("row,code,confidence,abstained");
     assertThat(lines.get(1)).startsWith("1,wt,");
   }
@@ -202,15 +230,35 @@ class CodeLearnPredictCommandTest {
     Path model = folder.resolve("m.model");
     run("code", "learn", "--train", coded("train.csv", true).toString(), "--text", "comment", "--label", "code",
         "--model", model.toString());
+
+    assertPredictFails(model, "text\nwe waited hours\n", "new.csv:1: column \"comment\", no such column in the "
+        + "header");
+  }
+
+  /** Predicts the comments of {@code csv} (column "comment"), checks it succeeded and gives the output's lines. */
+  private List<String> predictLines(Path model, String csv) throws IOException {
     Path data = folder.resolve("new.csv");
-    Files.writeString(data, "text\nwe waited hours\n");
+    Files.writeString(data, csv);
+    Path predicted = folder.resolve("p.csv");
+
+    int code = run("code", "predict", "--model", model.toString(), "--data", data.toString(), "--text", "comment",
+        "--out", predicted.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    return Files.readAllLines(predicted);
+  }
+
+  /** Predicts the comments of {@code csv} (column "comment") and checks it fails with the message, writing nothing. */
+  private void assertPredictFails(Path model, String csv, String message) throws IOException {
+    Path data = folder.resolve("new.csv");
+    Files.writeString(data, csv);
     Path predicted = folder.resolve("p.csv");
 
     int code = run("code", "predict", "--model", model.toString(), "--data", data.toString(), "--text", "comment",
         "--out", predicted.toString());
 
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString()).contains("new.csv:1: column \"comment\", no such column in the header");
+    assertThat(err.toString()).contains(message);
     assertThat(predicted).doesNotExist();
   }
 
