@@ -32,11 +32,37 @@ public final class CodingOrder {
    * @param howMany how many to return, at least 1
    * @return up to {@code howMany} comments, most useful to code first
    * @throws IllegalArgumentException if {@code howMany} is below 1
+   * @throws IllegalStateException if the coder was trained with contexts: use
+   *     {@link #next(LearnedCoder, List, List, int)}
    */
   public static List<CodingCandidate> next(LearnedCoder coder, List<String> uncoded, int howMany) {
     checkNotNull(coder, "coder");
     checkNotNull(uncoded, "uncoded");
     checkArgument(howMany >= 1, "howMany must be at least 1: %s", howMany);
+    return rank(coder, uncoded, coder.predictAll(uncoded), howMany);
+  }
+
+  /**
+   * Ranks uncoded comments, given in their contexts, for coding (for a coder trained with contexts, see
+   * {@link LearnedCoder#contextName()}).
+   *
+   * @param coder the model trained on what is coded so far
+   * @param uncoded the comments not yet coded
+   * @param contexts each comment's context
+   * @param howMany how many to return, at least 1
+   * @return up to {@code howMany} comments, most useful to code first
+   * @throws IllegalArgumentException if {@code howMany} is below 1 or the lists differ in length
+   */
+  public static List<CodingCandidate> next(LearnedCoder coder, List<String> uncoded, List<String> contexts,
+      int howMany) {
+    checkNotNull(coder, "coder");
+    checkNotNull(uncoded, "uncoded");
+    checkArgument(howMany >= 1, "howMany must be at least 1: %s", howMany);
+    return rank(coder, uncoded, coder.predictAll(uncoded, contexts), howMany);
+  }
+
+  private static List<CodingCandidate> rank(LearnedCoder coder, List<String> uncoded, List<Prediction> predictions,
+      int howMany) {
     int n = uncoded.size();
     if (n == 0) {
       return List.of();
@@ -48,7 +74,6 @@ public final class CodingOrder {
         mean[x.index[e]] += x.value[e] / (double) n;
       }
     }
-    List<Prediction> predictions = coder.predictAll(uncoded);
     double[] priority = new double[n];
     double[] density = new double[n];
     for (int r = 0; r < n; r++) {

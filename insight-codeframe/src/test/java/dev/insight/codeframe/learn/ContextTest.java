@@ -78,6 +78,19 @@ class ContextTest {
   }
 
   @Test
+  void codingOrder_contextModel_ranksWithTheContextsAndRefusesWithout() {
+    LearnedCoder coder = LearnedCoder.train(examples(true), Synthetic.options());
+    List<String> uncoded = List.of("Nothing.", "the parking", "Nothing at all");
+
+    List<CodingCandidate> next = CodingOrder.next(coder, uncoded, List.of(GOOD, IMPROVE, IMPROVE), 2);
+
+    assertThat(next).hasSize(2);
+    assertThatThrownBy(() -> CodingOrder.next(coder, uncoded, 2))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("this model was trained with each comment's context (question)");
+  }
+
+  @Test
   void saveAndLoad_keepsTheContext(@TempDir Path folder) {
     LearnedCoder coder = LearnedCoder.train(examples(true), Synthetic.options());
     Path file = folder.resolve("q.model");
