@@ -732,9 +732,33 @@ public final class LearnedCoder {
    * @param at when the coding was made
    * @return the coding
    * @throws IllegalArgumentException if the lists differ in length or a code is not codable in the frame
-   * @throws IllegalStateException if the model was trained with contexts, which this method does not take
+   * @throws IllegalStateException if the model was trained with contexts: use
+   *     {@link #toCoding(Codeframe, List, List, List, String, Instant)}
    */
   public Coding toCoding(Codeframe frame, List<UnitId> units, List<String> texts, String name, Instant at) {
+    return coding(frame, units, texts, null, name, at);
+  }
+
+  /**
+   * Codes comments given in their contexts into a {@link Coding}, as
+   * {@link #toCoding(Codeframe, List, List, String, Instant)} does (for a model trained with contexts).
+   *
+   * @param frame the codeframe; every code of the model must be a codable code of it
+   * @param units the units (comments' ids), one per text
+   * @param texts the comments
+   * @param contexts each comment's context
+   * @param name a name for the model shown in provenance (e.g. its file name)
+   * @param at when the coding was made
+   * @return the coding
+   * @throws IllegalArgumentException if the lists differ in length or a code is not codable in the frame
+   */
+  public Coding toCoding(Codeframe frame, List<UnitId> units, List<String> texts, List<String> contexts,
+      String name, Instant at) {
+    return coding(frame, units, texts, checkNotNull(contexts, "contexts"), name, at);
+  }
+
+  private Coding coding(Codeframe frame, List<UnitId> units, List<String> texts, @Nullable List<String> contexts,
+      String name, Instant at) {
     checkNotNull(frame, "frame");
     checkArgument(units.size() == texts.size(), "%s units but %s texts", units.size(), texts.size());
     for (CodeId code : codes) {
@@ -742,7 +766,7 @@ public final class LearnedCoder {
           "the model's code '%s' is not a codable code of the frame %s", code, frame.name());
     }
     String model = name + " " + modelId();
-    List<Prediction> predictions = predictAll(texts);
+    List<Prediction> predictions = contexts == null ? predictAll(texts) : predictAll(texts, contexts);
     Coding.Builder coding = Coding.builder(frame);
     for (int i = 0; i < units.size(); i++) {
       Prediction prediction = predictions.get(i);

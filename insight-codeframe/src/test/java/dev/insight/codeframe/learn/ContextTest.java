@@ -3,11 +3,16 @@ package dev.insight.codeframe.learn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.insight.codeframe.Code;
 import dev.insight.codeframe.CodeId;
+import dev.insight.codeframe.Codeframe;
+import dev.insight.codeframe.coding.Coding;
+import dev.insight.codeframe.coding.UnitId;
 import dev.insight.core.input.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -88,6 +93,19 @@ class ContextTest {
     assertThatThrownBy(() -> CodingOrder.next(coder, uncoded, 2))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageStartingWith("this model was trained with each comment's context (question)");
+  }
+
+  @Test
+  void toCoding_contextModel_codesEachCommentInItsContext() {
+    LearnedCoder coder = LearnedCoder.train(examples(true), Synthetic.options());
+    Codeframe frame = Codeframe.builder("tone").add(Code.of("praise", "Praise")).add(Code.of("complaint",
+        "Complaint")).add(Code.of("parking", "Parking")).build();
+
+    Coding coding = coder.toCoding(frame, List.of(UnitId.of("a"), UnitId.of("b")), List.of("Nothing", "Nothing"),
+        List.of(GOOD, IMPROVE), "q.model", Instant.EPOCH);
+
+    assertThat(coding.codes(UnitId.of("a"))).containsExactly(COMPLAINT);
+    assertThat(coding.codes(UnitId.of("b"))).containsExactly(PRAISE);
   }
 
   @Test
