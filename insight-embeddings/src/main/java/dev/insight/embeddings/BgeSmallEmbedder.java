@@ -18,7 +18,7 @@ import java.util.List;
  * split and their vectors averaged by langchain4j.
  *
  * <p>Chosen over {@code all-MiniLM-L6-v2} (6 layers, twice as fast) because it coded the NHS patient-feedback
- * comments better beside the n-grams (docs/learned-coding.md gives both). About 100 comments a second on two
+ * comments better beside the n-grams (docs/learned-coding.md gives both). About 150 comments a second on two
  * cores: embedding is by far the slowest part of training and prediction with embeddings.
  *
  * <p>The network loads on first use (about a second), once per JVM, so constructing this class is cheap, as

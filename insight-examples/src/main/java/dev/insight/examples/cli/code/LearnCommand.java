@@ -88,7 +88,7 @@ public final class LearnCommand implements Callable<Integer> {
   private @Nullable String context;
 
   @Option(names = "--embeddings", description = "Also use sentence embeddings (bge-small-en-v1.5, run offline) "
-      + "beside the word and character n-grams: better on rare codes, but training and prediction embed about 100 "
+      + "beside the word and character n-grams: better on rare codes, but training and prediction embed about 150 "
       + "comments a second instead of coding tens of thousands. The model records it; predict finds it again.")
   private boolean embeddings;
 
@@ -108,7 +108,7 @@ public final class LearnCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     long start = System.nanoTime();
     if (embeddings) {
-      out.printf(Locale.ROOT, "embedding %d comments with %s (about 100 a second on two cores)...%n",
+      out.printf(Locale.ROOT, "embedding %d comments with %s (about 150 a second on two cores)...%n",
           examples.examples().size(), BgeSmallEmbedder.NAME);
       out.flush();
       options = options.withEmbedder(TextEmbedder.precomputed(new BgeSmallEmbedder(), examples.texts()));
