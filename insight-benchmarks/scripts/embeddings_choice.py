@@ -6,7 +6,8 @@ half the best inner micro-F1, at least one code), optionally with each comment's
 embeddings alone (emb), on 5 folds stratified on the rarest code like insight's (not the same shuffle). It gives
 0.739 / 0.467 for the n-grams, as insight does (0.738 / 0.461), so it can compare networks cheaply.
 
-Usage: embeddings_choice.py EMBEDDINGS.csv sparse,emb,concat1 [tag]
+Usage: embeddings_choice.py EMBEDDINGS.csv|- sparse,emb,concat1,question [tag]   (- : no embeddings; question = the
+FFT question one-hot appended to the n-grams)
 EMBEDDINGS.csv: one line per comment of fft-multilabel-v6.csv, in file order, the vector's floats comma-separated
 (written by any embedder, e.g. langchain4j's AllMiniLmL6V2QuantizedEmbeddingModel or
 BgeSmallEnV15QuantizedEmbeddingModel, blank comments as "-"). Saves the out-of-fold probabilities to /tmp/exp.
@@ -22,8 +23,10 @@ warnings.filterwarnings('ignore')
 D = '/work/shared/data/patient-feedback/'
 rows = list(csv.reader(open(D + 'fft-multilabel-v6.csv', encoding='utf-8')))
 X = np.array([r[8] for r in rows[1:]], dtype=object)
+Q = np.array([r[7].strip() for r in rows[1:]], dtype=object)
+qs = sorted(set(Q)); Qm = np.zeros((len(Q), len(qs))); Qm[np.arange(len(Q)), [qs.index(q) for q in Q]] = 1
 Y = np.array([[1 if v.strip() == '1' else 0 for v in r[11:]] for r in rows[1:]])
-E = np.loadtxt(sys.argv[1], delimiter=',')
+E = np.loadtxt(sys.argv[1], delimiter=',') if sys.argv[1] != '-' else None
 n = len(X)
 # folds: rarest code stratum, shuffled, dealt in turn
 rng = np.random.default_rng(42)
@@ -77,8 +80,9 @@ for var in variants:
         Aw = wv.fit_transform(X[tr]); Ac = cv.fit_transform(X[tr])
         Bw = wv.transform(X[te]); Bc = cv.transform(X[te])
         As = hstack([Aw, Ac]).tocsr() / np.sqrt(2); Bs = hstack([Bw, Bc]).tocsr() / np.sqrt(2)
-        Et, Ee = E[tr], E[te]
+        Et, Ee = (E[tr], E[te]) if E is not None else (None, None)
         if var == 'sparse': A, B = As, Bs
+        elif var == 'question': A, B = hstack([As, csr_matrix(Qm[tr])]).tocsr(), hstack([Bs, csr_matrix(Qm[te])]).tocsr()
         elif var == 'emb': A, B = csr_matrix(Et), csr_matrix(Ee)
         elif var.startswith('concat'):
             w = float(var[6:] or 1)

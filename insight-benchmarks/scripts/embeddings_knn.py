@@ -1,6 +1,7 @@
-# The nearest-neighbour ensemble tried and rejected (docs/BENCHMARKS.md); needs embeddings_choice.py saved as /tmp/exp/explore3.py. Usage: embeddings_knn.py EMBEDDINGS.csv
+"""The nearest-neighbour ensemble tried and rejected (docs/BENCHMARKS.md). Usage: embeddings_knn.py EMBEDDINGS.csv"""
+import os
 import re, sys, numpy as np
-exec(open('/tmp/exp/explore3.py').read().split("variants = sys.argv[2].split(',')")[0])
+exec(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'embeddings_choice.py')).read().split("variants = sys.argv[2].split(',')")[0])
 from sklearn.metrics import f1_score
 K = 15
 def knn_probs(Etr, Ytr, Ete, loo=False):
