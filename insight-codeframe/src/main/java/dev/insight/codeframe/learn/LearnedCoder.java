@@ -86,7 +86,8 @@ public final class LearnedCoder {
   private final double abstainBelow;
 
   private LearnedCoder(LabelMode mode, List<CodeId> codes, LearnerOptions options, Vectorizer vectorizer,
-      String contextName, @Nullable Vectorizer contextVectorizer, float[] weights, float[] bias, double[] plattA, double[] plattB, double[] thresholds, int[] support,
+      String contextName, @Nullable Vectorizer contextVectorizer, float[] weights, float[] bias, double[] plattA,
+      double[] plattB, double[] thresholds, int[] support,
       int trainedOn, boolean atLeastOne, double[] curveConfidence, double[] curvePrecision, double abstainBelow) {
     this.mode = mode;
     this.codes = List.copyOf(codes);
@@ -248,7 +249,8 @@ public final class LearnedCoder {
     // with a target precision a forced code would break the promise: those comments stay uncoded instead
     boolean atLeastOne = examples.mode() == LabelMode.MULTI_LABEL && withCode == n
         && options.thresholds().kind() != ThresholdPolicy.Kind.PRECISION;
-    LearnedCoder provisional = new LearnedCoder(examples.mode(), examples.codes(), options, vectorizer, examples.contextName(), contextVectorizer, weights,
+    LearnedCoder provisional = new LearnedCoder(examples.mode(), examples.codes(), options, vectorizer,
+        examples.contextName(), contextVectorizer, weights,
         bias, plattA, plattB, thresholds, support, n, atLeastOne, new double[0], new double[0], 0);
     // the abstention curve: out-of-fold confidence against the precision of the codes given at or above it
     double[] confidence = new double[n];
@@ -281,7 +283,8 @@ public final class LearnedCoder {
       curveConfidence[j] = confidence[order[j]];
       curvePrecision[j] = sumGiven == 0 ? 1 : sumCorrect / sumGiven;
     }
-    return new LearnedCoder(examples.mode(), examples.codes(), options, vectorizer, examples.contextName(), contextVectorizer, weights, bias, plattA, plattB,
+    return new LearnedCoder(examples.mode(), examples.codes(), options, vectorizer, examples.contextName(),
+        contextVectorizer, weights, bias, plattA, plattB,
         thresholds, support, n, atLeastOne, curveConfidence, curvePrecision, 0);
   }
 
@@ -394,7 +397,8 @@ public final class LearnedCoder {
    */
   public LearnedCoder withAbstention(double threshold) {
     checkArgument(threshold >= 0 && threshold <= 1, "abstention threshold must be in [0, 1]: %s", threshold);
-    return new LearnedCoder(mode, codes, options, vectorizer, contextName, contextVectorizer, weights, bias, plattA, plattB, thresholds, support,
+    return new LearnedCoder(mode, codes, options, vectorizer, contextName, contextVectorizer, weights, bias, plattA,
+        plattB, thresholds, support,
         trainedOn, atLeastOne, curveConfidence, curvePrecision, threshold);
   }
 
@@ -997,7 +1001,8 @@ public final class LearnedCoder {
       if (in.read() != -1) { // reading to the end makes GZIP check its CRC-32 and length
         throw new IOException("data after the end marker");
       }
-      return new LearnedCoder(mode, codes, options, vectorizer, contextName, contextVectorizer, weights, bias, plattA, plattB, thresholds, support,
+      return new LearnedCoder(mode, codes, options, vectorizer, contextName, contextVectorizer, weights, bias, plattA,
+        plattB, thresholds, support,
           trainedOn, atLeastOne, curveConfidence, curvePrecision, abstainBelow);
     } catch (EOFException e) {
       throw new ModelFormatException(source + ": corrupt or truncated model file (it ends too early)", e);

@@ -226,7 +226,8 @@ final class Vectorizer {
    */
   static String contextTagged(String text, String context) {
     char[] name = normalise(context);
-    String tag = String.format(java.util.Locale.ROOT, "x%016x", hash(name, 0, name.length, 0x7A61L));
+    // 'z' is no hex digit, so the tag ends unambiguously before the word
+    String tag = "x" + Long.toHexString(hash(name, 0, name.length, 0x7A61L)) + "z";
     StringBuilder out = new StringBuilder(tag);
     char[] chars = normalise(text);
     int start = 0;
