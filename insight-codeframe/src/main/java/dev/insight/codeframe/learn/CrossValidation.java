@@ -89,7 +89,36 @@ public final class CrossValidation {
     long start = System.nanoTime();
     List<Prediction> predictions = outOfFold(examples, options, folds, seed);
     double seconds = (System.nanoTime() - start) / 1e9;
-    return score(examples, predictions, folds, seed, seconds);
+    return score(examples, predictions, folds, seed, seconds).describing(describe(examples, options));
+  }
+
+  /** The model in words, for the report. */
+  static String describe(CodedExamples examples, LearnerOptions options) {
+    FeatureOptions f = options.features();
+    StringBuilder out = new StringBuilder();
+    if (f.wordNgrams() > 0) {
+      out.append("word 1-").append(f.wordNgrams()).append("-grams");
+    }
+    if (f.charMax() > 0) {
+      out.append(out.length() > 0 ? " + " : "").append("character ").append(f.charMin()).append('-')
+          .append(f.charMax()).append("-grams within words");
+    }
+    out.append(" (min df ").append(f.minDf()).append(')');
+    if (!examples.contextName().isEmpty()) {
+      out.append(" + words within their context '").append(examples.contextName()).append('\'');
+    }
+    TextEmbedder embedder = options.embedder();
+    if (embedder != null) {
+      out.append(" + sentence embeddings ").append(embedder.name()).append(" (").append(embedder.dimension())
+          .append(')');
+    }
+    out.append("; a linear SVM per code, C ").append(options.cost()).append(options.balanced() ? ", classes balanced"
+        : "").append("; Platt scaling and thresholds (").append(options.thresholds().kind());
+    if (options.thresholds().kind() == ThresholdPolicy.Kind.PRECISION) {
+      out.append(' ').append(options.thresholds().targetPrecision());
+    }
+    out.append(") from ").append(options.calibrationFolds()).append(" internal folds; seed ").append(options.seed());
+    return out.toString();
   }
 
   /**
@@ -155,7 +184,7 @@ public final class CrossValidation {
     double microF1 = microP + microR == 0 ? 0 : 2 * microP * microR / (microP + microR);
     double hamming = (double) (sumSupport + sumPredicted - 2 * tp) / ((double) n * k);
     List<CoveragePoint> curve = coverage(predictions, truth, given);
-    return new EvaluationReport(examples.mode(), n, folds, seed, STRATIFICATION, microP, microR, microF1,
+    return new EvaluationReport(examples.mode(), n, folds, seed, STRATIFICATION, "", microP, microR, microF1,
         present == 0 ? 0 : macro / present, present, n == 0 ? 0 : (double) exact / n, hamming, perCode, curve,
         seconds);
   }

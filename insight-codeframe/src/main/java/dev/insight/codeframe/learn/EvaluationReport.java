@@ -16,6 +16,8 @@ import java.util.Locale;
  * @param folds the number of folds
  * @param seed the seed of the fold assignment
  * @param stratification how folds were stratified, in words
+ * @param model what was cross-validated: features, classifier, calibration and thresholds, in words (empty when
+ *     the predictions were scored without saying)
  * @param microPrecision precision over all (comment, code) decisions
  * @param microRecall recall over all decisions
  * @param microF1 F1 over all decisions (for single-label: equals accuracy)
@@ -28,7 +30,7 @@ import java.util.Locale;
  * @param seconds the wall-clock time of the whole cross-validation
  */
 public record EvaluationReport(LabelMode mode, int comments, int folds, long seed, String stratification,
-    double microPrecision, double microRecall, double microF1, double macroF1, int codesPresent, double exactMatch,
+    String model, double microPrecision, double microRecall, double microF1, double macroF1, int codesPresent, double exactMatch,
     double hammingLoss, List<CodeMetrics> perCode, List<CoveragePoint> coverage, double seconds) {
 
   /**
@@ -39,6 +41,7 @@ public record EvaluationReport(LabelMode mode, int comments, int folds, long see
    * @param folds the number of folds
    * @param seed the seed of the fold assignment
    * @param stratification how folds were stratified, in words
+   * @param model what was cross-validated: features, classifier, calibration and thresholds, in words (empty when the predictions were scored without saying)
    * @param microPrecision precision over all (comment, code) decisions
    * @param microRecall recall over all decisions
    * @param microF1 F1 over all decisions (for single-label: equals accuracy)
@@ -53,8 +56,20 @@ public record EvaluationReport(LabelMode mode, int comments, int folds, long see
   public EvaluationReport {
     checkNotNull(mode, "mode");
     checkNotNull(stratification, "stratification");
+    checkNotNull(model, "model");
     perCode = List.copyOf(perCode);
     coverage = List.copyOf(coverage);
+  }
+
+  /**
+   * This report saying what model it is of.
+   *
+   * @param description the model, in words
+   * @return a new report
+   */
+  public EvaluationReport describing(String description) {
+    return new EvaluationReport(mode, comments, folds, seed, stratification, description, microPrecision,
+        microRecall, microF1, macroF1, codesPresent, exactMatch, hammingLoss, perCode, coverage, seconds);
   }
 
   /**
@@ -89,6 +104,9 @@ public record EvaluationReport(LabelMode mode, int comments, int folds, long see
     out.append(String.format(Locale.ROOT, "%d-fold cross-validation of %d comments (%s, seed %d; %s), %.1f s%n",
         folds, comments, mode == LabelMode.MULTI_LABEL ? "multi-label" : "single-label", seed, stratification,
         seconds));
+    if (!model.isEmpty()) {
+      out.append("model: ").append(model).append(System.lineSeparator());
+    }
     if (mode == LabelMode.MULTI_LABEL) {
       out.append(String.format(Locale.ROOT, "micro precision %.3f  recall %.3f  F1 %.3f%n", microPrecision,
           microRecall, microF1));

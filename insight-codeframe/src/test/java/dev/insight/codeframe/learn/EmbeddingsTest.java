@@ -104,6 +104,8 @@ class EmbeddingsTest {
         Synthetic.options().withEmbedder(new ConceptEmbedder()), 3, 7);
 
     assertThat(predictions).hasSize(120);
+    assertThat(CrossValidation.describe(examples, Synthetic.options().withEmbedder(new ConceptEmbedder())))
+        .contains(" + sentence embeddings test-concepts (3);");
     assertThat(ConceptEmbedder.EMBEDDED.get() - before).isEqualTo(distinct);
   }
 }
