@@ -38,7 +38,8 @@ import java.util.Locale;
  *
  * <p>Variants (the ablation): {@code default}, {@code words} (word 1-2-grams only), {@code chars} (character
  * 2-5-grams only), {@code unbalanced}, {@code c0.3}/{@code c3} (another cost), {@code precision0.8} (thresholds
- * for precision 0.8). Five folds, seed 42, unless {@code --folds K} / {@code --seed S}; {@code --train-time}
+ * for precision 0.8), {@code cal5} (5 calibration folds), {@code words3} (word 1-3-grams). Five folds, seed 42,
+ * unless {@code --folds K} / {@code --seed S}; {@code --train-time}
  * also times training on the whole file and prediction on it; {@code --embeddings} adds the sentence embeddings of
  * {@code insight-embeddings} to the variant (each comment embedded once for all folds); {@code --context} gives
  * each comment the question it answers as its context.
@@ -158,6 +159,8 @@ public final class LearnedCodingEvaluation {
       case "words1" -> defaults.withFeatures(new FeatureOptions(1, 2, 0, f.minDf(), 0.5));
       case "chars" -> defaults.withFeatures(new FeatureOptions(0, 2, 5, f.minDf(), 0.5));
       case "unbalanced" -> defaults.withBalanced(false);
+      case "cal5" -> defaults.withCalibrationFolds(5);
+      case "words3" -> defaults.withFeatures(new FeatureOptions(3, 2, 5, f.minDf(), 0.5));
       case "c0.3" -> defaults.withCost(0.3);
       case "c0.1" -> defaults.withCost(0.1);
       case "c3" -> defaults.withCost(3);
