@@ -1,9 +1,11 @@
 /**
  * The engagement domain and columnar survey data.
  *
- * <p>Depends on no other insight module. Exports only its API packages; {@code dev.insight.core.internal} stays
- * hidden.
+ * <p>Depends on no other insight module. Exports only its API packages; {@code dev.insight.core.internal} is
+ * exported only to the other insight modules.
  */
+// the qualified export names a module compiled later: "module not found" is expected here
+@SuppressWarnings("module")
 module dev.insight.core {
   requires transitive com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.datatype.jsr310;
@@ -21,6 +23,8 @@ module dev.insight.core {
   exports dev.insight.core.json;
   exports dev.insight.core.transcript;
   exports dev.insight.core.redact;
+  // file helpers shared with the other insight modules, not part of the API
+  exports dev.insight.core.internal to dev.insight.codeframe;
 
   // Jackson reads and writes the records reflectively
   opens dev.insight.core.data to com.fasterxml.jackson.databind;

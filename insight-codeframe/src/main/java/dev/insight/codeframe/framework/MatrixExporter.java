@@ -2,6 +2,7 @@ package dev.insight.codeframe.framework;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.insight.core.internal.AtomicFiles;
 import dev.insight.core.evidence.Verbatim;
 import dev.insight.core.redact.RedactionAudit;
 import dev.insight.core.redact.RedactionPolicy;
@@ -9,9 +10,7 @@ import dev.insight.core.redact.Redactor;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -91,20 +90,8 @@ public final class MatrixExporter {
    */
   public RedactionAudit write(FrameworkMatrix matrix, Path file) {
     ExportFormat format = ExportFormat.forFile(file);
-    Path target = file.toAbsolutePath();
-    Path parent = target.getParent();
     try {
-      Path temp = Files.createTempFile(parent, ".insight-", ".tmp");
-      try {
-        RedactionAudit audit;
-        try (OutputStream out = Files.newOutputStream(temp)) {
-          audit = write(matrix, format, out);
-        }
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return audit;
-      } finally {
-        Files.deleteIfExists(temp);
-      }
+      return AtomicFiles.write(file, out -> write(matrix, format, out));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

@@ -1,20 +1,16 @@
 package dev.insight.codeframe.interchange;
 
-import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.insight.codeframe.Codeframe;
+import dev.insight.core.internal.AtomicFiles;
 import dev.insight.core.input.InvalidInputException;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /**
@@ -103,36 +99,19 @@ public final class CodeframeFiles {
    */
   public static void write(Codeframe codeframe, Path file) {
     Format format = Format.of(file);
-    Path folder = file.toAbsolutePath().getParent();
-    checkArgument(folder != null, "no folder for %s", file);
-    Path temporary = null;
     try {
-      temporary = Files.createTempFile(folder, ".codeframe", ".tmp");
       if (format == Format.QDC) {
-        try (OutputStream out = Files.newOutputStream(temporary)) {
+        AtomicFiles.write(file, out -> {
           RefiQdaCodebook.write(codeframe, out);
-        }
+          return null;
+        });
+      } else if (format == Format.JSON) {
+        AtomicFiles.writeText(file, writer -> CodeframeJson.write(codeframe, writer));
       } else {
-        try (Writer writer = new BufferedWriter(Files.newBufferedWriter(temporary, StandardCharsets.UTF_8))) {
-          if (format == Format.JSON) {
-            CodeframeJson.write(codeframe, writer);
-          } else {
-            CodebookCsv.write(codeframe, writer);
-          }
-        }
+        AtomicFiles.writeText(file, writer -> CodebookCsv.write(codeframe, writer));
       }
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      temporary = null;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write codeframe " + file, e);
-    } finally {
-      if (temporary != null) {
-        try {
-          Files.deleteIfExists(temporary);
-        } catch (IOException e) {
-          // the original failure is the one to report
-        }
-      }
     }
   }
 }

@@ -9,6 +9,7 @@ import dev.insight.codeframe.Codeframe;
 import dev.insight.codeframe.coding.Coding;
 import dev.insight.codeframe.coding.Provenance;
 import dev.insight.codeframe.coding.UnitId;
+import dev.insight.core.internal.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -22,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -809,28 +809,23 @@ public final class LearnedCoder {
 
   /**
    * Saves the model in the {@link #FORMAT_VERSION} format, atomically (a temporary file in the same folder,
-   * then moved into place).
+   * then moved into place), with the user's usual file permissions.
    *
    * @param file where to save
    * @throws UncheckedIOException if the file cannot be written
    */
   public void save(Path file) {
     checkNotNull(file, "file");
-    Path folder = file.toAbsolutePath().getParent();
     try {
-      Path temporary = Files.createTempFile(folder, file.getFileName().toString(), ".tmp");
-      try {
-        try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(temporary))) {
-          write(raw);
-        }
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(temporary);
-      }
+      AtomicFiles.write(file, out -> {
+        write(out);
+        return null;
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save the model to " + file, e);
     }
   }
+
 
   /**
    * Writes the model in the {@link #FORMAT_VERSION} format.

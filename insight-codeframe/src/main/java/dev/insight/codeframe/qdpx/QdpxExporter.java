@@ -3,6 +3,7 @@ package dev.insight.codeframe.qdpx;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.insight.core.internal.AtomicFiles;
 import dev.insight.codeframe.Codeframe;
 import dev.insight.codeframe.coding.Assignment;
 import dev.insight.codeframe.coding.Provenance;
@@ -20,9 +21,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -115,19 +114,8 @@ public final class QdpxExporter {
    * @throws UncheckedIOException when the file cannot be written
    */
   public RedactionAudit write(String project, List<TranscriptCoding> codings, Path file) {
-    Path target = file.toAbsolutePath();
     try {
-      Path temp = Files.createTempFile(target.getParent(), ".insight-", ".tmp");
-      try {
-        RedactionAudit audit;
-        try (OutputStream out = Files.newOutputStream(temp)) {
-          audit = write(project, codings, out);
-        }
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return audit;
-      } finally {
-        Files.deleteIfExists(temp);
-      }
+      return AtomicFiles.write(file, out -> write(project, codings, out));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

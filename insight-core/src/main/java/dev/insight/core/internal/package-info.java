@@ -1,4 +1,4 @@
-/** Helpers shared by the core packages; not exported. */
+/** Helpers shared by the insight modules; exported only to them, not part of the API. */
 @NullMarked
 package dev.insight.core.internal;
 

@@ -4,15 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.insight.core.internal.AtomicFiles;
 import dev.insight.core.redact.AuditEntry;
 import dev.insight.core.redact.RedactionAudit;
 import dev.insight.core.redact.RedactionKind;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /** Writing the qualitative commands' outputs atomically, and the redaction report they share. */
@@ -27,17 +26,11 @@ final class Outputs {
 
   /** Writes to a temporary file beside {@code file}, then moves it into place: a failure leaves no partial file. */
   static void atomically(Path file, Content content) {
-    Path target = file.toAbsolutePath();
     try {
-      Path temp = Files.createTempFile(target.getParent(), ".insight-", ".tmp");
-      try {
-        try (OutputStream out = Files.newOutputStream(temp)) {
-          content.writeTo(out);
-        }
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(temp);
-      }
+      AtomicFiles.write(file, out -> {
+        content.writeTo(out);
+        return null;
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

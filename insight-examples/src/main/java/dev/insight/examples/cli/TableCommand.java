@@ -2,6 +2,7 @@ package dev.insight.examples.cli;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.insight.core.internal.AtomicFiles;
 import dev.insight.core.csv.SurveyCsvReader;
 import dev.insight.core.csv.SurveyMapping;
 import dev.insight.core.data.Dataset;
@@ -22,13 +23,11 @@ import dev.insight.stats.weighting.Margin;
 import dev.insight.stats.weighting.Raking;
 import dev.insight.stats.weighting.WeightingResult;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -383,17 +382,11 @@ final class TableCommand implements Callable<Integer> {
   }
 
   private void writeAtomically(BannerTable table, TableFormat format) {
-    Path target = out.toAbsolutePath();
     try {
-      Path temp = Files.createTempFile(target.getParent(), ".insight-table-", ".tmp");
-      try {
-        try (OutputStream stream = Files.newOutputStream(temp)) {
-          TableWriter.write(table, format, stream);
-        }
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(temp);
-      }
+      AtomicFiles.write(out, stream -> {
+        TableWriter.write(table, format, stream);
+        return null;
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + out, e);
     }

@@ -2,6 +2,7 @@ package dev.insight.examples.cli;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.insight.core.internal.AtomicFiles;
 import dev.insight.core.data.Dataset;
 import dev.insight.core.data.RespondentId;
 import dev.insight.core.input.InputProblem;
@@ -12,10 +13,9 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -186,18 +186,15 @@ final class WeightingFiles {
     try {
       for (Map.Entry<Path, Consumer<Writer>> e : files.entrySet()) {
         Path target = e.getKey().toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        Path temp = AtomicFiles.temporaryBeside(target);
         temps.put(target, temp);
-        try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+        try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE)) {
           e.getValue().accept(writer);
         }
       }
       for (Map.Entry<Path, Path> e : temps.entrySet()) {
-        try {
-          Files.move(e.getValue(), e.getKey(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException notAtomic) {
-          Files.move(e.getValue(), e.getKey(), StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFiles.moveIntoPlace(e.getValue(), e.getKey());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + files.keySet(), e);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.insight.core.internal.AtomicFiles;
 import dev.insight.codeframe.framework.FrameworkMatrix;
 import dev.insight.core.data.Dataset;
 import dev.insight.core.data.MultiResponseVariable;
@@ -29,7 +30,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -351,14 +351,11 @@ public final class EngagementReport {
   }
 
   private static Path write(Path file, byte[] content) throws IOException {
-    // a sibling temp file written normally (not createTempFile, whose 0600 mode would make the report private)
-    Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-    try {
-      Files.write(temp, content);
-      return Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    AtomicFiles.write(file, out -> {
+      out.write(content);
+      return null;
+    });
+    return file;
   }
 
   @Override
