@@ -42,7 +42,8 @@ import java.util.Locale;
  * unless {@code --folds K} / {@code --seed S}; {@code --train-time}
  * also times training on the whole file and prediction on it; {@code --embeddings} adds the sentence embeddings of
  * {@code insight-embeddings} to the variant (each comment embedded once for all folds); {@code --context} gives
- * each comment the question it answers as its context.
+ * each comment the question it answers as its context. {@code suggest} measures codeframe suggestion (NMI of the
+ * proposed groups with the people's codes, by words and by embeddings).
  */
 public final class LearnedCodingEvaluation {
   private static final Path DATA = Path.of("../shared/data/patient-feedback");
@@ -57,6 +58,10 @@ public final class LearnedCodingEvaluation {
   public static void main(String[] args) {
     List<String> rest = new ArrayList<>(Arrays.asList(args));
     String set = rest.remove(0);
+    if (set.equals("suggest")) {
+      suggest();
+      return;
+    }
     String variant = rest.isEmpty() || rest.get(0).startsWith("--") ? "default" : rest.remove(0);
     int folds = Integer.parseInt(option(rest, "--folds", "5"));
     long seed = Long.parseLong(option(rest, "--seed", "42"));
@@ -127,6 +132,76 @@ public final class LearnedCodingEvaluation {
             examples.examples().size() / ((cpu2 - cpu1) / 1e9), coder.features());
       }
     }
+  }
+
+  /**
+   * How well codeframe suggestion rediscovers the people's codes: the multi-label comments with exactly one topic
+   * code (not "Labelling not possible", "Positive experience & gratitude" or "Not assigned"), grouped with the
+   * default number of groups by words and by embeddings; the agreement of groups and codes as normalised mutual
+   * information (comments in no proposed group form a group of their own).
+   */
+  private static void suggest() {
+    CodedExamples all = load("multilabel");
+    java.util.Set<String> notTopics = java.util.Set.of("Labelling not possible", "Positive experience & gratitude",
+        "Not assigned");
+    List<String> texts = new ArrayList<>();
+    List<String> codes = new ArrayList<>();
+    for (var example : all.examples()) {
+      if (example.codes().size() == 1) {
+        String code = example.codes().iterator().next().value();
+        if (!notTopics.contains(code)) {
+          texts.add(example.text());
+          codes.add(code);
+        }
+      }
+    }
+    for (boolean embeddings : new boolean[] {false, true}) {
+      long start = System.nanoTime();
+      List<dev.insight.codeframe.learn.SuggestedCode> groups = embeddings
+          ? dev.insight.codeframe.learn.CodeframeSuggester.suggest(texts, new BgeSmallEmbedder())
+          : dev.insight.codeframe.learn.CodeframeSuggester.suggest(texts);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      List<String> group = new ArrayList<>(java.util.Collections.nCopies(texts.size(), "none"));
+      for (int g = 0; g < groups.size(); g++) {
+        for (int member : groups.get(g).members()) {
+          group.set(member, Integer.toString(g));
+        }
+      }
+      System.out.printf(Locale.ROOT, "suggestion by %s: %d comments, %d codes, %d groups proposed; NMI with the "
+          + "codes %.3f; %.1f s%n", embeddings ? "embeddings" : "words", texts.size(),
+          new java.util.HashSet<>(codes).size(), groups.size(), nmi(codes, group), seconds);
+    }
+  }
+
+  /** Normalised mutual information, arithmetic-mean normalisation (scikit-learn's default). */
+  static double nmi(List<String> a, List<String> b) {
+    Map<String, Integer> ca = new HashMap<>();
+    Map<String, Integer> cb = new HashMap<>();
+    Map<String, Integer> joint = new HashMap<>();
+    int n = a.size();
+    for (int i = 0; i < n; i++) {
+      ca.merge(a.get(i), 1, Integer::sum);
+      cb.merge(b.get(i), 1, Integer::sum);
+      joint.merge(a.get(i) + "\u0000" + b.get(i), 1, Integer::sum);
+    }
+    double mi = 0;
+    for (var e : joint.entrySet()) {
+      String[] parts = e.getKey().split("\u0000", -1);
+      double pxy = e.getValue() / (double) n;
+      mi += pxy * Math.log(pxy / (ca.get(parts[0]) / (double) n * cb.get(parts[1]) / (double) n));
+    }
+    double ha = entropy(ca.values(), n);
+    double hb = entropy(cb.values(), n);
+    return ha + hb == 0 ? 1 : mi / ((ha + hb) / 2);
+  }
+
+  private static double entropy(java.util.Collection<Integer> counts, int n) {
+    double h = 0;
+    for (int c : counts) {
+      double p = c / (double) n;
+      h -= p * Math.log(p);
+    }
+    return h;
   }
 
   static CodedExamples load(String set) {

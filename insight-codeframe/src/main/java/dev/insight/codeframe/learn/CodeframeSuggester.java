@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Proposes candidate new codes from comments no code covers: groups of similar comments with their distinctive
@@ -43,12 +44,25 @@ public final class CodeframeSuggester {
    * @return the candidate codes, largest first
    */
   public static List<SuggestedCode> suggest(List<String> texts) {
-    int groups = (int) Math.max(2, Math.min(30, Math.round(Math.sqrt(texts.size() / 2.0))));
-    return suggest(texts, groups, 3, 42);
+    return suggest(texts, defaultGroups(texts), 3, 42, null);
   }
 
   /**
-   * Groups comments into candidate codes.
+   * Groups comments into candidate codes by meaning: the comments' sentence embeddings are clustered instead of
+   * their words, so paraphrases that share no word fall in one group (the distinctive words still come from the
+   * words). On the 2,102 NHS patient-feedback comments with one topic code each, the groups agree with the people's
+   * 41 codes at normalised mutual information 0.388, against 0.288 for groups by words (docs/BENCHMARKS.md).
+   *
+   * @param texts the comments no code covers
+   * @param embedder the sentence embeddings (e.g. {@code insight-embeddings})
+   * @return the candidate codes, largest first
+   */
+  public static List<SuggestedCode> suggest(List<String> texts, TextEmbedder embedder) {
+    return suggest(texts, defaultGroups(texts), 3, 42, checkNotNull(embedder, "embedder"));
+  }
+
+  /**
+   * Groups comments into candidate codes by their words.
    *
    * @param texts the comments no code covers
    * @param groups how many groups to form, at least 1
@@ -58,6 +72,27 @@ public final class CodeframeSuggester {
    * @throws IllegalArgumentException if a count is out of range
    */
   public static List<SuggestedCode> suggest(List<String> texts, int groups, int minSize, long seed) {
+    return suggest(texts, groups, minSize, seed, null);
+  }
+
+  private static int defaultGroups(List<String> texts) {
+    return (int) Math.max(2, Math.min(30, Math.round(Math.sqrt(texts.size() / 2.0))));
+  }
+
+  /**
+   * Groups comments into candidate codes.
+   *
+   * @param texts the comments no code covers
+   * @param groups how many groups to form, at least 1
+   * @param minSize the least number of comments a proposed code must have, at least 1
+   * @param seed the seed of the k-means++ start
+   * @param embedder sentence embeddings to group the comments by (their words still name the groups), or
+   *     {@code null} to group them by their words
+   * @return the candidate codes, largest first
+   * @throws IllegalArgumentException if a count is out of range
+   */
+  public static List<SuggestedCode> suggest(List<String> texts, int groups, int minSize, long seed,
+      @Nullable TextEmbedder embedder) {
     checkNotNull(texts, "texts");
     checkArgument(groups >= 1, "groups must be at least 1: %s", groups);
     checkArgument(minSize >= 1, "minSize must be at least 1: %s", minSize);
@@ -110,7 +145,27 @@ public final class CodeframeSuggester {
       return List.of();
     }
     int k = Math.min(groups, m);
-    double[][] centre = seeds(rowIndex, rowValue, v, k, new SplittableRandom(seed));
+    // the space the groups are formed in: the comments' words, or their embeddings
+    List<int[]> spaceIndex = rowIndex;
+    List<double[]> spaceValue = rowValue;
+    int dimensions = v;
+    if (embedder != null) {
+      List<String> usableTexts = new ArrayList<>(m);
+      usable.forEach(i -> usableTexts.add(texts.get(i)));
+      float[][] vectors = embedder.embed(usableTexts);
+      dimensions = embedder.dimension();
+      int[] all = new int[dimensions];
+      Arrays.setAll(all, j -> j);
+      spaceIndex = new ArrayList<>(m);
+      spaceValue = new ArrayList<>(m);
+      for (float[] vector : vectors) {
+        double[] value = new double[dimensions];
+        Arrays.setAll(value, j -> vector[j]);
+        spaceIndex.add(all);
+        spaceValue.add(value);
+      }
+    }
+    double[][] centre = seeds(spaceIndex, spaceValue, dimensions, k, new SplittableRandom(seed));
     int[] assignment = new int[m];
     double[] similarity = new double[m];
     for (int iteration = 0; iteration < 50; iteration++) {
@@ -119,7 +174,7 @@ public final class CodeframeSuggester {
         int best = 0;
         double bestSim = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < k; c++) {
-          double s = dot(rowIndex.get(r), rowValue.get(r), centre[c]);
+          double s = dot(spaceIndex.get(r), spaceValue.get(r), centre[c]);
           if (s > bestSim) {
             bestSim = s;
             best = c;
@@ -129,11 +184,13 @@ public final class CodeframeSuggester {
         assignment[r] = best;
         similarity[r] = bestSim;
       }
-      centre = centres(rowIndex, rowValue, assignment, v, k);
+      centre = centres(spaceIndex, spaceValue, assignment, dimensions, k);
       if (!changed) {
         break;
       }
     }
+    // each group's centre in word space, to break ties between its distinctive words
+    double[][] wordCentre = embedder == null ? centre : centres(rowIndex, rowValue, assignment, v, k);
     List<SuggestedCode> out = new ArrayList<>();
     for (int c = 0; c < k; c++) {
       List<Integer> members = new ArrayList<>();
@@ -145,14 +202,16 @@ public final class CodeframeSuggester {
       if (members.size() < minSize) {
         continue;
       }
-      out.add(describe(members, rowIndex, rowValue, centre[c], usable, texts, words, assignment, c));
+      out.add(describe(members, rowIndex, wordCentre[c], spaceIndex, spaceValue, centre[c], usable, texts, words,
+          assignment, c));
     }
     out.sort(Comparator.comparingInt(SuggestedCode::size).reversed());
     return List.copyOf(out);
   }
 
-  private static SuggestedCode describe(List<Integer> members, List<int[]> rowIndex, List<double[]> rowValue,
-      double[] centre, List<Integer> usable, List<String> texts, List<String> words, int[] assignment, int group) {
+  private static SuggestedCode describe(List<Integer> members, List<int[]> rowIndex, double[] wordCentre,
+      List<int[]> spaceIndex, List<double[]> spaceValue, double[] centre, List<Integer> usable, List<String> texts,
+      List<String> words, int[] assignment, int group) {
     int m = usable.size();
     int[] inside = new int[words.size()];
     int[] outside = new int[words.size()];
@@ -171,7 +230,7 @@ public final class CodeframeSuggester {
     Arrays.setAll(byLift, i -> i);
     Arrays.sort(byLift, Comparator.comparingDouble(
         (Integer w) -> (double) inside[w] / size - (double) outside[w] / others)
-        .thenComparingDouble(w -> centre[w]).reversed().thenComparing(w -> words.get(w)));
+        .thenComparingDouble(w -> wordCentre[w]).reversed().thenComparing(w -> words.get(w)));
     List<String> distinctive = new ArrayList<>();
     for (int j = 0; j < byLift.length && distinctive.size() < 8; j++) {
       if (inside[byLift[j]] >= 2) {
@@ -182,7 +241,7 @@ public final class CodeframeSuggester {
     double cohesion = 0;
     for (int j = 0; j < size; j++) {
       int r = members.get(j);
-      sims[j] = dot(rowIndex.get(r), rowValue.get(r), centre);
+      sims[j] = dot(spaceIndex.get(r), spaceValue.get(r), centre);
       cohesion += sims[j] / size;
     }
     Integer[] byCloseness = new Integer[size];

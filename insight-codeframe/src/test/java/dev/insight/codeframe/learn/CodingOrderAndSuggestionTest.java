@@ -44,6 +44,28 @@ class CodingOrderAndSuggestionTest {
   }
 
   @Test
+  void suggest_withEmbeddings_groupsByMeaningWhereTheWordsDiffer() {
+    // each group's comments share no word but the filler; only the embedder knows they mean the same
+    String[] parking = {"car", "automobile", "vehicle", "parking", "parked"};
+    String[] staff = {"nurse", "doctor", "physician", "receptionist", "staff"};
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      texts.add("it was about the " + parking[i % 5] + " again, visit " + i);
+      texts.add("it was about the " + staff[i % 5] + " again, visit " + i);
+    }
+
+    List<SuggestedCode> suggestions = CodeframeSuggester.suggest(texts, 2, 3, 42, new ConceptEmbedder());
+
+    assertThat(suggestions).hasSize(2).allSatisfy(group -> assertThat(group.size()).isEqualTo(10));
+    assertThat(suggestions).anySatisfy(group -> {
+      assertThat(group.examples()).allSatisfy(e -> assertThat(e).containsAnyOf(parking));
+      assertThat(group.distinctiveWords()).containsAnyOf(parking);
+    });
+    assertThat(suggestions).anySatisfy(group ->
+        assertThat(group.examples()).allSatisfy(e -> assertThat(e).containsAnyOf(staff)));
+  }
+
+  @Test
   void suggest_nothingToGroup_returnsNothing() {
     assertThat(CodeframeSuggester.suggest(List.of("", "!!"), 2, 1, 42)).isEmpty();
   }
