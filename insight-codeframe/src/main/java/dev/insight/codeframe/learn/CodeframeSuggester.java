@@ -44,7 +44,7 @@ public final class CodeframeSuggester {
    * @return the candidate codes, largest first
    */
   public static List<SuggestedCode> suggest(List<String> texts) {
-    return suggest(texts, defaultGroups(texts), 3, 42, null);
+    return suggest(texts, defaultGroups(texts.size()), 3, 42, null);
   }
 
   /**
@@ -58,7 +58,7 @@ public final class CodeframeSuggester {
    * @return the candidate codes, largest first
    */
   public static List<SuggestedCode> suggest(List<String> texts, TextEmbedder embedder) {
-    return suggest(texts, defaultGroups(texts), 3, 42, checkNotNull(embedder, "embedder"));
+    return suggest(texts, defaultGroups(texts.size()), 3, 42, checkNotNull(embedder, "embedder"));
   }
 
   /**
@@ -75,8 +75,14 @@ public final class CodeframeSuggester {
     return suggest(texts, groups, minSize, seed, null);
   }
 
-  private static int defaultGroups(List<String> texts) {
-    return (int) Math.max(2, Math.min(30, Math.round(Math.sqrt(texts.size() / 2.0))));
+  /**
+   * The default number of groups: {@code sqrt(comments / 2)}, 2 to 30.
+   *
+   * @param comments how many comments are grouped
+   * @return the number of groups
+   */
+  public static int defaultGroups(int comments) {
+    return (int) Math.max(2, Math.min(30, Math.round(Math.sqrt(comments / 2.0))));
   }
 
   /**

@@ -188,6 +188,30 @@ class CodeLearnPredictCommandTest {
   }
 
   @Test
+  void suggest_groupsCommentsAndRedactsTheExamples() throws IOException {
+    StringBuilder csv = new StringBuilder("id,comment\n");
+    for (int i = 0; i < 10; i++) {
+      csv.append("f").append(i).append(",the food was cold and the food portions small ").append(i)
+          .append(" email me at jo.bloggs@example.com").append('\n');
+      csv.append("w").append(i).append(",wifi signal terrible no wifi in the ward ").append(i).append('\n');
+    }
+    Path data = folder.resolve("uncoded.csv");
+    Files.writeString(data, csv.toString());
+    Path json = folder.resolve("s.json");
+
+    int code = run("code", "suggest", "--data", data.toString(), "--text", "comment", "--groups", "2", "--out",
+        json.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("2 candidate codes for 20 of 20 comments (grouped by words; examples redacted)")
+        .contains("(10 comments, cohesion").contains("words: food").contains("email me at [email]")
+        .doesNotContain("jo.bloggs@example.com");
+    String written = Files.readString(json);
+    assertThat(written).contains("\"groupedBy\" : \"words\"").contains("\"redacted\" : true")
+        .contains("\"rows\" : [ 1, 3, 5").contains("[email]").doesNotContain("jo.bloggs@example.com");
+  }
+
+  @Test
   void learn_withFolds_printsTheTableAndWritesTheJsonReport() throws IOException {
     Path train = coded("train.csv", true);
     Path report = folder.resolve("r.json");
