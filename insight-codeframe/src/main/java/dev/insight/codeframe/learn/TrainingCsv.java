@@ -147,23 +147,39 @@ public final class TrainingCsv {
    * @throws UncheckedIOException if the file cannot be read
    */
   public static List<String> readTexts(Path file, String textColumn) {
+    return readColumns(file, List.of(textColumn)).get(0);
+  }
+
+  /**
+   * Reads several columns in one pass, in file order (e.g. the comment, its id and its context).
+   *
+   * @param file the CSV file
+   * @param columns the columns to read
+   * @return one list per column, in the order asked, each with one value per data row
+   * @throws InvalidInputException naming every missing column and every row too short to reach a column
+   * @throws UncheckedIOException if the file cannot be read
+   */
+  public static List<List<String>> readColumns(Path file, List<String> columns) {
     String name = file.toString();
     List<InputProblem> problems = new ArrayList<>();
-    List<String> texts = new ArrayList<>();
+    List<List<String>> values = new ArrayList<>();
+    columns.forEach(column -> values.add(new ArrayList<>()));
     try (CsvReader<CsvRecord> csv = reader(file)) {
       Iterator<CsvRecord> rows = csv.iterator();
-      int[] at = header(rows, name, List.of(textColumn), problems);
+      int[] at = header(rows, name, columns, problems);
       if (!problems.isEmpty()) {
         throw new InvalidInputException(problems);
       }
       while (rows.hasNext()) {
         CsvRecord row = rows.next();
-        if (row.getFieldCount() <= at[0]) {
-          problems.add(new InputProblem(name, row.getStartingLineNumber(), textColumn, null,
-              "the row has " + row.getFieldCount() + " fields, too few to reach this column"));
-          continue;
+        for (int c = 0; c < at.length; c++) {
+          if (row.getFieldCount() <= at[c]) {
+            problems.add(new InputProblem(name, row.getStartingLineNumber(), columns.get(c), null,
+                "the row has " + row.getFieldCount() + " fields, too few to reach this column"));
+            break;
+          }
+          values.get(c).add(row.getField(at[c]));
         }
-        texts.add(row.getField(at[0]));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + name, e);
@@ -171,7 +187,7 @@ public final class TrainingCsv {
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
-    return texts;
+    return values;
   }
 
   /**

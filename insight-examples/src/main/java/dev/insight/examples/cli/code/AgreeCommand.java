@@ -183,8 +183,9 @@ public final class AgreeCommand implements Callable<Integer> {
     if (!names(file).contains("abstained")) {
       return coding;
     }
-    List<String> ids = TrainingCsv.readTexts(file, id);
-    List<String> abstained = TrainingCsv.readTexts(file, "abstained");
+    List<List<String>> columns = TrainingCsv.readColumns(file, List.of(id, "abstained"));
+    List<String> ids = columns.get(0);
+    List<String> abstained = columns.get(1);
     Set<UnitId> left = new HashSet<>();
     for (int i = 0; i < ids.size(); i++) {
       if (abstained.get(i).strip().equals("1")) {

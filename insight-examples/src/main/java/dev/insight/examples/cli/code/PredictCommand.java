@@ -64,14 +64,23 @@ public final class PredictCommand implements Callable<Integer> {
       throw new IllegalArgumentException("give --abstain-below or --precision, not both");
     }
     LearnedCoder coder = LearnedCoder.load(model);
-    List<String> texts = TrainingCsv.readTexts(data, text);
-    List<String> ids = id == null ? null : TrainingCsv.readTexts(data, id);
+    // one pass over the data for the comments, their ids and the context a model trained with one needs
+    List<String> wanted = new ArrayList<>(List.of(text));
+    if (id != null) {
+      wanted.add(id);
+    }
+    if (!coder.contextName().isEmpty()) {
+      wanted.add(coder.contextName());
+    }
+    List<List<String>> columns = TrainingCsv.readColumns(data, wanted);
+    List<String> texts = columns.get(0);
+    List<String> ids = id == null ? null : columns.get(1);
+    List<String> contexts = coder.contextName().isEmpty() ? null : columns.get(columns.size() - 1);
     double threshold = abstainBelow != null ? abstainBelow
         : precision != null ? coder.confidenceForPrecision(precision) : 0;
     coder = coder.withAbstention(threshold);
     // a model trained with a context (learn --context) reads the same column of the new comments
-    List<Prediction> predictions = coder.contextName().isEmpty() ? coder.predictAll(texts)
-        : coder.predictAll(texts, TrainingCsv.readTexts(data, coder.contextName()));
+    List<Prediction> predictions = contexts == null ? coder.predictAll(texts) : coder.predictAll(texts, contexts);
     List<CodeId> codes = coder.codes();
     boolean single = coder.mode() == LabelMode.SINGLE_LABEL;
     AtomicFile.write(out, writer -> {
