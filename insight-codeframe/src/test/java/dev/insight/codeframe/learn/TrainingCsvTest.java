@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CodedCsvTest {
+class TrainingCsvTest {
 
   @Test
   void read_realExcerptWithCodeColumns_keepsColumnOrderAndCodes() throws URISyntaxException {
@@ -26,6 +26,21 @@ class CodedCsvTest {
     assertThat(examples.examples()).hasSize(40);
     assertThat(examples.codes()).hasSize(50).startsWith(CodeId.of("Not assigned"));
     assertThat(examples.examples()).allSatisfy(e -> assertThat(e.codes()).isNotEmpty());
+  }
+
+  @Test
+  void readColumns_readsSeveralInOnePassAndNamesEveryMissingOne(@TempDir Path folder) throws IOException {
+    Path file = folder.resolve("d.csv");
+    Files.writeString(file, "id,question,comment\nc1,What was good?,Nothing\nc2,Better?,\"Parking, again\"\n");
+
+    List<List<String>> columns = TrainingCsv.readColumns(file, List.of("comment", "id", "question"));
+
+    assertThat(columns).containsExactly(List.of("Nothing", "Parking, again"), List.of("c1", "c2"),
+        List.of("What was good?", "Better?"));
+    assertThatThrownBy(() -> TrainingCsv.readColumns(file, List.of("comment", "Comment ID", "FFT question")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("column \"Comment ID\", no such column in the header")
+        .hasMessageContaining("column \"FFT question\", no such column in the header");
   }
 
   @Test
