@@ -57,8 +57,7 @@ public final class LearnedCoder {
    * The model file format this library writes and reads. Layout: 8 ASCII bytes {@code INSIGHTM}, a big-endian
    * int version, then a GZIP stream (whose CRC-32 catches corruption) holding the mode, codes, options, vocabulary
    * (64-bit n-gram hashes with their idf), the context's name and vocabulary (if any), the sentence embedder's
-   * name and dimension (if any), weights,
-   * calibration, thresholds, the abstention curve and an end marker. Any change to it increments the version.
+   * name and dimension (if any), weights, calibration, thresholds, the abstention curve and an end marker. Any change to it increments the version.
    */
   public static final int FORMAT_VERSION = 2;
   private static final byte[] MAGIC = "INSIGHTM".getBytes(StandardCharsets.US_ASCII);
@@ -87,8 +86,7 @@ public final class LearnedCoder {
 
   private LearnedCoder(LabelMode mode, List<CodeId> codes, LearnerOptions options, Vectorizer vectorizer,
       String contextName, @Nullable Vectorizer contextVectorizer, float[] weights, float[] bias, double[] plattA,
-      double[] plattB, double[] thresholds, int[] support,
-      int trainedOn, boolean atLeastOne, double[] curveConfidence, double[] curvePrecision, double abstainBelow) {
+      double[] plattB, double[] thresholds, int[] support, int trainedOn, boolean atLeastOne, double[] curveConfidence, double[] curvePrecision, double abstainBelow) {
     this.mode = mode;
     this.codes = List.copyOf(codes);
     this.options = options;
@@ -250,8 +248,8 @@ public final class LearnedCoder {
     boolean atLeastOne = examples.mode() == LabelMode.MULTI_LABEL && withCode == n
         && options.thresholds().kind() != ThresholdPolicy.Kind.PRECISION;
     LearnedCoder provisional = new LearnedCoder(examples.mode(), examples.codes(), options, vectorizer,
-        examples.contextName(), contextVectorizer, weights,
-        bias, plattA, plattB, thresholds, support, n, atLeastOne, new double[0], new double[0], 0);
+        examples.contextName(), contextVectorizer, weights, bias, plattA, plattB, thresholds, support, n, atLeastOne,
+        new double[0], new double[0], 0);
     // the abstention curve: out-of-fold confidence against the precision of the codes given at or above it
     double[] confidence = new double[n];
     double[] correct = new double[n];
@@ -284,8 +282,8 @@ public final class LearnedCoder {
       curvePrecision[j] = sumGiven == 0 ? 1 : sumCorrect / sumGiven;
     }
     return new LearnedCoder(examples.mode(), examples.codes(), options, vectorizer, examples.contextName(),
-        contextVectorizer, weights, bias, plattA, plattB,
-        thresholds, support, n, atLeastOne, curveConfidence, curvePrecision, 0);
+        contextVectorizer, weights, bias, plattA, plattB, thresholds, support, n, atLeastOne, curveConfidence,
+        curvePrecision, 0);
   }
 
   /** Half the best micro F1 over all (comment, code) pairs pooled (Lipton et al. 2014). */
@@ -398,8 +396,7 @@ public final class LearnedCoder {
   public LearnedCoder withAbstention(double threshold) {
     checkArgument(threshold >= 0 && threshold <= 1, "abstention threshold must be in [0, 1]: %s", threshold);
     return new LearnedCoder(mode, codes, options, vectorizer, contextName, contextVectorizer, weights, bias, plattA,
-        plattB, thresholds, support,
-        trainedOn, atLeastOne, curveConfidence, curvePrecision, threshold);
+        plattB, thresholds, support, trainedOn, atLeastOne, curveConfidence, curvePrecision, threshold);
   }
 
   /**
@@ -505,25 +502,25 @@ public final class LearnedCoder {
       score[c] = bias[c];
     }
     for (int e = 0; e < row.size; e++) {
-      int base = row.index[e] * k;
-      float v = row.value[e];
-      for (int c = 0; c < k; c++) {
-        score[c] += v * weights[base + c];
-      }
+      addColumn(row.index[e], row.value[e], score);
+    }
+  }
+
+  /** Adds one feature's value times its weights to the scores of every code. */
+  private void addColumn(int column, float value, double[] score) {
+    int k = score.length;
+    int base = column * k;
+    for (int c = 0; c < k; c++) {
+      score[c] += value * weights[base + c];
     }
   }
 
   /** Adds the contribution of a comment's context-tagged words (the columns after the n-grams). */
   private void addContext(String tagged, Vectorizer.KeyBuffer buffer, Vectorizer.Row row, double[] score) {
-    int k = codes.size();
     int offset = vectorizer.features();
     contextVectorizer.featurise(tagged, buffer, row);
     for (int e = 0; e < row.size; e++) {
-      int base = (offset + row.index[e]) * k;
-      float v = row.value[e];
-      for (int c = 0; c < k; c++) {
-        score[c] += v * weights[base + c];
-      }
+      addColumn(offset + row.index[e], row.value[e], score);
     }
   }
 
@@ -551,14 +548,9 @@ public final class LearnedCoder {
 
   /** Adds a comment's embedding's contribution to its scores (the columns after the n-grams and context). */
   private void addDense(float[] vector, double[] score) {
-    int k = codes.size();
     int offset = vectorizer.features() + contextFeatures();
     for (int j = 0; j < vector.length; j++) {
-      int base = (offset + j) * k;
-      float v = vector[j];
-      for (int c = 0; c < k; c++) {
-        score[c] += v * weights[base + c];
-      }
+      addColumn(offset + j, vector[j], score);
     }
   }
 
@@ -826,7 +818,6 @@ public final class LearnedCoder {
     }
   }
 
-
   /**
    * Writes the model in the {@link #FORMAT_VERSION} format.
    *
@@ -997,8 +988,7 @@ public final class LearnedCoder {
         throw new IOException("data after the end marker");
       }
       return new LearnedCoder(mode, codes, options, vectorizer, contextName, contextVectorizer, weights, bias, plattA,
-        plattB, thresholds, support,
-          trainedOn, atLeastOne, curveConfidence, curvePrecision, abstainBelow);
+          plattB, thresholds, support, trainedOn, atLeastOne, curveConfidence, curvePrecision, abstainBelow);
     } catch (EOFException e) {
       throw new ModelFormatException(source + ": corrupt or truncated model file (it ends too early)", e);
     } catch (ModelFormatException e) {
