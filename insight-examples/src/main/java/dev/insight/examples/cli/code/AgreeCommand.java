@@ -70,9 +70,11 @@ public final class AgreeCommand implements Callable<Integer> {
   public Integer call() {
     String id = idColumn.isEmpty() ? firstColumn(first) : idColumn;
     PrintWriter out = spec.commandLine().getOut();
-    Codeframe codeframe = codeframeFile == null ? inferred(id, out) : CodeframeFiles.read(codeframeFile);
-    Coding a = withoutAbstained(read(first, codeframe, id, "A"), first, id, out);
-    Coding b = withoutAbstained(read(second, codeframe, id, "B"), second, id, out);
+    List<String> inA = names(first);
+    List<String> inB = names(second);
+    Codeframe codeframe = codeframeFile == null ? inferred(id, inA, inB, out) : CodeframeFiles.read(codeframeFile);
+    Coding a = withoutAbstained(read(first, codeframe, id, "A"), first, inA, id, out);
+    Coding b = withoutAbstained(read(second, codeframe, id, "B"), second, inB, id, out);
     AgreementReport report = Agreement.between(a, b);
     ReferenceReport scores = Agreement.againstReference(a, b);
     out.printf(Locale.ROOT, "agreement of %s (A) and %s (B): %d units compared", first, second,
@@ -141,9 +143,7 @@ public final class AgreeCommand implements Callable<Integer> {
    * columns 'insight code predict' adds (row, confidences, abstained). Columns of one file only are listed, not
    * silently dropped: a people's file has the comment and other data, a predicted file its confidences.
    */
-  private Codeframe inferred(String id, PrintWriter out) {
-    List<String> inA = names(first);
-    List<String> inB = names(second);
+  private Codeframe inferred(String id, List<String> inA, List<String> inB, PrintWriter out) {
     Codeframe.Builder builder = Codeframe.builder(first.getFileName().toString());
     List<String> compared = new ArrayList<>();
     for (String name : inA) {
@@ -179,8 +179,9 @@ public final class AgreeCommand implements Callable<Integer> {
    * The coding less the units a file marks as left for a person (an 'abstained' column of 1, as 'insight code
    * predict' writes): they were not coded, so they are not compared; how many is said.
    */
-  private static Coding withoutAbstained(Coding coding, Path file, String id, PrintWriter out) {
-    if (!names(file).contains("abstained")) {
+  private static Coding withoutAbstained(Coding coding, Path file, List<String> header, String id,
+      PrintWriter out) {
+    if (!header.contains("abstained")) {
       return coding;
     }
     List<List<String>> columns = TrainingCsv.readColumns(file, List.of(id, "abstained"));
