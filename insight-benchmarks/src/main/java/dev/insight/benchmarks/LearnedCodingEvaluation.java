@@ -37,7 +37,7 @@ import java.util.Locale;
  * </pre>
  *
  * <p>Variants (the ablation): {@code default}, {@code words} (word 1-2-grams only), {@code chars} (character
- * 2-5-grams only), {@code unbalanced}, {@code c0.3}/{@code c3} (another cost), {@code precision0.8} (thresholds
+ * 2-5-grams only), {@code unbalanced}, {@code nonb} (no naive Bayes scaling), {@code c0.3}/{@code c3} (another cost), {@code precision0.8} (thresholds
  * for precision 0.8), {@code cal5} (5 calibration folds), {@code words3} (word 1-3-grams). Five folds, seed 42,
  * unless {@code --folds K} / {@code --seed S}; {@code --train-time}
  * also times training on the whole file and prediction on it; {@code --embeddings} adds the sentence embeddings of
@@ -234,6 +234,7 @@ public final class LearnedCodingEvaluation {
       case "words1" -> defaults.withFeatures(new FeatureOptions(1, 2, 0, f.minDf(), 0.5));
       case "chars" -> defaults.withFeatures(new FeatureOptions(0, 2, 5, f.minDf(), 0.5));
       case "unbalanced" -> defaults.withBalanced(false);
+      case "nonb" -> defaults.withNaiveBayes(false);
       case "cal5" -> defaults.withCalibrationFolds(5);
       case "words3" -> defaults.withFeatures(new FeatureOptions(3, 2, 5, f.minDf(), 0.5));
       case "c0.3" -> defaults.withCost(0.3);

@@ -113,7 +113,7 @@ public final class CrossValidation {
           .append(')');
     }
     out.append("; a linear SVM per code, C ").append(options.cost()).append(options.balanced() ? ", classes balanced"
-        : "").append("; Platt scaling and thresholds (").append(options.thresholds().kind());
+        : "").append(options.naiveBayes() ? ", n-grams scaled by naive Bayes ratios" : "").append("; Platt scaling and thresholds (").append(options.thresholds().kind());
     if (options.thresholds().kind() == ThresholdPolicy.Kind.PRECISION) {
       out.append(' ').append(options.thresholds().targetPrecision());
     }

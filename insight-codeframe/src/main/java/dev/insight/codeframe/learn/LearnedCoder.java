@@ -59,7 +59,7 @@ public final class LearnedCoder {
    * (64-bit n-gram hashes with their idf), the context's name and vocabulary (if any), the sentence embedder's
    * name and dimension (if any), weights, calibration, thresholds, the abstention curve and an end marker. Any change to it increments the version.
    */
-  public static final int FORMAT_VERSION = 2;
+  public static final int FORMAT_VERSION = 3;
   private static final byte[] MAGIC = "INSIGHTM".getBytes(StandardCharsets.US_ASCII);
   private static final long END_MARKER = 0x494E534947485421L;
   private static final int MIN_SUPPORT_TO_TUNE = 3;
@@ -185,7 +185,7 @@ public final class LearnedCoder {
             Arrays.fill(oofDecision[code], bias[code]);
             return;
           }
-          double[] w = train(x, allRows, positive, features, support[code], options, code);
+          double[] w = train(x, sparse, allRows, positive, features, support[code], options, code);
           for (int f = 0; f < features; f++) {
             weights[f * k + code] = (float) w[f];
           }
@@ -198,7 +198,7 @@ public final class LearnedCoder {
               heldSupport += positive[r] ? 1 : 0;
             }
             double[] inner = heldSupport == 0 || heldSupport == trainRows.length ? null
-                : train(x, trainRows, positive, features, heldSupport, options, code * 31 + held);
+                : train(x, sparse, trainRows, positive, features, heldSupport, options, code * 31 + held);
             for (int r : Folds.rowsWhere(fold, held, true)) {
               decision[r] = inner == null ? (heldSupport == 0 ? -1 : 1) : x.dot(r, inner) + inner[features];
             }
@@ -334,8 +334,8 @@ public final class LearnedCoder {
     return order;
   }
 
-  private static double[] train(SparseRows x, int[] rows, boolean[] positive, int features, int positives,
-      LearnerOptions options, long salt) {
+  private static double[] train(SparseRows x, int sparse, int[] rows, boolean[] positive, int features,
+      int positives, LearnerOptions options, long salt) {
     double costPositive = options.cost();
     double costNegative = options.cost();
     if (options.balanced()) {
@@ -343,8 +343,45 @@ public final class LearnedCoder {
       costPositive = options.cost() * rows.length / (2.0 * positives);
       costNegative = options.cost() * rows.length / (2.0 * (rows.length - positives));
     }
-    return LinearSvm.train(x, rows, positive, features, costPositive, costNegative, 0.1, 1000,
+    float[] scale = options.naiveBayes() ? naiveBayesScale(x, sparse, rows, positive, features) : null;
+    return LinearSvm.train(x, scale, rows, positive, features, costPositive, costNegative, 0.1, 1000,
         options.seed() * 1_000_003L + salt);
+  }
+
+  /**
+   * The square root of the size of each sparse column's naive Bayes log-count ratio between the positive and the
+   * negative rows (Wang and Manning 2012): r = log((p / |p|) / (q / |q|)) where p and q count, plus one, the rows of
+   * each class that have the column. Columns from {@code sparse} on (sentence embeddings) keep scale 1.
+   */
+  static float[] naiveBayesScale(SparseRows x, int sparse, int[] rows, boolean[] positive, int features) {
+    double[] p = new double[sparse];
+    double[] q = new double[sparse];
+    Arrays.fill(p, 1);
+    Arrays.fill(q, 1);
+    double sumP = sparse;
+    double sumQ = sparse;
+    for (int r : rows) {
+      double[] counts = positive[r] ? p : q;
+      int present = 0;
+      for (int k = x.start[r]; k < x.start[r + 1]; k++) {
+        int column = x.index[k];
+        if (column < sparse && x.value[k] != 0) {
+          counts[column]++;
+          present++;
+        }
+      }
+      if (positive[r]) {
+        sumP += present;
+      } else {
+        sumQ += present;
+      }
+    }
+    float[] scale = new float[features];
+    Arrays.fill(scale, 1f);
+    for (int f = 0; f < sparse; f++) {
+      scale[f] = (float) Math.sqrt(Math.abs(Math.log((p[f] / sumP) / (q[f] / sumQ))));
+    }
+    return scale;
   }
 
   /**
@@ -838,6 +875,7 @@ public final class LearnedCoder {
     }
     out.writeDouble(options.cost());
     out.writeBoolean(options.balanced());
+    out.writeBoolean(options.naiveBayes());
     out.writeInt(options.calibrationFolds());
     out.writeUTF(options.thresholds().kind().name());
     out.writeDouble(options.thresholds().targetPrecision());
@@ -930,6 +968,7 @@ public final class LearnedCoder {
       }
       double cost = in.readDouble();
       boolean balanced = in.readBoolean();
+      boolean naiveBayes = in.readBoolean();
       int calibrationFolds = in.readInt();
       String thresholdKind = in.readUTF();
       double target = in.readDouble();
@@ -943,7 +982,7 @@ public final class LearnedCoder {
         throw new IOException("implausible embedding dimension " + dimension);
       }
       TextEmbedder embedder = embedderName.isEmpty() ? null : findEmbedder(embedderName, dimension, source);
-      LearnerOptions options = new LearnerOptions(vectorizer.options(), cost, balanced, calibrationFolds,
+      LearnerOptions options = new LearnerOptions(vectorizer.options(), cost, balanced, naiveBayes, calibrationFolds,
           target == 0 ? ThresholdPolicy.of(ThresholdPolicy.Kind.valueOf(thresholdKind))
               : new ThresholdPolicy(ThresholdPolicy.Kind.valueOf(thresholdKind), target), seed,
           LearnerOptions.defaults().threads(), embedder);

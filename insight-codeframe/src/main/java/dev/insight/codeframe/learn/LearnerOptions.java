@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param features how comments become features
  * @param cost the SVM cost C (inverse regularisation), positive
  * @param balanced whether each code's two classes are weighted inversely to their frequency
+ * @param naiveBayes whether each code's SVM sees every n-gram scaled by the square root of the size of its naive
+ *     Bayes log-count ratio for that code (NBSVM, Wang and Manning 2012): words that tell the code apart count more
  * @param calibrationFolds the folds of the internal cross-validation that gives the out-of-fold scores the
  *     probabilities and thresholds are fitted to, 2 to 20
  * @param thresholds how each code's threshold is chosen (multi-label)
@@ -19,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param embedder sentence embeddings used beside the n-grams (each comment's vector appended to its features,
  *     both blocks of unit length), or {@code null} for n-grams only
  */
-public record LearnerOptions(FeatureOptions features, double cost, boolean balanced, int calibrationFolds,
+public record LearnerOptions(FeatureOptions features, double cost, boolean balanced, boolean naiveBayes,
+    int calibrationFolds,
     ThresholdPolicy thresholds, long seed, int threads, @Nullable TextEmbedder embedder) {
 
   /**
@@ -28,6 +31,7 @@ public record LearnerOptions(FeatureOptions features, double cost, boolean balan
    * @param features how comments become features
    * @param cost the SVM cost C (inverse regularisation), positive
    * @param balanced whether each code's two classes are weighted inversely to their frequency
+   * @param naiveBayes whether each code's SVM sees every n-gram scaled by the square root of the size of its naive Bayes log-count ratio for that code (NBSVM, Wang and Manning 2012): words that tell the code apart count more
    * @param calibrationFolds the folds of the internal cross-validation that gives the out-of-fold scores the probabilities and thresholds are fitted to, 2 to 20
    * @param thresholds how each code's threshold is chosen (multi-label)
    * @param seed the seed of every random choice (fold assignment, solver order), so training is reproducible
@@ -45,13 +49,13 @@ public record LearnerOptions(FeatureOptions features, double cost, boolean balan
 
   /**
    * The defaults: {@link FeatureOptions#defaults()}, C = 1 (LIBLINEAR's and scikit-learn's default on unit-length
-   * vectors), balanced classes, 3 calibration folds, one threshold for all codes at half the best out-of-fold micro F1 (see
+   * vectors), balanced classes, naive Bayes scaling, 3 calibration folds, one threshold for all codes at half the best out-of-fold micro F1 (see
    * {@link ThresholdPolicy}), seed 42, up to 2 threads, no sentence embeddings.
    *
    * @return the default options
    */
   public static LearnerOptions defaults() {
-    return new LearnerOptions(FeatureOptions.defaults(), 1.0, true, 3, ThresholdPolicy.of(ThresholdPolicy.Kind.GLOBAL_HALF_BEST_F1), 42,
+    return new LearnerOptions(FeatureOptions.defaults(), 1.0, true, true, 3, ThresholdPolicy.of(ThresholdPolicy.Kind.GLOBAL_HALF_BEST_F1), 42,
         Math.min(2, Runtime.getRuntime().availableProcessors()), null);
   }
 
@@ -62,7 +66,7 @@ public record LearnerOptions(FeatureOptions features, double cost, boolean balan
    * @return new options
    */
   public LearnerOptions withFeatures(FeatureOptions value) {
-    return new LearnerOptions(value, cost, balanced, calibrationFolds, thresholds, seed, threads, embedder);
+    return new LearnerOptions(value, cost, balanced, naiveBayes, calibrationFolds, thresholds, seed, threads, embedder);
   }
 
   /**
@@ -72,7 +76,7 @@ public record LearnerOptions(FeatureOptions features, double cost, boolean balan
    * @return new options
    */
   public LearnerOptions withCost(double value) {
-    return new LearnerOptions(features, value, balanced, calibrationFolds, thresholds, seed, threads, embedder);
+    return new LearnerOptions(features, value, balanced, naiveBayes, calibrationFolds, thresholds, seed, threads, embedder);
   }
 
   /**
@@ -82,7 +86,17 @@ public record LearnerOptions(FeatureOptions features, double cost, boolean balan
    * @return new options
    */
   public LearnerOptions withBalanced(boolean value) {
-    return new LearnerOptions(features, cost, value, calibrationFolds, thresholds, seed, threads, embedder);
+    return new LearnerOptions(features, cost, value, naiveBayes, calibrationFolds, thresholds, seed, threads, embedder);
+  }
+
+  /**
+   * These options with or without naive Bayes scaling of the n-grams (see {@link #naiveBayes()}).
+   *
+   * @param value whether to scale
+   * @return new options
+   */
+  public LearnerOptions withNaiveBayes(boolean value) {
+    return new LearnerOptions(features, cost, balanced, value, calibrationFolds, thresholds, seed, threads, embedder);
   }
 
   /**
@@ -92,7 +106,7 @@ public record LearnerOptions(FeatureOptions features, double cost, boolean balan
    * @return new options
    */
   public LearnerOptions withThresholds(ThresholdPolicy value) {
-    return new LearnerOptions(features, cost, balanced, calibrationFolds, value, seed, threads, embedder);
+    return new LearnerOptions(features, cost, balanced, naiveBayes, calibrationFolds, value, seed, threads, embedder);
   }
 
   /**
@@ -102,7 +116,7 @@ public record LearnerOptions(FeatureOptions features, double cost, boolean balan
    * @return new options
    */
   public LearnerOptions withCalibrationFolds(int value) {
-    return new LearnerOptions(features, cost, balanced, value, thresholds, seed, threads, embedder);
+    return new LearnerOptions(features, cost, balanced, naiveBayes, value, thresholds, seed, threads, embedder);
   }
 
   /**
@@ -112,7 +126,7 @@ public record LearnerOptions(FeatureOptions features, double cost, boolean balan
    * @return new options
    */
   public LearnerOptions withThreads(int value) {
-    return new LearnerOptions(features, cost, balanced, calibrationFolds, thresholds, seed, value, embedder);
+    return new LearnerOptions(features, cost, balanced, naiveBayes, calibrationFolds, thresholds, seed, value, embedder);
   }
 
   /**
@@ -122,7 +136,7 @@ public record LearnerOptions(FeatureOptions features, double cost, boolean balan
    * @return new options
    */
   public LearnerOptions withSeed(long value) {
-    return new LearnerOptions(features, cost, balanced, calibrationFolds, thresholds, value, threads, embedder);
+    return new LearnerOptions(features, cost, balanced, naiveBayes, calibrationFolds, thresholds, value, threads, embedder);
   }
 
   /**
@@ -133,6 +147,6 @@ public record LearnerOptions(FeatureOptions features, double cost, boolean balan
    * @return new options
    */
   public LearnerOptions withEmbedder(@Nullable TextEmbedder value) {
-    return new LearnerOptions(features, cost, balanced, calibrationFolds, thresholds, seed, threads, value);
+    return new LearnerOptions(features, cost, balanced, naiveBayes, calibrationFolds, thresholds, seed, threads, value);
   }
 }

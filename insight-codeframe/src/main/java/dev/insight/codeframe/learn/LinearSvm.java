@@ -1,6 +1,7 @@
 package dev.insight.codeframe.learn;
 
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A binary linear support vector machine with the squared hinge loss and L2 regularisation, trained by dual
@@ -18,6 +19,19 @@ final class LinearSvm {
   /** The weights of one code: {@code w[0..features-1]} and the bias in {@code w[features]}. */
   static double[] train(SparseRows x, int[] rows, boolean[] positive, int features, double costPositive,
       double costNegative, double epsilon, int maxPasses, long seed) {
+    return train(x, null, rows, positive, features, costPositive, costNegative, epsilon, maxPasses, seed);
+  }
+
+  /**
+   * As {@link #train(SparseRows, int[], boolean[], int, double, double, double, int, long)} on the features
+   * multiplied by {@code scale} (column {@code j} by {@code scale[j]}; {@code null} for none). The weights returned
+   * apply to the unscaled features: the scale is folded into them.
+   */
+  static double[] train(SparseRows x, float @Nullable [] scale, int[] rows, boolean[] positive, int features,
+      double costPositive, double costNegative, double epsilon, int maxPasses, long seed) {
+    if (scale != null) {
+      x = x.scaled(scale);
+    }
     int n = rows.length;
     double[] w = new double[features + 1];
     double[] alpha = new double[n];
@@ -92,6 +106,11 @@ final class LinearSvm {
       }
       maxOld = maxGradient <= 0 ? Double.POSITIVE_INFINITY : maxGradient;
       minOld = minGradient >= 0 ? Double.NEGATIVE_INFINITY : minGradient;
+    }
+    if (scale != null) {
+      for (int f = 0; f < features; f++) {
+        w[f] *= scale[f];
+      }
     }
     return w;
   }

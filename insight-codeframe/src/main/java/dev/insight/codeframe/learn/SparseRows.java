@@ -36,6 +36,15 @@ final class SparseRows {
     return sum;
   }
 
+  /** These rows with column {@code j} multiplied by {@code scale[j]}. */
+  SparseRows scaled(float[] scale) {
+    float[] scaledValue = new float[value.length];
+    for (int k = 0; k < value.length; k++) {
+      scaledValue[k] = value[k] * scale[index[k]];
+    }
+    return new SparseRows(start, index, scaledValue);
+  }
+
   /**
    * These rows with a dense block appended: row {@code r} gains {@code dense[r][j]} at column {@code offset + j}
    * (zeros are left out).

@@ -120,7 +120,19 @@ class LearnedCoderTest {
     Files.write(file, bytes);
 
     assertThatThrownBy(() -> LearnedCoder.load(file)).isInstanceOf(ModelFormatException.class)
-        .hasMessage(file + ": model format version 9, but this version of insight reads version 2; train the "
+        .hasMessage(file + ": model format version 9, but this version of insight reads version 3; train the "
+            + "model again with this version");
+  }
+
+  @Test
+  void load_previousFormatVersion_failsSayingWhichVersions(@TempDir Path folder) throws IOException {
+    byte[] bytes = bytes(multi);
+    bytes[11] = 2; // format 2 had no naive Bayes flag
+    Path file = folder.resolve("old.model");
+    Files.write(file, bytes);
+
+    assertThatThrownBy(() -> LearnedCoder.load(file)).isInstanceOf(ModelFormatException.class)
+        .hasMessage(file + ": model format version 2, but this version of insight reads version 3; train the "
             + "model again with this version");
   }
 
@@ -176,7 +188,7 @@ class LearnedCoderTest {
     assertThat(coding.assignments()).isNotEmpty().allSatisfy(a -> {
       assertThat(a.provenance()).isInstanceOf(Provenance.Model.class);
       Provenance.Model model = (Provenance.Model) a.provenance();
-      assertThat(model.model()).startsWith("visits.model insight-learned-coder/2 ");
+      assertThat(model.model()).startsWith("visits.model insight-learned-coder/3 ");
       assertThat(model.at()).isEqualTo(at);
     });
     Assignment parking = coding.assignment(UnitId.of("r1"), Synthetic.PARKING).orElseThrow();
