@@ -37,8 +37,8 @@ import java.util.Locale;
  * </pre>
  *
  * <p>Variants (the ablation): {@code default}, {@code words} (word 1-2-grams only), {@code chars} (character
- * 2-5-grams only), {@code unbalanced}, {@code nonb} (no naive Bayes scaling), {@code c0.3}/{@code c3} (another cost), {@code precision0.8} (thresholds
- * for precision 0.8), {@code cal5} (5 calibration folds), {@code words3} (word 1-3-grams). Five folds, seed 42,
+ * 2-5-grams only), {@code unbalanced}, {@code nonb} (no naive Bayes scaling), {@code c0.3}/{@code c3} (another
+ * cost), {@code precision0.8} (thresholds for precision 0.8), {@code cal5} (5 calibration folds), {@code words3} (word 1-3-grams). Five folds, seed 42,
  * unless {@code --folds K} / {@code --seed S}; {@code --train-time}
  * also times training on the whole file and prediction on it; {@code --embeddings} adds the sentence embeddings of
  * {@code insight-embeddings} to the variant (each comment embedded once for all folds); {@code --context} gives

@@ -112,8 +112,10 @@ public final class CrossValidation {
       out.append(" + sentence embeddings ").append(embedder.name()).append(" (").append(embedder.dimension())
           .append(')');
     }
-    out.append("; a linear SVM per code, C ").append(options.cost()).append(options.balanced() ? ", classes balanced"
-        : "").append(options.naiveBayes() ? ", n-grams scaled by naive Bayes ratios" : "").append("; Platt scaling and thresholds (").append(options.thresholds().kind());
+    out.append("; a linear SVM per code, C ").append(options.cost())
+        .append(options.balanced() ? ", classes balanced" : "")
+        .append(options.naiveBayes() ? ", n-grams scaled by naive Bayes ratios" : "")
+        .append("; Platt scaling and thresholds (").append(options.thresholds().kind());
     if (options.thresholds().kind() == ThresholdPolicy.Kind.PRECISION) {
       out.append(' ').append(options.thresholds().targetPrecision());
     }

@@ -22,8 +22,7 @@ import org.jspecify.annotations.Nullable;
  *     both blocks of unit length), or {@code null} for n-grams only
  */
 public record LearnerOptions(FeatureOptions features, double cost, boolean balanced, boolean naiveBayes,
-    int calibrationFolds,
-    ThresholdPolicy thresholds, long seed, int threads, @Nullable TextEmbedder embedder) {
+    int calibrationFolds, ThresholdPolicy thresholds, long seed, int threads, @Nullable TextEmbedder embedder) {
 
   /**
    * Validates the options.
