@@ -45,22 +45,7 @@ class EmbeddingsTest {
 
   @Test
   void load_modelWhoseEmbedderIsNotOnTheClassPath_saysWhichAndWhatToAdd(@TempDir Path folder) {
-    TextEmbedder absent = new TextEmbedder() {
-      @Override
-      public String name() {
-        return "not-installed";
-      }
-
-      @Override
-      public int dimension() {
-        return 3;
-      }
-
-      @Override
-      public float[][] embed(List<String> texts) {
-        return new ConceptEmbedder().embed(texts);
-      }
-    };
+    TextEmbedder absent = conceptsAs("not-installed", 3);
     Path file = folder.resolve("needs.model");
     LearnedCoder.train(TRAINING, Synthetic.options().withEmbedder(absent)).save(file);
 
@@ -72,22 +57,7 @@ class EmbeddingsTest {
 
   @Test
   void train_embedderBreakingItsPromise_failsClearly() {
-    TextEmbedder wrong = new TextEmbedder() {
-      @Override
-      public String name() {
-        return "wrong";
-      }
-
-      @Override
-      public int dimension() {
-        return 4;
-      }
-
-      @Override
-      public float[][] embed(List<String> texts) {
-        return new ConceptEmbedder().embed(texts);
-      }
-    };
+    TextEmbedder wrong = conceptsAs("wrong", 4); // ConceptEmbedder gives 3 values
 
     assertThatThrownBy(() -> LearnedCoder.train(TRAINING, Synthetic.options().withEmbedder(wrong)))
         .isInstanceOf(IllegalStateException.class)
@@ -107,5 +77,25 @@ class EmbeddingsTest {
     assertThat(CrossValidation.describe(examples, Synthetic.options().withEmbedder(new ConceptEmbedder())))
         .contains(" + sentence embeddings test-concepts (3);");
     assertThat(ConceptEmbedder.EMBEDDED.get() - before).isEqualTo(distinct);
+  }
+
+  /** The test concepts under another name, claiming {@code dimension} values. */
+  private static TextEmbedder conceptsAs(String name, int dimension) {
+    return new TextEmbedder() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public int dimension() {
+        return dimension;
+      }
+
+      @Override
+      public float[][] embed(List<String> texts) {
+        return new ConceptEmbedder().embed(texts);
+      }
+    };
   }
 }
