@@ -48,6 +48,8 @@ public final class CodebookInference {
   /** What one pass learns of a column. */
   private static final class Column {
     final String name;
+    String label;
+    String option = "";
     long answered;
     boolean numbers = true;
     boolean binary = true;
@@ -57,6 +59,7 @@ public final class CodebookInference {
 
     Column(String name) {
       this.name = name;
+      this.label = name;
     }
 
     void add(String raw) {
@@ -105,6 +108,8 @@ public final class CodebookInference {
     Column[] columns = new Column[names.size()];
     for (int i = 0; i < columns.length; i++) {
       columns[i] = new Column(names.get(i));
+      columns[i].label = csv.header().labels().get(i);
+      columns[i].option = csv.header().options().get(i);
     }
     int idAt = idColumn == null ? -1 : names.indexOf(idColumn);
     Map<String, Long> ids = new HashMap<>();
@@ -162,8 +167,10 @@ public final class CodebookInference {
         if (emitted.add(prefix)) {
           List<Column> g = groups.get(prefix);
           String name = taken.contains(prefix) ? prefix + "_options" : prefix;
-          List<Category> options = g.stream().map(o -> Category.of(o.name, option(o.name, prefix))).toList();
-          variables.add(new CodebookVariable(name, prefix, VariableType.MULTIPLE, options,
+          List<Category> options = g.stream().map(o -> Category.of(o.name, o.option.isEmpty()
+              ? option(o.name, prefix) : o.option)).toList();
+          String label = g.get(0).label.equals(g.get(0).name) ? prefix : g.get(0).label;
+          variables.add(new CodebookVariable(name, label, VariableType.MULTIPLE, options,
               g.stream().map(o -> o.name).toList(), null));
         }
         continue;
@@ -284,35 +291,35 @@ public final class CodebookInference {
   private static CodebookVariable variable(Column c, @Nullable String idColumn) {
     List<String> one = List.of(c.name);
     if (c.name.equals(idColumn)) {
-      return new CodebookVariable(c.name, c.name, VariableType.ID, List.of(), one, null);
+      return new CodebookVariable(c.name, c.label, VariableType.ID, List.of(), one, null);
     }
     if (c.answered == 0) {
-      return new CodebookVariable(c.name, c.name, VariableType.TEXT, List.of(), one, null);
+      return new CodebookVariable(c.name, c.label, VariableType.TEXT, List.of(), one, null);
     }
     if (c.numbers) {
-      return new CodebookVariable(c.name, c.name, VariableType.NUMERIC, List.of(), one, null);
+      return new CodebookVariable(c.name, c.label, VariableType.NUMERIC, List.of(), one, null);
     }
     if (c.dates) {
-      return new CodebookVariable(c.name, c.name, VariableType.DATE, List.of(), one, null);
+      return new CodebookVariable(c.name, c.label, VariableType.DATE, List.of(), one, null);
     }
     if (c.overflow) {
-      return new CodebookVariable(c.name, c.name, VariableType.TEXT, List.of(), one, null);
+      return new CodebookVariable(c.name, c.label, VariableType.TEXT, List.of(), one, null);
     }
     List<String> answers = new ArrayList<>(c.distinct.keySet());
     Optional<List<Category>> scale = AnswerScales.order(answers);
     if (scale.isPresent()) {
-      return new CodebookVariable(c.name, c.name, VariableType.ORDINAL, scale.get(), one, null);
+      return new CodebookVariable(c.name, c.label, VariableType.ORDINAL, scale.get(), one, null);
     }
     for (String delimiter : List.of(";", ",")) {
       List<String> options = options(c, delimiter);
       if (options != null) {
-        return new CodebookVariable(c.name, c.name, VariableType.MULTIPLE, categories(options), one, delimiter);
+        return new CodebookVariable(c.name, c.label, VariableType.MULTIPLE, categories(options), one, delimiter);
       }
     }
     if (answers.size() <= CATEGORIES && answers.size() * 2 <= c.answered) {
-      return new CodebookVariable(c.name, c.name, VariableType.SINGLE, categories(answers), one, null);
+      return new CodebookVariable(c.name, c.label, VariableType.SINGLE, categories(answers), one, null);
     }
-    return new CodebookVariable(c.name, c.name, VariableType.TEXT, List.of(), one, null);
+    return new CodebookVariable(c.name, c.label, VariableType.TEXT, List.of(), one, null);
   }
 
   /**

@@ -59,6 +59,11 @@ final class DescribeCommand implements Callable<Integer> {
       description = "A codebook (JSON or CSV) whose variables replace those inferred.")
   private @Nullable Path codebook;
 
+  @Option(names = "--format", paramLabel = "csv|qualtrics|surveymonkey",
+      description = "The export's header layout, instead of detecting it from the header.")
+  private @Nullable String format;
+
+
   @Option(names = "--json", description = "Print JSON instead of text.")
   private boolean json;
 
@@ -68,12 +73,15 @@ final class DescribeCommand implements Callable<Integer> {
     input.data = data;
     input.encoding = encoding;
     input.codebook = codebook;
+    input.format = format;
     ProblemCollector problems = ProblemCollector.of(data.toString(), ReadMode.LENIENT);
     String encodingName;
+    String layout;
     String delimiter;
     CodebookInference.Description description;
     try (CsvFile csv = CsvFile.open(data, SurveyFiles.options(input), problems)) {
       encodingName = csv.format().encoding();
+      layout = csv.layout().formatName();
       delimiter = csv.format().delimiterName();
       String idColumn = id != null ? id : csv.header().names().stream()
           .filter(n -> ID_NAMES.contains(n.toLowerCase(Locale.ROOT).replaceAll("[\\s_]", ""))).findFirst()
@@ -94,7 +102,7 @@ final class DescribeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectNode root = JSON.createObjectNode();
-      root.put("format", "csv");
+      root.put("format", layout);
       root.put("encoding", encodingName);
       root.put("respondents", description.respondents());
       ArrayNode list = root.putArray("problems");
@@ -114,7 +122,8 @@ final class DescribeCommand implements Callable<Integer> {
       }
       out.println(JSON.writeValueAsString(root));
     } else {
-      out.printf(Locale.ROOT, "%s: CSV, %s, %s-delimited; %d respondents, %d variables%n", data, encodingName,
+      out.printf(Locale.ROOT, "%s: %s export, %s, %s-delimited; %d respondents, %d variables%n", data, layout,
+          encodingName,
           delimiter, description.respondents(), result.variables().size());
       for (CodebookVariable v : result.variables()) {
         String categories = v.categories().stream().map(c -> c.missing() ? c.code() + " (missing)" : c.code())

@@ -6,6 +6,8 @@ import dev.insight.core.codebook.SurveyCodebook;
 import dev.insight.core.codebook.VariableType;
 import dev.insight.core.csv.ColumnSpec;
 import dev.insight.core.csv.CsvFile;
+import dev.insight.core.csv.CsvHeader;
+import dev.insight.core.csv.ExportLayout;
 import dev.insight.core.csv.CsvOptions;
 import dev.insight.core.csv.SurveyCsvReader;
 import dev.insight.core.csv.SurveyMapping;
@@ -42,6 +44,9 @@ final class SurveyFiles {
         throw new IllegalArgumentException("--encoding " + input.encoding + " is not an encoding this Java knows; "
             + "try UTF-8, UTF-16LE, windows-1252 or ISO-8859-1", e);
       }
+    }
+    if (input.format != null) {
+      options = options.withLayout(ExportLayout.parse(input.format));
     }
     return options;
   }
@@ -117,9 +122,14 @@ final class SurveyFiles {
 
   /** The header of the data file, columns uniquely named, for commands that pick columns by prefix. */
   static List<String> header(DataOptions input) {
+    return csvHeader(input).names();
+  }
+
+  /** The header of the data file, with a platform's question and option texts. */
+  static CsvHeader csvHeader(DataOptions input) {
     try (CsvFile csv = CsvFile.open(input.data, options(input), ProblemCollector.of(input.data.toString(),
         ReadMode.LENIENT))) {
-      return csv.header().names();
+      return csv.header();
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.insight.core.internal.AtomicFiles;
 import dev.insight.core.csv.SurveyMapping;
 import dev.insight.core.codebook.AnswerScales;
 import dev.insight.core.codebook.SurveyCodebook;
+import dev.insight.core.csv.CsvHeader;
 import dev.insight.core.csv.DecimalNumber;
 import dev.insight.core.data.CategoricalVariable;
 import dev.insight.core.data.Category;
@@ -27,9 +28,11 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -45,7 +48,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "table", mixinStandardHelpOptions = true,
     description = {"Banner table: questions down the side, a Total and banner variables across the top, weighted "
         + "column percentages with bases and significance letters.",
-        "A multiple-response question is named by the prefix of its 0/1 columns followed by *, as in pri_*; "
+        "A multiple-response question is named by the prefix of its 0/1 columns followed by *, as in pri_* (columns "
+            + "ending _other or _TEXT, typed-in answers, are left out); one whose choices are joined in one cell is "
+            + "named by its column; "
             + "numeric questions for means are given with --means."})
 final class TableCommand implements Callable<Integer> {
   @Spec
@@ -142,6 +147,9 @@ final class TableCommand implements Callable<Integer> {
       description = "The output file; the format follows the extension.")
   private Path out;
 
+  /** The data file's header, with a platform's question and option texts. */
+  private CsvHeader headerRead;
+
   /** The codebook of --codebook, whose categories are in the order the analyst gave. */
   private @Nullable SurveyCodebook ordered;
 
@@ -155,7 +163,9 @@ final class TableCommand implements Callable<Integer> {
     Suppression suppression = Suppression.parse(suppress);
     TableOptions options = new TableOptions(sig.get(0), sig.get(1), correction(correction), minBase, smallBase,
         rowPercents, raoScott);
-    List<String> header = SurveyFiles.header(input);
+    CsvHeader csvHeader = SurveyFiles.csvHeader(input);
+    List<String> header = csvHeader.names();
+    this.headerRead = csvHeader;
     SurveyMapping.Builder mapping = SurveyMapping.builder(input.id);
     Set<String> loaded = new LinkedHashSet<>();
     // the kind of a row (categories, options of a multiple choice in one cell) is known once the data is read
@@ -330,14 +340,23 @@ final class TableCommand implements Callable<Integer> {
       String role) {
     if (given.endsWith("*")) {
       String prefix = given.substring(0, given.length() - 1);
-      List<String> columns = header.stream().filter(c -> c.startsWith(prefix) && !c.equals(prefix)).toList();
+      // typed-in "other" answers (SurveyMonkey's q2_other, Qualtrics' Q2_5_TEXT) are text, not options
+      List<String> columns = header.stream().filter(c -> c.startsWith(prefix) && !c.equals(prefix)
+          && !c.endsWith("_other") && !c.endsWith("_TEXT")).toList();
       if (columns.isEmpty()) {
         throw new IllegalArgumentException(role + " " + given + ": no column of " + input.data.getFileName()
             + " starts with " + prefix + "; the columns are " + header);
       }
       String name = prefix.replaceAll("[_.]+$", "");
       if (loaded.add(name)) {
-        mapping.multiColumns(name, null, columns);
+        // a platform's header gives each option's text and the question's (SurveyMonkey), else the column names
+        Map<String, Category> options = new LinkedHashMap<>();
+        for (String column : columns) {
+          String option = headerRead.options().get(headerRead.indexOf(column).orElseThrow());
+          options.put(column, Category.of(column, option.isEmpty() ? column : option));
+        }
+        String question = headerRead.labels().get(headerRead.indexOf(columns.get(0)).orElseThrow());
+        mapping.multiColumns(name, question.equals(columns.get(0)) ? null : question, options);
       }
       return name;
     }
