@@ -8,7 +8,7 @@ import dev.insight.core.csv.SurveyCsvReader;
 import dev.insight.core.csv.SurveyMapping;
 import dev.insight.core.data.Dataset;
 import dev.insight.core.input.ReadMode;
-import dev.insight.stats.weighting.Margin;
+import dev.insight.stats.design.Margin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -8,16 +8,13 @@ import dev.insight.core.data.Dataset;
 import dev.insight.core.data.MultiResponseVariable;
 import dev.insight.core.data.NumericVariable;
 import dev.insight.core.data.Variable;
-import dev.insight.stats.test.ColumnTests;
-import dev.insight.stats.test.DesignColumns;
-import dev.insight.stats.test.RaoScott;
-import dev.insight.stats.test.RaoScottResult;
-import dev.insight.stats.test.TTest;
+import dev.insight.stats.design.SurveyDesign;
+import dev.insight.stats.inference.RaoScott;
+import dev.insight.stats.inference.RaoScott;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -33,7 +30,7 @@ final class TableEngine {
   private static final int MAX_ATOMS = 4096;
 
   private final Dataset data;
-  private final Association association;
+  private final SurveyDesign design;
   private final double[] w;
   private final TableSpec spec;
   private final TableOptions options;
@@ -54,45 +51,15 @@ final class TableEngine {
   /** Single-choice banner variables combined: atom of each row (-1 when filtered out) and columns of each atom. */
   private record AtomGroup(int[] atomOf, int atomCount, int[][] columnsOfAtom) {}
 
-  /** The Rao-Scott test under the table's design. */
-  interface Association {
-    Optional<RaoScottResult> test(int[] rowCodes, int rowCategories, int[] columnCodes, int columnCategories,
-        boolean[] keep);
-
-    /** Whether the design has weights only, so the test can use the table's cell sums. */
-    default boolean weightsOnly() {
-      return false;
-    }
-
-    static Association of(DesignColumns design) {
-      boolean simple = design.strata() == null && design.clusters() == null && design.fpc() == null;
-      return new Association() {
-        @Override
-        public Optional<RaoScottResult> test(int[] rowCodes, int rowCategories, int[] columnCodes,
-            int columnCategories, boolean[] keep) {
-          return RaoScott.test(design, rowCodes, rowCategories, columnCodes, columnCategories, keep);
-        }
-
-        @Override
-        public boolean weightsOnly() {
-          return simple;
-        }
-      };
-    }
-  }
-
-  TableEngine(Dataset data, double[] weights, boolean @org.jspecify.annotations.Nullable [] inSample,
-      Association association, TableSpec spec) {
-    this.data = data;
-    this.association = association;
-    this.w = weights;
+  TableEngine(SurveyDesign design, TableSpec spec) {
+    this.design = design;
+    this.data = design.data();
+    this.w = design.weights();
     this.spec = spec;
     this.options = spec.options();
     this.keep = spec.filter().select(data);
-    if (inSample != null) {
-      for (int i = 0; i < keep.length; i++) {
-        keep[i] &= inSample[i];
-      }
+    for (int i = 0; i < keep.length; i++) {
+      keep[i] &= design.inSample(i);
     }
     int count = 0;
     for (boolean k : keep) {
@@ -956,19 +923,13 @@ final class TableEngine {
       if (b.categorical() == null) {
         continue;
       }
-      if (acc != null && association.weightsOnly() && (rowCodes != null || multi != null)
-          && everyoneHasABannerCategory(acc, b)) {
-        fromCellSums(name, rowCategories, multiOptions, acc, b, tests);
-        continue;
-      }
       int[] bannerCodes = b.categorical().copyIndices();
       for (int i = 0; i < bannerCodes.length; i++) {
         bannerCodes[i] = bannerCodes[i] < 0 ? -1 : b.columnOfCategory()[bannerCodes[i]];
       }
       if (rowCodes != null) {
-        Optional<RaoScottResult> result = association.test(rowCodes, rowCategories, bannerCodes, b.size(),
-            keep);
-        result.ifPresent(r -> tests.add(new AssociationTest(b.name(), name, r)));
+        RaoScott.test(design, name, rowCodes, rowCategories, b.name(), bannerCodes, b.size(), keep)
+            .ifPresent(r -> tests.add(new AssociationTest(b.name(), name, r)));
       } else if (multi != null && multiOptions != null) {
         int[] codes = new int[keep.length];
         for (int j = 0; j < multiOptions.size(); j++) {
@@ -977,55 +938,13 @@ final class TableEngine {
             codes[i] = (multi.answered[i >>> 6] & (1L << i)) == 0 ? -1
                 : ((bits[i >>> 6] >>> i) & 1L) == 0 ? 0 : 1;
           }
-          Optional<RaoScottResult> result = association.test(codes, 2, bannerCodes, b.size(), keep);
           String option = multiOptions.get(j).code();
-          result.ifPresent(r -> tests.add(new AssociationTest(b.name(), option, r)));
+          RaoScott.test(design, option, codes, 2, b.name(), bannerCodes, b.size(), keep)
+              .ifPresent(r -> tests.add(new AssociationTest(b.name(), option, r)));
         }
       }
     }
     return tests;
-  }
-
-  private static boolean everyoneHasABannerCategory(Acc[] acc, BannerVar b) {
-    double inColumns = 0;
-    for (int j = 0; j < b.size(); j++) {
-      inColumns += acc[b.first() + j].n;
-    }
-    return inColumns == acc[0].n;
-  }
-
-  /** Rao-Scott from the accumulated cell sums: weights-only designs, no pass over the respondents. */
-  private void fromCellSums(String name, int rowCategories, @org.jspecify.annotations.Nullable List<Category> multiOptions,
-      Acc[] acc, BannerVar b, List<AssociationTest> tests) {
-    int columnsOfBanner = b.size();
-    if (multiOptions == null) {
-      double[] s1 = new double[rowCategories * columnsOfBanner];
-      double[] s2 = new double[s1.length];
-      for (int c = 0; c < columnsOfBanner; c++) {
-        Acc column = acc[b.first() + c];
-        for (int r = 0; r < rowCategories; r++) {
-          s1[r + rowCategories * c] = column.itemW[r];
-          s2[r + rowCategories * c] = column.itemQ[r];
-        }
-      }
-      RaoScott.fromCellSums(s1, s2, rowCategories, columnsOfBanner, data.rowCount(), kept)
-          .ifPresent(r -> tests.add(new AssociationTest(b.name(), name, r)));
-      return;
-    }
-    for (int j = 0; j < multiOptions.size(); j++) {
-      double[] s1 = new double[2 * columnsOfBanner];
-      double[] s2 = new double[s1.length];
-      for (int c = 0; c < columnsOfBanner; c++) {
-        Acc column = acc[b.first() + c];
-        s1[2 * c] = column.w - column.itemW[j];
-        s2[2 * c] = column.q - column.itemQ[j];
-        s1[2 * c + 1] = column.itemW[j];
-        s2[2 * c + 1] = column.itemQ[j];
-      }
-      String option = multiOptions.get(j).code();
-      RaoScott.fromCellSums(s1, s2, 2, columnsOfBanner, data.rowCount(), kept)
-          .ifPresent(r -> tests.add(new AssociationTest(b.name(), option, r)));
-    }
   }
 
   private static String kind(Variable v) {
