@@ -88,7 +88,7 @@ public final class GoldenFiles {
 
   public static Dataset api(String file) {
     SurveyMapping mapping = SurveyMapping.builder("cds").categorical("stype").categorical("sch.wide")
-        .numeric("dnum").numeric("snum").numeric("api00").numeric("api99").numeric("enroll").numeric("pw")
+        .categorical("awards").numeric("dnum").numeric("snum").numeric("api00").numeric("api99").numeric("enroll").numeric("pw")
         .numeric("fpc").build();
     return read(file, mapping);
   }
