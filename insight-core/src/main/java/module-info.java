@@ -17,6 +17,7 @@ module dev.insight.core {
   exports dev.insight.core.data;
   exports dev.insight.core.input;
   exports dev.insight.core.csv;
+  exports dev.insight.core.codebook;
   exports dev.insight.core.programme;
   exports dev.insight.core.question;
   exports dev.insight.core.evidence;
@@ -34,5 +35,6 @@ module dev.insight.core {
   opens dev.insight.core.question to com.fasterxml.jackson.databind;
   opens dev.insight.core.evidence to com.fasterxml.jackson.databind;
   opens dev.insight.core.csv to com.fasterxml.jackson.databind;
+  opens dev.insight.core.codebook to com.fasterxml.jackson.databind;
   opens dev.insight.core.redact to com.fasterxml.jackson.databind;
 }
