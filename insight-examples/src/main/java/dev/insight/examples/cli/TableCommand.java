@@ -2,7 +2,7 @@ package dev.insight.examples.cli;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import dev.insight.core.internal.AtomicFiles;
+import dev.insight.core.internal.SpreadsheetText;
 import dev.insight.core.csv.SurveyCsvReader;
 import dev.insight.core.csv.SurveyMapping;
 import dev.insight.core.data.Dataset;
@@ -343,7 +343,7 @@ final class TableCommand implements Callable<Integer> {
         if (record.getFieldCount() < 2) {
           throw new InvalidInputException(new InputProblem(source, line, null, null, "expected id,weight"));
         }
-        String id = record.getField(0);
+        String id = SpreadsheetText.restore(record.getField(0));
         String value = record.getField(1);
         double weight;
         try {
@@ -382,13 +382,9 @@ final class TableCommand implements Callable<Integer> {
   }
 
   private void writeAtomically(BannerTable table, TableFormat format) {
-    try {
-      AtomicFiles.write(out, stream -> {
-        TableWriter.write(table, format, stream);
-        return null;
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + out, e);
+    try (Outputs outputs = Outputs.begin()) {
+      outputs.stage(out, stream -> TableWriter.write(table, format, stream));
+      outputs.commit();
     }
   }
 }
