@@ -333,13 +333,9 @@ final class TableCommand implements Callable<Integer> {
   }
 
   private void writeAtomically(BannerTable table, TableFormat format) {
-    try {
-      AtomicFiles.write(out, stream -> {
-        TableWriter.write(table, format, stream);
-        return null;
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + out, e);
+    try (Outputs outputs = Outputs.begin()) {
+      outputs.stage(out, stream -> TableWriter.write(table, format, stream));
+      outputs.commit();
     }
   }
 }

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,23 +57,20 @@ final class WeightCommand implements Callable<Integer> {
     SurveyDesign start = weighting.startWeights(SurveyDesign.builder(dataset), margins, dataset.rowCount()).build();
     WeightingResult result = weighting.apply(start, margins);
     SurveyDesign weighted = result.design();
-    Map<Path, Consumer<Writer>> files = new LinkedHashMap<>();
-    files.put(out, writer -> {
-      WeightingFiles.write(writer, "id,weight\n");
-      StringBuilder line = new StringBuilder(64);
-      for (int row = 0; row < dataset.rowCount(); row++) {
-        if (weighted.inSample(row)) {
-          line.setLength(0);
-          line.append(WeightingFiles.field(dataset.id(row).value())).append(',')
-              .append(WeightingFiles.number(weighted.weight(row))).append('\n');
-          WeightingFiles.write(writer, line.toString());
+    try (Outputs outputs = Outputs.begin()) {
+      outputs.csv(out, csv -> {
+        csv.record("id", "weight");
+        for (int row = 0; row < dataset.rowCount(); row++) {
+          if (weighted.inSample(row)) {
+            csv.record(dataset.id(row).value(), WeightingFiles.number(weighted.weight(row)));
+          }
         }
+      });
+      if (report != null) {
+        outputs.text(report, writer -> writeReport(writer, result.report(), weighted.history()));
       }
-    });
-    if (report != null) {
-      files.put(report, writer -> writeReport(writer, result.report(), weighted.history()));
+      outputs.commit();
     }
-    WeightingFiles.writeAtomically(files);
     if (!result.report().converged()) {
       spec.commandLine().getErr().println("insight weight: warning: NOT converged: " + result.report().summary());
     }
