@@ -191,6 +191,8 @@ final class BankDocuments {
     for (String theme : themes) {
       doc.add(new StringField(Fields.THEME, ReferenceAudiences.slug(theme), Field.Store.NO));
       doc.add(new StoredField(Fields.THEME_NAME, theme));
+      // a theme is searchable by its words too: "loneliness" finds a finding themed so that says "felt alone"
+      doc.add(new TextField(Fields.TEXT, theme, Field.Store.NO));
     }
     Set<String> audiences = new TreeSet<>();
     Set<String> kinds = new TreeSet<>();
