@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         TranscriptCommand.class,
         RedactCommand.class,
         TableCommand.class,
+        DescribeCommand.class,
     })
 public final class Insight implements Runnable {
   @CommandLine.Spec
