@@ -3,13 +3,12 @@ package dev.insight.examples.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.insight.core.csv.SurveyCsvReader;
 import dev.insight.core.data.Dataset;
 import dev.insight.stats.design.DesignStep;
 import dev.insight.stats.design.SurveyDesign;
-import dev.insight.stats.weighting.Margin;
-import dev.insight.stats.weighting.WeightingReport;
-import dev.insight.stats.weighting.WeightingResult;
+import dev.insight.stats.design.Margin;
+import dev.insight.stats.design.WeightingReport;
+import dev.insight.stats.design.WeightingResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -36,11 +35,8 @@ final class WeightCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Option(names = "--data", required = true, paramLabel = "D.csv", description = "The survey data (CSV, header row).")
-  private Path data;
-
-  @Option(names = "--id", required = true, paramLabel = "COL", description = "The respondent id column.")
-  private String id;
+  @Mixin
+  private DataOptions input = new DataOptions();
 
   @Mixin
   private WeightingOptions weighting = new WeightingOptions();
@@ -57,7 +53,7 @@ final class WeightCommand implements Callable<Integer> {
     List<Margin> margins = weighting.readMargins();
     VariableRoles roles = new VariableRoles();
     weighting.map(margins, roles);
-    Dataset dataset = SurveyCsvReader.read(data, roles.mapping(id));
+    Dataset dataset = SurveyFiles.read(input, roles.mapping(input.id), spec.commandLine().getErr(), "weight");
     SurveyDesign start = weighting.startWeights(SurveyDesign.builder(dataset), margins, dataset.rowCount()).build();
     WeightingResult result = weighting.apply(start, margins);
     SurveyDesign weighted = result.design();
