@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.insight.core.data.Dataset;
+import dev.insight.stats.design.Filter;
 
 /**
  * Hostile {@code --filter} expressions: parsed and applied, or refused with a message saying where and what was
