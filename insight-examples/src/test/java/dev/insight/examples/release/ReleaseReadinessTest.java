@@ -70,7 +70,7 @@ class ReleaseReadinessTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"insight-core", "insight-codeframe", "insight-stats", "insight-embeddings"})
+  @ValueSource(strings = {"insight-core", "insight-codeframe", "insight-stats", "insight-embeddings", "insight-bank"})
   void everyLibrary_inheritsTheMetadata_andAttachesSourcesAndJavadoc(String module) throws Exception {
     Document pom = pom(module);
 
