@@ -1,6 +1,5 @@
 package dev.insight.examples.cli;
 
-import dev.insight.core.internal.AtomicFiles;
 import dev.insight.core.csv.SurveyMapping;
 import dev.insight.core.codebook.AnswerScales;
 import dev.insight.core.codebook.SurveyCodebook;
