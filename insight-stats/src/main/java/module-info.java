@@ -15,6 +15,5 @@ module dev.insight.stats {
   exports dev.insight.stats.disclosure;
   exports dev.insight.stats.estimate;
   exports dev.insight.stats.table;
-  exports dev.insight.stats.test;
-  exports dev.insight.stats.weighting;
+  exports dev.insight.stats.inference;
 }
