@@ -13,12 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 
 /** Writes banner tables as CSV, JSON, XLSX or fixed-width text. */
 public final class TableWriter {
   private static final String HIDDEN = "*";
+
+  /**
+   * The version of the JSON shape, written as {@code schemaVersion}; the JSON Schema that describes it ships with
+   * the {@code insight} command (docs/json-outputs.md).
+   */
+  public static final String JSON_SCHEMA_VERSION = "1.0";
 
   private TableWriter() {}
 
@@ -125,6 +129,8 @@ public final class TableWriter {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
+      g.writeStringField("schemaVersion", JSON_SCHEMA_VERSION);
+      g.writeStringField("kind", "table");
       g.writeArrayFieldStart("columns");
       for (BannerColumn column : table.columns()) {
         g.writeStartObject();
@@ -343,19 +349,7 @@ public final class TableWriter {
   }
 
   private static void xlsx(BannerTable table, OutputStream out) throws IOException {
-    Workbook workbook = new Workbook(out, "insight", "1.0");
-    Worksheet sheet = workbook.newWorksheet("Table");
-    List<List<String>> grid = grid(table);
-    for (int r = 0; r < grid.size(); r++) {
-      List<String> line = grid.get(r);
-      for (int c = 0; c < line.size(); c++) {
-        sheet.value(r, c, line.get(c));
-      }
-      if (line.size() == 1) {
-        sheet.style(r, 0).bold().set();
-      }
-    }
-    sheet.width(0, 40);
-    workbook.finish();
+    XlsxTables.write(table, out);
   }
+
 }
