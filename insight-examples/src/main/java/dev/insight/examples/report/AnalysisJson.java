@@ -10,7 +10,7 @@ import dev.insight.stats.estimate.Estimate;
 import dev.insight.stats.table.BannerTable;
 import dev.insight.stats.table.TableFormat;
 import dev.insight.stats.table.TableWriter;
-import dev.insight.stats.weighting.WeightingReport;
+import dev.insight.stats.design.WeightingReport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package dev.insight.examples.report;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import dev.insight.core.internal.AtomicFiles;
+import dev.insight.core.internal.StagedOutputs;
 import dev.insight.codeframe.framework.FrameworkMatrix;
 import dev.insight.core.data.Dataset;
 import dev.insight.core.data.MultiResponseVariable;
@@ -21,11 +21,10 @@ import dev.insight.core.redact.RedactionPolicy;
 import dev.insight.stats.table.BannerTable;
 import dev.insight.stats.table.TableFormat;
 import dev.insight.stats.table.TableWriter;
-import dev.insight.stats.weighting.Margin;
+import dev.insight.stats.design.Margin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -411,8 +410,9 @@ public final class EngagementReport {
 
   /**
    * Writes {@code report.html}, {@code report.pdf}, {@code analysis.json} and (with a survey) {@code tables.xlsx}
-   * into a folder. Everything is made in memory first, then each file is written atomically: a failure leaves no
-   * partial file.
+   * into a folder, all or none: everything is made in memory first, each file is staged beside its target and they
+   * are moved into place together once all are written, so a failure leaves neither a new file nor a folder this
+   * call created.
    *
    * @param folder the output folder, created if needed
    * @param progress receives one line per step
@@ -431,30 +431,29 @@ public final class EngagementReport {
       xlsx = bytes.toByteArray();
     }
     List<Path> written = new ArrayList<>();
-    try {
-      Files.createDirectories(folder);
-      written.add(write(folder.resolve("report.html"), html));
-      progress.accept("wrote the report: " + written.get(written.size() - 1));
-      written.add(write(folder.resolve("report.pdf"), pdf));
-      progress.accept("wrote the report as PDF (A4): " + written.get(written.size() - 1));
-      written.add(write(folder.resolve("analysis.json"), json));
-      progress.accept("wrote the analysis as JSON: " + written.get(written.size() - 1));
+    List<String> steps = new ArrayList<>();
+    try (StagedOutputs outputs = StagedOutputs.begin()) {
+      outputs.directory(folder);
+      written.add(stage(outputs, folder.resolve("report.html"), html.getBytes(StandardCharsets.UTF_8)));
+      steps.add("wrote the report: " + written.get(written.size() - 1));
+      written.add(stage(outputs, folder.resolve("report.pdf"), pdf));
+      steps.add("wrote the report as PDF (A4): " + written.get(written.size() - 1));
+      written.add(stage(outputs, folder.resolve("analysis.json"), json.getBytes(StandardCharsets.UTF_8)));
+      steps.add("wrote the analysis as JSON: " + written.get(written.size() - 1));
       if (xlsx != null) {
-        written.add(write(folder.resolve("tables.xlsx"), xlsx));
-        progress.accept("wrote the tables as XLSX: " + written.get(written.size() - 1));
+        written.add(stage(outputs, folder.resolve("tables.xlsx"), xlsx));
+        steps.add("wrote the tables as XLSX: " + written.get(written.size() - 1));
       }
+      outputs.commit();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report into " + folder, e);
     }
+    steps.forEach(progress);
     return written;
   }
 
-  private static Path write(Path file, String text) throws IOException {
-    return write(file, text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static Path write(Path file, byte[] content) throws IOException {
-    AtomicFiles.write(file, out -> {
+  private static Path stage(StagedOutputs outputs, Path file, byte[] content) throws IOException {
+    outputs.stage(file, out -> {
       out.write(content);
       return null;
     });

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.insight.stats.table.TableWriter;
-import dev.insight.stats.weighting.WeightingReport;
+import dev.insight.stats.design.WeightingReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

@@ -1,5 +1,6 @@
 package dev.insight.stats.table;
 
+import dev.insight.core.internal.SpreadsheetText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -52,14 +53,14 @@ final class XlsxTables {
     for (int b = 0; b < table.blocks().size(); b++) {
       RowBlock block = table.blocks().get(b);
       contents.hyperlink(2 + b, 0, HyperLink.internal("'" + names.get(b) + "'!A1", names.get(b)));
-      contents.value(2 + b, 1, block.label());
-      contents.value(2 + b, 2, block.basis());
+      text(contents, 2 + b, 1, block.label());
+      text(contents, 2 + b, 2, block.basis());
     }
     int lastContentsRow = 1 + table.blocks().size();
     if (!table.notes().isEmpty()) {
       lastContentsRow++;
       for (String note : table.notes()) {
-        contents.value(++lastContentsRow, 0, note);
+        text(contents, ++lastContentsRow, 0, note);
       }
     }
     contents.width(0, 12);
@@ -84,9 +85,9 @@ final class XlsxTables {
       }
     });
     int lastColumn = 2 * columns.size() + tested.size();
-    sheet.value(0, 0, block.label());
+    text(sheet, 0, 0, block.label());
     sheet.style(0, 0).bold().fontSize(13).set();
-    sheet.value(1, 0, "Base: " + block.basis() + ". Column percentages; the letter column beside each shows the "
+    text(sheet, 1, 0, "Base: " + block.basis() + ". Column percentages; the letter column beside each shows the "
         + "columns it is significantly higher than.");
     // banner variables over their columns: each banner column takes two sheet columns (value, letters)
     sheet.value(2, 0, "Banner");
@@ -99,7 +100,7 @@ final class XlsxTables {
       while (i + span < columns.size() && Objects.equals(columns.get(i + span).variable(), variable)) {
         span++;
       }
-      sheet.value(2, 1 + 2 * i, variable == null ? "Total" : variable);
+      text(sheet, 2, 1 + 2 * i, variable == null ? "Total" : variable);
       if (span * 2 > 1) {
         sheet.range(2, 1 + 2 * i, 2, 2 * (i + span)).merge();
       }
@@ -107,15 +108,15 @@ final class XlsxTables {
     }
     for (int c = 0; c < columns.size(); c++) {
       BannerColumn column = columns.get(c);
-      sheet.value(3, 1 + 2 * c, column.label());
+      text(sheet, 3, 1 + 2 * c, column.label());
       sheet.value(3, 2 + 2 * c, "Sig.");
       if (!column.letter().isEmpty()) {
-        sheet.value(4, 1 + 2 * c, column.letter());
+        text(sheet, 4, 1 + 2 * c, column.letter());
       }
     }
     for (int t = 0; t < tested.size(); t++) {
       sheet.value(2, 1 + 2 * columns.size() + t, "Rao-Scott p");
-      sheet.value(3, 1 + 2 * columns.size() + t, "by " + tested.get(t));
+      text(sheet, 3, 1 + 2 * columns.size() + t, "by " + tested.get(t));
     }
     sheet.range(2, 0, 4, lastColumn).style().bold().horizontalAlignment("center").wrapText(true).set();
     sheet.style(3, 0).bold().horizontalAlignment("left").set();
@@ -124,7 +125,7 @@ final class XlsxTables {
     r = baseRow(sheet, r, "Weighted base", block, Base::weighted);
     r = baseRow(sheet, r, "Effective base", block, Base::effective);
     for (TableRow row : block.rows()) {
-      sheet.value(r, 0, row.label());
+      text(sheet, r, 0, row.label());
       for (int c = 0; c < columns.size(); c++) {
         Cell cell = row.cells().get(c);
         int at = 1 + 2 * c;
@@ -150,7 +151,7 @@ final class XlsxTables {
         for (AssociationTest test : block.tests()) {
           if (test.bannerVariable().equals(variable) && (test.row().equals(row.code())
               || test.row().equals(block.variable()) && block.rows().size() == 1)) {
-            number(sheet, r, 1 + 2 * columns.size() + t, test.result().fPValue(), P_VALUE);
+            number(sheet, r, 1 + 2 * columns.size() + t, test.result().pValue(), P_VALUE);
           }
         }
       }
@@ -160,7 +161,7 @@ final class XlsxTables {
     if (!table.notes().isEmpty()) {
       r++;
       for (String note : table.notes()) {
-        sheet.value(r, 0, note);
+        text(sheet, r, 0, note);
         last = r++;
       }
     }
@@ -204,6 +205,11 @@ final class XlsxTables {
     return r + 1;
   }
 
+  /** A text cell from the user's data (labels, names, notes), neutralised so a spreadsheet never runs it. */
+  private static void text(Worksheet sheet, int r, int c, String value) {
+    sheet.value(r, c, SpreadsheetText.neutralise(value));
+  }
+
   /** A number with its format, or a hidden marker where it does not exist. */
   private static void number(Worksheet sheet, int r, int c, double value, String format) {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
@@ -219,7 +225,7 @@ final class XlsxTables {
   static List<String> sheetNames(BannerTable table) {
     List<String> names = new ArrayList<>();
     for (RowBlock block : table.blocks()) {
-      String name = block.variable().replaceAll("[\\[\\]:*?/\\\\']", "_");
+      String name = block.variable().replaceAll("[\\[\\]:*?/\\\\']", "_").replaceFirst("^[=+@\\-]", "_");
       if (name.isBlank() || name.equalsIgnoreCase("Contents")) {
         name = "Table " + (names.size() + 1);
       }
