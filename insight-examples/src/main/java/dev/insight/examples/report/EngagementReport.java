@@ -19,7 +19,6 @@ import dev.insight.core.programme.SurveyActivity;
 import dev.insight.core.question.Question;
 import dev.insight.core.redact.RedactionPolicy;
 import dev.insight.stats.table.BannerTable;
-import dev.insight.stats.table.TableFormat;
 import dev.insight.stats.table.TableWriter;
 import dev.insight.stats.design.Margin;
 import java.io.IOException;
@@ -427,7 +426,16 @@ public final class EngagementReport {
     byte[] xlsx = null;
     if (analysis != null) {
       java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-      TableWriter.write(analysis.banner(), TableFormat.XLSX, bytes);
+      List<List<String>> rows = new ArrayList<>();
+      for (QuoteListing.CodeQuotes code : quotes(Integer.MAX_VALUE)) {
+        for (QuoteListing.Quote quote : code.quotes()) {
+          rows.add(List.of(code.label(), quote.respondent(), quote.attribution(), quote.text()));
+        }
+      }
+      TableWriter.xlsx(analysis.banner(), List.of(new TableWriter.TextSheet("Quotes", "Comments by code"
+          + (redaction.redacts() ? ", redacted" : ", NOT redacted: internal use only ("
+              + redaction.internalUseReason().orElse("") + ")"), List.of("Code", "Respondent", "Attribution",
+          "Comment"), rows)), bytes);
       xlsx = bytes.toByteArray();
     }
     List<Path> written = new ArrayList<>();

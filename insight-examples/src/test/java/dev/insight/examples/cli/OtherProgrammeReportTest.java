@@ -191,6 +191,51 @@ class OtherProgrammeReportTest {
   }
 
   @Test
+  void codeQuotes_listsRedactedAttributedCommentsUnderEachCode() throws IOException {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Insight.run(new PrintWriter(out), new PrintWriter(err), "code", "quotes", "--data",
+        fixture("survey.csv").toString(), "--id", "respondent", "--comment", "remarks", "--codes",
+        "code_safety,code_cleanliness,code_access,code_praise,code_cost", "--group-by", "ward", "--attribution",
+        "Resident", "--per-code", "2");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("Safety (", "Cleanliness (", "Cost (")
+        .containsPattern("\u201c[^\u201d]+\u201d\n    \u2014 Resident, (Northgate|Riverside|Hillcrest) \\[R\\d{4}\\]")
+        .doesNotContain("pat.jones@example.net");
+  }
+
+  @Test
+  void codeQuotes_csv_everyQuoteWithItsRespondentAndNoFormula() throws IOException {
+    Path csv = folder.resolve("quotes.csv");
+    StringWriter err = new StringWriter();
+    int code = Insight.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "code", "quotes", "--data",
+        fixture("survey.csv").toString(), "--id", "respondent", "--comment", "remarks", "--codes",
+        "code_safety,code_cleanliness,code_access,code_praise,code_cost", "--per-code", "0", "--out",
+        csv.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    List<String> lines = Files.readAllLines(csv);
+    assertThat(lines.get(0)).isEqualTo("code,label,comments_with_code,respondent,attribution,quote");
+    long coded = Files.readAllLines(fixture("survey.csv")).stream().skip(1)
+        .filter(l -> l.matches(".*,[01],[01],[01],[01],[01]$")).mapToLong(l -> l.substring(l.length() - 9)
+            .chars().filter(ch -> ch == '1').count()).sum();
+    assertThat(lines).hasSize(1 + (int) coded);
+    assertThat(String.join("\n", lines)).contains("[email]").doesNotContain("pat.jones@example.net");
+  }
+
+  @Test
+  void codeQuotes_negativePerCode_isAUsageError() {
+    StringWriter err = new StringWriter();
+    int code = Insight.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "code", "quotes", "--data",
+        fixture("survey.csv").toString(), "--id", "respondent", "--comment", "remarks", "--codes", "code_safety",
+        "--per-code", "-1");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--per-code must be 0 (all) or more, not -1");
+  }
+
+  @Test
   void json_hasNothingOfTheCaseStudyAndNoNaN() throws IOException {
     String text = Files.readString(folder.resolve("out/analysis.json"));
     assertThat(text).doesNotContain("NaN", "Infinity");
@@ -209,9 +254,14 @@ class OtherProgrammeReportTest {
     try (InputStream in = Files.newInputStream(folder.resolve("out/tables.xlsx"));
         ReadableWorkbook workbook = new ReadableWorkbook(in, new ReadingOptions(true, false))) {
       List<Sheet> sheets = workbook.getSheets().toList();
-      assertThat(sheets).extracting(Sheet::getName).containsExactly("Contents", "improvements", "codes");
+      assertThat(sheets).extracting(Sheet::getName).containsExactly("Contents", "improvements", "codes", "Quotes");
       List<Row> contents = sheets.get(0).read();
       assertThat(contents.get(2).getCellText(1)).isEqualTo("Which improvements matter most to you?");
+      assertThat(contents.get(4).getCellText(0)).isEqualTo("Quotes");
+      List<Row> quotes = sheets.get(3).read();
+      assertThat(quotes.get(1).getCellText(3)).isEqualTo("Comment");
+      assertThat(quotes.stream().map(r -> r.getCellText(3))).contains("I stopped walking there in winter because "
+          + "it is so dark.").noneMatch(t -> t.contains("pat.jones@example.net"));
       List<Row> rows = sheets.get(1).read();
       assertThat(rows.get(2).getCellText(1)).isEqualTo("Total");
       assertThat(rows.get(2).getCellText(3)).isEqualTo("ward");

@@ -334,8 +334,48 @@ public final class TableWriter {
     return right ? spaces + t : t + spaces;
   }
 
+  /**
+   * A sheet of text added after the tables in a workbook, such as the quotes listed under each code.
+   *
+   * @param name the sheet's name (made valid and unique)
+   * @param title the title in its first row
+   * @param header the column headings
+   * @param rows the rows; every cell is neutralised so a spreadsheet never runs it as a formula
+   */
+  public record TextSheet(String name, String title, List<String> header, List<List<String>> rows) {
+    /**
+     * Copies the lists.
+     *
+     * @param name the sheet's name
+     * @param title the title in its first row
+     * @param header the column headings
+     * @param rows the rows
+     */
+    public TextSheet {
+      header = List.copyOf(header);
+      rows = rows.stream().map(List::copyOf).toList();
+    }
+  }
+
+  /**
+   * Writes a table as an XLSX workbook (contents, one sheet per question) followed by sheets of text.
+   *
+   * @param table the table
+   * @param extra the text sheets to add after the tables
+   * @param out where to write; flushed, not closed
+   * @throws UncheckedIOException when writing fails
+   */
+  public static void xlsx(BannerTable table, List<TextSheet> extra, OutputStream out) {
+    try {
+      XlsxTables.write(table, extra, out);
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the table", e);
+    }
+  }
+
   private static void xlsx(BannerTable table, OutputStream out) throws IOException {
-    XlsxTables.write(table, out);
+    XlsxTables.write(table, List.of(), out);
   }
 
 }

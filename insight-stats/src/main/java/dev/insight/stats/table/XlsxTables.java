@@ -38,12 +38,12 @@ final class XlsxTables {
 
   private XlsxTables() {}
 
-  static void write(BannerTable table, OutputStream out) throws IOException {
+  static void write(BannerTable table, List<TableWriter.TextSheet> extra, OutputStream out) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Workbook workbook = new Workbook(bytes, "insight", "1.0");
     List<String> dimensions = new ArrayList<>();
     Worksheet contents = workbook.newWorksheet("Contents");
-    List<String> names = sheetNames(table);
+    List<String> names = sheetNames(table, extra);
     contents.value(0, 0, "Tables");
     contents.style(0, 0).bold().fontSize(14).set();
     contents.value(1, 0, "Sheet");
@@ -56,7 +56,12 @@ final class XlsxTables {
       text(contents, 2 + b, 1, block.label());
       text(contents, 2 + b, 2, block.basis());
     }
-    int lastContentsRow = 1 + table.blocks().size();
+    for (int x = 0; x < extra.size(); x++) {
+      String name = names.get(table.blocks().size() + x);
+      contents.hyperlink(2 + table.blocks().size() + x, 0, HyperLink.internal("'" + name + "'!A1", name));
+      text(contents, 2 + table.blocks().size() + x, 1, extra.get(x).title());
+    }
+    int lastContentsRow = 1 + table.blocks().size() + extra.size();
     if (!table.notes().isEmpty()) {
       lastContentsRow++;
       for (String note : table.notes()) {
@@ -70,6 +75,10 @@ final class XlsxTables {
     for (int b = 0; b < table.blocks().size(); b++) {
       Worksheet sheet = workbook.newWorksheet(names.get(b));
       dimensions.add(block(sheet, table, table.blocks().get(b)));
+    }
+    for (int x = 0; x < extra.size(); x++) {
+      Worksheet sheet = workbook.newWorksheet(names.get(table.blocks().size() + x));
+      dimensions.add(textSheet(sheet, extra.get(x)));
     }
     workbook.finish();
     out.write(withDimensions(bytes.toByteArray(), dimensions));
@@ -221,11 +230,46 @@ final class XlsxTables {
     }
   }
 
-  /** A sheet name per question: its variable, made valid (31 characters, none of []:*?/\) and unique. */
-  static List<String> sheetNames(BannerTable table) {
+  private static String textSheet(Worksheet sheet, TableWriter.TextSheet text) {
+    text(sheet, 0, 0, text.title());
+    sheet.style(0, 0).bold().fontSize(13).set();
+    int last = text.header().size() - 1;
+    for (int c = 0; c < text.header().size(); c++) {
+      text(sheet, 1, c, text.header().get(c));
+    }
+    sheet.range(1, 0, 1, Math.max(0, last)).style().bold().set();
+    int r = 2;
+    for (List<String> row : text.rows()) {
+      for (int c = 0; c < row.size(); c++) {
+        text(sheet, r, c, row.get(c));
+      }
+      last = Math.max(last, row.size() - 1);
+      r++;
+    }
+    for (int c = 0; c <= last; c++) {
+      sheet.width(c, c == last ? 80 : 18);
+    }
+    sheet.range(2, last, Math.max(2, r - 1), last).style().wrapText(true).set();
+    sheet.freezePane(0, 2);
+    sheet.pageOrientation("landscape");
+    sheet.setFitToPage(true);
+    sheet.fitToWidth((short) 1);
+    sheet.fitToHeight((short) 0);
+    sheet.repeatRows(0, 1);
+    return ref(Math.max(1, r - 1), Math.max(0, last));
+  }
+
+  /**
+   * A sheet name per question (its variable) and per text sheet, made valid (31 characters, none of []:*?/\, no
+   * leading formula sign) and unique.
+   */
+  static List<String> sheetNames(BannerTable table, List<TableWriter.TextSheet> extra) {
+    List<String> wanted = new ArrayList<>();
+    table.blocks().forEach(b -> wanted.add(b.variable()));
+    extra.forEach(x -> wanted.add(x.name()));
     List<String> names = new ArrayList<>();
-    for (RowBlock block : table.blocks()) {
-      String name = block.variable().replaceAll("[\\[\\]:*?/\\\\']", "_").replaceFirst("^[=+@\\-]", "_");
+    for (String variable : wanted) {
+      String name = variable.replaceAll("[\\[\\]:*?/\\\\']", "_").replaceFirst("^[=+@\\-]", "_");
       if (name.isBlank() || name.equalsIgnoreCase("Contents")) {
         name = "Table " + (names.size() + 1);
       }
