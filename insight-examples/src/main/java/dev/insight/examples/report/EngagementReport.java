@@ -50,6 +50,7 @@ public final class EngagementReport {
   private final RedactionPolicy redaction;
   private final @Nullable FrameworkMatrix framework;
   private final CommentCoding coding;
+  private final @Nullable MachineCoding machine;
 
   /**
    * The survey part of a report: which variables are what.
@@ -91,13 +92,15 @@ public final class EngagementReport {
   }
 
   private EngagementReport(Programme programme, @Nullable Survey survey, RedactionPolicy redaction,
-      @Nullable SurveyAnalysis analysis, @Nullable FrameworkMatrix framework, CommentCoding coding) {
+      @Nullable SurveyAnalysis analysis, @Nullable FrameworkMatrix framework, CommentCoding coding,
+      @Nullable MachineCoding machine) {
     this.programme = checkNotNull(programme, "programme");
     this.survey = survey;
     this.redaction = checkNotNull(redaction, "redaction");
     this.analysis = analysis;
     this.framework = framework;
     this.coding = checkNotNull(coding, "coding");
+    this.machine = machine;
   }
 
   /**
@@ -112,7 +115,7 @@ public final class EngagementReport {
   public static EngagementReport of(Programme programme, @Nullable Survey survey, RedactionPolicy redaction) {
     SurveyAnalysis analysis = survey == null ? null : SurveyAnalysis.of(survey.data(), survey.margins(),
         survey.priorities(), survey.codes(), survey.banner());
-    return new EngagementReport(programme, survey, redaction, analysis, null, CommentCoding.unrecorded());
+    return new EngagementReport(programme, survey, redaction, analysis, null, CommentCoding.unrecorded(), null);
   }
 
   /**
@@ -122,7 +125,8 @@ public final class EngagementReport {
    * @return a new report
    */
   public EngagementReport withFramework(FrameworkMatrix matrix) {
-    return new EngagementReport(programme, survey, redaction, analysis, checkNotNull(matrix, "matrix"), coding);
+    return new EngagementReport(programme, survey, redaction, analysis, checkNotNull(matrix, "matrix"), coding,
+        machine);
   }
 
   /**
@@ -132,7 +136,20 @@ public final class EngagementReport {
    * @return a new report
    */
   public EngagementReport withCoding(CommentCoding how) {
-    return new EngagementReport(programme, survey, redaction, analysis, framework, checkNotNull(how, "how"));
+    return new EngagementReport(programme, survey, redaction, analysis, framework, checkNotNull(how, "how"),
+        machine);
+  }
+
+  /**
+   * This report with an appendix on the machine coding of the comments: the share coded by machine, the precision
+   * expected at that coverage, agreement with a sample a person checked, and the codes the machine never assigns.
+   *
+   * @param figures the figures
+   * @return a new report
+   */
+  public EngagementReport withMachineCoding(MachineCoding figures) {
+    return new EngagementReport(programme, survey, redaction, analysis, framework, coding,
+        checkNotNull(figures, "figures"));
   }
 
   /**
@@ -205,6 +222,9 @@ public final class EngagementReport {
       document.section("you-said", "You said, we did", sections.youSaidWeDid());
     }
     document.section("methods", "Methods", methods());
+    if (machine != null && survey != null) {
+      document.section("machine-coding", "Appendix: machine coding", machine.appendix());
+    }
     return document;
   }
 
@@ -364,7 +384,9 @@ public final class EngagementReport {
       }
       MultiResponseVariable codes = survey.data().multiResponse(survey.codes());
       html.element("h3", "Coding the open comments");
-      html.element("p", coding.describe(survey.data().rowCount() - codes.missingCount(), codes.options().size()));
+      html.element("p", coding.describe(survey.data().rowCount() - codes.missingCount(), codes.options().size())
+          + (machine == null ? "" : " How far the machine's coding can be trusted is set out in the appendix on "
+              + "machine coding."));
     }
     List<Activity> heard = programme.activities().stream()
         .filter(a -> a instanceof FocusGroup || a instanceof Interview).toList();
