@@ -6,7 +6,9 @@ import static com.google.common.base.Preconditions.checkState;
 
 import dev.insight.codeframe.CodeId;
 import dev.insight.codeframe.Codeframe;
+import dev.insight.codeframe.coding.Coder;
 import dev.insight.codeframe.coding.Coding;
+import dev.insight.codeframe.coding.Comments;
 import dev.insight.codeframe.coding.Provenance;
 import dev.insight.codeframe.coding.UnitId;
 import dev.insight.core.internal.AtomicFiles;
@@ -438,6 +440,42 @@ public final class LearnedCoder {
   }
 
   /**
+   * This model as a {@link Coder} of a codeframe: it codes comments as
+   * {@link #toCoding(Codeframe, List, List, String, Instant)} does (with their contexts when the model was trained
+   * with them), leaving out those it abstains on.
+   *
+   * @param frame the codeframe; every code of the model must be a codable code of it
+   * @param name a name for the model shown in provenance (e.g. its file name)
+   * @return the coder
+   * @throws IllegalArgumentException if a code of the model is not codable in the frame
+   */
+  public Coder coder(Codeframe frame, String name) {
+    checkNotNull(frame, "frame");
+    checkNotNull(name, "name");
+    checkCodes(frame);
+    return new Coder() {
+      @Override
+      public Codeframe codeframe() {
+        return frame;
+      }
+
+      @Override
+      public Coding code(Comments comments, Instant at) {
+        checkNotNull(comments, "comments");
+        return coding(frame, comments.units(), comments.texts(), contextName.isEmpty() ? null : comments.contexts(),
+            name, at);
+      }
+    };
+  }
+
+  private void checkCodes(Codeframe frame) {
+    for (CodeId code : codes) {
+      checkArgument(frame.contains(code) && !frame.isNet(code),
+          "the model's code '%s' is not a codable code of the frame %s", code, frame.name());
+    }
+  }
+
+  /**
    * Codes comments into the same {@link Coding} result as manual and rule coding. Every assignment carries
    * {@link Provenance.Model} provenance: this model's {@link #modelId()} (with the given name), the code's
    * calibrated probability as its confidence, and the time. Comments the coder abstains on are left out of the
@@ -480,10 +518,7 @@ public final class LearnedCoder {
       String name, Instant at) {
     checkNotNull(frame, "frame");
     checkArgument(units.size() == texts.size(), "%s units but %s texts", units.size(), texts.size());
-    for (CodeId code : codes) {
-      checkArgument(frame.contains(code) && !frame.isNet(code),
-          "the model's code '%s' is not a codable code of the frame %s", code, frame.name());
-    }
+    checkCodes(frame);
     String model = name + " " + modelId();
     List<Prediction> predictions = contexts == null ? predictAll(texts) : predictAll(texts, contexts);
     Coding.Builder coding = Coding.builder(frame);
