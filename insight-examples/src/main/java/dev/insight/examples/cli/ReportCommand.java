@@ -1,5 +1,9 @@
 package dev.insight.examples.cli;
 
+import dev.insight.codeframe.Codeframe;
+import dev.insight.codeframe.coding.Coding;
+import dev.insight.codeframe.interchange.CodeframeFiles;
+import dev.insight.codeframe.interchange.CodingCsv;
 import dev.insight.core.csv.SurveyCsvReader;
 import dev.insight.core.csv.SurveyMapping;
 import dev.insight.core.data.Dataset;
@@ -10,9 +14,11 @@ import dev.insight.examples.report.EngagementReport;
 import dev.insight.stats.weighting.Margin;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -52,10 +58,18 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--comment", required = true, paramLabel = "COL", description = "The open-comment column.")
   private String comment;
 
-  @Option(names = "--codes", required = true, split = ",", paramLabel = "COL",
-      description = "The 0/1 code columns of the coded comments (blank for those who did not comment), "
-          + "comma-separated; for example the output of insight code apply.")
-  private List<String> codes;
+  @Option(names = "--codes", split = ",", paramLabel = "COL",
+      description = "The 0/1 code columns of the coded comments in D.csv (blank for those who did not comment), "
+          + "comma-separated; or give --coding instead.")
+  private List<String> codes = List.of();
+
+  @Option(names = "--coding", paramLabel = "C.csv", description = "A coded file (written by insight code apply, "
+      + "predict or review), joined to D.csv by --id; repeat it to combine files (a comment in two files must have "
+      + "the same codes). Needs --codeframe.")
+  private List<Path> coding = List.of();
+
+  @Option(names = "--codeframe", paramLabel = "F", description = "The codeframe of the coded files (with --coding).")
+  private @Nullable Path codeframe;
 
   @Option(names = "--group-by", paramLabel = "COL",
       description = "A categorical column to attribute example comments by, such as sector.")
@@ -88,9 +102,30 @@ final class ReportCommand implements Callable<Integer> {
     SurveyMapping.Builder mapping = SurveyMapping.builder(id);
     categorical.forEach(mapping::categorical);
     mapping.multiColumns("priorities", "Priorities", priorities);
-    mapping.multiColumns("codes", "Comment codes", codes);
+    if (codes.isEmpty() == coding.isEmpty()) {
+      throw new IllegalArgumentException("give the comments' codes either as --codes (0/1 columns of " + data
+          + ") or as --coding (coded files), one of the two");
+    }
+    if (!coding.isEmpty() && codeframe == null) {
+      throw new IllegalArgumentException("--coding needs --codeframe, the frame its codes belong to");
+    }
+    if (!codes.isEmpty()) {
+      mapping.multiColumns("codes", "Comment codes", codes);
+    }
     mapping.text(comment);
     Dataset survey = SurveyCsvReader.read(data, mapping.build());
+    if (!coding.isEmpty()) {
+      Codeframe frame = CodeframeFiles.read(codeframe);
+      Map<String, Coding> files = new LinkedHashMap<>();
+      for (Path file : coding) {
+        files.put(file.toString(), CodingCsv.read(file, frame));
+      }
+      Coding combined = CodingCsv.combine(files);
+      survey = combined.addTo(survey, "codes", "Comment codes");
+      Coding.SourceCounts by = combined.unitsBySource();
+      console.printf(Locale.ROOT, "coded comments: %d by people, %d by rules, %d by a model%n", by.person(),
+          by.rule(), by.model());
+    }
     console.printf(Locale.ROOT, "read %s (%d activities) and %s (%d respondents)%n", programme,
         read.activities().size(), data, survey.rowCount());
     RedactionPolicy redaction = internalUseOnly == null ? RedactionPolicy.standard()

@@ -1,12 +1,12 @@
 package dev.insight.examples.cli.code;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code insight code}: coding open comments with a codeframe. Subcommands: {@code apply} (rules) and {@code agree}
  * (agreement between two codings); {@code learn} and {@code predict} (the learned coder); {@code suggest}
- * (candidate codes for uncoded comments).
+ * (candidate codes for uncoded comments); {@code review} (a local page for a person to code comments).
  */
 @Command(name = "code", mixinStandardHelpOptions = true,
     description = "Code open comments with a codeframe: apply its rules, measure agreement between codings, "
@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         LearnCommand.class,
         PredictCommand.class,
         SuggestCommand.class,
+        ReviewCommand.class,
     })
 public final class CodeCommand implements Runnable {
   @CommandLine.Spec
