@@ -100,6 +100,25 @@ public record Comments(List<UnitId> units, List<String> texts, List<String> cont
   }
 
   /**
+   * These comments without the blank ones (a respondent who left the box empty made no comment to code).
+   *
+   * @return the comments whose text is not blank, in order
+   */
+  public Comments withText() {
+    List<UnitId> keptUnits = new ArrayList<>();
+    List<String> keptTexts = new ArrayList<>();
+    List<String> keptContexts = new ArrayList<>();
+    for (int i = 0; i < units.size(); i++) {
+      if (!texts.get(i).isBlank()) {
+        keptUnits.add(units.get(i));
+        keptTexts.add(texts.get(i));
+        keptContexts.add(contexts.get(i));
+      }
+    }
+    return new Comments(keptUnits, keptTexts, keptContexts);
+  }
+
+  /**
    * Whether any comment has a context.
    *
    * @return true if a context is not empty

@@ -114,13 +114,14 @@ final class ReportCommand implements Callable<Integer> {
     }
     mapping.text(comment);
     Dataset survey = SurveyCsvReader.read(data, mapping.build());
+    Coding combined = null;
     if (!coding.isEmpty()) {
       Codeframe frame = CodeframeFiles.read(codeframe);
       Map<String, Coding> files = new LinkedHashMap<>();
       for (Path file : coding) {
         files.put(file.toString(), CodingCsv.read(file, frame));
       }
-      Coding combined = CodingCsv.combine(files);
+      combined = CodingCsv.combine(files);
       survey = combined.addTo(survey, "codes", "Comment codes");
       Coding.SourceCounts by = combined.unitsBySource();
       console.printf(Locale.ROOT, "coded comments: %d by people, %d by rules, %d by a model%n", by.person(),
@@ -132,6 +133,9 @@ final class ReportCommand implements Callable<Integer> {
         : RedactionPolicy.internalUseOnly(internalUseOnly);
     EngagementReport report = EngagementReport.of(read, new EngagementReport.Survey(survey, targets, "priorities",
         "codes", comment, groupBy, across), redaction);
+    if (combined != null) {
+      report = report.withCoding(combined);
+    }
     report.writeTo(out, console::println);
     console.flush();
     return 0;

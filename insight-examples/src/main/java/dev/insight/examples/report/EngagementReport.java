@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.insight.core.internal.AtomicFiles;
+import dev.insight.codeframe.coding.Coding;
+import dev.insight.codeframe.coding.Provenance;
 import dev.insight.codeframe.framework.FrameworkMatrix;
 import dev.insight.core.data.Dataset;
 import dev.insight.core.data.MultiResponseVariable;
 import dev.insight.core.data.TextVariable;
 import dev.insight.core.evidence.Verbatim;
+import dev.insight.core.internal.AtomicFiles;
 import dev.insight.core.programme.FocusGroup;
 import dev.insight.core.programme.Interview;
 import dev.insight.core.programme.Participant;
@@ -59,6 +61,7 @@ public final class EngagementReport {
   private final @Nullable SurveyAnalysis analysis;
   private final RedactionPolicy redaction;
   private final @Nullable FrameworkMatrix framework;
+  private final @Nullable Coding coding;
 
   /**
    * The survey part of a report: which variables are what.
@@ -100,7 +103,8 @@ public final class EngagementReport {
   }
 
   private EngagementReport(Programme programme, @Nullable Survey survey, RedactionPolicy redaction,
-      @Nullable SurveyAnalysis analysis, @Nullable FrameworkMatrix framework) {
+      @Nullable SurveyAnalysis analysis, @Nullable FrameworkMatrix framework, @Nullable Coding coding) {
+    this.coding = coding;
     this.programme = checkNotNull(programme, "programme");
     this.survey = survey;
     this.redaction = checkNotNull(redaction, "redaction");
@@ -120,7 +124,7 @@ public final class EngagementReport {
   public static EngagementReport of(Programme programme, @Nullable Survey survey, RedactionPolicy redaction) {
     SurveyAnalysis analysis = survey == null ? null : SurveyAnalysis.of(survey.data(), survey.margins(),
         survey.priorities(), survey.codes(), survey.banner());
-    return new EngagementReport(programme, survey, redaction, analysis, null);
+    return new EngagementReport(programme, survey, redaction, analysis, null, null);
   }
 
   /**
@@ -130,7 +134,48 @@ public final class EngagementReport {
    * @return a new report
    */
   public EngagementReport withFramework(FrameworkMatrix matrix) {
-    return new EngagementReport(programme, survey, redaction, analysis, checkNotNull(matrix, "matrix"));
+    return new EngagementReport(programme, survey, redaction, analysis, checkNotNull(matrix, "matrix"), coding);
+  }
+
+  /**
+   * This report saying how its comments were coded: how many by people, by the codeframe's rules and by a learned
+   * model, which models, and how sure they were (in the themes section and the methods).
+   *
+   * @param commentCoding the coding of the comments, with its provenance
+   * @return a new report
+   */
+  public EngagementReport withCoding(Coding commentCoding) {
+    return new EngagementReport(programme, survey, redaction, analysis, framework,
+        checkNotNull(commentCoding, "commentCoding"));
+  }
+
+  /** How the comments were coded, in one paragraph. */
+  private String codingNote() {
+    Coding c = coding;
+    if (c == null) {
+      return "";
+    }
+    Coding.SourceCounts by = c.unitsBySource();
+    Set<String> people = new java.util.TreeSet<>();
+    Set<String> models = new java.util.TreeSet<>();
+    double lowest = 1;
+    for (dev.insight.codeframe.coding.Assignment a : c.assignments()) {
+      if (a.provenance() instanceof Provenance.Human human) {
+        people.add(human.coder());
+      } else if (a.provenance() instanceof Provenance.Model model) {
+        models.add(model.model());
+        lowest = Math.min(lowest, model.score());
+      }
+    }
+    StringBuilder note = new StringBuilder(String.format(Locale.ROOT, "Of the %,d comments coded, %,d were coded by "
+        + "people (%d coder%s), %,d by the codeframe's rules and %,d by a learned model.", by.total(), by.person(),
+        people.size(), people.size() == 1 ? "" : "s", by.rule(), by.model()));
+    if (by.model() > 0) {
+      note.append(String.format(Locale.ROOT, " The model (%s) learned from the comments people coded; it gave a "
+          + "code only where its calibrated probability was high enough (the lowest given was %.2f) and left the "
+          + "comments it was unsure of uncoded rather than guess.", String.join("; ", models), lowest));
+    }
+    return note.toString();
   }
 
   /**
@@ -206,7 +251,8 @@ public final class EngagementReport {
     Dataset data = survey.data();
     MultiResponseVariable codes = data.multiResponse(survey.codes());
     int commenters = data.rowCount() - codes.missingCount();
-    html.element("p", "Every one of the " + commenters + " comments was read and coded with a codeframe; a comment "
+    html.element("p", (coding == null ? "Every one of the " + commenters + " comments was read and coded with a "
+        + "codeframe" : commenters + " comments were coded with a codeframe (see Methods for how)") + "; a comment "
         + "can carry several codes, so the percentages add up to more than 100. Percentages are of those who "
         + "commented, unweighted (as published) and weighted to the workforce profile.", "class", "lead");
     List<BarChart.Bar> bars = new ArrayList<>();
@@ -279,6 +325,10 @@ public final class EngagementReport {
           + "is also tested against each banner variable as a whole by the Rao-Scott second-order corrected F "
           + "test (R's svychisq). Counts below " + SurveyAnalysis.SUPPRESS_BELOW + " respondents are hidden (*), "
           + "with further cells hidden where a hidden count could be worked out from the totals.");
+    }
+    if (coding != null) {
+      html.element("h3", "How the comments were coded");
+      html.element("p", codingNote());
     }
     html.element("h3", "Qualitative analysis");
     html.element("p", "Focus groups were recorded and transcribed, validated by their facilitators and analysed "

@@ -151,8 +151,11 @@ public final class PredictCommand implements Callable<Integer> {
     List<UnitId> rest = new ArrayList<>();
     List<String> restTexts = new ArrayList<>();
     List<String> restContexts = new ArrayList<>();
+    int blank = 0;
     for (int i = 0; i < units.size(); i++) {
-      if (!done.contains(units.get(i))) {
+      if (all.texts().get(i).isBlank()) {
+        blank++; // no comment: nothing to code, and not in the base of the themes
+      } else if (!done.contains(units.get(i))) {
         rest.add(units.get(i));
         restTexts.add(all.texts().get(i));
         restContexts.add(all.contexts().get(i));
@@ -165,7 +168,8 @@ public final class PredictCommand implements Callable<Integer> {
     AtomicFile.write(coding, writer -> CodingCsv.write(combined, writer));
     Coding.SourceCounts by = combined.unitsBySource();
     console.printf(Locale.ROOT, "coded file written to %s: %d comments coded by people, %d by the model, %d left "
-        + "for a person%n", coding, by.person(), by.model(), units.size() - combined.units().size());
+        + "for a person; %d rows without a comment not coded%n", coding, by.person(), by.model(),
+        units.size() - blank - combined.units().size(), blank);
   }
 
   private static void writeTable(Path out, List<Prediction> predictions, @Nullable List<String> ids,

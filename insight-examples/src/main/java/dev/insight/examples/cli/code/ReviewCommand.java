@@ -58,7 +58,7 @@ public final class ReviewCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Codeframe frame = CodeframeFiles.read(codeframe);
-    Comments comments = CommentsFile.read(data, id, text, null);
+    Comments comments = CommentsFile.read(data, id, text, null).withText();
     Path lockFile = coding.resolveSibling(coding.getFileName() + ".lock");
     try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = channel.tryLock()) {
