@@ -15,6 +15,7 @@ import dev.insight.codeframe.coding.Provenance;
 import dev.insight.codeframe.coding.UnitId;
 import dev.insight.core.input.InputProblem;
 import dev.insight.core.input.InvalidInputException;
+import dev.insight.core.internal.SpreadsheetText;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -56,8 +57,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Reading checks everything against the codeframe and reports every problem at once, each with file, line,
  * column and value: a code not in the codeframe or not codable (a net), a unit coded twice with the same code, a
  * none-code beside other codes, missing or malformed provenance, a blank id, a missing column. Cells that a
- * spreadsheet would run as a formula (starting {@code = + - @}, tab or carriage return) are written with a leading
- * apostrophe, which reading removes again.
+ * spreadsheet would run as a formula are written with a leading apostrophe ({@code SpreadsheetText}, as every
+ * output of the project), which reading removes again.
  */
 public final class CodingCsv {
   /** The columns, in order. */
@@ -287,13 +288,12 @@ public final class CodingCsv {
 
   /** A cell a spreadsheet would run as a formula gets a leading apostrophe. */
   static String safe(String cell) {
-    return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+    return SpreadsheetText.neutralise(cell);
   }
 
   /** Undoes {@link #safe(String)}. */
   static String unsafe(String cell) {
-    return cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@\t\r".indexOf(cell.charAt(1)) >= 0
-        ? cell.substring(1) : cell;
+    return SpreadsheetText.restore(cell);
   }
 
   /**

@@ -1,7 +1,5 @@
 package dev.insight.examples.cli.code;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.insight.codeframe.Code;
 import dev.insight.codeframe.CodeId;
 import dev.insight.codeframe.Codeframe;
@@ -11,6 +9,7 @@ import dev.insight.codeframe.interchange.CodeframeFiles;
 import dev.insight.codeframe.interchange.CodingCsv;
 import dev.insight.codeframe.rules.RuleCoder;
 import dev.insight.codeframe.rules.RuleMatch;
+import dev.insight.examples.cli.Outputs;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -75,19 +74,20 @@ public final class ApplyCommand implements Callable<Integer> {
     for (Code net : nets) {
       under.put(net.id(), codeframe.codableUnder(net.id()));
     }
-    AtomicFile.write(out, writer -> CodingCsv.write(coding, writer));
-    if (explain != null) {
-      AtomicFile.write(explain, writer -> {
-        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer);
-        csv.writeRecord(idColumn, "code", "label", "rule", "matched");
-        for (Map.Entry<UnitId, String> entry : comments.entrySet()) {
-          for (RuleMatch match : coder.match(entry.getValue())) {
-            csv.writeRecord(entry.getKey().value(), match.code().value(), codeframe.code(match.code()).label(),
-                match.rule(), String.join(" ", match.words()));
+    try (Outputs outputs = Outputs.begin()) {
+      outputs.text(out, writer -> CodingCsv.write(coding, writer));
+      if (explain != null) {
+        outputs.csv(explain, csv -> {
+          csv.record(idColumn, "code", "label", "rule", "matched");
+          for (Map.Entry<UnitId, String> entry : comments.entrySet()) {
+            for (RuleMatch match : coder.match(entry.getValue())) {
+              csv.record(entry.getKey().value(), match.code().value(), codeframe.code(match.code()).label(),
+                  match.rule(), String.join(" ", match.words()));
+            }
           }
-        }
-        writer.flush();
-      });
+        });
+      }
+      outputs.commit();
     }
     report(coding, codable, nets, under, comments.size());
     return 0;

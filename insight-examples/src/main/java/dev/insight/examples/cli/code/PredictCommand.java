@@ -1,7 +1,5 @@
 package dev.insight.examples.cli.code;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.insight.codeframe.CodeId;
 import dev.insight.codeframe.Codeframe;
 import dev.insight.codeframe.coding.Coding;
@@ -14,6 +12,8 @@ import dev.insight.codeframe.learn.LabelMode;
 import dev.insight.codeframe.learn.LearnedCoder;
 import dev.insight.codeframe.learn.Prediction;
 import dev.insight.codeframe.learn.TrainingCsv;
+import dev.insight.core.internal.CsvOutput;
+import dev.insight.examples.cli.Outputs;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,6 +81,9 @@ public final class PredictCommand implements Callable<Integer> {
       + "person's.")
   private @Nullable String id;
 
+  /** Rows of --data without a comment (counted while building the coding). */
+  private int blank;
+
   /** Creates the command (picocli does). */
   public PredictCommand() {}
 
@@ -119,23 +122,34 @@ public final class PredictCommand implements Callable<Integer> {
     List<CodeId> codes = coder.codes();
     boolean single = coder.mode() == LabelMode.SINGLE_LABEL;
     Path table = out;
-    if (table != null) {
-      writeTable(table, predictions, ids, id, codes, single);
+    Coding combined = coding == null ? null
+        : coded(coder, texts, java.util.Objects.requireNonNull(ids), contexts);
+    try (Outputs outputs = Outputs.begin()) {
+      if (table != null) {
+        outputs.csv(table, csv -> writeTable(csv, predictions, ids, id, codes, single));
+      }
+      if (combined != null) {
+        outputs.text(coding, writer -> CodingCsv.write(combined, writer));
+      }
+      outputs.commit();
     }
     var console = spec.commandLine().getOut();
     console.println(AbstentionReport.of(predictions, threshold).describe());
     if (table != null) {
       console.println("codes written to " + table);
     }
-    if (coding != null) {
-      writeCoding(coder, texts, java.util.Objects.requireNonNull(ids), contexts, console);
+    if (combined != null) {
+      Coding.SourceCounts by = combined.unitsBySource();
+      console.printf(Locale.ROOT, "coded file written to %s: %d comments coded by people, %d by the model, %d "
+          + "left for a person; %d rows without a comment not coded%n", coding, by.person(), by.model(),
+          texts.size() - blank - combined.units().size(), blank);
     }
     console.flush();
     return 0;
   }
 
-  private void writeCoding(LearnedCoder coder, List<String> texts, List<String> ids, @Nullable List<String> contexts,
-      java.io.PrintWriter console) {
+  /** The coding for --coding: people's codes from --reviewed, the model's for the other comments. */
+  private Coding coded(LearnedCoder coder, List<String> texts, List<String> ids, @Nullable List<String> contexts) {
     Codeframe frame = CodeframeFiles.read(codeframe);
     List<UnitId> units = new ArrayList<>(ids.size());
     ids.forEach(i -> units.add(UnitId.of(i.strip())));
@@ -151,7 +165,7 @@ public final class PredictCommand implements Callable<Integer> {
     List<UnitId> rest = new ArrayList<>();
     List<String> restTexts = new ArrayList<>();
     List<String> restContexts = new ArrayList<>();
-    int blank = 0;
+    blank = 0;
     for (int i = 0; i < units.size(); i++) {
       if (all.texts().get(i).isBlank()) {
         blank++; // no comment: nothing to code, and not in the base of the themes
@@ -164,56 +178,47 @@ public final class PredictCommand implements Callable<Integer> {
     Coding predicted = coder.coder(frame, model.getFileName().toString())
         .code(new Comments(rest, restTexts, restContexts), Instant.now());
     parts.put(model.toString(), predicted);
-    Coding combined = CodingCsv.combine(parts);
-    AtomicFile.write(coding, writer -> CodingCsv.write(combined, writer));
-    Coding.SourceCounts by = combined.unitsBySource();
-    console.printf(Locale.ROOT, "coded file written to %s: %d comments coded by people, %d by the model, %d left "
-        + "for a person; %d rows without a comment not coded%n", coding, by.person(), by.model(),
-        units.size() - blank - combined.units().size(), blank);
+    return CodingCsv.combine(parts);
   }
 
-  private static void writeTable(Path out, List<Prediction> predictions, @Nullable List<String> ids,
+  private static void writeTable(CsvOutput csv, List<Prediction> predictions, @Nullable List<String> ids,
       @Nullable String idName, List<CodeId> codes, boolean single) {
-    AtomicFile.write(out, writer -> {
-      CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer);
-      List<String> header = new ArrayList<>();
-      header.add("row");
+    List<String> header = new ArrayList<>();
+    header.add("row");
+    if (ids != null) {
+      header.add(idName);
+    }
+    if (single) {
+      header.add("code");
+    } else {
+      codes.forEach(c -> header.add(c.value()));
+      codes.forEach(c -> header.add(c.value() + " confidence"));
+    }
+    header.add("confidence");
+    header.add("abstained");
+    csv.record(header);
+    List<String> fields = new ArrayList<>(header.size());
+    for (int i = 0; i < predictions.size(); i++) {
+      Prediction p = predictions.get(i);
+      fields.clear();
+      fields.add(Integer.toString(i + 1));
       if (ids != null) {
-        header.add(idName);
+        fields.add(ids.get(i));
       }
       if (single) {
-        header.add("code");
+        fields.add(p.assigned().get(0).value());
       } else {
-        codes.forEach(c -> header.add(c.value()));
-        codes.forEach(c -> header.add(c.value() + " confidence"));
-      }
-      header.add("confidence");
-      header.add("abstained");
-      csv.writeRecord(header);
-      List<String> fields = new ArrayList<>(header.size());
-      for (int i = 0; i < predictions.size(); i++) {
-        Prediction p = predictions.get(i);
-        fields.clear();
-        fields.add(Integer.toString(i + 1));
-        if (ids != null) {
-          fields.add(ids.get(i));
+        for (int c = 0; c < codes.size(); c++) {
+          fields.add(p.isAssigned(c) ? "1" : "0");
         }
-        if (single) {
-          fields.add(p.assigned().get(0).value());
-        } else {
-          for (int c = 0; c < codes.size(); c++) {
-            fields.add(p.isAssigned(c) ? "1" : "0");
-          }
-          for (int c = 0; c < codes.size(); c++) {
-            fields.add(number(p.probability(c)));
-          }
+        for (int c = 0; c < codes.size(); c++) {
+          fields.add(number(p.probability(c)));
         }
-        fields.add(number(p.confidence()));
-        fields.add(p.abstained() ? "1" : "0");
-        csv.writeRecord(fields);
       }
-      csv.flush();
-    });
+      fields.add(number(p.confidence()));
+      fields.add(p.abstained() ? "1" : "0");
+      csv.record(fields);
+    }
   }
 
   private static String number(double value) {
