@@ -18,6 +18,7 @@ import picocli.CommandLine;
         PredictCommand.class,
         SuggestCommand.class,
         ReviewCommand.class,
+        ImportCommand.class,
     })
 public final class CodeCommand implements Runnable {
   @CommandLine.Spec
