@@ -346,6 +346,17 @@ public final class RefiQdaCodebook {
   }
 
   /**
+   * The GUID a code set is exported with (the same in a {@code .qdc} and a {@code .qdpx}).
+   *
+   * @param codeframe the frame
+   * @param set one of its sets
+   * @return the GUID
+   */
+  public static String setGuid(Codeframe codeframe, CodeSet set) {
+    return guid(codeframe, "set:" + set.name());
+  }
+
+  /**
    * The GUID a code has in the codebooks and projects this class writes: the code's id when it is a GUID, else a
    * name-based UUID of the frame's name and the id.
    *
@@ -413,7 +424,7 @@ public final class RefiQdaCodebook {
         for (CodeSet set : codeframe.sets()) {
           xml.writeCharacters("\n    ");
           xml.writeStartElement("Set");
-          xml.writeAttribute("guid", guid(codeframe, "set:" + set.name()));
+          xml.writeAttribute("guid", setGuid(codeframe, set));
           xml.writeAttribute("name", set.name());
           if (!set.description().isEmpty()) {
             xml.writeCharacters("\n      ");

@@ -6,17 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.insight.codeframe.CodeId;
 import dev.insight.codeframe.CodeSet;
 import dev.insight.codeframe.Codeframe;
+import dev.insight.codeframe.RefiQdaSchemas;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.URL;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,27 +23,10 @@ import org.xml.sax.SAXException;
  * read with its sets.
  */
 class RefiQdaSchemaTest {
-  private static final Schema CODEBOOK = schema("/refi-qda/Codebook.xsd");
+  private static final Schema CODEBOOK = RefiQdaSchemas.CODEBOOK;
 
-  static Schema schema(String resource) {
-    try {
-      SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-      URL url = RefiQdaSchemaTest.class.getResource(resource);
-      assertThat(url).as(resource).isNotNull();
-      return factory.newSchema(url);
-    } catch (SAXException e) {
-      throw new AssertionError("the schema " + resource + " does not load: " + e.getMessage(), e);
-    }
-  }
-
-  static void validate(Schema schema, byte[] xml) throws IOException, SAXException {
-    Validator validator = schema.newValidator();
-    validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-    validator.validate(new StreamSource(new ByteArrayInputStream(xml)));
+  private static void validate(Schema schema, byte[] xml) throws Exception {
+    RefiQdaSchemas.validate(schema, xml);
   }
 
   @ParameterizedTest(name = "with sets: {0}")
