@@ -178,6 +178,9 @@ public final class EngagementReport {
     document.section("literature", "The literature review", sections.literatureReview());
     document.section("you-said", "You said, we did", sections.youSaidWeDid());
     document.section("methods", "Methods", methods());
+    if (ConsiderationSection.any(programme)) {
+      document.section("consideration-log", "Appendix: consideration log", ConsiderationSection.appendix(programme));
+    }
     return document.render();
   }
 

@@ -126,4 +126,16 @@ class EngagementReportTest {
     assertThatThrownBy(() -> new EngagementReport.Survey(CaseStudyFiles.survey(), List.of(), "priorities", "codes",
         "comment", null, List.of())).hasMessage("a survey report needs at least one weighting margin");
   }
+
+  @Test
+  void youSaidWeDid_showsWhoConsideredWhichEvidence_andTheAppendixHoldsTheChainedLog() {
+    String head = dev.insight.core.consideration.ConsiderationLog.empty().record(CaseStudyFiles.programme()).verify()
+        .head();
+
+    assertThat(html).containsSubsequence("id=\"you-said\"", "We reduced the ten priorities to six.",
+        "Considered by Integrated care partnership board on 2022-11-17: Six priorities agreed.",
+        "Theme: Needs detail on delivery, monitoring and evaluation, 13.6% (95% CI 9.0% to 20.0%; base 180 "
+            + "respondents)", "id=\"methods\"", "id=\"consideration-log\"", "Head of the chain: " + head + ".",
+        "Consideration log (5 entries)");
+  }
 }
