@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.insight.core.internal.StagedOutputs;
 import dev.insight.codeframe.framework.FrameworkMatrix;
+import dev.insight.core.consideration.ConsiderationLog;
 import dev.insight.core.data.Dataset;
 import dev.insight.core.data.MultiResponseVariable;
 import dev.insight.core.data.TextVariable;
@@ -338,6 +339,11 @@ public final class EngagementReport {
       steps.add("wrote the report: " + written.get(written.size() - 1));
       written.add(stage(outputs, folder.resolve("analysis.json"), json().getBytes(StandardCharsets.UTF_8)));
       steps.add("wrote the analysis as JSON: " + written.get(written.size() - 1));
+      if (ConsiderationSection.any(programme)) {
+        written.add(stage(outputs, folder.resolve("consideration-log.json"), ConsiderationLog.empty()
+            .record(programme).json().getBytes(StandardCharsets.UTF_8)));
+        steps.add("wrote the consideration log: " + written.get(written.size() - 1));
+      }
       if (analysis != null) {
         Path xlsx = folder.resolve("tables.xlsx");
         outputs.stage(xlsx, out -> {

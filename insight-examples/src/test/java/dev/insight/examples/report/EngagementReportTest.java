@@ -109,15 +109,15 @@ class EngagementReportTest {
   }
 
   @Test
-  void writeTo_writesBothFilesAndReportsEachStep(@TempDir Path folder) throws IOException {
+  void writeTo_writesEveryFileAndReportsEachStep(@TempDir Path folder) throws IOException {
     List<String> steps = new java.util.ArrayList<>();
 
     List<Path> files = report.writeTo(folder.resolve("out"), steps::add);
 
     assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("report.html", "analysis.json",
-        "tables.xlsx");
+        "consideration-log.json", "tables.xlsx");
     assertThat(Files.readString(files.get(0))).isEqualTo(html);
-    assertThat(steps).hasSize(3);
+    assertThat(steps).hasSize(4);
     assertThat(folder.resolve("out")).isDirectoryNotContaining("glob:**.tmp");
   }
 
