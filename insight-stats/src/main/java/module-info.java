@@ -14,6 +14,5 @@ module dev.insight.stats {
   exports dev.insight.stats.design;
   exports dev.insight.stats.estimate;
   exports dev.insight.stats.table;
-  exports dev.insight.stats.test;
-  exports dev.insight.stats.weighting;
+  exports dev.insight.stats.inference;
 }

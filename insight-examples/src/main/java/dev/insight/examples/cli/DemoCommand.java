@@ -8,7 +8,7 @@ import dev.insight.examples.casestudy.CaseStudyFiles;
 import dev.insight.examples.casestudy.CaseStudyQualitative;
 import dev.insight.examples.casestudy.ProgrammeSummary;
 import dev.insight.examples.report.EngagementReport;
-import dev.insight.stats.weighting.Margin;
+import dev.insight.stats.design.Margin;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.nio.file.Path;

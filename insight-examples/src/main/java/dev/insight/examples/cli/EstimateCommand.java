@@ -4,14 +4,13 @@ import dev.insight.core.csv.SurveyCsvReader;
 import dev.insight.core.data.CategoricalVariable;
 import dev.insight.core.data.Category;
 import dev.insight.core.data.Dataset;
-import dev.insight.stats.design.DesignStep;
+import dev.insight.stats.design.Filter;
 import dev.insight.stats.design.SurveyDesign;
-import dev.insight.stats.estimate.Domain;
 import dev.insight.stats.estimate.Estimate;
 import dev.insight.stats.estimate.Estimator;
 import dev.insight.stats.estimate.IntervalMethod;
-import dev.insight.stats.weighting.Margin;
-import dev.insight.stats.weighting.WeightingResult;
+import dev.insight.stats.design.Margin;
+import dev.insight.stats.design.WeightingResult;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -161,24 +160,20 @@ final class EstimateCommand implements Callable<Integer> {
     if (weightsFile != null) {
       double[] weights = WeightingFiles.readWeights(weightsFile, dataset);
       int absent = 0;
-      double[] placeholder = weights.clone();
       for (int row = 0; row < weights.length; row++) {
         if (Double.isNaN(weights[row])) {
+          // respondents the weighting left out (--missing exclude) are outside the sample: weight 0, as in R
           absent++;
-          placeholder[row] = 1;
           weights[row] = 0;
         }
       }
       if (absent == weights.length) {
         throw new IllegalArgumentException("no respondent of " + data + " has a weight in " + weightsFile);
       }
-      design = builder.weights(placeholder).build();
+      design = builder.weights(weights).build();
       if (absent > 0) {
-        // respondents the weighting left out (--missing exclude) are outside the sample, as R users drop them
         spec.commandLine().getErr().println("insight estimate: note: " + absent + " respondents have no weight in "
             + weightsFile + " and are left out of the sample");
-        design = design.reweighted(weights, null, new DesignStep("exclude", absent
-            + " respondents absent from " + weightsFile));
       }
     } else if (weightColumn != null) {
       design = builder.weights(weightColumn).build();
@@ -193,17 +188,17 @@ final class EstimateCommand implements Callable<Integer> {
     }
     Estimator estimator = Estimator.of(design).withInterval(method).withLevel(level);
     String finalCategory = category;
-    Function<Domain, Estimate> estimate = proportion != null
+    Function<Filter, Estimate> estimate = proportion != null
         ? (finalCategory == null ? d -> estimator.proportion(variable, d)
             : d -> estimator.proportion(variable, finalCategory, d))
         : mean != null ? d -> estimator.mean(variable, d) : d -> estimator.total(variable, d);
     List<String> lines = new ArrayList<>();
     lines.add("subgroup,unweighted_n,weighted_n,effective_n,estimate,se,ci_low,ci_high,deff");
-    lines.add(row("(all)", estimate, Domain.all()));
+    lines.add(row("(all)", estimate, Filter.all()));
     if (by != null) {
       CategoricalVariable groups = dataset.categorical(by);
       for (Category group : groups.categories()) {
-        lines.add(row(group.code(), estimate, Domain.of(by, group.code())));
+        lines.add(row(group.code(), estimate, Filter.category(by, group.code())));
       }
     }
     Map<Path, Consumer<Writer>> files = new LinkedHashMap<>();
@@ -212,7 +207,7 @@ final class EstimateCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static String row(String subgroup, Function<Domain, Estimate> estimate, Domain domain) {
+  private static String row(String subgroup, Function<Filter, Estimate> estimate, Filter domain) {
     Estimate e = estimate.apply(domain);
     return String.join(",", WeightingFiles.field(subgroup), Integer.toString(e.unweightedN()),
         WeightingFiles.number(e.weightedBase()), WeightingFiles.number(e.effectiveBase()),

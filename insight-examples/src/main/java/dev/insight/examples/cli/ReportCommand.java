@@ -7,7 +7,7 @@ import dev.insight.core.json.ProgrammeJson;
 import dev.insight.core.programme.Programme;
 import dev.insight.core.redact.RedactionPolicy;
 import dev.insight.examples.report.EngagementReport;
-import dev.insight.stats.weighting.Margin;
+import dev.insight.stats.design.Margin;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;

@@ -11,17 +11,17 @@ import dev.insight.core.input.InvalidInputException;
 import dev.insight.stats.design.SurveyDesign;
 import dev.insight.stats.table.BannerTable;
 import dev.insight.stats.table.BannerTables;
-import dev.insight.stats.table.Filter;
+import dev.insight.stats.design.Filter;
 import dev.insight.stats.table.RowSpec;
 import dev.insight.stats.table.Suppression;
 import dev.insight.stats.table.TableFormat;
 import dev.insight.stats.table.TableOptions;
 import dev.insight.stats.table.TableSpec;
 import dev.insight.stats.table.TableWriter;
-import dev.insight.stats.test.Correction;
-import dev.insight.stats.weighting.Margin;
-import dev.insight.stats.weighting.Raking;
-import dev.insight.stats.weighting.WeightingResult;
+import dev.insight.stats.inference.Correction;
+import dev.insight.stats.design.Margin;
+import dev.insight.stats.design.Raking;
+import dev.insight.stats.design.WeightingResult;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -228,8 +228,7 @@ final class TableCommand implements Callable<Integer> {
         java.util.Arrays.fill(w, 1);
         weightNote = "Unweighted";
       }
-      table = designed ? BannerTables.compute(design(SurveyDesign.builder(dataset).weights(w)), tableSpec)
-          : BannerTables.compute(dataset, w, tableSpec);
+      table = BannerTables.compute(design(SurveyDesign.builder(dataset).weights(w)), tableSpec);
     }
     if (designed) {
       weightNote += "; design:" + (strata == null ? "" : " strata " + strata)

@@ -7,7 +7,7 @@ import dev.insight.core.data.Dataset;
 import dev.insight.core.data.RespondentId;
 import dev.insight.core.input.InputProblem;
 import dev.insight.core.input.InvalidInputException;
-import dev.insight.stats.weighting.Margin;
+import dev.insight.stats.design.Margin;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

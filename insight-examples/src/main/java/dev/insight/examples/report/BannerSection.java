@@ -115,7 +115,7 @@ final class BannerSection {
     for (AssociationTest test : block.tests()) {
       if (test.bannerVariable().equals(variable) && (test.row().equals(rowCode) || test.row().equals(block.variable())
           && block.rows().size() == 1)) {
-        double p = test.result().fPValue();
+        double p = test.result().pValue();
         return Double.isNaN(p) ? "-" : p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
       }
     }

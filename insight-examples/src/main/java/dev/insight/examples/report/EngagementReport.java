@@ -24,7 +24,7 @@ import dev.insight.core.redact.RedactionPolicy;
 import dev.insight.stats.table.BannerTable;
 import dev.insight.stats.table.TableFormat;
 import dev.insight.stats.table.TableWriter;
-import dev.insight.stats.weighting.Margin;
+import dev.insight.stats.design.Margin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.insight.examples.report;
 
 import dev.insight.stats.estimate.Estimate;
-import dev.insight.stats.weighting.WeightingReport;
+import dev.insight.stats.design.WeightingReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.insight.core.redact.RedactionPolicy;
 import dev.insight.examples.casestudy.CaseStudyFiles;
-import dev.insight.stats.weighting.Margin;
+import dev.insight.stats.design.Margin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

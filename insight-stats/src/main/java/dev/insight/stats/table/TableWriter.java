@@ -2,7 +2,7 @@ package dev.insight.stats.table;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.insight.stats.test.RaoScottResult;
+import dev.insight.stats.inference.RaoScottTest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -181,16 +181,16 @@ public final class TableWriter {
         g.writeEndArray();
         g.writeArrayFieldStart("tests");
         for (AssociationTest test : block.tests()) {
-          RaoScottResult r = test.result();
+          RaoScottTest r = test.result();
           g.writeStartObject();
           g.writeStringField("banner", test.bannerVariable());
           g.writeStringField("row", test.row());
-          number(g, "pearsonChisq", r.pearsonChisq());
+          number(g, "pearsonChisq", r.chisq());
           number(g, "chisqPValue", r.chisqPValue());
           number(g, "f", r.f());
-          number(g, "ndf", r.numeratorDf());
-          number(g, "ddf", r.denominatorDf());
-          number(g, "fPValue", r.fPValue());
+          number(g, "ndf", r.ndf());
+          number(g, "ddf", r.ddf());
+          number(g, "fPValue", r.pValue());
           g.writeEndObject();
         }
         g.writeEndArray();
@@ -258,9 +258,9 @@ public final class TableWriter {
         }
       }
       for (AssociationTest test : block.tests()) {
-        RaoScottResult r = test.result();
+        RaoScottTest r = test.result();
         grid.add(List.of(String.format(Locale.ROOT, "Rao-Scott %s x %s: F = %.3f on %.2f and %.1f df, p = %.4f",
-            test.row(), test.bannerVariable(), r.f(), r.numeratorDf(), r.denominatorDf(), r.fPValue())));
+            test.row(), test.bannerVariable(), r.f(), r.ndf(), r.ddf(), r.pValue())));
       }
     }
     grid.add(List.of());

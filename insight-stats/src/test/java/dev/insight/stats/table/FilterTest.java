@@ -1,5 +1,6 @@
 package dev.insight.stats.table;
 
+import dev.insight.stats.design.Filter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
