@@ -24,7 +24,7 @@ module dev.insight.core {
   exports dev.insight.core.transcript;
   exports dev.insight.core.redact;
   // file helpers shared with the other insight modules, not part of the API
-  exports dev.insight.core.internal to dev.insight.codeframe;
+  exports dev.insight.core.internal to dev.insight.codeframe, dev.insight.stats;
   // zip archives read within limits (Word, Excel, REFI-QDA inputs), not part of the API
   exports dev.insight.core.internal.zip to dev.insight.codeframe;
 

@@ -9,7 +9,22 @@ import java.util.Locale;
  * {@code insight.json.*}, {@code insight.parse.*}). In an unexported package: not part of the API.
  */
 public final class Limits {
+  /** System property for the deepest nesting the expression parsers (coding rules, filters) accept. */
+  public static final String MAX_PARSE_DEPTH = "insight.parse.maxDepth";
+  /** Default deepest nesting of a rule or filter: far beyond what a person writes, far short of the stack. */
+  public static final int DEFAULT_MAX_PARSE_DEPTH = 100;
+
   private Limits() {}
+
+  /**
+   * The deepest nesting a rule or filter may have (parentheses, NOT and chained operators), from
+   * {@value #MAX_PARSE_DEPTH} or the default of {@value #DEFAULT_MAX_PARSE_DEPTH}.
+   *
+   * @return the limit
+   */
+  public static int maxParseDepth() {
+    return intProperty(MAX_PARSE_DEPTH, DEFAULT_MAX_PARSE_DEPTH);
+  }
 
   /**
    * A limit: the system property's value when it is set, else the default.
