@@ -75,6 +75,22 @@ class InterchangeTest {
   }
 
   @Test
+  void csv_textThatLooksLikeAFormula_isNeutralisedAndReadsBackEqual() {
+    Codeframe frame = Codeframe.builder("feedback").version("2")
+        .add(Code.builder(CodeId.of("eq"), "=HYPERLINK(\"http://example.org\")").description("-worse than before")
+            .include("@mentions").rule("wait*").build())
+        .code("q", "'=already quoted", null)
+        .build();
+    StringWriter out = new StringWriter();
+
+    CodebookCsv.write(frame, out);
+
+    assertThat(out.toString()).contains("\"'=HYPERLINK(\"\"http://example.org\"\")\"", "'-worse than before",
+        "'@mentions", "''=already quoted");
+    assertThat(CodebookCsv.read(new StringReader(out.toString()), "f.csv", "feedback", "2")).isEqualTo(frame);
+  }
+
+  @Test
   void csv_frameWithSets_refusedRatherThanLost() {
     assertThatThrownBy(() -> CodebookCsv.write(rich(true), new StringWriter()))
         .hasMessageContaining("has 1 code set(s), which a CSV codebook cannot keep");

@@ -1,24 +1,21 @@
 package dev.insight.examples.cli;
 
-import dev.insight.core.csv.SurveyCsvReader;
 import dev.insight.core.data.CategoricalVariable;
 import dev.insight.core.data.Category;
 import dev.insight.core.data.Dataset;
-import dev.insight.stats.design.Filter;
 import dev.insight.stats.design.SurveyDesign;
+import dev.insight.stats.design.Filter;
 import dev.insight.stats.estimate.Estimate;
 import dev.insight.stats.estimate.Estimator;
 import dev.insight.stats.estimate.IntervalMethod;
 import dev.insight.stats.design.Margin;
 import dev.insight.stats.design.WeightingResult;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -37,11 +34,8 @@ final class EstimateCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Option(names = "--data", required = true, paramLabel = "D.csv", description = "The survey data (CSV, header row).")
-  private Path data;
-
-  @Option(names = "--id", required = true, paramLabel = "COL", description = "The respondent id column.")
-  private String id;
+  @Mixin
+  private DataOptions input = new DataOptions();
 
   @Option(names = "--weights", paramLabel = "W.csv",
       description = "Fixed weights from a file of id,weight (as insight weight writes); respondents absent from it "
@@ -145,7 +139,8 @@ final class EstimateCommand implements Callable<Integer> {
     if (weightColumn != null) {
       roles.numeric(weightColumn);
     }
-    Dataset dataset = SurveyCsvReader.read(data, roles.mapping(id));
+    PrintWriter err = spec.commandLine().getErr();
+    Dataset dataset = SurveyFiles.read(input, roles.mapping(input.id), err, "estimate");
     SurveyDesign.Builder builder = SurveyDesign.builder(dataset);
     if (strata != null) {
       builder.strata(strata);
@@ -158,23 +153,7 @@ final class EstimateCommand implements Callable<Integer> {
     }
     SurveyDesign design;
     if (weightsFile != null) {
-      double[] weights = WeightingFiles.readWeights(weightsFile, dataset);
-      int absent = 0;
-      for (int row = 0; row < weights.length; row++) {
-        if (Double.isNaN(weights[row])) {
-          // respondents the weighting left out (--missing exclude) are outside the sample: weight 0, as in R
-          absent++;
-          weights[row] = 0;
-        }
-      }
-      if (absent == weights.length) {
-        throw new IllegalArgumentException("no respondent of " + data + " has a weight in " + weightsFile);
-      }
-      design = builder.weights(weights).build();
-      if (absent > 0) {
-        spec.commandLine().getErr().println("insight estimate: note: " + absent + " respondents have no weight in "
-            + weightsFile + " and are left out of the sample");
-      }
+      design = WeightingFiles.withWeights(builder, weightsFile, dataset, err, "estimate");
     } else if (weightColumn != null) {
       design = builder.weights(weightColumn).build();
     } else {
@@ -192,24 +171,48 @@ final class EstimateCommand implements Callable<Integer> {
         ? (finalCategory == null ? d -> estimator.proportion(variable, d)
             : d -> estimator.proportion(variable, finalCategory, d))
         : mean != null ? d -> estimator.mean(variable, d) : d -> estimator.total(variable, d);
-    List<String> lines = new ArrayList<>();
-    lines.add("subgroup,unweighted_n,weighted_n,effective_n,estimate,se,ci_low,ci_high,deff");
-    lines.add(row("(all)", estimate, Filter.all()));
+        // every estimate is computed before anything is written: a failing subgroup leaves no file
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(row("(all)", estimate, Filter.all()));
     if (by != null) {
       CategoricalVariable groups = dataset.categorical(by);
       for (Category group : groups.categories()) {
-        lines.add(row(group.code(), estimate, Filter.category(by, group.code())));
+        rows.add(row(group.code(), estimate, Filter.category(by, group.code())));
       }
+      noteBlank(groups, design, err);
     }
-    Map<Path, Consumer<Writer>> files = new LinkedHashMap<>();
-    files.put(out, writer -> WeightingFiles.write(writer, String.join("\n", lines) + "\n"));
-    WeightingFiles.writeAtomically(files);
+    try (Outputs outputs = Outputs.begin()) {
+      outputs.csv(out, csv -> {
+        csv.record("subgroup", "unweighted_n", "weighted_n", "effective_n", "estimate", "se", "ci_low", "ci_high",
+            "deff");
+        rows.forEach(csv::record);
+      });
+      outputs.commit();
+    }
     return 0;
   }
 
-  private static String row(String subgroup, Function<Filter, Estimate> estimate, Filter domain) {
+  /** Respondents with no answer to --by are in (all) but in no subgroup: said, never silently dropped. */
+  private void noteBlank(CategoricalVariable groups, SurveyDesign design, PrintWriter err) {
+    int blank = 0;
+    String first = null;
+    for (int row = 0; row < groups.size(); row++) {
+      if (design.inSample(row) && groups.categoryIndex(row) == CategoricalVariable.NO_ANSWER) {
+        if (blank++ == 0) {
+          first = design.data().id(row).value();
+        }
+      }
+    }
+    if (blank > 0) {
+      err.println("insight estimate: note: " + blank + " respondent" + (blank == 1 ? " has" : "s have")
+          + " no answer to --by " + by + " (the first: " + first + "); counted in (all), in no subgroup");
+      err.flush();
+    }
+  }
+
+  private static List<String> row(String subgroup, Function<Filter, Estimate> estimate, Filter domain) {
     Estimate e = estimate.apply(domain);
-    return String.join(",", WeightingFiles.field(subgroup), Integer.toString(e.unweightedN()),
+    return List.of(subgroup, Integer.toString(e.unweightedN()),
         WeightingFiles.number(e.weightedBase()), WeightingFiles.number(e.effectiveBase()),
         WeightingFiles.number(e.value()), WeightingFiles.number(e.standardError()),
         WeightingFiles.number(e.interval().low()), WeightingFiles.number(e.interval().high()),

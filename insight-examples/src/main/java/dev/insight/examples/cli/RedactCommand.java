@@ -2,8 +2,8 @@ package dev.insight.examples.cli;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.insight.core.input.InputProblem;
+import dev.insight.core.internal.CsvOutput;
 import dev.insight.core.input.InvalidInputException;
 import dev.insight.core.redact.RedactedText;
 import dev.insight.core.redact.RedactionAudit;
@@ -11,10 +11,8 @@ import dev.insight.core.redact.RedactionPolicy;
 import dev.insight.core.redact.Redactor;
 import dev.insight.core.transcript.SpeakerListReader;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,29 +80,28 @@ final class RedactCommand implements Callable<Integer> {
     RedactionAudit.Recorder recorder = new RedactionAudit.Recorder(RedactionPolicy.redact(Redactor.of(known)));
     int[] counts = new int[2];
     List<String> repeated = new ArrayList<>();
-    Outputs.atomically(out, stream -> {
-      Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-      CsvWriter csv = CsvWriter.builder().build(writer);
-      redact(recorder, csv, counts, repeated);
-      csv.flush();
-    });
-    RedactionAudit audit = recorder.audit();
+    RedactionAudit audit;
+    try (Outputs outputs = Outputs.begin()) {
+      outputs.csv(out, csv -> redact(recorder, csv, counts, repeated));
+      audit = recorder.audit();
+      if (report != null) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("input", in.getFileName().toString());
+        extra.put("columns", columns);
+        extra.put("rows", counts[0]);
+        outputs.redactionReport(report, audit, extra);
+      }
+      outputs.commit();
+    }
     PrintWriter stdout = spec.commandLine().getOut();
     repeated.forEach(stdout::println);
     stdout.printf("%d rows, %d fields redacted, %d redactions -> %s%n", counts[0], counts[1], audit.entries().size(),
         out);
-    if (report != null) {
-      Map<String, Object> extra = new LinkedHashMap<>();
-      extra.put("input", in.getFileName().toString());
-      extra.put("columns", columns);
-      extra.put("rows", counts[0]);
-      Outputs.writeReport(report, audit, extra);
-    }
     stdout.flush();
     return 0;
   }
 
-  private void redact(RedactionAudit.Recorder recorder, CsvWriter csv, int[] counts, List<String> repeated) {
+  private void redact(RedactionAudit.Recorder recorder, CsvOutput csv, int[] counts, List<String> repeated) {
     String source = in.toString();
     try (CsvReader<CsvRecord> reader = CsvReader.builder().ignoreDifferentFieldCount(true).detectBomHeader(true)
         .skipEmptyLines(true).ofCsvRecord(in)) {
@@ -142,7 +139,7 @@ final class RedactCommand implements Callable<Integer> {
               found.size(), found.stream().map(i -> String.valueOf(i + 1)).collect(Collectors.joining(", "))));
         }
       }
-      csv.writeRecord(header.getFields());
+      csv.record(header.getFields());
       while (rows.hasNext()) {
         CsvRecord row = rows.next();
         long line = row.getStartingLineNumber();
@@ -160,7 +157,7 @@ final class RedactCommand implements Callable<Integer> {
           }
           fields.set(positions.get(c), redacted.text());
         }
-        csv.writeRecord(fields);
+        csv.record(fields);
         counts[0]++;
       }
     } catch (IOException e) {

@@ -1,6 +1,5 @@
 package dev.insight.examples.cli;
 
-import dev.insight.core.csv.SurveyCsvReader;
 import dev.insight.core.csv.SurveyMapping;
 import dev.insight.core.data.Dataset;
 import dev.insight.core.json.ProgrammeJson;
@@ -8,15 +7,19 @@ import dev.insight.core.programme.Programme;
 import dev.insight.core.redact.RedactionPolicy;
 import dev.insight.examples.report.EngagementReport;
 import dev.insight.stats.design.Margin;
+import dev.insight.stats.design.TargetKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -35,15 +38,17 @@ final class ReportCommand implements Callable<Integer> {
       description = "The programme as JSON (the format of insight-core's ProgrammeJson).")
   private Path programme;
 
-  @Option(names = "--data", required = true, paramLabel = "D.csv", description = "The survey data (CSV, header row).")
-  private Path data;
-
-  @Option(names = "--id", required = true, paramLabel = "COL", description = "The respondent id column.")
-  private String id;
+  @Mixin
+  private DataOptions input = new DataOptions();
 
   @Option(names = "--margins", required = true, paramLabel = "M.csv",
-      description = "Population targets (variable,category,target) to rake the survey to.")
+      description = "Population targets (variable,category,target) to rake the survey to: counts, or shares "
+          + "summing to 1 in each margin (the weights then sum to the number of respondents, or to --population).")
   private Path margins;
+
+  @Option(names = "--population", paramLabel = "N",
+      description = "The population total the shares in --margins are shares of (share x N).")
+  private @Nullable Double population;
 
   @Option(names = "--priorities", required = true, split = ",", paramLabel = "COL",
       description = "The 0/1 columns of the multiple-response question to chart, comma-separated.")
@@ -77,7 +82,7 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter console = spec.commandLine().getOut();
     Programme read = ProgrammeJson.read(programme);
-    List<Margin> targets = WeightingFiles.readMargins(margins);
+    List<Margin> targets = WeightingFiles.readMargins(margins, population);
     Set<String> categorical = new LinkedHashSet<>();
     targets.forEach(m -> categorical.add(m.variable()));
     if (groupBy != null) {
@@ -85,14 +90,22 @@ final class ReportCommand implements Callable<Integer> {
     }
     List<String> across = banner.isEmpty() && groupBy != null ? List.of(groupBy) : banner;
     categorical.addAll(across);
-    SurveyMapping.Builder mapping = SurveyMapping.builder(id);
+    SurveyMapping.Builder mapping = SurveyMapping.builder(input.id);
     categorical.forEach(mapping::categorical);
     mapping.multiColumns("priorities", "Priorities", priorities);
     mapping.multiColumns("codes", "Comment codes", codes);
     mapping.text(comment);
-    Dataset survey = SurveyCsvReader.read(data, mapping.build());
+    Dataset survey = SurveyFiles.read(input, mapping.build(), spec.commandLine().getErr(), "report");
     console.printf(Locale.ROOT, "read %s (%d activities) and %s (%d respondents)%n", programme,
-        read.activities().size(), data, survey.rowCount());
+        read.activities().size(), input.data, survey.rowCount());
+    if (targets.get(0).kind() == TargetKind.PROPORTIONS) {
+      // shares scale the weights to the sample size, as in weight, estimate and table
+      targets = targets.stream().map(m -> {
+        Map<String, Double> counts = new LinkedHashMap<>();
+        m.targets().forEach((category, share) -> counts.put(category, share * survey.rowCount()));
+        return Margin.counts(m.variable(), counts);
+      }).toList();
+    }
     RedactionPolicy redaction = internalUseOnly == null ? RedactionPolicy.standard()
         : RedactionPolicy.internalUseOnly(internalUseOnly);
     EngagementReport report = EngagementReport.of(read, new EngagementReport.Survey(survey, targets, "priorities",

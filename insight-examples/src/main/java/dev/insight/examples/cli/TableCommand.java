@@ -1,13 +1,9 @@
 package dev.insight.examples.cli;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.insight.core.internal.AtomicFiles;
-import dev.insight.core.csv.SurveyCsvReader;
 import dev.insight.core.csv.SurveyMapping;
+import dev.insight.core.data.CategoricalVariable;
 import dev.insight.core.data.Dataset;
-import dev.insight.core.input.InputProblem;
-import dev.insight.core.input.InvalidInputException;
 import dev.insight.stats.design.SurveyDesign;
 import dev.insight.stats.table.BannerTable;
 import dev.insight.stats.table.BannerTables;
@@ -21,24 +17,20 @@ import dev.insight.stats.table.TableWriter;
 import dev.insight.stats.inference.Correction;
 import dev.insight.stats.design.Margin;
 import dev.insight.stats.design.Raking;
-import dev.insight.stats.design.WeightingResult;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,11 +45,12 @@ final class TableCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Option(names = "--data", required = true, paramLabel = "D.csv", description = "The survey data (CSV with a header).")
-  private Path data;
+  @Mixin
+  private DataOptions input = new DataOptions();
 
-  @Option(names = "--id", required = true, paramLabel = "COL", description = "The respondent id column.")
-  private String id;
+  @Option(names = "--population", paramLabel = "N",
+      description = "With --margins given as shares: the population total they are shares of (share x N).")
+  private @Nullable Double population;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   private Weighting weighting;
@@ -71,7 +64,8 @@ final class TableCommand implements Callable<Integer> {
     @Nullable String weightColumn;
 
     @Option(names = "--margins", paramLabel = "M.csv",
-        description = "Population margins (variable,category,target): rake to them first, from equal weights.")
+        description = "Population margins (variable,category,target; counts, or shares summing to 1 in each "
+            + "margin): rake to them first, from equal weights.")
     @Nullable Path margins;
 
     @Option(names = "--unweighted", description = "Every respondent weighs 1.")
@@ -152,8 +146,8 @@ final class TableCommand implements Callable<Integer> {
     Suppression suppression = Suppression.parse(suppress);
     TableOptions options = new TableOptions(sig.get(0), sig.get(1), correction(correction), minBase, smallBase,
         rowPercents, raoScott);
-    List<String> header = header(data);
-    SurveyMapping.Builder mapping = SurveyMapping.builder(id);
+    List<String> header = SurveyFiles.header(input);
+    SurveyMapping.Builder mapping = SurveyMapping.builder(input.id);
     Set<String> loaded = new LinkedHashSet<>();
     List<RowSpec> rowSpecs = new ArrayList<>();
     for (String row : rows) {
@@ -180,7 +174,11 @@ final class TableCommand implements Callable<Integer> {
     for (String variable : parsedFilter.variables()) {
       load(variable, header, mapping, loaded, "filter variable");
     }
-    List<Margin> margins = weighting.margins == null ? List.of() : WeightingFiles.readMargins(weighting.margins);
+    if (population != null && weighting.margins == null) {
+      throw new IllegalArgumentException("--population applies to --margins given as shares");
+    }
+    List<Margin> margins = weighting.margins == null ? List.of()
+        : WeightingFiles.readMargins(weighting.margins, population);
     for (Margin margin : margins) {
       load(margin.variable(), header, mapping, loaded, "margin variable");
     }
@@ -204,31 +202,32 @@ final class TableCommand implements Callable<Integer> {
         mapping.numeric(fpc);
       }
     }
-    Dataset dataset = SurveyCsvReader.read(data, mapping.build());
+    PrintWriter err = spec.commandLine().getErr();
+    Dataset dataset = SurveyFiles.read(input, mapping.build(), err, "table");
     boolean designed = strata != null || cluster != null || fpc != null;
     TableSpec tableSpec = new TableSpec(rowSpecs, bannerNames, parsedFilter, options);
-    BannerTable table;
+    SurveyDesign design;
     String weightNote;
     if (weighting.margins != null) {
-      WeightingResult result = Raking.of(margins).apply(design(SurveyDesign.builder(dataset)
-          .equalWeights(margins.get(0).total())));
-      table = BannerTables.compute(result.design(), tableSpec);
+      design = Raking.of(margins).apply(design(WeightingFiles.startWeights(SurveyDesign.builder(dataset), margins,
+          dataset.rowCount()))).design();
       weightNote = "Weights: raked to " + weighting.margins.getFileName() + "; Rao-Scott tests account for the "
           + "raking";
+    } else if (weighting.weightColumn != null) {
+      design = design(SurveyDesign.builder(dataset).weights(weightsFromColumn(dataset, weighting.weightColumn)));
+      weightNote = "Weights: column " + weighting.weightColumn + ", taken as fixed";
+    } else if (weighting.weightsFile != null) {
+      SurveyDesign.Builder builder = SurveyDesign.builder(dataset);
+      designColumns(builder);
+      design = WeightingFiles.withWeights(builder, weighting.weightsFile, dataset, err, "table");
+      weightNote = "Weights: " + weighting.weightsFile.getFileName() + ", taken as fixed";
     } else {
-      double[] w;
-      if (weighting.weightColumn != null) {
-        w = weightsFromColumn(dataset, weighting.weightColumn);
-        weightNote = "Weights: column " + weighting.weightColumn + ", taken as fixed";
-      } else if (weighting.weightsFile != null) {
-        w = readWeights(weighting.weightsFile, dataset);
-        weightNote = "Weights: " + weighting.weightsFile.getFileName() + ", taken as fixed";
-      } else {
-        w = new double[dataset.rowCount()];
-        java.util.Arrays.fill(w, 1);
-        weightNote = "Unweighted";
-      }
-      table = BannerTables.compute(design(SurveyDesign.builder(dataset).weights(w)), tableSpec);
+      design = design(SurveyDesign.builder(dataset).equalWeights(dataset.rowCount()));
+      weightNote = "Unweighted";
+    }
+    BannerTable table = BannerTables.compute(design, tableSpec);
+    for (String b : bannerNames) {
+      noteBlank(dataset, design, b, err);
     }
     if (designed) {
       weightNote += "; design:" + (strata == null ? "" : " strata " + strata)
@@ -244,6 +243,33 @@ final class TableCommand implements Callable<Integer> {
   }
 
   private SurveyDesign design(SurveyDesign.Builder builder) {
+    designColumns(builder);
+    return builder.build();
+  }
+
+  /** Respondents with no answer to a banner variable are in Total but in no banner column: said, never dropped. */
+  private static void noteBlank(Dataset dataset, SurveyDesign design, String banner, PrintWriter err) {
+    if (!(dataset.variable(banner) instanceof CategoricalVariable groups)) {
+      return;
+    }
+    int blank = 0;
+    String first = null;
+    for (int row = 0; row < groups.size(); row++) {
+      if (design.inSample(row) && groups.categoryIndex(row) == CategoricalVariable.NO_ANSWER) {
+        if (blank++ == 0) {
+          first = dataset.id(row).value();
+        }
+      }
+    }
+    if (blank > 0) {
+      err.println("insight table: note: " + blank + " respondent" + (blank == 1 ? " has" : "s have")
+          + " no answer to the banner variable " + banner + " (the first: " + first + "); counted in Total, in "
+          + "no " + banner + " column");
+      err.flush();
+    }
+  }
+
+  private void designColumns(SurveyDesign.Builder builder) {
     if (strata != null) {
       builder.strata(strata);
     }
@@ -253,7 +279,6 @@ final class TableCommand implements Callable<Integer> {
     if (fpc != null) {
       builder.fpc(fpc);
     }
-    return builder.build();
   }
 
   private static Correction correction(String text) {
@@ -272,7 +297,7 @@ final class TableCommand implements Callable<Integer> {
       String prefix = given.substring(0, given.length() - 1);
       List<String> columns = header.stream().filter(c -> c.startsWith(prefix) && !c.equals(prefix)).toList();
       if (columns.isEmpty()) {
-        throw new IllegalArgumentException(role + " " + given + ": no column of " + data.getFileName()
+        throw new IllegalArgumentException(role + " " + given + ": no column of " + input.data.getFileName()
             + " starts with " + prefix + "; the columns are " + header);
       }
       String name = prefix.replaceAll("[_.]+$", "");
@@ -290,24 +315,8 @@ final class TableCommand implements Callable<Integer> {
 
   private void requireColumn(String name, List<String> header, String role) {
     if (!header.contains(name)) {
-      throw new IllegalArgumentException(role + " " + name + " does not exist in " + data.getFileName()
+      throw new IllegalArgumentException(role + " " + name + " does not exist in " + input.data.getFileName()
           + "; the columns are " + header);
-    }
-  }
-
-  private static List<String> header(Path file) {
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(reader)) {
-      for (CsvRecord record : csv) {
-        List<String> fields = new ArrayList<>(record.getFields());
-        if (!fields.isEmpty() && fields.get(0).startsWith("\uFEFF")) {
-          fields.set(0, fields.get(0).substring(1));
-        }
-        return fields;
-      }
-      throw new InvalidInputException(new InputProblem(file.toString(), 0, null, null, "the file is empty"));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
     }
   }
 
@@ -323,71 +332,10 @@ final class TableCommand implements Callable<Integer> {
     return w;
   }
 
-  private static double[] readWeights(Path file, Dataset dataset) {
-    Map<String, Double> byId = new HashMap<>();
-    String source = file.toString();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(reader)) {
-      boolean first = true;
-      for (CsvRecord record : csv) {
-        if (first) {
-          first = false;
-          if (record.getFieldCount() < 2) {
-            throw new InvalidInputException(new InputProblem(source, 1, null, null,
-                "the header must be id,weight"));
-          }
-          continue;
-        }
-        long line = record.getStartingLineNumber();
-        if (record.getFieldCount() < 2) {
-          throw new InvalidInputException(new InputProblem(source, line, null, null, "expected id,weight"));
-        }
-        String id = record.getField(0);
-        String value = record.getField(1);
-        double weight;
-        try {
-          weight = Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-          throw new InvalidInputException(new InputProblem(source, line, "weight", value,
-              "weight of respondent " + id + " is not a number"));
-        }
-        if (!(Double.isFinite(weight) && weight > 0)) {
-          throw new InvalidInputException(new InputProblem(source, line, "weight", value,
-              "weight of respondent " + id + " must be finite and positive"));
-        }
-        if (dataset.rowOf(new dev.insight.core.data.RespondentId(id)).isEmpty()) {
-          throw new InvalidInputException(new InputProblem(source, line, "id", id,
-              "respondent " + id + " is not in " + dataset.rowCount() + " respondents of the data"));
-        }
-        if (byId.put(id, weight) != null) {
-          throw new InvalidInputException(new InputProblem(source, line, "id", id, "respondent " + id
-              + " has two weights"));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
-    double[] w = new double[dataset.rowCount()];
-    for (int row = 0; row < w.length; row++) {
-      String respondent = dataset.id(row).value();
-      Double weight = byId.get(respondent);
-      if (weight == null) {
-        throw new InvalidInputException(new InputProblem(source, 0, "id", respondent,
-            "respondent " + respondent + " of the data has no weight"));
-      }
-      w[row] = weight;
-    }
-    return w;
-  }
-
   private void writeAtomically(BannerTable table, TableFormat format) {
-    try {
-      AtomicFiles.write(out, stream -> {
-        TableWriter.write(table, format, stream);
-        return null;
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + out, e);
+    try (Outputs outputs = Outputs.begin()) {
+      outputs.stage(out, stream -> TableWriter.write(table, format, stream));
+      outputs.commit();
     }
   }
 }

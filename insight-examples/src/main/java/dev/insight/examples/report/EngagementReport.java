@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.insight.core.internal.AtomicFiles;
+import dev.insight.core.internal.StagedOutputs;
 import dev.insight.codeframe.framework.FrameworkMatrix;
 import dev.insight.core.data.Dataset;
 import dev.insight.core.data.MultiResponseVariable;
@@ -28,7 +28,6 @@ import dev.insight.stats.design.Margin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -318,8 +317,9 @@ public final class EngagementReport {
   }
 
   /**
-   * Writes {@code report.html}, {@code analysis.json} and (with a survey) {@code tables.xlsx} into a folder, each
-   * atomically.
+   * Writes {@code report.html}, {@code analysis.json} and (with a survey) {@code tables.xlsx} into a folder, all or
+   * none: each is staged beside its target and they are moved into place together once all are written, so a
+   * failure leaves neither a new file nor a folder this call created.
    *
    * @param folder the output folder, created if needed
    * @param progress receives one line per step
@@ -328,30 +328,32 @@ public final class EngagementReport {
    */
   public List<Path> writeTo(Path folder, Consumer<String> progress) {
     List<Path> written = new ArrayList<>();
-    try {
-      Files.createDirectories(folder);
-      written.add(write(folder.resolve("report.html"), html()));
-      progress.accept("wrote the report: " + written.get(written.size() - 1));
-      written.add(write(folder.resolve("analysis.json"), json()));
-      progress.accept("wrote the analysis as JSON: " + written.get(written.size() - 1));
+    List<String> steps = new ArrayList<>();
+    try (StagedOutputs outputs = StagedOutputs.begin()) {
+      outputs.directory(folder);
+      written.add(stage(outputs, folder.resolve("report.html"), html().getBytes(StandardCharsets.UTF_8)));
+      steps.add("wrote the report: " + written.get(written.size() - 1));
+      written.add(stage(outputs, folder.resolve("analysis.json"), json().getBytes(StandardCharsets.UTF_8)));
+      steps.add("wrote the analysis as JSON: " + written.get(written.size() - 1));
       if (analysis != null) {
-        java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
-        TableWriter.write(analysis.banner(), TableFormat.XLSX, xlsx);
-        written.add(write(folder.resolve("tables.xlsx"), xlsx.toByteArray()));
-        progress.accept("wrote the tables as XLSX: " + written.get(written.size() - 1));
+        Path xlsx = folder.resolve("tables.xlsx");
+        outputs.stage(xlsx, out -> {
+          TableWriter.write(analysis.banner(), TableFormat.XLSX, out);
+          return null;
+        });
+        written.add(xlsx);
+        steps.add("wrote the tables as XLSX: " + xlsx);
       }
+      outputs.commit();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report into " + folder, e);
     }
+    steps.forEach(progress);
     return written;
   }
 
-  private static Path write(Path file, String text) throws IOException {
-    return write(file, text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static Path write(Path file, byte[] content) throws IOException {
-    AtomicFiles.write(file, out -> {
+  private static Path stage(StagedOutputs outputs, Path file, byte[] content) throws IOException {
+    outputs.stage(file, out -> {
       out.write(content);
       return null;
     });

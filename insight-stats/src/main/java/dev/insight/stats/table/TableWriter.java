@@ -3,6 +3,8 @@ package dev.insight.stats.table;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.insight.stats.inference.RaoScottTest;
+import dev.insight.core.internal.CsvOutput;
+import dev.insight.core.internal.SpreadsheetText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -64,44 +66,28 @@ public final class TableWriter {
       "base_effective", "base_flag", "unweighted_count", "weighted_count", "column_percent", "row_percent", "mean",
       "sd", "letters", "versus_rest", "suppressed");
 
-  private static void csv(BannerTable table, OutputStream out) {
-    PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-    w.print(String.join(",", CSV_HEADER) + "\r\n");
+  private static void csv(BannerTable table, OutputStream out) throws IOException {
+    Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    // labels come from the user's data: every cell goes through the formula-injection defence
+    CsvOutput csv = CsvOutput.of(w, true);
+    csv.record(CSV_HEADER);
     for (RowBlock block : table.blocks()) {
       for (TableRow row : block.rows()) {
         for (int c = 0; c < table.columns().size(); c++) {
           BannerColumn column = table.columns().get(c);
           Base base = block.bases().get(c);
           Cell cell = row.cells().get(c);
-          List<String> fields = List.of(block.variable(), row.code(), row.label(), lower(row.kind()),
+          csv.record(block.variable(), row.code(), row.label(), lower(row.kind()),
               column.isTotal() ? "" : column.variable(), column.code(), column.label(), column.letter(),
               number(base.unweighted()), number(base.weighted()), number(base.effective()), lower(base.flag()),
               number(cell.unweightedCount()), number(cell.weightedCount()), number(cell.columnPercent()),
               number(cell.rowPercent()), number(cell.mean()), number(cell.standardDeviation()), cell.letters(),
               lower(cell.versusRest()), Boolean.toString(cell.suppressed()));
-          StringBuilder line = new StringBuilder();
-          for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-              line.append(',');
-            }
-            line.append(quote(fields.get(i)));
-          }
-          w.print(line.append("\r\n"));
         }
       }
     }
+    csv.flush();
     w.flush();
-  }
-
-  private static String quote(String field) {
-    boolean needs = field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0
-        || field.indexOf('\r') >= 0;
-    String safe = field;
-    // a leading =, +, - or @ would be a formula in a spreadsheet
-    if (!safe.isEmpty() && "=+@".indexOf(safe.charAt(0)) >= 0) {
-      safe = "'" + safe;
-    }
-    return needs ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
   }
 
   private static String number(double value) {
@@ -349,7 +335,10 @@ public final class TableWriter {
     for (int r = 0; r < grid.size(); r++) {
       List<String> line = grid.get(r);
       for (int c = 0; c < line.size(); c++) {
-        sheet.value(r, c, line.get(c));
+        // the labels (first column, header row, titles and notes) come from the user's data; the other cells
+        // are figures insight formatted, where a lone "-" means no value
+        boolean label = c == 0 || r == 0;
+        sheet.value(r, c, label ? SpreadsheetText.neutralise(line.get(c)) : line.get(c));
       }
       if (line.size() == 1) {
         sheet.style(r, 0).bold().set();

@@ -3,8 +3,6 @@ package dev.insight.examples.cli.code;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.insight.codeframe.Code;
 import dev.insight.codeframe.CodeId;
 import dev.insight.codeframe.Codeframe;
@@ -16,6 +14,7 @@ import dev.insight.codeframe.rules.RuleCoder;
 import dev.insight.codeframe.rules.RuleMatch;
 import dev.insight.core.input.InputProblem;
 import dev.insight.core.input.InvalidInputException;
+import dev.insight.examples.cli.Outputs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -87,19 +86,20 @@ public final class ApplyCommand implements Callable<Integer> {
     for (Code net : nets) {
       under.put(net.id(), codeframe.codableUnder(net.id()));
     }
-    AtomicFile.write(out, writer -> CodedCsv.write(coding, idColumn, writer));
-    if (explain != null) {
-      AtomicFile.write(explain, writer -> {
-        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer);
-        csv.writeRecord(idColumn, "code", "label", "rule", "matched");
-        for (Map.Entry<UnitId, String> entry : comments.entrySet()) {
-          for (RuleMatch match : coder.match(entry.getValue())) {
-            csv.writeRecord(entry.getKey().value(), match.code().value(), codeframe.code(match.code()).label(),
-                match.rule(), String.join(" ", match.words()));
+    try (Outputs outputs = Outputs.begin()) {
+      outputs.text(out, writer -> CodedCsv.write(coding, idColumn, writer));
+      if (explain != null) {
+        outputs.csv(explain, csv -> {
+          csv.record(idColumn, "code", "label", "rule", "matched");
+          for (Map.Entry<UnitId, String> entry : comments.entrySet()) {
+            for (RuleMatch match : coder.match(entry.getValue())) {
+              csv.record(entry.getKey().value(), match.code().value(), codeframe.code(match.code()).label(),
+                  match.rule(), String.join(" ", match.words()));
+            }
           }
-        }
-        writer.flush();
-      });
+        });
+      }
+      outputs.commit();
     }
     report(coding, codable, nets, under, comments.size());
     return 0;

@@ -10,6 +10,7 @@ import dev.insight.codeframe.learn.LearnerOptions;
 import dev.insight.codeframe.learn.TextEmbedder;
 import dev.insight.codeframe.learn.ThresholdPolicy;
 import dev.insight.embeddings.BgeSmallEmbedder;
+import dev.insight.examples.cli.Outputs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,18 +116,25 @@ public final class LearnCommand implements Callable<Integer> {
     }
     LearnedCoder coder = LearnedCoder.train(examples, options);
     double seconds = (System.nanoTime() - start) / 1e9;
-    coder.save(model);
-    out.printf(Locale.ROOT, "trained on %d comments, %d codes (%s), %d features, in %.1f s; model saved to %s%n",
-        examples.examples().size(), examples.codes().size(), examples.mode().name().toLowerCase(Locale.ROOT)
-            .replace('_', '-'), coder.features(), seconds, model);
-    if (folds != null) {
-      EvaluationReport evaluation = CrossValidation.evaluate(examples, options, folds, seed);
-      out.print(evaluation.toTable());
-      if (report != null) {
-        String json = evaluation.toJson();
-        AtomicFile.write(report, writer -> writer.write(json));
-        out.println("report written to " + report);
+    try (Outputs outputs = Outputs.begin()) {
+      // the model is staged, not saved: a failing cross-validation or report leaves no model behind
+      outputs.stage(model, coder::write);
+      out.printf(Locale.ROOT, "trained on %d comments, %d codes (%s), %d features, in %.1f s%n",
+          examples.examples().size(), examples.codes().size(), examples.mode().name().toLowerCase(Locale.ROOT)
+              .replace('_', '-'), coder.features(), seconds);
+      if (folds != null) {
+        EvaluationReport evaluation = CrossValidation.evaluate(examples, options, folds, seed);
+        out.print(evaluation.toTable());
+        if (report != null) {
+          String json = evaluation.toJson();
+          outputs.text(report, writer -> writer.write(json));
+        }
       }
+      outputs.commit();
+    }
+    out.println("model saved to " + model);
+    if (report != null) {
+      out.println("report written to " + report);
     }
     out.flush();
     return 0;

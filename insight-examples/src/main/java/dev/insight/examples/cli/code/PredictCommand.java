@@ -6,8 +6,7 @@ import dev.insight.codeframe.learn.TrainingCsv;
 import dev.insight.codeframe.learn.LabelMode;
 import dev.insight.codeframe.learn.LearnedCoder;
 import dev.insight.codeframe.learn.Prediction;
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
+import dev.insight.examples.cli.Outputs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,46 +82,47 @@ public final class PredictCommand implements Callable<Integer> {
     List<Prediction> predictions = contexts == null ? coder.predictAll(texts) : coder.predictAll(texts, contexts);
     List<CodeId> codes = coder.codes();
     boolean single = coder.mode() == LabelMode.SINGLE_LABEL;
-    AtomicFile.write(out, writer -> {
-      CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer);
-      List<String> header = new ArrayList<>();
-      header.add("row");
-      if (id != null) {
-        header.add(id);
-      }
-      if (single) {
-        header.add("code");
-      } else {
-        codes.forEach(c -> header.add(c.value()));
-        codes.forEach(c -> header.add(c.value() + " confidence"));
-      }
-      header.add("confidence");
-      header.add("abstained");
-      csv.writeRecord(header);
-      List<String> fields = new ArrayList<>(header.size());
-      for (int i = 0; i < predictions.size(); i++) {
-        Prediction p = predictions.get(i);
-        fields.clear();
-        fields.add(Integer.toString(i + 1));
-        if (ids != null) {
-          fields.add(ids.get(i));
+    try (Outputs outputs = Outputs.begin()) {
+      outputs.csv(out, csv -> {
+        List<String> header = new ArrayList<>();
+        header.add("row");
+        if (id != null) {
+          header.add(id);
         }
         if (single) {
-          fields.add(p.assigned().get(0).value());
+          header.add("code");
         } else {
-          for (int c = 0; c < codes.size(); c++) {
-            fields.add(p.isAssigned(c) ? "1" : "0");
-          }
-          for (int c = 0; c < codes.size(); c++) {
-            fields.add(number(p.probability(c)));
-          }
+          codes.forEach(c -> header.add(c.value()));
+          codes.forEach(c -> header.add(c.value() + " confidence"));
         }
-        fields.add(number(p.confidence()));
-        fields.add(p.abstained() ? "1" : "0");
-        csv.writeRecord(fields);
-      }
-      csv.flush();
-    });
+        header.add("confidence");
+        header.add("abstained");
+        csv.record(header);
+        List<String> fields = new ArrayList<>(header.size());
+        for (int i = 0; i < predictions.size(); i++) {
+          Prediction p = predictions.get(i);
+          fields.clear();
+          fields.add(Integer.toString(i + 1));
+          if (ids != null) {
+            fields.add(ids.get(i));
+          }
+          if (single) {
+            fields.add(p.assigned().get(0).value());
+          } else {
+            for (int c = 0; c < codes.size(); c++) {
+              fields.add(p.isAssigned(c) ? "1" : "0");
+            }
+            for (int c = 0; c < codes.size(); c++) {
+              fields.add(number(p.probability(c)));
+            }
+          }
+          fields.add(number(p.confidence()));
+          fields.add(p.abstained() ? "1" : "0");
+          csv.record(fields);
+        }
+      });
+      outputs.commit();
+    }
     var console = spec.commandLine().getOut();
     console.println(AbstentionReport.of(predictions, threshold).describe());
     console.println("codes written to " + out);
