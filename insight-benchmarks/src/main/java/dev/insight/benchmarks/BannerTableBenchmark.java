@@ -4,6 +4,7 @@ import dev.insight.core.data.CategoricalVariable;
 import dev.insight.core.data.Category;
 import dev.insight.core.data.Dataset;
 import dev.insight.core.data.MultiResponseVariable;
+import dev.insight.stats.design.SurveyDesign;
 import dev.insight.stats.table.BannerTable;
 import dev.insight.stats.table.BannerTables;
 import dev.insight.stats.table.RowSpec;
@@ -165,7 +166,7 @@ public class BannerTableBenchmark {
    */
   @Benchmark
   public BannerTable tableWithColumnTests() {
-    return BannerTables.compute(data, weights, spec);
+    return BannerTables.compute(SurveyDesign.builder(data).weights(weights).build(), spec);
   }
 
   /**
@@ -175,6 +176,6 @@ public class BannerTableBenchmark {
    */
   @Benchmark
   public BannerTable tableWithRaoScott() {
-    return BannerTables.compute(data, weights, specWithRaoScott);
+    return BannerTables.compute(SurveyDesign.builder(data).weights(weights).build(), specWithRaoScott);
   }
 }

@@ -5,11 +5,11 @@ import dev.insight.core.data.Category;
 import dev.insight.core.data.Dataset;
 import dev.insight.core.data.NumericVariable;
 import dev.insight.stats.design.SurveyDesign;
-import dev.insight.stats.estimate.Domain;
+import dev.insight.stats.design.Filter;
 import dev.insight.stats.estimate.Estimator;
-import dev.insight.stats.weighting.Margin;
-import dev.insight.stats.weighting.Raking;
-import dev.insight.stats.weighting.WeightingResult;
+import dev.insight.stats.design.Margin;
+import dev.insight.stats.design.Raking;
+import dev.insight.stats.design.WeightingResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,7 +121,7 @@ public class WeightingBenchmark {
   public void domainProportionsFixedWeights(Blackhole hole) {
     Estimator estimator = Estimator.of(fixed);
     for (int g = 1; g <= 5; g++) {
-      hole.consume(estimator.proportion("y", Domain.of("region", "r" + g)));
+      hole.consume(estimator.proportion("y", Filter.category("region", "r" + g)));
     }
   }
 
@@ -130,7 +130,7 @@ public class WeightingBenchmark {
   public void domainProportionsRakedDesign(Blackhole hole) {
     Estimator estimator = Estimator.of(raked);
     for (int g = 1; g <= 5; g++) {
-      hole.consume(estimator.proportion("y", Domain.of("region", "r" + g)));
+      hole.consume(estimator.proportion("y", Filter.category("region", "r" + g)));
     }
   }
 }

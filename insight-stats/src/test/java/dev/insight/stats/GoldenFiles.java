@@ -8,7 +8,7 @@ import dev.insight.core.csv.SurveyCsvReader;
 import dev.insight.core.csv.SurveyMapping;
 import dev.insight.core.data.Dataset;
 import dev.insight.core.input.ReadMode;
-import dev.insight.stats.weighting.Margin;
+import dev.insight.stats.design.Margin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -88,7 +88,7 @@ public final class GoldenFiles {
 
   public static Dataset api(String file) {
     SurveyMapping mapping = SurveyMapping.builder("cds").categorical("stype").categorical("sch.wide")
-        .numeric("dnum").numeric("snum").numeric("api00").numeric("api99").numeric("enroll").numeric("pw")
+        .categorical("awards").numeric("dnum").numeric("snum").numeric("api00").numeric("api99").numeric("enroll").numeric("pw")
         .numeric("fpc").build();
     return read(file, mapping);
   }

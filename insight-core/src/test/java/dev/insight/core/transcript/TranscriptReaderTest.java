@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class TranscriptReaderTest {
@@ -239,6 +240,55 @@ class TranscriptReaderTest {
     assertThat(transcript.turns()).extracting(Turn::speakerName, Turn::text).containsExactly(
         org.assertj.core.groups.Tuple.tuple("Zoë Adams", "We need more <b>support</b> & time."),
         org.assertj.core.groups.Tuple.tuple("Siobhán Ó Súilleabháin", "Thank you."));
+  }
+
+  @Test
+  void teamsDocx_zipBomb_refusedNamingTheFileAndTheLimit(@TempDir Path dir) throws IOException {
+    Path docx = dir.resolve("Focus group 5.docx");
+    // 32 MiB of one repeated paragraph compresses about a thousand times: the shape of a docx bomb, kept small
+    String paragraph = "<w:p><w:r><w:t>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</w:t></w:r></w:p>";
+    try (OutputStream out = Files.newOutputStream(docx); ZipOutputStream zip = new ZipOutputStream(out)) {
+      zip.putNextEntry(new ZipEntry("word/document.xml"));
+      zip.write(("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>")
+          .getBytes(StandardCharsets.UTF_8));
+      byte[] block = paragraph.repeat(1 << 14).getBytes(StandardCharsets.UTF_8);
+      for (long written = 0; written < 32L << 20; written += block.length) {
+        zip.write(block);
+      }
+      zip.closeEntry();
+    }
+
+    assertThatThrownBy(() -> STRICT.read(docx))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith(docx + ": the entry word/document.xml expands more than 100 times its compressed size")
+        .hasMessageEndingWith("raise the limit with -Dinsight.zip.maxCompressionRatio=N");
+  }
+
+  @Test
+  void teamsDocx_notAZip_refusedNamingTheFile(@TempDir Path dir) throws IOException {
+    Path docx = dir.resolve("renamed.docx");
+    Files.writeString(docx, "Zoë Adams   0:03\nHello.\n");
+
+    assertThatThrownBy(() -> STRICT.read(docx))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith(docx + ": not a zip archive");
+  }
+
+  // a guard against a hang, far above the tenth of a second these take; the lines used to cost a step per
+  // character per possible name length (seconds for each megabyte)
+  @Timeout(60)
+  @Test
+  void hostileLongLines_inBothTextFormats_areReadAsSpeech() {
+    String spaces = "Zoë" + " ".repeat(2_000_000) + "x";
+    String timed = "[00:00:01]" + " ".repeat(2_000_000) + "x";
+    String text = "Kwame Mensah   0:01\n" + spaces + "\n" + timed + "\n";
+
+    Transcript teams = LENIENT.read(new StringReader(text), "t.txt", TranscriptFormat.TEAMS_TEXT).value();
+    Transcript plain = LENIENT.read(new StringReader("Kwame: hello\n" + spaces + "\n" + timed + "\n"), "p.txt",
+        TranscriptFormat.PLAIN_TEXT).value();
+
+    assertThat(teams.turns()).singleElement().extracting(Turn::text).isEqualTo("Zoë x [00:00:01] x");
+    assertThat(plain.turns()).singleElement().extracting(Turn::text).isEqualTo("hello Zoë x [00:00:01] x");
   }
 
   @Test

@@ -4,21 +4,18 @@ import dev.insight.core.data.CategoricalVariable;
 import dev.insight.core.data.Category;
 import dev.insight.core.data.Dataset;
 import dev.insight.stats.design.SurveyDesign;
-import dev.insight.stats.estimate.Domain;
+import dev.insight.stats.design.Filter;
 import dev.insight.stats.estimate.Estimate;
 import dev.insight.stats.estimate.Estimator;
 import dev.insight.stats.estimate.IntervalMethod;
-import dev.insight.stats.weighting.Margin;
-import dev.insight.stats.weighting.WeightingResult;
+import dev.insight.stats.design.Margin;
+import dev.insight.stats.design.WeightingResult;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -170,23 +167,28 @@ final class EstimateCommand implements Callable<Integer> {
     }
     Estimator estimator = Estimator.of(design).withInterval(method).withLevel(level);
     String finalCategory = category;
-    Function<Domain, Estimate> estimate = proportion != null
+    Function<Filter, Estimate> estimate = proportion != null
         ? (finalCategory == null ? d -> estimator.proportion(variable, d)
             : d -> estimator.proportion(variable, finalCategory, d))
         : mean != null ? d -> estimator.mean(variable, d) : d -> estimator.total(variable, d);
-    List<String> lines = new ArrayList<>();
-    lines.add("subgroup,unweighted_n,weighted_n,effective_n,estimate,se,ci_low,ci_high,deff");
-    lines.add(row("(all)", estimate, Domain.all()));
+        // every estimate is computed before anything is written: a failing subgroup leaves no file
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(row("(all)", estimate, Filter.all()));
     if (by != null) {
       CategoricalVariable groups = dataset.categorical(by);
       for (Category group : groups.categories()) {
-        lines.add(row(group.code(), estimate, Domain.of(by, group.code())));
+        rows.add(row(group.code(), estimate, Filter.category(by, group.code())));
       }
       noteBlank(groups, design, err);
     }
-    Map<Path, Consumer<Writer>> files = new LinkedHashMap<>();
-    files.put(out, writer -> WeightingFiles.write(writer, String.join("\n", lines) + "\n"));
-    WeightingFiles.writeAtomically(files);
+    try (Outputs outputs = Outputs.begin()) {
+      outputs.csv(out, csv -> {
+        csv.record("subgroup", "unweighted_n", "weighted_n", "effective_n", "estimate", "se", "ci_low", "ci_high",
+            "deff");
+        rows.forEach(csv::record);
+      });
+      outputs.commit();
+    }
     return 0;
   }
 
@@ -208,9 +210,9 @@ final class EstimateCommand implements Callable<Integer> {
     }
   }
 
-  private static String row(String subgroup, Function<Domain, Estimate> estimate, Domain domain) {
+  private static List<String> row(String subgroup, Function<Filter, Estimate> estimate, Filter domain) {
     Estimate e = estimate.apply(domain);
-    return String.join(",", WeightingFiles.field(subgroup), Integer.toString(e.unweightedN()),
+    return List.of(subgroup, Integer.toString(e.unweightedN()),
         WeightingFiles.number(e.weightedBase()), WeightingFiles.number(e.effectiveBase()),
         WeightingFiles.number(e.value()), WeightingFiles.number(e.standardError()),
         WeightingFiles.number(e.interval().low()), WeightingFiles.number(e.interval().high()),

@@ -1,6 +1,5 @@
 package dev.insight.examples.cli;
 
-import dev.insight.core.internal.AtomicFiles;
 import dev.insight.core.csv.SurveyMapping;
 import dev.insight.core.codebook.AnswerScales;
 import dev.insight.core.codebook.SurveyCodebook;
@@ -13,16 +12,16 @@ import dev.insight.core.data.MultiResponseVariable;
 import dev.insight.stats.design.SurveyDesign;
 import dev.insight.stats.table.BannerTable;
 import dev.insight.stats.table.BannerTables;
-import dev.insight.stats.table.Filter;
+import dev.insight.stats.design.Filter;
 import dev.insight.stats.table.RowSpec;
 import dev.insight.stats.table.Suppression;
 import dev.insight.stats.table.TableFormat;
 import dev.insight.stats.table.TableOptions;
 import dev.insight.stats.table.TableSpec;
 import dev.insight.stats.table.TableWriter;
-import dev.insight.stats.test.Correction;
-import dev.insight.stats.weighting.Margin;
-import dev.insight.stats.weighting.Raking;
+import dev.insight.stats.inference.Correction;
+import dev.insight.stats.design.Margin;
+import dev.insight.stats.design.Raking;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -143,6 +142,15 @@ final class TableCommand implements Callable<Integer> {
       description = "Finite population correction column: population PSUs per stratum, or the sampling fraction.")
   private @Nullable String fpc;
 
+  @Option(names = "--levels", split = ",", paramLabel = "COL",
+      description = "Organisation columns from the top (e.g. trust,site,ward): with --levels-out, also publish the "
+          + "respondents and the row variables' shares for every organisation at every level, with suppression "
+          + "that no difference across levels can undo (needs --suppress).")
+  private List<String> levels = List.of();
+
+  @Option(names = "--levels-out", paramLabel = "L.csv", description = "Where to write the publication by level.")
+  private @Nullable Path levelsOut;
+
   @Option(names = "--out", required = true, paramLabel = "T.(csv|json|xlsx|txt)",
       description = "The output file; the format follows the extension.")
   private Path out;
@@ -222,6 +230,18 @@ final class TableCommand implements Callable<Integer> {
         mapping.numeric(fpc);
       }
     }
+    if (levels.isEmpty() != (levelsOut == null)) {
+      throw new IllegalArgumentException("--levels and --levels-out go together");
+    }
+    if (levelsOut != null) {
+      LevelPublication.rule(suppression);
+    }
+    for (String level : levels) {
+      requireColumn(level, header, "level column");
+      if (loaded.add(level)) {
+        mapping.text(level);
+      }
+    }
     PrintWriter err = spec.commandLine().getErr();
     Set<String> keepSingle = new LinkedHashSet<>(parsedFilter.variables());
     margins.forEach(m -> keepSingle.add(m.variable()));
@@ -260,7 +280,7 @@ final class TableCommand implements Callable<Integer> {
     List<String> notes = new ArrayList<>(table.notes());
     notes.add(1, weightNote);
     table = suppression.apply(new BannerTable(table.columns(), table.blocks(), notes));
-    writeAtomically(table, format);
+    writeAtomically(table, format, dataset, parsedFilter, suppression, err);
     spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d questions x %d columns%n", out,
         table.blocks().size(), table.columns().size());
     return 0;
@@ -386,14 +406,15 @@ final class TableCommand implements Callable<Integer> {
     return w;
   }
 
-  private void writeAtomically(BannerTable table, TableFormat format) {
-    try {
-      AtomicFiles.write(out, stream -> {
-        TableWriter.write(table, format, stream);
-        return null;
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + out, e);
+  private void writeAtomically(BannerTable table, TableFormat format, Dataset dataset, Filter parsedFilter,
+      Suppression suppression, PrintWriter err) {
+    try (Outputs outputs = Outputs.begin()) {
+      outputs.stage(out, stream -> TableWriter.write(table, format, stream));
+      if (levelsOut != null) {
+        LevelPublication.stage(outputs, levelsOut, dataset, parsedFilter.select(dataset), levels,
+            rows.stream().filter(r -> !r.endsWith("*")).toList(), LevelPublication.rule(suppression), err);
+      }
+      outputs.commit();
     }
   }
 }

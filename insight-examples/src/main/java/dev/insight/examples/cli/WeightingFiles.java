@@ -5,31 +5,27 @@ import dev.insight.core.csv.CsvOptions;
 import dev.insight.core.csv.DecimalNumber;
 import dev.insight.core.input.ProblemCollector;
 import dev.insight.core.input.ReadMode;
-import dev.insight.stats.design.DesignStep;
 import dev.insight.stats.design.SurveyDesign;
-import dev.insight.stats.weighting.TargetKind;
+import dev.insight.stats.design.TargetKind;
 import java.io.PrintWriter;
 import java.io.Reader;
 import org.jspecify.annotations.Nullable;
-import dev.insight.core.internal.AtomicFiles;
 import dev.insight.core.data.Dataset;
+import dev.insight.core.internal.SpreadsheetText;
 import dev.insight.core.data.RespondentId;
 import dev.insight.core.input.InputProblem;
 import dev.insight.core.input.InvalidInputException;
-import dev.insight.stats.weighting.Margin;
+import dev.insight.stats.design.Margin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /** The files of the weighting and estimate commands: margins, weights, atomic output. */
 final class WeightingFiles {
@@ -181,7 +177,8 @@ final class WeightingFiles {
           throw new InvalidInputException(new InputProblem(source, line, null, null,
               "expected id,weight but found " + csv.fieldCount() + " fields"));
         }
-        String id = csv.field(idAt).strip();
+        // insight weight neutralised ids a spreadsheet would take as formulas; they read back as they were
+        String id = SpreadsheetText.restore(csv.field(idAt).strip());
         int row = id.isEmpty() ? -1 : data.rowOf(RespondentId.of(id)).orElse(-1);
         if (row < 0) {
           throw new InvalidInputException(new InputProblem(source, line, "id", id, id.isEmpty()
@@ -231,19 +228,15 @@ final class WeightingFiles {
   static SurveyDesign withWeights(SurveyDesign.Builder builder, Path file, Dataset data, PrintWriter err,
       String command) {
     Weights weights = readWeights(file, data);
-    double[] ones = new double[data.rowCount()];
-    java.util.Arrays.fill(ones, 1);
-    if (weights.outside() == 0) {
-      return builder.weights(weights.values()).build();
+    if (weights.outside() > 0) {
+      err.println("insight " + command + ": note: " + weights.outside() + " respondent"
+          + (weights.outside() == 1 ? " has" : "s have") + " no weight above 0 in " + file + " (the first: "
+          + weights.firstOutside() + ") and " + (weights.outside() == 1 ? "is" : "are")
+          + " left out of the weighted sample");
+      err.flush();
     }
-    SurveyDesign design = builder.weights(ones).build();
-    err.println("insight " + command + ": note: " + weights.outside() + " respondent"
-        + (weights.outside() == 1 ? " has" : "s have") + " no weight above 0 in " + file + " (the first: "
-        + weights.firstOutside() + ") and " + (weights.outside() == 1 ? "is" : "are")
-        + " left out of the weighted sample");
-    err.flush();
-    return design.reweighted(weights.values(), null, new DesignStep("exclude", weights.outside()
-        + " respondents without a weight above 0 in " + file.getFileName()));
+    // a weight of 0 puts the respondent outside the sample, as in R: counted nowhere, the design kept whole
+    return builder.weights(weights.values()).build();
   }
 
   /** A number that reads back exactly (so at least 12 significant digits where it has them), whatever the locale. */
@@ -265,53 +258,5 @@ final class WeightingFiles {
       return text;
     }
     return text.indexOf('.') >= 0 ? text.replaceFirst("0+$", "").replaceFirst("\\.$", "") : text;
-  }
-
-  /**
-   * Writes every file to a temporary file beside it, then moves them all into place, so a failure while writing
-   * leaves no partial output.
-   */
-  static void writeAtomically(Map<Path, Consumer<Writer>> files) {
-    Map<Path, Path> temps = new LinkedHashMap<>();
-    try {
-      for (Map.Entry<Path, Consumer<Writer>> e : files.entrySet()) {
-        Path target = e.getKey().toAbsolutePath();
-        Path temp = AtomicFiles.temporaryBeside(target);
-        temps.put(target, temp);
-        try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-            StandardOpenOption.WRITE)) {
-          e.getValue().accept(writer);
-        }
-      }
-      for (Map.Entry<Path, Path> e : temps.entrySet()) {
-        AtomicFiles.moveIntoPlace(e.getValue(), e.getKey());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + files.keySet(), e);
-    } finally {
-      for (Path temp : temps.values()) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // best effort: the temporary file is hidden and named after its target
-        }
-      }
-    }
-  }
-
-  /** A CSV field, quoted when needed (RFC 4180). */
-  static String field(String value) {
-    if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-      return value;
-    }
-    return '"' + value.replace("\"", "\"\"") + '"';
-  }
-
-  static void write(Writer writer, String text) {
-    try {
-      writer.write(text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,12 +1,12 @@
 package dev.insight.examples.cli;
 
 import dev.insight.stats.design.SurveyDesign;
-import dev.insight.stats.weighting.LinearCalibration;
-import dev.insight.stats.weighting.Margin;
-import dev.insight.stats.weighting.MissingPolicy;
-import dev.insight.stats.weighting.PostStratification;
-import dev.insight.stats.weighting.Raking;
-import dev.insight.stats.weighting.WeightingResult;
+import dev.insight.stats.design.LinearCalibration;
+import dev.insight.stats.design.Margin;
+import dev.insight.stats.design.MissingPolicy;
+import dev.insight.stats.design.PostStratification;
+import dev.insight.stats.design.Raking;
+import dev.insight.stats.design.WeightingResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

@@ -3,8 +3,8 @@ package dev.insight.examples.report;
 import dev.insight.core.data.Category;
 import dev.insight.core.data.Dataset;
 import dev.insight.core.data.MultiResponseVariable;
+import dev.insight.stats.design.Filter;
 import dev.insight.stats.design.SurveyDesign;
-import dev.insight.stats.estimate.Domain;
 import dev.insight.stats.estimate.Estimate;
 import dev.insight.stats.estimate.Estimator;
 import dev.insight.stats.estimate.IntervalMethod;
@@ -13,9 +13,9 @@ import dev.insight.stats.table.BannerTables;
 import dev.insight.stats.table.Suppression;
 import dev.insight.stats.table.TableOptions;
 import dev.insight.stats.table.TableSpec;
-import dev.insight.stats.weighting.Margin;
-import dev.insight.stats.weighting.Raking;
-import dev.insight.stats.weighting.WeightingResult;
+import dev.insight.stats.design.Margin;
+import dev.insight.stats.design.Raking;
+import dev.insight.stats.design.WeightingResult;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,7 +68,7 @@ record SurveyAnalysis(WeightingResult weighting, List<Row> priorities, List<Row>
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < counts.length; i++) {
       Category option = variable.options().get(i);
-      Estimate estimate = estimator.proportion(variable.name(), option.code(), Domain.all());
+      Estimate estimate = estimator.proportion(variable.name(), option.code(), Filter.all());
       rows.add(new Row(option.code(), option.label(), counts[i], base, estimate));
     }
     return rows;

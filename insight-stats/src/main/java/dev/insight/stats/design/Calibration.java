@@ -13,11 +13,11 @@ import org.jspecify.annotations.Nullable;
  * values of an estimator are replaced by their residuals on the calibration variables before the design's
  * Taylor-linearisation sum (R {@code survey}'s {@code postStrata}, Deville and Särndal 1992).
  *
- * <p>Created by the weighting procedures of {@code dev.insight.stats.weighting}; a procedure of one's own that
+ * <p>Created by the weighting procedures of {@code dev.insight.stats.design}; a procedure of one's own that
  * calibrates weights can create one through the factories below. Arrays are per respondent, in row order; category
  * index {@code -1} marks a respondent outside the sample (weight 0).
  */
-public sealed interface Calibration {
+sealed interface Calibration {
 
   /**
    * Post-stratification: weights were scaled to targets within cells. Variance residuals are taken from the

@@ -203,6 +203,59 @@ final class Structure {
     return combine(ss);
   }
 
+  /*
+   * Covariance of cell proportions p (of total weight `total`) without PSUs: the influence of a row depends only on
+   * its stratum and cell, so the with-replacement sums are aggregated by (stratum, cell) in one pass.
+   */
+  double[][] proportionCovariance(double[] weights, int[] cell, double[] p, double total) {
+    int k = p.length;
+    double[][] s1 = new double[strataCount][k];
+    double[][] s2 = new double[strataCount][k];
+    for (int i = 0; i < rows; i++) {
+      int c = cell[i];
+      if (c >= 0 && inSample[i]) {
+        int h = stratum == null ? 0 : stratum[i];
+        s1[h][c] += weights[i];
+        s2[h][c] += weights[i] * weights[i];
+      }
+    }
+    double[][] cov = new double[k][k];
+    double[] d = new double[k];
+    double[] sum = new double[k];
+    double[][] outer = new double[k][k];
+    for (int h = 0; h < strataCount; h++) {
+      int n = psuPerStratum[h];
+      if (n < 2) {
+        continue;
+      }
+      java.util.Arrays.fill(sum, 0);
+      for (double[] row : outer) {
+        java.util.Arrays.fill(row, 0);
+      }
+      for (int c = 0; c < k; c++) {
+        if (s1[h][c] == 0) {
+          continue;
+        }
+        for (int j = 0; j < k; j++) {
+          d[j] = ((j == c ? 1 : 0) - p[j]) / total;
+        }
+        for (int a = 0; a < k; a++) {
+          sum[a] += s1[h][c] * d[a];
+          for (int b = 0; b < k; b++) {
+            outer[a][b] += s2[h][c] * d[a] * d[b];
+          }
+        }
+      }
+      double scale = finite[h] * n / (n - 1.0);
+      for (int a = 0; a < k; a++) {
+        for (int b = 0; b < k; b++) {
+          cov[a][b] += scale * (outer[a][b] - sum[a] * sum[b] / n);
+        }
+      }
+    }
+    return cov;
+  }
+
   /* Covariance matrix of several totals whose weighted influence values (already residualised) are z[k]. */
   double[][] covariance(double[][] z) {
     int p = z.length;

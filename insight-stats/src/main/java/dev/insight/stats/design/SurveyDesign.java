@@ -16,10 +16,10 @@ import org.jspecify.annotations.Nullable;
  * A survey design: a dataset tied to weights and, optionally, strata, clusters (primary sampling units) and a
  * finite population correction, as R {@code survey}'s {@code svydesign}.
  *
- * <p>Immutable. Weighting ({@code dev.insight.stats.weighting}) returns a new design that remembers how it was
- * made ({@link #history()}) and the calibrations that its variance estimates must take into account. A
- * respondent with weight 0 (left out by an explicit missing-value policy) is outside the sample: counted in no
- * base, no PSU and no degrees of freedom.
+ * <p>Immutable. A {@link Weighting} returns a new design that remembers how it was made ({@link #history()}) and
+ * the calibrations that its variance estimates must take into account. A respondent with weight 0 (given so, as R
+ * allows, or left out by an explicit missing-value policy) is outside the sample: counted in no base, no PSU and no
+ * degrees of freedom.
  */
 public final class SurveyDesign {
   private final Dataset data;
@@ -127,12 +127,8 @@ public final class SurveyDesign {
     return history;
   }
 
-  /**
-   * The calibrations applied to the weights, oldest first.
-   *
-   * @return an immutable list; empty for fixed weights
-   */
-  public List<Calibration> calibrations() {
+  /* The calibrations applied to the weights, oldest first; empty for fixed weights. */
+  List<Calibration> calibrations() {
     return calibrations;
   }
 
@@ -164,7 +160,7 @@ public final class SurveyDesign {
    * @return a new design
    * @throws IllegalArgumentException when a weight is negative or not finite, or the length differs
    */
-  public SurveyDesign reweighted(double[] newWeights, @Nullable Calibration calibration, DesignStep step) {
+  SurveyDesign reweighted(double[] newWeights, @Nullable Calibration calibration, DesignStep step) {
     checkArgument(newWeights.length == weights.length, "%s weights for %s rows", newWeights.length, weights.length);
     double[] copy = newWeights.clone();
     boolean sameSample = true;
@@ -224,6 +220,54 @@ public final class SurveyDesign {
       }
     }
     return structure.covariance(x);
+  }
+
+  /**
+   * The covariance matrix of the proportions of the respondents in each of several cells, among the sample's
+   * respondents with a cell: {@code p_k = sum w 1[cell = k] / sum w 1[cell >= 0]}. This is what tests of
+   * association need; respondents with no cell (-1) form the complement of the domain and stay in the design, as
+   * R's {@code svymean(na.rm = TRUE)} of a subset.
+   *
+   * <p>Implementation note: the influence of {@code p_k} is {@code z_ki = w_i (1[cell_i = k] - p_k) / W}. Without
+   * clusters and calibration the PSU totals are the rows themselves, so the sums are aggregated by (stratum, cell)
+   * in one pass and the cost does not grow with the rows beyond it; otherwise {@link #covariance(double[][])}.
+   *
+   * @param cell per row the cell, {@code 0 .. cells - 1}, or -1 for none
+   * @param cells the number of cells
+   * @return the {@code cells x cells} covariance matrix
+   * @throws IllegalArgumentException when the length differs from {@link #rowCount()}, a cell is out of range or
+   *     no respondent of the sample has a cell
+   */
+  public double[][] proportionCovariance(int[] cell, int cells) {
+    checkArgument(cell.length == weights.length, "%s cells for %s rows", cell.length, weights.length);
+    double total = 0;
+    double[] p = new double[cells];
+    for (int i = 0; i < cell.length; i++) {
+      int c = cell[i];
+      checkArgument(c >= -1 && c < cells, "row %s has cell %s, outside [-1, %s)", i, c, cells);
+      if (c >= 0 && structure.inSample[i]) {
+        p[c] += weights[i];
+        total += weights[i];
+      }
+    }
+    checkArgument(total > 0, "no respondent in the sample has a cell: the proportions are undefined");
+    for (int k = 0; k < cells; k++) {
+      p[k] /= total;
+    }
+    if (calibrations.isEmpty() && structure.psu == null) {
+      return structure.proportionCovariance(weights, cell, p, total);
+    }
+    double[][] z = new double[cells][weights.length];
+    for (int i = 0; i < cell.length; i++) {
+      int c = cell[i];
+      if (c < 0 || !structure.inSample[i]) {
+        continue;
+      }
+      for (int k = 0; k < cells; k++) {
+        z[k][i] = weights[i] * ((k == c ? 1 : 0) - p[k]) / total;
+      }
+    }
+    return covariance(z);
   }
 
   /**
@@ -344,8 +388,8 @@ public final class SurveyDesign {
      * The design.
      *
      * @return a new design
-     * @throws IllegalArgumentException when a weight is zero, negative, missing or not finite (naming the
-     *     respondent), a design variable is missing for a respondent, the fpc varies within a stratum, or a
+     * @throws IllegalArgumentException when a weight is negative, missing or not finite (naming the respondent) or
+     *     every weight is 0, a design variable is missing for a respondent, the fpc varies within a stratum, or a
      *     stratum has a single PSU
      */
     public SurveyDesign build() {
@@ -355,13 +399,16 @@ public final class SurveyDesign {
         Arrays.fill(w, 1.0);
       }
       checkArgument(w.length == data.rowCount(), "%s weights for %s respondents", w.length, data.rowCount());
+      boolean anyone = false;
       for (int i = 0; i < w.length; i++) {
-        if (!(w[i] > 0 && Double.isFinite(w[i]))) {
+        if (!(w[i] >= 0 && Double.isFinite(w[i]))) {
           throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-              "weight of respondent %s (row %s) is %s: starting weights must be finite and above 0", data.id(i),
-              i + 1, w[i]));
+              "weight of respondent %s (row %s) is %s: weights must be finite and 0 or more (0 leaves the "
+                  + "respondent outside the sample)", data.id(i), i + 1, w[i]));
         }
+        anyone |= w[i] > 0;
       }
+      checkArgument(anyone, "every weight is 0: the design has no respondent in the sample");
       String detail = weightSource + (strata == null ? "" : "; strata " + strata)
           + (cluster == null ? "" : "; clusters " + cluster) + (fpc == null ? "" : "; fpc " + fpc);
       return new SurveyDesign(data, w, strata, cluster, fpc, List.of(new DesignStep("design", detail)), List.of(),

@@ -3,12 +3,14 @@ package dev.insight.stats.estimate;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.insight.stats.design.Filter;
+
 /**
  * A design-based estimate with its uncertainty and bases.
  *
  * @param kind what is estimated
  * @param quantity what of, for example {@code "pri_workforce"} or {@code "api00/api99"}
- * @param domain the respondents it is about
+ * @param subgroup the respondents it is about (the whole sample is {@link Filter#all()})
  * @param value the estimate
  * @param standardError the Taylor-linearisation standard error (accounting for calibration when the design's
  *     weights were calibrated)
@@ -21,7 +23,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
  *     (not scaled to a population), as in R
  * @param degreesOfFreedom the design's degrees of freedom in the domain (R's {@code degf})
  */
-public record Estimate(EstimateKind kind, String quantity, Domain domain, double value, double standardError,
+public record Estimate(EstimateKind kind, String quantity, Filter subgroup, double value, double standardError,
     ConfidenceInterval interval, int unweightedN, double weightedBase, double effectiveBase, double designEffect,
     int degreesOfFreedom) {
   /**
@@ -29,7 +31,7 @@ public record Estimate(EstimateKind kind, String quantity, Domain domain, double
    *
    * @param kind what is estimated
    * @param quantity what of, for example {@code "pri_workforce"} or {@code "api00/api99"}
-   * @param domain the respondents it is about
+   * @param subgroup the respondents it is about (the whole sample is {@link Filter#all()})
    * @param value the estimate
    * @param standardError the Taylor-linearisation standard error (accounting for calibration when the design's weights were calibrated)
    * @param interval the confidence interval
@@ -42,7 +44,7 @@ public record Estimate(EstimateKind kind, String quantity, Domain domain, double
   public Estimate {
     checkNotNull(kind, "kind");
     checkNotNull(quantity, "quantity");
-    checkNotNull(domain, "domain");
+    checkNotNull(subgroup, "subgroup");
     checkNotNull(interval, "interval");
     checkArgument(unweightedN >= 0, "unweighted n cannot be negative: %s", unweightedN);
   }

@@ -8,6 +8,7 @@ import dev.insight.core.data.Dataset;
 import dev.insight.core.data.MultiResponseVariable;
 import dev.insight.core.data.NumericVariable;
 import dev.insight.core.data.Variable;
+import dev.insight.stats.design.Filter;
 import dev.insight.stats.design.SurveyDesign;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Design-based estimates from a {@link SurveyDesign}: proportions, means, totals and ratios, for the whole sample or
- * a {@link Domain}, each with its Taylor-linearisation standard error, confidence interval, bases and design
+ * a subgroup ({@link Filter}), each with its Taylor-linearisation standard error, confidence interval, bases and design
  * effect.
  *
  * <p>Implementation note: each estimator is linearised into weighted influence values {@code z_i = w_i u_i}
@@ -117,12 +118,12 @@ public final class Estimator {
    * The proportion of respondents with a 1 in a 0/1 numeric variable (missing values leave the base).
    *
    * @param variable a numeric variable holding only 0, 1 or missing
-   * @param domain the respondents it is about
+   * @param subgroup the respondents it is about (a domain: the whole design stays, as R's {@code subset})
    * @return the estimate
    * @throws IllegalArgumentException when the variable is not numeric or holds another value (naming the
    *     respondent and value)
    */
-  public Estimate proportion(String variable, Domain domain) {
+  public Estimate proportion(String variable, Filter subgroup) {
     Dataset data = design.data();
     NumericVariable v = data.numeric(variable);
     double[] y = values("0/1 " + variable, () -> {
@@ -137,7 +138,7 @@ public final class Estimator {
       }
       return copy;
     });
-    return linear(EstimateKind.PROPORTION, variable, domain, y, null);
+    return linear(EstimateKind.PROPORTION, variable, subgroup, y, null);
   }
 
   /**
@@ -147,11 +148,11 @@ public final class Estimator {
    *
    * @param variable a categorical or multiple-response variable
    * @param category the category or option code
-   * @param domain the respondents it is about
+   * @param subgroup the respondents it is about (a domain: the whole design stays, as R's {@code subset})
    * @return the estimate
    * @throws IllegalArgumentException when there is no such category, naming the variable and its categories
    */
-  public Estimate proportion(String variable, String category, Domain domain) {
+  public Estimate proportion(String variable, String category, Filter subgroup) {
     Dataset data = design.data();
     Variable v = data.variable(variable);
     int n = data.rowCount();
@@ -174,18 +175,18 @@ public final class Estimator {
       throw new IllegalArgumentException("a proportion of " + variable + "=" + category
           + " needs a categorical or multiple-response variable; for a 0/1 numeric variable give no category");
     }
-    return linear(EstimateKind.PROPORTION, variable + "=" + category, domain, y, null);
+    return linear(EstimateKind.PROPORTION, variable + "=" + category, subgroup, y, null);
   }
 
   /**
    * The weighted mean of a numeric variable (missing values leave the base).
    *
    * @param variable a numeric variable
-   * @param domain the respondents it is about
+   * @param subgroup the respondents it is about (a domain: the whole design stays, as R's {@code subset})
    * @return the estimate
    */
-  public Estimate mean(String variable, Domain domain) {
-    return numeric(EstimateKind.MEAN, variable, domain);
+  public Estimate mean(String variable, Filter subgroup) {
+    return numeric(EstimateKind.MEAN, variable, subgroup);
   }
 
   /**
@@ -193,11 +194,11 @@ public final class Estimator {
    * population (missing values count as absent, as R's {@code na.rm = TRUE}).
    *
    * @param variable a numeric variable
-   * @param domain the respondents it is about
+   * @param subgroup the respondents it is about (a domain: the whole design stays, as R's {@code subset})
    * @return the estimate
    */
-  public Estimate total(String variable, Domain domain) {
-    return numeric(EstimateKind.TOTAL, variable, domain);
+  public Estimate total(String variable, Filter subgroup) {
+    return numeric(EstimateKind.TOTAL, variable, subgroup);
   }
 
   /**
@@ -205,17 +206,17 @@ public final class Estimator {
    *
    * @param numerator the numerator variable
    * @param denominator the denominator variable
-   * @param domain the respondents it is about
+   * @param subgroup the respondents it is about (a domain: the whole design stays, as R's {@code subset})
    * @return the estimate
    */
-  public Estimate ratio(String numerator, String denominator, Domain domain) {
+  public Estimate ratio(String numerator, String denominator, Filter subgroup) {
     Dataset data = design.data();
     NumericVariable num = data.numeric(numerator);
     NumericVariable den = data.numeric(denominator);
     int n = data.rowCount();
     double[] y = num.copyValidValues();
     double[] x = den.copyValidValues();
-    return linear(EstimateKind.RATIO, numerator + "/" + denominator, domain, y, x);
+    return linear(EstimateKind.RATIO, numerator + "/" + denominator, subgroup, y, x);
   }
 
   /**
@@ -225,22 +226,22 @@ public final class Estimator {
    * @param estimate the estimate to make for each domain, such as {@code d -> estimator.mean("age", d)}
    * @return {@code (all)} first, then the categories in order
    */
-  public List<Estimate> byCategory(String by, java.util.function.Function<Domain, Estimate> estimate) {
+  public List<Estimate> byCategory(String by, java.util.function.Function<Filter, Estimate> estimate) {
     CategoricalVariable c = design.data().categorical(by);
     List<Estimate> out = new ArrayList<>();
-    out.add(estimate.apply(Domain.all()));
-    c.categories().forEach(category -> out.add(estimate.apply(Domain.of(by, category.code()))));
+    out.add(estimate.apply(Filter.all()));
+    c.categories().forEach(category -> out.add(estimate.apply(Filter.category(by, category.code()))));
     return out;
   }
 
-  private Estimate numeric(EstimateKind kind, String variable, Domain domain) {
+  private Estimate numeric(EstimateKind kind, String variable, Filter subgroup) {
     double[] y = values("number " + variable, () -> design.data().numeric(variable).copyValidValues());
-    return linear(kind, variable, domain, y, null);
+    return linear(kind, variable, subgroup, y, null);
   }
 
   /* y (and x for a ratio) hold NaN where a respondent has no valid value. */
-  private Estimate linear(EstimateKind kind, String quantity, Domain domain, double[] y, double @Nullable [] x) {
-    boolean[] in = domain.rows(design.data());
+  private Estimate linear(EstimateKind kind, String quantity, Filter subgroup, double[] y, double @Nullable [] x) {
+    boolean[] in = subgroup.select(design.data());
     int n = in.length;
     int count = 0;
     double sumW = 0;
@@ -263,7 +264,7 @@ public final class Estimator {
     if (count == 0) {
       // an empty cell of a table is a fact to show, not an error: no value, no uncertainty
       IntervalMethod none = kind == EstimateKind.PROPORTION ? method : IntervalMethod.WALD;
-      return new Estimate(kind, quantity, domain, Double.NaN, Double.NaN,
+      return new Estimate(kind, quantity, subgroup, Double.NaN, Double.NaN,
           new ConfidenceInterval(Double.NaN, Double.NaN, none, level), 0, 0, 0, Double.NaN, 0);
     }
     double value;
@@ -274,7 +275,7 @@ public final class Estimator {
         denominator = 1;
       }
       case RATIO -> {
-        checkArgument(sumWx != 0, "the denominator of %s sums to 0 in domain %s", quantity, domain);
+        checkArgument(sumWx != 0, "the denominator of %s sums to 0 in subgroup %s", quantity, subgroup);
         value = sumWy / sumWx;
         denominator = sumWx;
       }
@@ -304,7 +305,7 @@ public final class Estimator {
     double kish = sumW * sumW / sumW2;
     IntervalMethod used = kind == EstimateKind.PROPORTION ? method : IntervalMethod.WALD;
     ConfidenceInterval ci = Intervals.of(used, level, value, se, df, count, kish);
-    return new Estimate(kind, quantity, domain, value, se, ci, count, sumW, kish, deff, df);
+    return new Estimate(kind, quantity, subgroup, value, se, ci, count, sumW, kish, deff, df);
   }
 
   /*

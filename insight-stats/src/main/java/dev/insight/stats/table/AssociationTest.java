@@ -2,7 +2,7 @@ package dev.insight.stats.table;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import dev.insight.stats.test.RaoScottResult;
+import dev.insight.stats.inference.RaoScottTest;
 
 /**
  * A Rao-Scott test of association between a question (or one option of a multiple-response question) and a
@@ -12,7 +12,7 @@ import dev.insight.stats.test.RaoScottResult;
  * @param row the option code for a multiple-response question; the question's name otherwise
  * @param result the test
  */
-public record AssociationTest(String bannerVariable, String row, RaoScottResult result) {
+public record AssociationTest(String bannerVariable, String row, RaoScottTest result) {
   /**
    * Validates the fields are present
    *

@@ -9,75 +9,16 @@ import dev.insight.core.data.MultiResponseVariable;
 import dev.insight.core.data.NumericVariable;
 import dev.insight.core.data.Variable;
 import dev.insight.stats.design.SurveyDesign;
-import dev.insight.stats.test.DesignColumns;
-import dev.insight.stats.test.RaoScott;
-import java.util.Arrays;
 
 /**
  * Computes banner tables.
  *
- * <p>Weights are fixed per-respondent weights; with a {@link DesignColumns} that also carries strata, clusters
- * and a finite population correction, the Rao-Scott tests use the full design (R {@code svychisq}); the column
- * tests use Kish effective bases, as market-research tabulation does (see {@link dev.insight.stats.test.ColumnTests}).
+ * <p>The table takes the whole {@link SurveyDesign}: the Rao-Scott tests use its strata, clusters, finite
+ * population correction and calibration (R {@code svychisq}); the column letters are design-based when the design
+ * has strata or clusters, and use Kish effective bases for a weight-only design, as market-research tabulation does.
  */
 public final class BannerTables {
   private BannerTables() {}
-
-  /**
-   * A table with every respondent weighing 1.
-   *
-   * @param data the survey data
-   * @param spec the table
-   * @return the computed table
-   * @throws IllegalArgumentException as {@link #compute(Dataset, DesignColumns, TableSpec)}
-   */
-  public static BannerTable unweighted(Dataset data, TableSpec spec) {
-    double[] ones = new double[data.rowCount()];
-    Arrays.fill(ones, 1);
-    return compute(data, DesignColumns.ofWeights(ones), spec);
-  }
-
-  /**
-   * A table with fixed weights (R's {@code svydesign(ids = ~1, weights = ~w)}).
-   *
-   * @param data the survey data
-   * @param weights one weight per row, finite and positive
-   * @param spec the table
-   * @return the computed table
-   * @throws IllegalArgumentException when a weight is NaN, infinite, zero or negative (naming the row and
-   *     respondent), or as {@link #compute(Dataset, DesignColumns, TableSpec)}
-   */
-  public static BannerTable compute(Dataset data, double[] weights, TableSpec spec) {
-    checkArgument(weights.length == data.rowCount(), "weights: %s values for %s respondents", weights.length,
-        data.rowCount());
-    for (int row = 0; row < weights.length; row++) {
-      double w = weights[row];
-      if (!(Double.isFinite(w) && w > 0)) {
-        throw new IllegalArgumentException("weights: respondent " + data.id(row).value() + " (row " + row
-            + ") has weight " + w + "; weights must be finite and positive");
-      }
-    }
-    return compute(data, DesignColumns.ofWeights(weights), spec);
-  }
-
-  /**
-   * A table under a sample design.
-   *
-   * @param data the survey data
-   * @param design weights (and optionally strata, clusters, fpc) in the data's row order
-   * @param spec the table
-   * @return the computed table
-   * @throws IllegalArgumentException when a row or banner variable does not exist or has the wrong kind, a net
-   *     names a code the variable does not have, the filter is invalid or keeps nobody, or the design's length
-   *     differs from the data's
-   */
-  public static BannerTable compute(Dataset data, DesignColumns design, TableSpec spec) {
-    checkNotNull(data, "data");
-    checkNotNull(spec, "spec");
-    checkArgument(design.size() == data.rowCount(), "design has %s rows but the data has %s", design.size(),
-        data.rowCount());
-    return new TableEngine(data, design.weights(), null, TableEngine.Association.of(design), spec).compute();
-  }
 
   /**
    * A table under a {@link SurveyDesign}: its weights for the figures and the column tests, its linearisation
@@ -87,18 +28,13 @@ public final class BannerTables {
    * @param design the design
    * @param spec the table
    * @return the computed table
-   * @throws IllegalArgumentException as {@link #compute(Dataset, DesignColumns, TableSpec)}
+   * @throws IllegalArgumentException when a row or banner variable does not exist or has the wrong kind, a net
+   *     names a code the variable does not have, or the filter is invalid or keeps nobody
    */
   public static BannerTable compute(SurveyDesign design, TableSpec spec) {
     checkNotNull(design, "design");
     checkNotNull(spec, "spec");
-    int n = design.rowCount();
-    boolean[] inSample = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      inSample[i] = design.inSample(i);
-    }
-    TableEngine.Association association = (r, nr, c, nc, keep) -> RaoScott.test(design, r, nr, c, nc, keep);
-    return new TableEngine(design.data(), design.weights(), inSample, association, spec).compute();
+    return new TableEngine(design, spec).compute();
   }
 
   /**

@@ -8,16 +8,13 @@ import dev.insight.core.data.Dataset;
 import dev.insight.core.data.MultiResponseVariable;
 import dev.insight.core.data.NumericVariable;
 import dev.insight.core.data.Variable;
-import dev.insight.stats.test.ColumnTests;
-import dev.insight.stats.test.DesignColumns;
-import dev.insight.stats.test.RaoScott;
-import dev.insight.stats.test.RaoScottResult;
-import dev.insight.stats.test.TTest;
+import dev.insight.stats.design.SurveyDesign;
+import dev.insight.stats.inference.RaoScott;
+import dev.insight.stats.inference.RaoScott;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -33,7 +30,8 @@ final class TableEngine {
   private static final int MAX_ATOMS = 4096;
 
   private final Dataset data;
-  private final Association association;
+  private final SurveyDesign design;
+  private final ColumnLetters letters;
   private final double[] w;
   private final TableSpec spec;
   private final TableOptions options;
@@ -46,53 +44,17 @@ final class TableEngine {
   private final java.util.Map<String, Integer> withoutBanner = new java.util.HashMap<>();
   private final long[] keepWords;
 
-  /** A banner variable and its columns {@code first .. first + size - 1}. */
-  private record BannerVar(String name, int first, int size, int[] columnOfCategory,
-      @org.jspecify.annotations.Nullable CategoricalVariable categorical,
-      @org.jspecify.annotations.Nullable MultiResponseVariable multi, long @org.jspecify.annotations.Nullable [][] members) {}
 
-  /** Single-choice banner variables combined: atom of each row (-1 when filtered out) and columns of each atom. */
-  private record AtomGroup(int[] atomOf, int atomCount, int[][] columnsOfAtom) {}
 
-  /** The Rao-Scott test under the table's design. */
-  interface Association {
-    Optional<RaoScottResult> test(int[] rowCodes, int rowCategories, int[] columnCodes, int columnCategories,
-        boolean[] keep);
-
-    /** Whether the design has weights only, so the test can use the table's cell sums. */
-    default boolean weightsOnly() {
-      return false;
-    }
-
-    static Association of(DesignColumns design) {
-      boolean simple = design.strata() == null && design.clusters() == null && design.fpc() == null;
-      return new Association() {
-        @Override
-        public Optional<RaoScottResult> test(int[] rowCodes, int rowCategories, int[] columnCodes,
-            int columnCategories, boolean[] keep) {
-          return RaoScott.test(design, rowCodes, rowCategories, columnCodes, columnCategories, keep);
-        }
-
-        @Override
-        public boolean weightsOnly() {
-          return simple;
-        }
-      };
-    }
-  }
-
-  TableEngine(Dataset data, double[] weights, boolean @org.jspecify.annotations.Nullable [] inSample,
-      Association association, TableSpec spec) {
-    this.data = data;
-    this.association = association;
-    this.w = weights;
+  TableEngine(SurveyDesign design, TableSpec spec) {
+    this.design = design;
+    this.data = design.data();
+    this.w = design.weights();
     this.spec = spec;
     this.options = spec.options();
     this.keep = spec.filter().select(data);
-    if (inSample != null) {
-      for (int i = 0; i < keep.length; i++) {
-        keep[i] &= inSample[i];
-      }
+    for (int i = 0; i < keep.length; i++) {
+      keep[i] &= design.inSample(i);
     }
     int count = 0;
     for (boolean k : keep) {
@@ -104,6 +66,7 @@ final class TableEngine {
     checkArgument(kept > 0, "filter %s keeps no respondent (of %s)", spec.filter(), data.rowCount());
     this.keepWords = words(keep);
     buildBanner();
+    this.letters = new ColumnLetters(design, options, columns, bannerVars, keep, this::accumulateOver);
   }
 
   private static long[] words(boolean[] flags) {
@@ -257,8 +220,8 @@ final class TableEngine {
         spec.filter()));
     notes.add(String.format(Locale.ROOT,
         "Letters: the column is significantly higher than the lettered column, upper case at p < %s, lower case "
-            + "at p < %s (column proportions and column means tests on Kish effective bases; correction: %s)",
-        trim(options.upperAlpha()), trim(options.lowerAlpha()),
+            + "at p < %s (%s; correction: %s)",
+        trim(options.upperAlpha()), trim(options.lowerAlpha()), letters.method(),
         options.correction().name().toLowerCase(Locale.ROOT).replace('_', '-')));
     notes.add(String.format(Locale.ROOT,
         "Columns with fewer than %d respondents are not tested; fewer than %d are flagged as small bases",
@@ -287,324 +250,6 @@ final class TableEngine {
   }
 
   // ---------------------------------------------------------------- accumulation
-
-  /** Sums for one column of one question. */
-  private static final class Acc {
-    double n;
-    double w;
-    double q;
-    final double[] itemN;
-    final double[] itemW;
-    /** Sum of squared weights of each item's respondents, for the Rao-Scott tests of a weights-only design. */
-    final double[] itemQ;
-    double sx;
-    double sxx;
-
-    Acc(int items) {
-      itemN = new double[items];
-      itemW = new double[items];
-      itemQ = new double[items];
-    }
-
-    void add(Acc other) {
-      n += other.n;
-      w += other.w;
-      q += other.q;
-      sx += other.sx;
-      sxx += other.sxx;
-      for (int j = 0; j < itemN.length; j++) {
-        itemN[j] += other.itemN[j];
-        itemW[j] += other.itemW[j];
-        itemQ[j] += other.itemQ[j];
-      }
-    }
-
-    Acc minus(Acc other) {
-      Acc r = new Acc(itemN.length);
-      r.n = n - other.n;
-      r.w = w - other.w;
-      r.q = q - other.q;
-      r.sx = sx - other.sx;
-      r.sxx = sxx - other.sxx;
-      for (int j = 0; j < itemN.length; j++) {
-        r.itemN[j] = itemN[j] - other.itemN[j];
-        r.itemW[j] = itemW[j] - other.itemW[j];
-        r.itemQ[j] = itemQ[j] - other.itemQ[j];
-      }
-      return r;
-    }
-
-    double variance() {
-      if (n < 2 || w <= 0) {
-        return Double.NaN;
-      }
-      double m = sx / w;
-      return Math.max(0, sxx / w - m * m) * n / (n - 1);
-    }
-  }
-
-  /** How one question turns a respondent into a base and items; implemented per kind of question. */
-  private interface Question {
-    int items();
-
-    /** Adds row i (kept and in the column) to the sums. */
-    void addRow(Acc acc, int i);
-
-    /** Fills per-column sums for every column of an atom group, in one pass. */
-    void accumulate(AtomGroup group, Acc[] byColumn);
-  }
-
-  private static void spread(AtomGroup group, Acc[] atoms, Acc[] byColumn) {
-    for (int a = 0; a < group.atomCount(); a++) {
-      for (int c : group.columnsOfAtom()[a]) {
-        byColumn[c].add(atoms[a]);
-      }
-    }
-  }
-
-  private static Acc[] newAccs(int count, int items) {
-    Acc[] accs = new Acc[count];
-    for (int i = 0; i < count; i++) {
-      accs[i] = new Acc(items);
-    }
-    return accs;
-  }
-
-  /** A single-choice question: valid categories, then nets and boxes as sums of categories. */
-  private final class SingleQuestion implements Question {
-    final int[] cat;
-    final int categories;
-    final int[][] itemsOfCategory;
-    final int items;
-
-    SingleQuestion(int[] cat, int categories, int[][] itemsOfCategory, int items) {
-      this.cat = cat;
-      this.categories = categories;
-      this.itemsOfCategory = itemsOfCategory;
-      this.items = items;
-    }
-
-    @Override
-    public int items() {
-      return items;
-    }
-
-    @Override
-    public void addRow(Acc acc, int i) {
-      int c = cat[i];
-      if (c < 0) {
-        return;
-      }
-      double wi = w[i];
-      acc.n++;
-      acc.w += wi;
-      acc.q += wi * wi;
-      for (int item : itemsOfCategory[c]) {
-        acc.itemN[item]++;
-        acc.itemW[item] += wi;
-        acc.itemQ[item] += wi * wi;
-      }
-    }
-
-    @Override
-    public void accumulate(AtomGroup group, Acc[] byColumn) {
-      int atoms = group.atomCount();
-      int k = categories;
-      double[] cnt = new double[atoms * k];
-      double[] sw = new double[atoms * k];
-      double[] sq = new double[atoms * k];
-      int[] atomOf = group.atomOf();
-      for (int i = 0; i < atomOf.length; i++) {
-        int a = atomOf[i];
-        int c = cat[i];
-        if (a < 0 || c < 0) {
-          continue;
-        }
-        double wi = w[i];
-        int cell = a * k + c;
-        cnt[cell]++;
-        sw[cell] += wi;
-        sq[cell] += wi * wi;
-      }
-      Acc[] atomAcc = newAccs(atoms, items);
-      for (int a = 0; a < atoms; a++) {
-        Acc acc = atomAcc[a];
-        for (int c = 0; c < k; c++) {
-          double n = cnt[a * k + c];
-          double wc = sw[a * k + c];
-          double qc = sq[a * k + c];
-          acc.n += n;
-          acc.w += wc;
-          acc.q += qc;
-          for (int item : itemsOfCategory[c]) {
-            acc.itemN[item] += n;
-            acc.itemW[item] += wc;
-            acc.itemQ[item] += qc;
-          }
-        }
-      }
-      spread(group, atomAcc, byColumn);
-    }
-  }
-
-  /** A multiple-response question: options and nets are bit columns of the rows that chose them. */
-  private final class MultiQuestion implements Question {
-    final long[] answered;
-    final long[][] itemBits;
-
-    MultiQuestion(long[] answered, long[][] itemBits) {
-      this.answered = answered;
-      this.itemBits = itemBits;
-    }
-
-    @Override
-    public int items() {
-      return itemBits.length;
-    }
-
-    @Override
-    public void addRow(Acc acc, int i) {
-      if ((answered[i >>> 6] & (1L << i)) == 0) {
-        return;
-      }
-      double wi = w[i];
-      acc.n++;
-      acc.w += wi;
-      acc.q += wi * wi;
-      for (int j = 0; j < itemBits.length; j++) {
-        if ((itemBits[j][i >>> 6] & (1L << i)) != 0) {
-          acc.itemN[j]++;
-          acc.itemW[j] += wi;
-          acc.itemQ[j] += wi * wi;
-        }
-      }
-    }
-
-    @Override
-    public void accumulate(AtomGroup group, Acc[] byColumn) {
-      int atoms = group.atomCount();
-      int[] atomOf = group.atomOf();
-      int items = itemBits.length;
-      // flat per-atom sums, so the inner loops touch primitive arrays only
-      double[] baseN = new double[atoms];
-      double[] baseW = new double[atoms];
-      double[] baseQ = new double[atoms];
-      double[] cnt = new double[atoms * items];
-      double[] sw = new double[atoms * items];
-      double[] sq = new double[atoms * items];
-      // per-option squared weights only feed the Rao-Scott tests; the JIT hoists this loop-invariant test
-      boolean squares = options.raoScott();
-      // word by word, so the 64 respondents' atoms and weights stay in L1 while every option's bits are read:
-      // one stream over the arrays instead of one per option
-      for (int word = 0; word < answered.length; word++) {
-        long bits = answered[word];
-        if (bits == 0) {
-          continue;
-        }
-        int first = word << 6;
-        while (bits != 0) {
-          int i = first + Long.numberOfTrailingZeros(bits);
-          bits &= bits - 1;
-          int a = atomOf[i];
-          if (a < 0) {
-            continue;
-          }
-          double wi = w[i];
-          baseN[a]++;
-          baseW[a] += wi;
-          baseQ[a] += wi * wi;
-        }
-        for (int j = 0; j < items; j++) {
-          long chosen = itemBits[j][word];
-          while (chosen != 0) {
-            int i = first + Long.numberOfTrailingZeros(chosen);
-            chosen &= chosen - 1;
-            int a = atomOf[i];
-            if (a >= 0) {
-              double wi = w[i];
-              int cell = a * items + j;
-              cnt[cell]++;
-              sw[cell] += wi;
-              if (squares) {
-                sq[cell] += wi * wi;
-              }
-            }
-          }
-        }
-      }
-      Acc[] atomAcc = newAccs(atoms, items);
-      for (int a = 0; a < atoms; a++) {
-        Acc acc = atomAcc[a];
-        acc.n = baseN[a];
-        acc.w = baseW[a];
-        acc.q = baseQ[a];
-        System.arraycopy(cnt, a * items, acc.itemN, 0, items);
-        System.arraycopy(sw, a * items, acc.itemW, 0, items);
-        System.arraycopy(sq, a * items, acc.itemQ, 0, items);
-      }
-      spread(group, atomAcc, byColumn);
-    }
-  }
-
-  /** A numeric question: sums of x and x^2 (shifted by the first value, for accuracy), and optional boxes. */
-  private final class MeanQuestion implements Question {
-    final double[] x;
-    final double shift;
-    final double top;
-    final double bottom;
-    final boolean boxes;
-
-    MeanQuestion(double[] x, double shift, boolean boxes, double top, double bottom) {
-      this.x = x;
-      this.shift = shift;
-      this.boxes = boxes;
-      this.top = top;
-      this.bottom = bottom;
-    }
-
-    @Override
-    public int items() {
-      return boxes ? 2 : 0;
-    }
-
-    @Override
-    public void addRow(Acc acc, int i) {
-      double v = x[i];
-      if (Double.isNaN(v)) {
-        return;
-      }
-      double wi = w[i];
-      double d = v - shift;
-      acc.n++;
-      acc.w += wi;
-      acc.q += wi * wi;
-      acc.sx += wi * d;
-      acc.sxx += wi * d * d;
-      if (boxes) {
-        if (v >= top) {
-          acc.itemN[0]++;
-          acc.itemW[0] += wi;
-        }
-        if (v <= bottom) {
-          acc.itemN[1]++;
-          acc.itemW[1] += wi;
-        }
-      }
-    }
-
-    @Override
-    public void accumulate(AtomGroup group, Acc[] byColumn) {
-      Acc[] atomAcc = newAccs(group.atomCount(), items());
-      int[] atomOf = group.atomOf();
-      for (int i = 0; i < atomOf.length; i++) {
-        int a = atomOf[i];
-        if (a >= 0) {
-          addRow(atomAcc[a], i);
-        }
-      }
-      spread(group, atomAcc, byColumn);
-    }
-  }
 
   // ---------------------------------------------------------------- one question
 
@@ -669,7 +314,7 @@ final class TableEngine {
       }
       int[][] itemsOfCategory = itemsOf.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
           .toArray(int[][]::new);
-      question = new SingleQuestion(cat, valid.size(), itemsOfCategory, items.size());
+      question = new Question.Single(w, cat, valid.size(), itemsOfCategory, items.size());
       rowCodes = cat;
       rowCategories = valid.size();
     } else if (row instanceof RowSpec.Options spec) {
@@ -699,7 +344,7 @@ final class TableEngine {
         bits.add(union);
       }
       long[] answered = Arrays.copyOf(m.answeredRows().toLongArray(), words);
-      question = new MultiQuestion(answered, bits.toArray(long[][]::new));
+      question = new Question.Multi(w, answered, bits.toArray(long[][]::new));
       mentions = spec.percentBase() == PercentBase.MENTIONS;
       if (mentions) {
         basis = "mentions";
@@ -738,15 +383,15 @@ final class TableEngine {
         items.add(new Item("top2", "Top 2 box", RowKind.BOX));
         items.add(new Item("bottom2", "Bottom 2 box", RowKind.BOX));
       }
-      question = new MeanQuestion(x, shift, spec.boxes(), top, bottom);
+      question = new Question.Mean(w, x, shift, spec.boxes(), top, bottom);
       basis = "respondents with a value";
     }
 
-    Acc[] acc = accumulate(question);
+    ColumnSums[] acc = accumulate(question);
     int columnCount = columns.size();
     if (mentions) {
       int options = multiOptions.size();
-      for (Acc a : acc) {
+      for (ColumnSums a : acc) {
         a.w = 0;
         a.n = 0;
         for (int j = 0; j < options; j++) {
@@ -759,19 +404,19 @@ final class TableEngine {
     for (int c = 0; c < columnCount; c++) {
       bases.add(base(acc[c], c == 0));
     }
-    boolean meanRow = question instanceof MeanQuestion;
+    boolean meanRow = question instanceof Question.Mean;
     List<List<Cell>> cells = new ArrayList<>();
     int rowCount = items.size() + (meanRow ? 1 : 0);
     for (int r = 0; r < rowCount; r++) {
       List<Cell> rowCells = new ArrayList<>();
       for (int c = 0; c < columnCount; c++) {
-        rowCells.add(meanRow && r == 0 ? meanCell(acc[c], ((MeanQuestion) question).shift)
+        rowCells.add(meanRow && r == 0 ? meanCell(acc[c], ((Question.Mean) question).shift)
             : countCell(acc[c], meanRow ? r - 1 : r, acc[0]));
       }
       cells.add(rowCells);
     }
     if (!mentions) {
-      test(question, acc, cells, meanRow);
+      letters.mark(question, acc, cells, meanRow);
     }
     List<TableRow> rows = new ArrayList<>();
     if (meanRow) {
@@ -782,14 +427,14 @@ final class TableEngine {
       rows.add(new TableRow(item.code(), item.label(), item.kind(), cells.get(meanRow ? r + 1 : r)));
     }
     List<AssociationTest> tests = options.raoScott()
-        ? associations(name, rowCodes, rowCategories, question instanceof MultiQuestion mq ? mq : null,
+        ? associations(name, rowCodes, rowCategories, question instanceof Question.Multi mq ? mq : null,
             multiOptions, mentions ? null : acc)
         : List.of();
     return new RowBlock(name, v.label(), basis, bases, rows, tests);
   }
 
-  private Acc[] accumulate(Question question) {
-    Acc[] acc = newAccs(columns.size(), question.items());
+  private ColumnSums[] accumulate(Question question) {
+    ColumnSums[] acc = Question.newAccs(columns.size(), question.items());
     for (AtomGroup group : groups) {
       question.accumulate(group, acc);
     }
@@ -804,8 +449,8 @@ final class TableEngine {
     return acc;
   }
 
-  private Acc accumulateOver(Question question, long[] rows) {
-    Acc acc = new Acc(question.items());
+  ColumnSums accumulateOver(Question question, long[] rows) {
+    ColumnSums acc = new ColumnSums(question.items());
     for (int word = 0; word < rows.length; word++) {
       long bits = rows[word];
       while (bits != 0) {
@@ -817,7 +462,7 @@ final class TableEngine {
     return acc;
   }
 
-  private Base base(Acc acc, boolean total) {
+  private Base base(ColumnSums acc, boolean total) {
     BaseFlag flag;
     if (acc.n == 0) {
       flag = BaseFlag.EMPTY;
@@ -832,7 +477,7 @@ final class TableEngine {
     return new Base(acc.n, acc.w, effective, total && flag == BaseFlag.NOT_TESTED ? BaseFlag.SMALL : flag);
   }
 
-  private Cell countCell(Acc acc, int item, Acc total) {
+  private Cell countCell(ColumnSums acc, int item, ColumnSums total) {
     double percent = acc.w > 0 ? 100 * acc.itemW[item] / acc.w : Double.NaN;
     double rowPercent = options.rowPercents() && total.itemW[item] > 0
         ? 100 * acc.itemW[item] / total.itemW[item] : Double.NaN;
@@ -840,125 +485,18 @@ final class TableEngine {
         Comparison.NOT_TESTED, false);
   }
 
-  private static Cell meanCell(Acc acc, double shift) {
+  private static Cell meanCell(ColumnSums acc, double shift) {
     double mean = acc.w > 0 ? shift + acc.sx / acc.w : Double.NaN;
     return new Cell(acc.n, acc.w, Double.NaN, Double.NaN, mean, Math.sqrt(acc.variance()), "",
         Comparison.NOT_TESTED, false);
   }
 
-  // ---------------------------------------------------------------- tests
-
-  private boolean testable(Acc acc) {
-    return acc.n >= options.minimumBase();
-  }
-
-  private void test(Question question, Acc[] acc, List<List<Cell>> cells, boolean meanRow) {
-    for (BannerVar b : bannerVars) {
-      int size = b.size();
-      int pairs = size * (size - 1) / 2;
-      Acc[][] overlap = new Acc[size][size];
-      if (b.multi() != null) {
-        for (int x = 0; x < size; x++) {
-          for (int y = x + 1; y < size; y++) {
-            long[] both = b.members()[x].clone();
-            for (int k = 0; k < both.length; k++) {
-              both[k] &= b.members()[y][k];
-            }
-            overlap[x][y] = accumulateOver(question, both);
-          }
-        }
-      }
-      for (int r = 0; r < cells.size(); r++) {
-        boolean isMean = meanRow && r == 0;
-        int item = meanRow ? r - 1 : r;
-        double[] p = new double[pairs];
-        double[] diff = new double[pairs];
-        int k = 0;
-        for (int x = 0; x < size; x++) {
-          for (int y = x + 1; y < size; y++) {
-            Acc a = acc[b.first() + x];
-            Acc c = acc[b.first() + y];
-            TTest t;
-            if (!testable(a) || !testable(c)) {
-              t = null;
-            } else {
-              Acc o = overlap[x][y];
-              double wo = o == null ? 0 : o.w;
-              double qo = o == null ? 0 : o.q;
-              t = isMean
-                  ? ColumnTests.means(a.w, a.q, a.sx / a.w, a.variance(), c.w, c.q, c.sx / c.w, c.variance(), wo,
-                      qo, o == null ? 0 : o.variance())
-                  : ColumnTests.proportions(a.w, a.q, a.itemW[item], c.w, c.q, c.itemW[item], wo, qo);
-            }
-            p[k] = t == null ? Double.NaN : t.pValue();
-            diff[k] = t == null ? Double.NaN : t.difference();
-            k++;
-          }
-        }
-        double[] adjusted = options.correction().adjust(p);
-        StringBuilder[] upper = new StringBuilder[size];
-        StringBuilder[] lower = new StringBuilder[size];
-        for (int x = 0; x < size; x++) {
-          upper[x] = new StringBuilder();
-          lower[x] = new StringBuilder();
-        }
-        k = 0;
-        for (int x = 0; x < size; x++) {
-          for (int y = x + 1; y < size; y++) {
-            double q = adjusted[k];
-            if (!Double.isNaN(q) && q < options.lowerAlpha()) {
-              int higher = diff[k] > 0 ? x : y;
-              int other = higher == x ? y : x;
-              String letter = columns.get(b.first() + other).letter();
-              if (q < options.upperAlpha()) {
-                upper[higher].append(letter);
-              } else {
-                lower[higher].append(letter.toLowerCase(Locale.ROOT));
-              }
-            }
-            k++;
-          }
-        }
-        List<Cell> rowCells = cells.get(r);
-        Acc total = acc[0];
-        for (int x = 0; x < size; x++) {
-          int column = b.first() + x;
-          Acc a = acc[column];
-          Cell cell = rowCells.get(column).withLetters(sortLetters(upper[x]) + sortLetters(lower[x]));
-          Acc rest = total.minus(a);
-          Comparison comparison = Comparison.NOT_TESTED;
-          if (testable(a) && testable(rest)) {
-            TTest t = isMean
-                ? ColumnTests.means(a.w, a.q, a.sx / a.w, a.variance(), rest.w, rest.q, rest.sx / rest.w,
-                    rest.variance(), 0, 0, 0)
-                : ColumnTests.proportions(a.w, a.q, a.itemW[item], rest.w, rest.q, rest.itemW[item], 0, 0);
-            if (t.tested() || t.difference() == 0) {
-              comparison = t.tested() && t.pValue() < options.upperAlpha()
-                  ? (t.difference() > 0 ? Comparison.HIGHER : Comparison.LOWER) : Comparison.SAME;
-            }
-          }
-          rowCells.set(column, cell.withVersusRest(comparison));
-        }
-      }
-    }
-  }
-
-  private static String sortLetters(StringBuilder letters) {
-    // letters can be several characters (AA); keep the column order, which is the order they were appended in
-    return letters.toString();
-  }
-
   private List<AssociationTest> associations(String name, int @org.jspecify.annotations.Nullable [] rowCodes,
-      int rowCategories, @org.jspecify.annotations.Nullable MultiQuestion multi,
-      @org.jspecify.annotations.Nullable List<Category> multiOptions, Acc @org.jspecify.annotations.Nullable [] acc) {
+      int rowCategories, Question.@org.jspecify.annotations.Nullable Multi multi,
+      @org.jspecify.annotations.Nullable List<Category> multiOptions, ColumnSums @org.jspecify.annotations.Nullable [] acc) {
     List<AssociationTest> tests = new ArrayList<>();
     for (BannerVar b : bannerVars) {
       if (b.categorical() == null) {
-        continue;
-      }
-      if (acc != null && association.weightsOnly() && (rowCodes != null || multi != null)
-          && everyoneHasABannerCategory(acc, b)) {
-        fromCellSums(name, rowCategories, multiOptions, acc, b, tests);
         continue;
       }
       int[] bannerCodes = b.categorical().copyIndices();
@@ -966,9 +504,8 @@ final class TableEngine {
         bannerCodes[i] = bannerCodes[i] < 0 ? -1 : b.columnOfCategory()[bannerCodes[i]];
       }
       if (rowCodes != null) {
-        Optional<RaoScottResult> result = association.test(rowCodes, rowCategories, bannerCodes, b.size(),
-            keep);
-        result.ifPresent(r -> tests.add(new AssociationTest(b.name(), name, r)));
+        RaoScott.test(design, name, rowCodes, rowCategories, b.name(), bannerCodes, b.size(), keep)
+            .ifPresent(r -> tests.add(new AssociationTest(b.name(), name, r)));
       } else if (multi != null && multiOptions != null) {
         int[] codes = new int[keep.length];
         for (int j = 0; j < multiOptions.size(); j++) {
@@ -977,55 +514,13 @@ final class TableEngine {
             codes[i] = (multi.answered[i >>> 6] & (1L << i)) == 0 ? -1
                 : ((bits[i >>> 6] >>> i) & 1L) == 0 ? 0 : 1;
           }
-          Optional<RaoScottResult> result = association.test(codes, 2, bannerCodes, b.size(), keep);
           String option = multiOptions.get(j).code();
-          result.ifPresent(r -> tests.add(new AssociationTest(b.name(), option, r)));
+          RaoScott.test(design, option, codes, 2, b.name(), bannerCodes, b.size(), keep)
+              .ifPresent(r -> tests.add(new AssociationTest(b.name(), option, r)));
         }
       }
     }
     return tests;
-  }
-
-  private static boolean everyoneHasABannerCategory(Acc[] acc, BannerVar b) {
-    double inColumns = 0;
-    for (int j = 0; j < b.size(); j++) {
-      inColumns += acc[b.first() + j].n;
-    }
-    return inColumns == acc[0].n;
-  }
-
-  /** Rao-Scott from the accumulated cell sums: weights-only designs, no pass over the respondents. */
-  private void fromCellSums(String name, int rowCategories, @org.jspecify.annotations.Nullable List<Category> multiOptions,
-      Acc[] acc, BannerVar b, List<AssociationTest> tests) {
-    int columnsOfBanner = b.size();
-    if (multiOptions == null) {
-      double[] s1 = new double[rowCategories * columnsOfBanner];
-      double[] s2 = new double[s1.length];
-      for (int c = 0; c < columnsOfBanner; c++) {
-        Acc column = acc[b.first() + c];
-        for (int r = 0; r < rowCategories; r++) {
-          s1[r + rowCategories * c] = column.itemW[r];
-          s2[r + rowCategories * c] = column.itemQ[r];
-        }
-      }
-      RaoScott.fromCellSums(s1, s2, rowCategories, columnsOfBanner, data.rowCount(), kept)
-          .ifPresent(r -> tests.add(new AssociationTest(b.name(), name, r)));
-      return;
-    }
-    for (int j = 0; j < multiOptions.size(); j++) {
-      double[] s1 = new double[2 * columnsOfBanner];
-      double[] s2 = new double[s1.length];
-      for (int c = 0; c < columnsOfBanner; c++) {
-        Acc column = acc[b.first() + c];
-        s1[2 * c] = column.w - column.itemW[j];
-        s2[2 * c] = column.q - column.itemQ[j];
-        s1[2 * c + 1] = column.itemW[j];
-        s2[2 * c + 1] = column.itemQ[j];
-      }
-      String option = multiOptions.get(j).code();
-      RaoScott.fromCellSums(s1, s2, 2, columnsOfBanner, data.rowCount(), kept)
-          .ifPresent(r -> tests.add(new AssociationTest(b.name(), option, r)));
-    }
   }
 
   private static String kind(Variable v) {

@@ -3,7 +3,7 @@ package dev.insight.stats.table;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import dev.insight.stats.test.Correction;
+import dev.insight.stats.inference.Correction;
 
 /**
  * How a banner table is tested and shown.

@@ -3,6 +3,7 @@ package dev.insight.stats.table;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.insight.stats.design.Filter;
 import java.util.List;
 
 /**

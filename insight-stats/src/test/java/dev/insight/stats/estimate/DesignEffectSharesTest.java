@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 
 import dev.insight.core.data.Dataset;
 import dev.insight.stats.GoldenFiles;
+import dev.insight.stats.design.Filter;
 import dev.insight.stats.design.SurveyDesign;
-import dev.insight.stats.weighting.Margin;
-import dev.insight.stats.weighting.Raking;
+import dev.insight.stats.design.Margin;
+import dev.insight.stats.design.Raking;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ class DesignEffectSharesTest {
 
     for (Map<String, String> row : GoldenFiles.rows("expected_deff_shares.csv")) {
       String group = row.get("subgroup");
-      Domain domain = group.equals("(all)") ? Domain.all() : Domain.of("sector", group);
+      Filter domain = group.equals("(all)") ? Filter.all() : Filter.category("sector", group);
       Estimate e = estimator.proportion("pri_housing", domain);
       assertThat(e.value()).as(group).isCloseTo(Double.parseDouble(row.get("estimate")), withinPercentage(PERCENT));
       assertThat(e.standardError()).as(group).isCloseTo(Double.parseDouble(row.get("se")),

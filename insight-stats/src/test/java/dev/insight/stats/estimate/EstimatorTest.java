@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.insight.stats.design.Filter;
 import dev.insight.core.data.CategoricalVariable;
 import dev.insight.core.data.Category;
 import dev.insight.core.data.Dataset;
@@ -36,7 +37,7 @@ class EstimatorTest {
 
   @Test
   void proportion_missingValuesLeaveTheBase() {
-    Estimate e = Estimator.of(design()).proportion("yes", Domain.all());
+    Estimate e = Estimator.of(design()).proportion("yes", Filter.all());
     assertThat(e.unweightedN()).isEqualTo(5);
     assertThat(e.weightedBase()).isEqualTo(7);
     assertThat(e.value()).isCloseTo(4.0 / 7, within(1e-15));
@@ -46,7 +47,7 @@ class EstimatorTest {
   @Test
   void wald_isTheEstimatePlusOrMinusTTimesSe() {
     Estimate e = Estimator.of(design()).withInterval(IntervalMethod.WALD).withLevel(0.9).mean("score",
-        Domain.of("g", "y"));
+        Filter.category("g", "y"));
     double t = new TDistribution(e.degreesOfFreedom()).inverseCumulativeProbability(0.95);
     assertThat(e.degreesOfFreedom()).isEqualTo(2);
     assertThat(e.interval().low()).isCloseTo(e.value() - t * e.standardError(), within(1e-9));
@@ -56,7 +57,7 @@ class EstimatorTest {
 
   @Test
   void proportionOfZero_fallsBackToWilsonOnTheEffectiveBase() {
-    Estimate e = Estimator.of(design()).withInterval(IntervalMethod.BETA).proportion("zero", Domain.all());
+    Estimate e = Estimator.of(design()).withInterval(IntervalMethod.BETA).proportion("zero", Filter.all());
     assertThat(e.value()).isZero();
     assertThat(e.standardError()).isZero();
     double n = e.effectiveBase();
@@ -67,7 +68,7 @@ class EstimatorTest {
 
   @Test
   void proportion_ofAMultipleResponseOption_amongThoseWhoAnswered() {
-    Estimate e = Estimator.of(design()).proportion("topics", "a", Domain.all());
+    Estimate e = Estimator.of(design()).proportion("topics", "a", Filter.all());
     // answered: r1 r2 r3 r4 r6 (weights 1 2 1 2 2 = 8); chose a: r1 r2 r6 (1 + 2 + 2 = 5)
     assertThat(e.value()).isCloseTo(5.0 / 8, within(1e-15));
     assertThat(e.unweightedN()).isEqualTo(5);
@@ -75,7 +76,7 @@ class EstimatorTest {
 
   @Test
   void emptyDomain_givesNanWithZeroBaseInsteadOfFailing() {
-    Estimate e = Estimator.of(design()).proportion("yes", Domain.of("score", "6"));
+    Estimate e = Estimator.of(design()).proportion("yes", Filter.category("score", "6"));
     assertThat(e.unweightedN()).isZero();
     assertThat(e.value()).isNaN();
     assertThat(e.interval().low()).isNaN();
@@ -84,12 +85,12 @@ class EstimatorTest {
   @Test
   void badRequests_nameTheVariableAndValue() {
     Estimator estimator = Estimator.of(design());
-    assertThatThrownBy(() -> estimator.proportion("score", Domain.all()))
+    assertThatThrownBy(() -> estimator.proportion("score", Filter.all()))
         .hasMessage("a proportion of score needs 0/1 values but respondent r2 (row 2) has 2.0; use a categorical "
             + "variable with a category instead");
-    assertThatThrownBy(() -> estimator.mean("score", Domain.of("g", "z")))
-        .hasMessage("domain variable g has no category z; its categories are [x, y]");
-    assertThatThrownBy(() -> estimator.proportion("g", "z", Domain.all()))
+    assertThatThrownBy(() -> estimator.mean("score", Filter.category("g", "z")))
+        .hasMessage("filter: variable g has no category z; it has [x, y]");
+    assertThatThrownBy(() -> estimator.proportion("g", "z", Filter.all()))
         .hasMessage("variable g has no category z; its categories are [x, y]");
   }
 
@@ -97,13 +98,13 @@ class EstimatorTest {
   void domain_keepsTheWholeDesign_unlikeASeparateSample() {
     SurveyDesign dclus1 = SurveyDesign.builder(GoldenFiles.api("apiclus1.csv")).weights("pw").cluster("dnum")
         .fpc("fpc").build();
-    Estimate domain = Estimator.of(dclus1).total("enroll", Domain.of("stype", "H"));
-    Estimate whole = Estimator.of(dclus1).total("enroll", Domain.all());
+    Estimate domain = Estimator.of(dclus1).total("enroll", Filter.category("stype", "H"));
+    Estimate whole = Estimator.of(dclus1).total("enroll", Filter.all());
     assertThat(domain.value()).isLessThan(whole.value());
     // 15 PSUs, one stratum; PSUs with a high school in the sample
     assertThat(whole.degreesOfFreedom()).isEqualTo(14);
     assertThat(domain.degreesOfFreedom()).isLessThan(14);
     List<Estimate> by = Estimator.of(dclus1).byCategory("stype", d -> Estimator.of(dclus1).mean("api00", d));
-    assertThat(by).extracting(e -> e.domain().toString()).containsExactly("(all)", "stype=E", "stype=H", "stype=M");
+    assertThat(by).extracting(e -> e.subgroup().toString()).containsExactly("(everyone)", "stype = E", "stype = H", "stype = M");
   }
 }

@@ -3,12 +3,13 @@ package dev.insight.stats.estimate;
 import static dev.insight.stats.GoldenFiles.assertClose;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.insight.stats.design.Filter;
 import dev.insight.core.data.Dataset;
 import dev.insight.stats.GoldenFiles;
 import dev.insight.stats.design.SurveyDesign;
-import dev.insight.stats.weighting.Margin;
-import dev.insight.stats.weighting.PostStratification;
-import dev.insight.stats.weighting.Raking;
+import dev.insight.stats.design.Margin;
+import dev.insight.stats.design.PostStratification;
+import dev.insight.stats.design.Raking;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -17,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every row and column of the golden estimate files of R survey 4.1.1. The two Rao-Scott {@code svychisq} rows of
- * the API file are tests, not estimates: {@code dev.insight.stats.test.GoldenRaoScottTest} checks them with
+ * the API file are tests, not estimates: {@code dev.insight.stats.inference.GoldenRaoScottTest} checks them with
  * {@code expected_sector_tests.csv}.
  */
 class GoldenEstimatesTest {
@@ -36,7 +37,7 @@ class GoldenEstimatesTest {
   void priorityEstimate_matchesR(Map<String, String> row) {
     String variable = row.get("variable");
     String subgroup = row.get("subgroup");
-    Domain domain = subgroup.equals("(all)") ? Domain.all() : Domain.of("sector", subgroup);
+    Filter domain = subgroup.equals("(all)") ? Filter.all() : Filter.category("sector", subgroup);
     Estimator fixed = Estimator.of(FIXED);
     Estimate logit = fixed.withInterval(IntervalMethod.LOGIT).proportion(variable, domain);
     Estimate beta = fixed.withInterval(IntervalMethod.BETA).proportion(variable, domain);
@@ -68,7 +69,7 @@ class GoldenEstimatesTest {
   @MethodSource("codeRows")
   void codePercentage_amongCommenters_matchesR(Map<String, String> row) {
     String variable = "code_" + row.get("code");
-    Domain commenters = Domain.of("commented", "1");
+    Filter commenters = Filter.category("commented", "1");
     Estimate weighted = Estimator.of(FIXED).proportion(variable, commenters);
     Estimate unweighted = Estimator.of(SurveyDesign.builder(STAFF).build()).proportion(variable, commenters);
     assertThat(Math.round(unweighted.value() * unweighted.unweightedN()))
@@ -109,11 +110,11 @@ class GoldenEstimatesTest {
   void apiEstimate_matchesR(Map<String, String> row) {
     Estimator estimator = Estimator.of(Api.named(row.get("design")));
     String quantity = row.get("quantity");
-    Domain domain = Domain.all();
+    Filter domain = Filter.all();
     int bar = quantity.indexOf('|');
     if (bar >= 0) {
       String[] parts = quantity.substring(bar + 1).split("=");
-      domain = Domain.of(parts[0], parts[1]);
+      domain = Filter.category(parts[0], parts[1]);
       quantity = quantity.substring(0, bar);
     }
     String inner = quantity.substring(quantity.indexOf('(') + 1, quantity.length() - 1);

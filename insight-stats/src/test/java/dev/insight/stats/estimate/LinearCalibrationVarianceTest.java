@@ -2,10 +2,11 @@ package dev.insight.stats.estimate;
 
 import static dev.insight.stats.GoldenFiles.assertClose;
 
+import dev.insight.stats.design.Filter;
 import dev.insight.core.data.Dataset;
 import dev.insight.stats.GoldenFiles;
 import dev.insight.stats.design.SurveyDesign;
-import dev.insight.stats.weighting.LinearCalibration;
+import dev.insight.stats.design.LinearCalibration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,13 +27,13 @@ class LinearCalibrationVarianceTest {
     }
     SurveyDesign design = calibration.apply(SurveyDesign.builder(STAFF).equalWeights(103000).build()).design();
     Estimator estimator = Estimator.of(design);
-    Estimate all = estimator.proportion("pri_workforce", Domain.all());
+    Estimate all = estimator.proportion("pri_workforce", Filter.all());
     assertClose("mean", all.value(), 0.635996393243);
     assertClose("se", all.standardError(), 0.0175477531604);
-    Estimate domain = estimator.proportion("pri_housing", Domain.of("area", "West Essex"));
+    Estimate domain = estimator.proportion("pri_housing", Filter.category("area", "West Essex"));
     assertClose("domain mean", domain.value(), 0.19501722563);
     assertClose("domain se", domain.standardError(), 0.0313329025917);
-    Estimate total = estimator.total("pri_carers", Domain.all());
+    Estimate total = estimator.total("pri_carers", Filter.all());
     assertClose("total", total.value(), 30023.5332356);
     assertClose("total se", total.standardError(), 1718.82426229);
   }

@@ -1,11 +1,13 @@
 package dev.insight.stats.table;
 
+import dev.insight.stats.design.Filter;
+import dev.insight.stats.design.SurveyDesign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.insight.core.data.Dataset;
-import dev.insight.stats.test.Correction;
+import dev.insight.stats.inference.Correction;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,7 @@ class BannerTablesTest {
   private final Dataset data = TableFixtures.twoGroups();
 
   private BannerTable answerByGroup() {
-    return BannerTables.unweighted(data, TableSpec.of(List.of(RowSpec.categories("answer")), List.of("group")));
+    return BannerTables.compute(SurveyDesign.builder(data).build(), TableSpec.of(List.of(RowSpec.categories("answer")), List.of("group")));
   }
 
   @Test
@@ -46,7 +48,7 @@ class BannerTablesTest {
 
   @Test
   void columnsBelowTheMinimumBase_areNotTested() {
-    BannerTable table = BannerTables.unweighted(data, TableSpec.of(List.of(RowSpec.categories("answer")),
+    BannerTable table = BannerTables.compute(SurveyDesign.builder(data).build(), TableSpec.of(List.of(RowSpec.categories("answer")),
         List.of("group")).withOptions(TableOptions.defaults().withBases(101, 150)));
     assertThat(table.blocks().get(0).bases().get(1).flag()).isEqualTo(BaseFlag.NOT_TESTED);
     assertThat(table.blocks().get(0).rows().get(0).cells()).extracting(Cell::letters).containsOnly("");
@@ -68,10 +70,10 @@ class BannerTablesTest {
         .add(dev.insight.core.data.CategoricalVariable.of("a", null,
             List.of(dev.insight.core.data.Category.of("yes"), dev.insight.core.data.Category.of("no")), answer))
         .build();
-    TableRow yes = BannerTables.unweighted(d, TableSpec.of(List.of(RowSpec.categories("a")), List.of("g")))
+    TableRow yes = BannerTables.compute(SurveyDesign.builder(d).build(), TableSpec.of(List.of(RowSpec.categories("a")), List.of("g")))
         .blocks().get(0).rows().get(0);
     assertThat(yes.cells()).extracting(Cell::letters).containsExactly("", "b", "");
-    TableRow yesStricter = BannerTables.unweighted(d, TableSpec.of(List.of(RowSpec.categories("a")),
+    TableRow yesStricter = BannerTables.compute(SurveyDesign.builder(d).build(), TableSpec.of(List.of(RowSpec.categories("a")),
         List.of("g")).withOptions(TableOptions.defaults().withLevels(0.01, 0.05)))
         .blocks().get(0).rows().get(0);
     assertThat(yesStricter.cells()).extracting(Cell::letters).containsOnly("");
@@ -80,14 +82,14 @@ class BannerTablesTest {
   @Test
   void multipleResponse_percentOfRespondentsAndOfMentions_andNetsCountOnce() {
     RowSpec.Options media = RowSpec.options("media").withNets(Net.of("Broadcast", "tv", "radio"));
-    BannerTable respondents = BannerTables.unweighted(data, TableSpec.of(List.of(media), List.of()));
+    BannerTable respondents = BannerTables.compute(SurveyDesign.builder(data).build(), TableSpec.of(List.of(media), List.of()));
     RowBlock block = respondents.blocks().get(0);
     // tv: 100 even rows; radio: 67 multiples of 3; both: 34 multiples of 6; net: 100 + 67 - 34 = 133
     assertThat(block.rows()).extracting(r -> r.cells().get(0).unweightedCount())
         .containsExactly(100.0, 67.0, 0.0, 133.0);
     assertThat(block.rows().get(3).kind()).isEqualTo(RowKind.NET);
     assertThat(block.rows().get(3).cells().get(0).columnPercent()).isCloseTo(66.5, within(1e-12));
-    BannerTable mentions = BannerTables.unweighted(data, TableSpec.of(List.of(RowSpec.options("media")
+    BannerTable mentions = BannerTables.compute(SurveyDesign.builder(data).build(), TableSpec.of(List.of(RowSpec.options("media")
         .ofMentions()), List.of()));
     assertThat(mentions.blocks().get(0).bases().get(0).unweighted()).isEqualTo(167.0);
     assertThat(mentions.blocks().get(0).rows().get(0).cells().get(0).columnPercent())
@@ -100,7 +102,7 @@ class BannerTablesTest {
     for (int i = 0; i < w.length; i++) {
       w[i] = i % 2 == 0 ? 2 : 1;
     }
-    BannerTable table = BannerTables.compute(data, w, TableSpec.of(List.of(RowSpec.mean("score").withBoxes()),
+    BannerTable table = BannerTables.compute(SurveyDesign.builder(data).weights(w).build(), TableSpec.of(List.of(RowSpec.mean("score").withBoxes()),
         List.of()));
     Cell mean = table.blocks().get(0).rows().get(0).cells().get(0);
     // per block of 10 rows: scores 1..5 twice, weights 2 on even rows: sum w x = 2(1+3+5+2+4) + (2+4+1+3+5) = 45;
@@ -119,7 +121,7 @@ class BannerTablesTest {
     double[] w = new double[200];
     Arrays.fill(w, 0, 100, 2.0);
     Arrays.fill(w, 100, 200, 1.0);
-    Base total = BannerTables.compute(data, w, TableSpec.of(List.of(RowSpec.categories("answer")),
+    Base total = BannerTables.compute(SurveyDesign.builder(data).weights(w).build(), TableSpec.of(List.of(RowSpec.categories("answer")),
         List.of("group"))).blocks().get(0).bases().get(0);
     assertThat(total.weighted()).isEqualTo(300.0);
     assertThat(total.effective()).isCloseTo(300.0 * 300 / 500, within(1e-12));
@@ -127,10 +129,10 @@ class BannerTablesTest {
 
   @Test
   void filter_restrictsTheTable_andOneKeepingNobodyFails() {
-    BannerTable table = BannerTables.unweighted(data, TableSpec.of(List.of(RowSpec.categories("answer")),
+    BannerTable table = BannerTables.compute(SurveyDesign.builder(data).build(), TableSpec.of(List.of(RowSpec.categories("answer")),
         List.of("group")).withFilter(Filter.parse("group = A")));
     assertThat(table.blocks().get(0).bases().get(0).unweighted()).isEqualTo(100.0);
-    assertThatThrownBy(() -> BannerTables.unweighted(data, TableSpec.of(List.of(RowSpec.categories("answer")),
+    assertThatThrownBy(() -> BannerTables.compute(SurveyDesign.builder(data).build(), TableSpec.of(List.of(RowSpec.categories("answer")),
         List.of("group")).withFilter(Filter.parse("group = C"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("filter group = C keeps no respondent (of 200)");
@@ -138,14 +140,14 @@ class BannerTablesTest {
 
   @Test
   void missingRowVariable_failsNamingIt() {
-    assertThatThrownBy(() -> BannerTables.unweighted(data, TableSpec.of(List.of(RowSpec.categories("nope")),
+    assertThatThrownBy(() -> BannerTables.compute(SurveyDesign.builder(data).build(), TableSpec.of(List.of(RowSpec.categories("nope")),
         List.of("group"))))
         .hasMessage("row variable nope does not exist; the dataset has [group, answer, score, media]");
   }
 
   @Test
   void numericBannerVariable_failsSayingWhatBannersNeed() {
-    assertThatThrownBy(() -> BannerTables.unweighted(data, TableSpec.of(List.of(RowSpec.categories("answer")),
+    assertThatThrownBy(() -> BannerTables.compute(SurveyDesign.builder(data).build(), TableSpec.of(List.of(RowSpec.categories("answer")),
         List.of("score"))))
         .hasMessage("banner variable score is numeric; banner variables must be single-choice or multiple response");
   }
@@ -155,14 +157,15 @@ class BannerTablesTest {
     double[] w = new double[200];
     Arrays.fill(w, 1);
     w[7] = Double.NaN;
-    assertThatThrownBy(() -> BannerTables.compute(data, w, TableSpec.of(List.of(RowSpec.categories("answer")),
+    assertThatThrownBy(() -> BannerTables.compute(SurveyDesign.builder(data).weights(w).build(), TableSpec.of(List.of(RowSpec.categories("answer")),
         List.of("group"))))
-        .hasMessage("weights: respondent R7 (row 7) has weight NaN; weights must be finite and positive");
+        .hasMessage("weight of respondent R7 (row 8) is NaN: weights must be finite and 0 or more (0 leaves the respondent "
+            + "outside the sample)");
   }
 
   @Test
   void multipleResponseBanner_overlappingColumnsAreTestedWithTheOverlapCorrection() {
-    BannerTable table = BannerTables.unweighted(data, TableSpec.of(List.of(RowSpec.categories("answer")),
+    BannerTable table = BannerTables.compute(SurveyDesign.builder(data).build(), TableSpec.of(List.of(RowSpec.categories("answer")),
         List.of("media")).withOptions(TableOptions.defaults().withCorrection(Correction.BONFERRONI)));
     RowBlock block = table.blocks().get(0);
     assertThat(block.bases()).extracting(Base::unweighted).containsExactly(200.0, 100.0, 67.0, 0.0);
@@ -173,27 +176,27 @@ class BannerTablesTest {
 
   @Test
   void rowPercents_areSharesOfTheTotalCell() {
-    BannerTable table = BannerTables.unweighted(data, TableSpec.of(List.of(RowSpec.categories("answer")),
+    BannerTable table = BannerTables.compute(SurveyDesign.builder(data).build(), TableSpec.of(List.of(RowSpec.categories("answer")),
         List.of("group")).withOptions(TableOptions.defaults().withRowPercents(true)));
     assertThat(table.blocks().get(0).rows().get(0).cells().get(1).rowPercent()).isCloseTo(200.0 / 3,
         within(1e-12));
   }
 
   @Test
-  void raoScottFromTheTablesCellSums_equalsTheTestOverTheRespondents() {
+  void raoScottInAFilteredTable_equalsTheTestOfTheSubgroupUnderTheSameDesign() {
     double[] w = new double[200];
     for (int i = 0; i < w.length; i++) {
       w[i] = 1 + (i * 7 % 13) / 10.0;
     }
-    BannerTable table = BannerTables.compute(data, w, TableSpec.of(List.of(RowSpec.categories("answer")),
+    BannerTable table = BannerTables.compute(SurveyDesign.builder(data).weights(w).build(), TableSpec.of(List.of(RowSpec.categories("answer")),
         List.of("group")).withFilter(Filter.parse("score >= 2")));
-    dev.insight.stats.test.RaoScottResult fromCells = table.blocks().get(0).tests().get(0).result();
+    dev.insight.stats.inference.RaoScottTest fromCells = table.blocks().get(0).tests().get(0).result();
     boolean[] keep = Filter.parse("score >= 2").select(data);
-    dev.insight.stats.test.RaoScottResult overRespondents = dev.insight.stats.test.RaoScott.test(
-        dev.insight.stats.test.DesignColumns.ofWeights(w), data.categorical("answer").copyIndices(), 2,
-        data.categorical("group").copyIndices(), 3, keep).orElseThrow();
+    dev.insight.stats.inference.RaoScottTest overRespondents = dev.insight.stats.inference.RaoScott.test(
+        SurveyDesign.builder(data).weights(w).build(), "answer", data.categorical("answer").copyIndices(), 2,
+        "group", data.categorical("group").copyIndices(), 3, keep).orElseThrow();
     assertThat(fromCells.f()).isCloseTo(overRespondents.f(), within(1e-12));
-    assertThat(fromCells.denominatorDf()).isCloseTo(overRespondents.denominatorDf(), within(1e-9));
+    assertThat(fromCells.ddf()).isCloseTo(overRespondents.ddf(), within(1e-9));
     assertThat(fromCells.chisqPValue()).isCloseTo(overRespondents.chisqPValue(), within(1e-12));
   }
 
@@ -205,7 +208,7 @@ class BannerTablesTest {
     }
     Dataset d = data.with(dev.insight.core.data.CategoricalVariable.of("half", null,
         List.of(dev.insight.core.data.Category.of("even"), dev.insight.core.data.Category.of("odd")), group));
-    BannerTable table = BannerTables.unweighted(d, TableSpec.of(List.of(RowSpec.categories("answer")),
+    BannerTable table = BannerTables.compute(SurveyDesign.builder(d).build(), TableSpec.of(List.of(RowSpec.categories("answer")),
         List.of("half")));
     assertThat(table.blocks().get(0).bases()).extracting(Base::unweighted).containsExactly(200.0, 95.0, 95.0);
     assertThat(table.notes()).contains("10 respondents did not answer banner variable half: they count in Total only");

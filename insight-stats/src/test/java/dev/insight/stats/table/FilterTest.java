@@ -1,5 +1,6 @@
 package dev.insight.stats.table;
 
+import dev.insight.stats.design.Filter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -53,6 +54,32 @@ class FilterTest {
   void unknownVariable_namesTheVariables() {
     assertThatThrownBy(() -> Filter.parse("sector = NHS").select(data))
         .hasMessage("no variable named sector; the dataset has [group, answer, score, media]");
+  }
+
+  @Test
+  void hostileNesting_refusedAtTheLimitNamingPositionAndProperty() {
+    String parens = "(".repeat(20_000) + "group = A" + ")".repeat(20_000);
+    String nots = "not ".repeat(20_000) + "group = A";
+    String chain = "group = A" + " and group = A".repeat(20_000);
+
+    assertThatThrownBy(() -> Filter.parse(parens)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(tooDeep(parens, 102));
+    assertThatThrownBy(() -> Filter.parse(nots)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(tooDeep(nots, 404));
+    assertThatThrownBy(() -> Filter.parse(chain)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(tooDeep(chain, 1410));
+  }
+
+  private static String tooDeep(String filter, int position) {
+    return "filter \"" + filter.substring(0, 200) + "... (" + filter.length() + " characters)\": at position "
+        + position + ", the filter nests deeper than 100 levels (parentheses, not, and chained and/or); use 'in "
+        + "(...)' for a list of values, or if it is meant, raise the limit with -Dinsight.parse.maxDepth=N";
+  }
+
+  @Test
+  void nestingAndChainsWithinTheLimit_parseAndSelect() {
+    assertThat(count("(".repeat(99) + "group = A" + ")".repeat(99))).isEqualTo(100);
+    assertThat(count("group = B" + " or group = A".repeat(99))).isEqualTo(200);
   }
 
   @Test

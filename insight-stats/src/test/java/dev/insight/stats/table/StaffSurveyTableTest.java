@@ -1,5 +1,6 @@
 package dev.insight.stats.table;
 
+import dev.insight.stats.design.SurveyDesign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
@@ -55,7 +56,7 @@ class StaffSurveyTableTest {
     }
     double[] weights = csv("expected_rake_weights.csv").stream().mapToDouble(r -> Double.parseDouble(r[1]))
         .toArray();
-    BannerTable table = BannerTables.compute(data, weights, TableSpec.of(List.of(RowSpec.options("priorities")),
+    BannerTable table = BannerTables.compute(SurveyDesign.builder(data).weights(weights).build(), TableSpec.of(List.of(RowSpec.options("priorities")),
         List.of("sector", "contact")));
     Map<String, AssociationTest> bySector = new HashMap<>();
     for (AssociationTest test : table.blocks().get(0).tests()) {
@@ -68,11 +69,11 @@ class StaffSurveyTableTest {
     for (String[] row : expected) {
       AssociationTest test = bySector.get(row[0]);
       assertThat(test.result().f()).as(row[0]).isCloseTo(Double.parseDouble(row[1]), withinPercentage(1e-4));
-      assertThat(test.result().numeratorDf()).as(row[0]).isCloseTo(Double.parseDouble(row[2]),
+      assertThat(test.result().ndf()).as(row[0]).isCloseTo(Double.parseDouble(row[2]),
           withinPercentage(1e-4));
-      assertThat(test.result().denominatorDf()).as(row[0]).isCloseTo(Double.parseDouble(row[3]),
+      assertThat(test.result().ddf()).as(row[0]).isCloseTo(Double.parseDouble(row[3]),
           withinPercentage(1e-4));
-      assertThat(test.result().pearsonChisq()).as(row[0]).isCloseTo(Double.parseDouble(row[5]),
+      assertThat(test.result().chisq()).as(row[0]).isCloseTo(Double.parseDouble(row[5]),
           withinPercentage(1e-4));
       assertThat(test.result().chisqPValue()).as(row[0]).isCloseTo(Double.parseDouble(row[6]),
           withinPercentage(1e-4));
@@ -93,7 +94,7 @@ class StaffSurveyTableTest {
     }
     double[] weights = csv("expected_rake_weights.csv").stream().mapToDouble(r -> Double.parseDouble(r[1]))
         .toArray();
-    BannerTable table = BannerTables.compute(data, weights, TableSpec.of(List.of(RowSpec.options("priorities")),
+    BannerTable table = BannerTables.compute(SurveyDesign.builder(data).weights(weights).build(), TableSpec.of(List.of(RowSpec.options("priorities")),
         List.of("sector")));
     RowBlock block = table.blocks().get(0);
     int checked = 0;

@@ -1,5 +1,6 @@
 package dev.insight.stats.table;
 
+import dev.insight.stats.design.SurveyDesign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,7 +35,7 @@ class SuppressionTest {
   }
 
   private static BannerTable table() {
-    return BannerTables.unweighted(data(), TableSpec.of(List.of(RowSpec.categories("answer")), List.of("region")));
+    return BannerTables.compute(SurveyDesign.builder(data()).build(), TableSpec.of(List.of(RowSpec.categories("answer")), List.of("region")));
   }
 
   @Test

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.insight.stats.design.SurveyDesign;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TableWriterTest {
-  private final BannerTable table = BannerTables.unweighted(TableFixtures.twoGroups(),
+  private final BannerTable table = BannerTables.compute(SurveyDesign.builder(TableFixtures.twoGroups()).build(),
       TableSpec.of(List.of(RowSpec.categories("answer"), RowSpec.mean("score")), List.of("group")));
 
   private byte[] bytes(TableFormat format) {

@@ -1,0 +1,56 @@
+package dev.insight.stats.table;
+
+/**
+ * Sums for one column of one question: respondents, weight and squared weight of the base, per item (category,
+ * option, net, box) its respondents and weight, and for a numeric question the weighted sums of x and x^2 (x shifted
+ * by a value of the question, for accuracy).
+ */
+final class ColumnSums {
+  double n;
+  double w;
+  double q;
+  final double[] itemN;
+  final double[] itemW;
+
+  double sx;
+  double sxx;
+
+  ColumnSums(int items) {
+    itemN = new double[items];
+    itemW = new double[items];
+  }
+
+  void add(ColumnSums other) {
+    n += other.n;
+    w += other.w;
+    q += other.q;
+    sx += other.sx;
+    sxx += other.sxx;
+    for (int j = 0; j < itemN.length; j++) {
+      itemN[j] += other.itemN[j];
+      itemW[j] += other.itemW[j];
+    }
+  }
+
+  ColumnSums minus(ColumnSums other) {
+    ColumnSums r = new ColumnSums(itemN.length);
+    r.n = n - other.n;
+    r.w = w - other.w;
+    r.q = q - other.q;
+    r.sx = sx - other.sx;
+    r.sxx = sxx - other.sxx;
+    for (int j = 0; j < itemN.length; j++) {
+      r.itemN[j] = itemN[j] - other.itemN[j];
+      r.itemW[j] = itemW[j] - other.itemW[j];
+    }
+    return r;
+  }
+
+  double variance() {
+    if (n < 2 || w <= 0) {
+      return Double.NaN;
+    }
+    double m = sx / w;
+    return Math.max(0, sxx / w - m * m) * n / (n - 1);
+  }
+}
