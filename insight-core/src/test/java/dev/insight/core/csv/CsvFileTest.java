@@ -281,4 +281,36 @@ class CsvFileTest {
       assertThat(records(csv)).containsExactly(List.of("R1", "a"), List.of("R2", "b"), List.of("R3", "c"));
     }
   }
+
+  @Test
+  void open_badByteFarIntoTheFile_isReportedAtItsExactOffsetAndLine() throws IOException {
+    StringBuilder text = new StringBuilder("id,comment\n");
+    for (int row = 1; row <= 5000; row++) {
+      text.append(row).append(",caf\u00e9 \u2019s fine\n");
+    }
+    byte[] good = text.toString().getBytes(StandardCharsets.UTF_8);
+    Path path = file(concat(concat(good, "5001,bad ".getBytes(StandardCharsets.UTF_8)), new byte[] {(byte) 0x92}));
+    long offset = good.length + "5001,bad ".length();
+
+    assertThatThrownBy(() -> {
+      try (CsvFile csv = CsvFile.open(path, CsvOptions.defaults(), strict(path))) {
+        assertThat(records(csv)).hasSize(5000);
+      }
+    }).hasMessage(path + ":5002: value \"0x92\", bytes not valid in UTF-8 at byte offset " + offset
+        + " (line 5002); give the file's encoding (such as --encoding windows-1252) or save it as CSV UTF-8");
+  }
+
+  @Test
+  void open_multiByteCharactersAcrossEveryBufferBoundary_areDecodedWhole() throws IOException {
+    StringBuilder text = new StringBuilder("id,comment\n");
+    for (int row = 1; row <= 20_000; row++) {
+      text.append(row).append(",\u00e9\u2019\uD83D\uDE00\n");
+    }
+    Path path = file(text.toString().getBytes(StandardCharsets.UTF_8));
+
+    try (CsvFile csv = CsvFile.open(path, CsvOptions.defaults(), strict(path))) {
+      List<List<String>> rows = records(csv);
+      assertThat(rows).hasSize(20_000).allSatisfy(r -> assertThat(r.get(1)).isEqualTo("\u00e9\u2019\uD83D\uDE00"));
+    }
+  }
 }
