@@ -251,4 +251,29 @@ class InputContractTest {
         + "semicolon-delimited (detected from the header)");
     assertThat(Files.readString(dir.resolve("t.csv"))).contains("NHS – Trust");
   }
+
+  @Test
+  void lenient_keepsEveryRespondentItCanAndListsEveryProblem_strictStopsAtTheFirst() throws IOException {
+    List<String> lines = new ArrayList<>(Files.readAllLines(data));
+    lines.set(5, lines.get(5) + ",surplus");
+    lines.set(9, lines.get(9).replace("\"R0009\"", "\"R0008\""));
+    Files.write(data, lines);
+
+    Run strict = run("estimate", "--data", data.toString(), "--id", "id", "--margins", counts.toString(),
+        "--proportion", "pri_housing", "--out", dir.resolve("strict.csv").toString());
+    Run lenient = run("estimate", "--data", data.toString(), "--id", "id", "--margins", counts.toString(),
+        "--proportion", "pri_housing", "--lenient", "--out", dir.resolve("lenient.csv").toString());
+
+    assertThat(strict.code()).isEqualTo(1);
+    assertThat(strict.err()).isEqualToIgnoringNewLines("insight estimate: " + data + ":6: expected 24 fields as in "
+        + "the header but found 25; the row is left out");
+    assertThat(dir.resolve("strict.csv")).doesNotExist();
+    assertThat(lenient.code()).as(lenient.err()).isZero();
+    assertThat(lenient.err()).isEqualTo(String.join(System.lineSeparator(),
+        "insight estimate: 2 problems (--lenient: every respondent that could be kept was kept):",
+        "  " + data + ":6: expected 24 fields as in the header but found 25; the row is left out",
+        "  " + data + ":10: column \"id\", value \"R0008\", duplicate respondent id, first seen on line 9; the row is "
+            + "left out", ""));
+    assertThat(csv(dir.resolve("lenient.csv")).get(1)[1]).isEqualTo("757");
+  }
 }
