@@ -36,8 +36,8 @@ import org.jspecify.annotations.Nullable;
  * (a delimiter detected, a column renamed, a quoted field over lines that look like records) never throw.
  */
 public final class CsvFile implements Closeable {
-  private final Reader reader;
-  private final CsvTokenizer tokenizer;
+  private final Closeable reader;
+  private final Records tokenizer;
   private final CsvFormat format;
   private final CsvHeader header;
   private final long headerLine;
@@ -52,18 +52,23 @@ public final class CsvFile implements Closeable {
   private String[] optionText = new String[0];
 
   private CsvFile(Reader reader, ProblemCollector problems, CsvOptions options, String encoding, boolean bom) {
+    this(reader, text(reader, problems, options), problems, options, encoding, bom);
+  }
+
+  private static CsvTokenizer text(Reader reader, ProblemCollector problems, CsvOptions options) {
+    CsvTokenizer text = new CsvTokenizer(reader, problems, options.maxFieldChars());
+    text.skipByteOrderMark();
+    text.delimiter(options.delimiter() != null ? options.delimiter() : text.detectDelimiter());
+    return text;
+  }
+
+  private CsvFile(Closeable reader, Records records, ProblemCollector problems, CsvOptions options, String encoding,
+      boolean bom) {
     this.reader = reader;
     this.problems = problems;
-    this.tokenizer = new CsvTokenizer(reader, problems, options.maxFieldChars());
-    boolean charBom = tokenizer.skipByteOrderMark();
-    char delimiter;
-    if (options.delimiter() != null) {
-      delimiter = options.delimiter();
-    } else {
-      delimiter = tokenizer.detectDelimiter();
-    }
-    tokenizer.delimiter(delimiter);
-    this.format = new CsvFormat(encoding, bom || charBom, delimiter);
+    this.tokenizer = records;
+    char delimiter = records.delimiter();
+    this.format = new CsvFormat(encoding, bom || records.byteOrderMark(), delimiter);
     if (!tokenizer.next()) {
       throw problems.fatal(0, null, null, "the file is empty: expected a header row");
     }
@@ -301,6 +306,27 @@ public final class CsvFile implements Closeable {
   }
 
   /**
+   * Reads rows already split into cells (a spreadsheet's sheet) and their header, by the same rules as CSV text:
+   * the same header layouts, renamed columns and problems, with the source's row numbers in place of lines.
+   *
+   * @param rows the rows; closed by {@link #close()}
+   * @param options the layout and bounds (the encoding and delimiter are not used)
+   * @param problems where problems and notes go
+   * @return the open file, positioned after the header
+   * @throws InvalidInputException when the source holds no row
+   */
+  public static CsvFile of(RowSource rows, CsvOptions options, ProblemCollector problems) {
+    checkNotNull(rows, "rows");
+    checkNotNull(options, "options");
+    try {
+      return new CsvFile(rows, new SourceRecords(rows), problems, options, rows.describe(), false);
+    } catch (RuntimeException e) {
+      rows.close();
+      throw e;
+    }
+  }
+
+  /**
    * The encoding and delimiter read.
    *
    * @return the format
@@ -413,6 +439,85 @@ public final class CsvFile implements Closeable {
    */
   public ProblemCollector problems() {
     return problems;
+  }
+
+  /** What {@link CsvFile} reads records from: CSV text, or rows already split into cells. */
+  interface Records {
+    boolean next();
+
+    String[] fields();
+
+    long recordLine();
+
+    int fieldCount();
+
+    String field(int index);
+
+    void expectFields(List<String> header);
+
+    char delimiter();
+
+    boolean byteOrderMark();
+  }
+
+  /** A {@link RowSource} as records. */
+  private static final class SourceRecords implements Records {
+    private final RowSource rows;
+    private String[] fields = new String[0];
+    private int width;
+
+    SourceRecords(RowSource rows) {
+      this.rows = rows;
+    }
+
+    @Override
+    public boolean next() {
+      if (!rows.next()) {
+        return false;
+      }
+      String[] cells = rows.fields();
+      // a sheet leaves out the empty cells at the end of a row: a short row is not ragged
+      fields = cells.length < width ? Arrays.copyOf(cells, width) : cells;
+      for (int i = cells.length; i < fields.length; i++) {
+        fields[i] = "";
+      }
+      return true;
+    }
+
+    @Override
+    public String[] fields() {
+      return fields.clone();
+    }
+
+    @Override
+    public long recordLine() {
+      return rows.line();
+    }
+
+    @Override
+    public int fieldCount() {
+      return fields.length;
+    }
+
+    @Override
+    public String field(int index) {
+      return fields[index];
+    }
+
+    @Override
+    public void expectFields(List<String> header) {
+      width = header.size();
+    }
+
+    @Override
+    public char delimiter() {
+      return ',';
+    }
+
+    @Override
+    public boolean byteOrderMark() {
+      return false;
+    }
   }
 
   @Override

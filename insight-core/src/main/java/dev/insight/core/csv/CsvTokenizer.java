@@ -18,7 +18,7 @@ import java.util.Locale;
  * characters after a closing quote are reported; a quoted field whose inner lines look like records gets a note;
  * a field is bounded in length, and a record in field count. Unquoted fields are cut straight from the buffer.
  */
-final class CsvTokenizer {
+final class CsvTokenizer implements CsvFile.Records {
   static final int MAX_FIELDS = 100_000;
   private static final int BUFFER = 1 << 16;
 
@@ -40,6 +40,7 @@ final class CsvTokenizer {
   /** Fields in a record, once known, to tell a quoted field holding records from one holding a paragraph. */
   private int expectedFields;
   private String[] names = new String[0];
+  private boolean bomSkipped;
 
   CsvTokenizer(Reader in, ProblemCollector problems, int maxField) {
     this.in = in;
@@ -112,6 +113,7 @@ final class CsvTokenizer {
     }
     if (pos < len && buf[pos] == '\uFEFF') {
       pos++;
+      bomSkipped = true;
       return true;
     }
     return false;
@@ -121,20 +123,34 @@ final class CsvTokenizer {
     this.delimiter = separator;
   }
 
-  void expectFields(List<String> header) {
+  @Override
+  public char delimiter() {
+    return delimiter;
+  }
+
+  @Override
+  public boolean byteOrderMark() {
+    return bomSkipped;
+  }
+
+  @Override
+  public void expectFields(List<String> header) {
     this.expectedFields = header.size();
     this.names = header.toArray(new String[0]);
   }
 
-  long recordLine() {
+  @Override
+  public long recordLine() {
     return recordLine;
   }
 
-  int fieldCount() {
+  @Override
+  public int fieldCount() {
     return count;
   }
 
-  String field(int i) {
+  @Override
+  public String field(int i) {
     return fields[i];
   }
 
@@ -142,7 +158,8 @@ final class CsvTokenizer {
     fields[i] = value;
   }
 
-  String[] fields() {
+  @Override
+  public String[] fields() {
     return Arrays.copyOf(fields, count);
   }
 
@@ -151,7 +168,8 @@ final class CsvTokenizer {
    *
    * @return false at the end of the text
    */
-  boolean next() {
+  @Override
+  public boolean next() {
     count = 0;
     while (true) {
       if (pos >= len && !fill(false)) {

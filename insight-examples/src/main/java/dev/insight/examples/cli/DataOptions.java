@@ -8,8 +8,12 @@ import picocli.CommandLine.Option;
 final class DataOptions {
   @Option(names = "--data", required = true, paramLabel = "D.csv",
       description = "The survey data: CSV with a header row (UTF-8 with or without a byte-order mark, UTF-16 with "
-          + "one, or the encoding given with --encoding; comma, semicolon or tab detected).")
+          + "one, or the encoding given with --encoding; comma, semicolon or tab detected), or an XLSX workbook.")
   Path data;
+
+  @Option(names = "--sheet", paramLabel = "NAME",
+      description = "The sheet of an XLSX workbook to read (default: the first).")
+  @Nullable String sheet;
 
   @Option(names = "--id", required = true, paramLabel = "COL", description = "The respondent id column.")
   String id;

@@ -63,6 +63,10 @@ final class DescribeCommand implements Callable<Integer> {
       description = "The export's header layout, instead of detecting it from the header.")
   private @Nullable String format;
 
+  @Option(names = "--sheet", paramLabel = "NAME",
+      description = "The sheet of an XLSX workbook to read (default: the first).")
+  private @Nullable String sheet;
+
 
   @Option(names = "--json", description = "Print JSON instead of text.")
   private boolean json;
@@ -74,12 +78,13 @@ final class DescribeCommand implements Callable<Integer> {
     input.encoding = encoding;
     input.codebook = codebook;
     input.format = format;
+    input.sheet = sheet;
     ProblemCollector problems = ProblemCollector.of(data.toString(), ReadMode.LENIENT);
     String encodingName;
     String layout;
     String delimiter;
     CodebookInference.Description description;
-    try (CsvFile csv = CsvFile.open(data, SurveyFiles.options(input), problems)) {
+    try (CsvFile csv = SurveyFiles.open(input, problems)) {
       encodingName = csv.format().encoding();
       layout = csv.layout().formatName();
       delimiter = csv.format().delimiterName();

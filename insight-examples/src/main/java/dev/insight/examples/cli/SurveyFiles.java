@@ -20,6 +20,7 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,8 +28,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one way the commands read {@code --data}: through insight-core's {@link SurveyCsvReader} with the encoding
- * and mode given, every note (a delimiter detected, a column renamed) and, in lenient mode, every problem written
+ * The one way the commands read {@code --data}: CSV or a sheet of an XLSX workbook ({@link XlsxRows}), through
+ * insight-core's {@link SurveyCsvReader} with the encoding and mode given, every note (a delimiter detected, a column renamed) and, in lenient mode, every problem written
  * to standard error, so nothing is dropped without a line saying so.
  */
 final class SurveyFiles {
@@ -57,8 +58,12 @@ final class SurveyFiles {
    */
   static Dataset read(DataOptions input, SurveyMapping mapping, PrintWriter err, String command) {
     SurveyCodebook given = codebook(input);
-    ReadResult<Dataset> result = SurveyCsvReader.read(input.data, given == null ? mapping : apply(mapping, given),
-        input.lenient ? ReadMode.LENIENT : ReadMode.STRICT, options(input));
+    ProblemCollector problems = ProblemCollector.of(input.data.toString(),
+        input.lenient ? ReadMode.LENIENT : ReadMode.STRICT);
+    ReadResult<Dataset> result;
+    try (CsvFile csv = open(input, problems)) {
+      result = SurveyCsvReader.read(csv, given == null ? mapping : apply(mapping, given));
+    }
     report(result, err, command);
     return result.value();
   }
@@ -125,10 +130,28 @@ final class SurveyFiles {
     return csvHeader(input).names();
   }
 
+  /**
+   * Opens the data file: an XLSX workbook (by its name; the sheet of {@code --sheet}, or the first) or CSV text,
+   * read alike after the header.
+   */
+  static CsvFile open(DataOptions input, ProblemCollector problems) {
+    return open(input.data, input.sheet, options(input), problems);
+  }
+
+  /** Opens a CSV file or a sheet of an XLSX workbook. */
+  static CsvFile open(Path file, @Nullable String sheet, CsvOptions options, ProblemCollector problems) {
+    if (XlsxRows.isXlsx(file)) {
+      return CsvFile.of(XlsxRows.open(file, sheet, problems), options, problems);
+    }
+    if (sheet != null) {
+      throw new IllegalArgumentException("--sheet " + sheet + ": " + file + " is not an XLSX workbook");
+    }
+    return CsvFile.open(file, options, problems);
+  }
+
   /** The header of the data file, with a platform's question and option texts. */
   static CsvHeader csvHeader(DataOptions input) {
-    try (CsvFile csv = CsvFile.open(input.data, options(input), ProblemCollector.of(input.data.toString(),
-        ReadMode.LENIENT))) {
+    try (CsvFile csv = open(input, ProblemCollector.of(input.data.toString(), ReadMode.LENIENT))) {
       return csv.header();
     }
   }

@@ -42,7 +42,7 @@ final class WeightingFiles {
    */
   static List<Margin> readMargins(Path file, @Nullable Double population) {
     ProblemCollector problems = ProblemCollector.of(file.toString(), ReadMode.STRICT);
-    try (CsvFile csv = CsvFile.open(file, CsvOptions.defaults(), problems)) {
+    try (CsvFile csv = SurveyFiles.open(file, null, CsvOptions.defaults(), problems)) {
       return readMargins(csv, population, file.getFileName().toString());
     }
   }
@@ -161,7 +161,7 @@ final class WeightingFiles {
     double[] weights = new double[data.rowCount()];
     boolean[] seen = new boolean[data.rowCount()];
     ProblemCollector problems = ProblemCollector.of(source, ReadMode.STRICT);
-    try (CsvFile csv = CsvFile.open(file, CsvOptions.defaults(), problems)) {
+    try (CsvFile csv = SurveyFiles.open(file, null, CsvOptions.defaults(), problems)) {
       long headerLine = csv.headerLine();
       int idAt = csv.header().indexOf("id").orElse(-1);
       int weightAt = csv.header().indexOf("weight").orElse(-1);

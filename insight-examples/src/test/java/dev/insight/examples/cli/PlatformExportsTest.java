@@ -52,7 +52,7 @@ class PlatformExportsTest {
   }
 
   /** The raw records, split here without insight's reader (RFC 4180 quotes, no line breaks in fields). */
-  private static List<List<String>> records(Path file) throws IOException {
+  static List<List<String>> records(Path file) throws IOException {
     List<List<String>> records = new ArrayList<>();
     for (String line : Files.readString(file, StandardCharsets.UTF_8).replace("\uFEFF", "").split("\r\n")) {
       List<String> fields = new ArrayList<>();
