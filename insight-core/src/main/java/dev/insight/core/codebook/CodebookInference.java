@@ -104,6 +104,29 @@ public final class CodebookInference {
    * @return the codebook and the number of respondents
    */
   public static Description infer(CsvFile csv, @Nullable String idColumn) {
+    return infer(csv, idColumn, false);
+  }
+
+  /**
+   * Infers the codebook of a CSV file, as {@link #infer(CsvFile, String)}, keeping or leaving out the columns its
+   * layout marks as personal data ({@link CsvFile#personalColumns()}).
+   *
+   * @param csv the file, positioned after its header
+   * @param idColumn the respondent id column, or null when there is none
+   * @param withPersonal whether the personal-data columns become variables
+   * @return the codebook and the number of respondents
+   */
+  public static Description infer(CsvFile csv, @Nullable String idColumn, boolean withPersonal) {
+    Description all = inferAll(csv, idColumn);
+    if (withPersonal || csv.personalColumns().isEmpty()) {
+      return all;
+    }
+    Set<String> personal = new HashSet<>(csv.personalColumns());
+    return new Description(new SurveyCodebook(all.codebook().variables().stream()
+        .filter(v -> v.columns().stream().noneMatch(personal::contains)).toList()), all.respondents());
+  }
+
+  private static Description inferAll(CsvFile csv, @Nullable String idColumn) {
     List<String> names = csv.header().names();
     Column[] columns = new Column[names.size()];
     for (int i = 0; i < columns.length; i++) {

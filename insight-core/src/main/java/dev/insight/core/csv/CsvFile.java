@@ -43,6 +43,7 @@ public final class CsvFile implements Closeable {
   private final long headerLine;
   private final ProblemCollector problems;
   private final ExportLayout layout;
+  private final List<String> personalColumns;
   /** Records read ahead while detecting the layout, handed out first. */
   private final ArrayDeque<String[]> pending = new ArrayDeque<>();
   private final ArrayDeque<Long> pendingLines = new ArrayDeque<>();
@@ -103,8 +104,33 @@ public final class CsvFile implements Closeable {
             + "responses; columns named q1, q2, ... (options q2_1, q2_2, ...), labelled with the question text");
       }
     }
+    List<String> personal = List.of();
+    if (found == ExportLayout.PLAIN && (given == ExportLayout.MICROSOFT_FORMS || given == null
+        && microsoftForms(first))) {
+      found = ExportLayout.MICROSOFT_FORMS;
+      List<String> names = new ArrayList<>();
+      List<String> labels = new ArrayList<>();
+      int question = 0;
+      for (String field : first) {
+        String text = field.strip();
+        String fixed = text.toLowerCase(java.util.Locale.ROOT);
+        if (question == 0 && FORMS_FIXED.contains(fixed)) {
+          names.add(fixed.replace(' ', '_'));
+        } else {
+          names.add("q" + (++question));
+        }
+        labels.add(text);
+      }
+      read = CsvHeader.of(names, headerLine, problems).withLabels(labels, blanks(names.size()));
+      personal = names.stream().filter(n -> n.equals("email") || n.equals("name")).toList();
+      problems.note(headerLine, null, null, "a Microsoft Forms export: columns named id, start_time, "
+          + "completion_time, email, name, then q1, q2, ... labelled with the question text; " + String.join(" and ",
+          personal) + " hold personal data and are left out of the codebook (name them in a command, or describe "
+          + "--personal, to use them)");
+    }
     this.layout = found;
     this.header = read != null ? read : CsvHeader.of(first, headerLine, problems);
+    this.personalColumns = personal.stream().filter(p -> header.indexOf(p).isPresent()).toList();
     tokenizer.expectFields(header.names());
   }
 
@@ -127,6 +153,24 @@ public final class CsvFile implements Closeable {
       }
     }
     return ids * 2 > row.length;
+  }
+
+  /** The fixed leading columns of a Microsoft Forms workbook. */
+  private static final List<String> FORMS_COLUMNS = List.of("id", "start time", "completion time", "email", "name");
+  /** The leading columns of a Microsoft Forms workbook that are not questions (newer ones add the last change). */
+  private static final java.util.Set<String> FORMS_FIXED = java.util.Set.of("id", "start time", "completion time",
+      "email", "name", "last modified time");
+
+  private static boolean microsoftForms(List<String> first) {
+    if (first.size() < FORMS_COLUMNS.size()) {
+      return false;
+    }
+    for (int i = 0; i < FORMS_COLUMNS.size(); i++) {
+      if (!first.get(i).strip().equalsIgnoreCase(FORMS_COLUMNS.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean containsIgnoringCase(List<String> fields, String name) {
@@ -430,6 +474,16 @@ public final class CsvFile implements Closeable {
    */
   public ExportLayout layout() {
     return layout;
+  }
+
+  /**
+   * The columns the export's layout marks as personal data (Microsoft Forms' {@code Email} and {@code Name}), left
+   * out of an inferred codebook unless asked for.
+   *
+   * @return the column names, empty for most layouts
+   */
+  public List<String> personalColumns() {
+    return personalColumns;
   }
 
   /**

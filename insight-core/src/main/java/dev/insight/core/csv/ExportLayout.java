@@ -20,6 +20,14 @@ import java.util.Locale;
  *       column {@code q2_other}. An option column holds the option's text when chosen: it is read as {@code 1},
  *       blank as {@code 0} when the respondent chose another option of the question, and as no answer when they
  *       chose none.</li>
+ *   <li>{@link #MICROSOFT_FORMS}: one header row starting {@code Id}, {@code Start time}, {@code Completion time},
+ *       {@code Email}, {@code Name} (and, in newer workbooks, {@code Last modified time}): the workbook Microsoft
+ *       Forms downloads, the question text as the column name, a multiple-choice answer as the options chosen each
+ *       followed by {@code ;}. The leading columns are named {@code id}, {@code start_time},
+ *       {@code completion_time}, {@code email}, {@code name} ({@code last_modified_time}), the questions
+ *       {@code q1}, {@code q2}, ... in order, labelled with the question text. {@code email} and {@code name} hold
+ *       personal data: they are marked as such ({@link CsvFile#personalColumns()}) and left out of the inferred
+ *       codebook unless asked for.</li>
  * </ul>
  */
 public enum ExportLayout {
@@ -28,12 +36,15 @@ public enum ExportLayout {
   /** Qualtrics: names, question text, import ids. */
   QUALTRICS,
   /** SurveyMonkey: question text, then response type or option text. */
-  SURVEYMONKEY;
+  SURVEYMONKEY,
+  /** Microsoft Forms: fixed leading columns, personal data in Email and Name. */
+  MICROSOFT_FORMS;
 
   /**
    * The layout of a {@code --format} name.
    *
-   * @param name {@code csv} (or {@code plain}), {@code qualtrics} or {@code surveymonkey}, in any case
+   * @param name {@code csv} (or {@code plain}), {@code qualtrics}, {@code surveymonkey} or
+   *     {@code microsoft-forms}, in any case
    * @return the layout
    * @throws IllegalArgumentException for any other name, listing the names
    */
@@ -42,16 +53,18 @@ public enum ExportLayout {
       case "csv", "plain" -> PLAIN;
       case "qualtrics" -> QUALTRICS;
       case "surveymonkey" -> SURVEYMONKEY;
-      default -> throw new IllegalArgumentException("format " + name + ": expected csv, qualtrics or surveymonkey");
+      case "microsoft-forms", "microsoft_forms", "msforms" -> MICROSOFT_FORMS;
+      default -> throw new IllegalArgumentException("format " + name + ": expected csv, qualtrics, surveymonkey or "
+          + "microsoft-forms");
     };
   }
 
   /**
    * The name {@link #parse(String)} reads.
    *
-   * @return {@code csv}, {@code qualtrics} or {@code surveymonkey}
+   * @return {@code csv}, {@code qualtrics}, {@code surveymonkey} or {@code microsoft-forms}
    */
   public String formatName() {
-    return this == PLAIN ? "csv" : name().toLowerCase(Locale.ROOT);
+    return this == PLAIN ? "csv" : name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

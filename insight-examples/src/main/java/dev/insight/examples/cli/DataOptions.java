@@ -23,9 +23,10 @@ final class DataOptions {
           + "bytes not valid in it are an error naming their line and offset).")
   @Nullable String encoding;
 
-  @Option(names = "--format", paramLabel = "csv|qualtrics|surveymonkey",
+  @Option(names = "--format", paramLabel = "csv|qualtrics|surveymonkey|microsoft-forms",
       description = "The export's header layout, when detection from the header is not wanted: csv (one header "
-          + "row), qualtrics (names, question text, import ids) or surveymonkey (question text, then responses).")
+          + "row), qualtrics (names, question text, import ids), surveymonkey (question text, then responses) or "
+          + "microsoft-forms (Id, Start time, Completion time, Email, Name, then the questions).")
   @Nullable String format;
 
   @Option(names = "--codebook", paramLabel = "FILE",

@@ -59,7 +59,7 @@ final class DescribeCommand implements Callable<Integer> {
       description = "A codebook (JSON or CSV) whose variables replace those inferred.")
   private @Nullable Path codebook;
 
-  @Option(names = "--format", paramLabel = "csv|qualtrics|surveymonkey",
+  @Option(names = "--format", paramLabel = "csv|qualtrics|surveymonkey|microsoft-forms",
       description = "The export's header layout, instead of detecting it from the header.")
   private @Nullable String format;
 
@@ -67,6 +67,10 @@ final class DescribeCommand implements Callable<Integer> {
       description = "The sheet of an XLSX workbook to read (default: the first).")
   private @Nullable String sheet;
 
+
+  @Option(names = "--personal", description = "Describe the columns the export marks as personal data too "
+      + "(Microsoft Forms' Email and Name), which are left out by default.")
+  private boolean personal;
 
   @Option(names = "--json", description = "Print JSON instead of text.")
   private boolean json;
@@ -94,7 +98,7 @@ final class DescribeCommand implements Callable<Integer> {
       if (id != null && csv.header().indexOf(id).isEmpty()) {
         throw new IllegalArgumentException("--id " + id + ": " + csv.header().whyNot(id));
       }
-      description = CodebookInference.infer(csv, idColumn);
+      description = CodebookInference.infer(csv, idColumn, personal);
     }
     SurveyCodebook result = description.codebook();
     SurveyCodebook given = SurveyFiles.codebook(input);

@@ -19,6 +19,14 @@ final class Workbooks {
 
   /** A workbook of one sheet whose {@code <sheetData>} holds the rows given (XML of {@code <row>} elements). */
   static Path write(Path file, String sheetName, String rowsXml) throws IOException {
+    return write(file, sheetName, rowsXml, false);
+  }
+
+  /**
+   * A workbook of one sheet, with a styles part when {@code styled}: cell style 1 is Excel's built-in date and
+   * time format 22 ({@code m/d/yy h:mm}), as the platforms format their time stamps.
+   */
+  static Path write(Path file, String sheetName, String rowsXml, boolean styled) throws IOException {
     try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
       put(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
           + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
@@ -27,7 +35,16 @@ final class Workbooks {
           + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument"
           + ".spreadsheetml.sheet.main+xml\"/>"
           + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-"
-          + "officedocument.spreadsheetml.worksheet+xml\"/></Types>");
+          + "officedocument.spreadsheetml.worksheet+xml\"/>"
+          + (styled ? "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-"
+              + "officedocument.spreadsheetml.styles+xml\"/>" : "") + "</Types>");
+      if (styled) {
+        put(zip, "xl/styles.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+            + "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+            + "<cellXfs count=\"2\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+            + "<xf numFmtId=\"22\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+            + "</cellXfs></styleSheet>");
+      }
       put(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
           + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
           + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -39,7 +56,9 @@ final class Workbooks {
       put(zip, "xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
           + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
           + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-          + "worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
+          + "worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+          + (styled ? "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+              + "relationships/styles\" Target=\"styles.xml\"/>" : "") + "</Relationships>");
       put(zip, "xl/worksheets/sheet1.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
           + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>" + rowsXml
           + "</sheetData></worksheet>");
