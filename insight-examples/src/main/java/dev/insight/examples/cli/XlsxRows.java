@@ -42,6 +42,8 @@ final class XlsxRows implements RowSource {
   private final ProblemCollector problems;
   private String[] fields = new String[0];
   private long line;
+  /** Whether each number format met is a date format, by its id. */
+  private final java.util.Map<Integer, Boolean> dateFormats = new java.util.HashMap<>();
 
   private XlsxRows(ReadableWorkbook workbook, Stream<Row> stream, String sheet, ProblemCollector problems) {
     this.workbook = workbook;
@@ -188,17 +190,49 @@ final class XlsxRows implements RowSource {
       return date.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? date.toLocalDate().toString()
           : date.toString();
     }
-    BigDecimal value = new BigDecimal(raw).stripTrailingZeros();
-    return value.signum() == 0 ? "0" : value.toPlainString();
+    return plain(raw);
+  }
+
+  /** A number as a person writes it: no exponent, no trailing zeros after the point. */
+  static String plain(String raw) {
+    int point = -1;
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == '.' && point < 0) {
+        point = i;
+      } else if (!(c >= '0' && c <= '9' || c == '-' && i == 0)) {
+        // an exponent or anything unusual: the exact decimal value, written out
+        BigDecimal value = new BigDecimal(raw).stripTrailingZeros();
+        return value.signum() == 0 ? "0" : value.toPlainString();
+      }
+    }
+    if (point < 0) {
+      return raw.equals("-0") ? "0" : raw;
+    }
+    int end = raw.length();
+    while (end > point + 1 && raw.charAt(end - 1) == '0') {
+      end--;
+    }
+    if (end == point + 1) {
+      end = point;
+    }
+    String value = raw.substring(0, end);
+    return value.equals("-0") || value.isEmpty() || value.equals("-") ? "0" : value;
   }
 
   /** Whether a number cell is formatted as a date: Excel's built-in date formats, or a format of day and month. */
-  private static boolean isDate(Cell cell) {
+  private boolean isDate(Cell cell) {
     Integer id = cell.getDataFormatId();
-    if (id != null && (id >= 14 && id <= 22 || id >= 45 && id <= 47)) {
+    if (id == null) {
+      return false;
+    }
+    return dateFormats.computeIfAbsent(id, k -> isDateFormat(k, cell.getDataFormatString()));
+  }
+
+  private static boolean isDateFormat(int id, @Nullable String format) {
+    if (id >= 14 && id <= 22 || id >= 45 && id <= 47) {
       return true;
     }
-    String format = cell.getDataFormatString();
     if (format == null) {
       return false;
     }

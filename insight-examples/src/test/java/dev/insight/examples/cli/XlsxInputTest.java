@@ -164,6 +164,13 @@ class XlsxInputTest {
     assertThat(rows(xlsx, null)).containsExactly(List.of("not the survey"));
   }
 
+  @ParameterizedTest
+  @CsvSource({"3,3", "3.0,3", "2.50,2.5", "-7,-7", "-0.50,-0.5", "0.0,0", "-0,0", "100,100", "1E-3,0.001",
+      "1.5E+3,1500", "4.1000000000000001E-2,0.041000000000000001", "0.1,0.1"})
+  void number_storedInTheSheet_readsAsAPersonWritesIt(String stored, String read) {
+    assertThat(XlsxRows.plain(stored)).isEqualTo(read);
+  }
+
   @Test
   void sheet_notInTheWorkbook_isRefusedListingTheSheets() throws IOException {
     Path xlsx = dir.resolve("two.xlsx");
