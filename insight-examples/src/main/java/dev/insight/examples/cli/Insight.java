@@ -22,6 +22,10 @@ import picocli.CommandLine.Command;
         RedactCommand.class,
         TableCommand.class,
         DescribeCommand.class,
+        dev.insight.examples.cli.bank.BankCommand.class,
+        CoverageCommand.class,
+        LogCommand.class,
+        VerifyLogCommand.class,
     })
 public final class Insight implements Runnable {
   @CommandLine.Spec
