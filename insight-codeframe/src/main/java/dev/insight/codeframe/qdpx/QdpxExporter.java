@@ -3,13 +3,15 @@ package dev.insight.codeframe.qdpx;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import dev.insight.core.internal.AtomicFiles;
+import dev.insight.codeframe.CodeId;
+import dev.insight.codeframe.CodeSet;
 import dev.insight.codeframe.Codeframe;
 import dev.insight.codeframe.coding.Assignment;
 import dev.insight.codeframe.coding.Provenance;
 import dev.insight.codeframe.interchange.RefiQdaCodebook;
 import dev.insight.codeframe.transcript.Segment;
 import dev.insight.codeframe.transcript.TranscriptCoding;
+import dev.insight.core.internal.AtomicFiles;
 import dev.insight.core.redact.RedactedText;
 import dev.insight.core.redact.RedactionAudit;
 import dev.insight.core.redact.RedactionPolicy;
@@ -343,6 +345,7 @@ public final class QdpxExporter {
       xml.writeEndElement();
     }
     xml.writeEndElement();
+    writeSets(codeframe, xml);
     xml.writeStartElement("Description");
     xml.writeCharacters(audit.redacted()
         ? "Exported by insight. Personal data redacted (" + audit.entries().size() + " redactions)."
@@ -362,6 +365,30 @@ public final class QdpxExporter {
     // the codebook as the .qdc export writes it: same GUIDs, descriptions, inclusion notes and rules
     RefiQdaCodebook.writeCodes(codeframe, xml);
     xml.writeEndElement();
+    xml.writeEndElement();
+  }
+
+  /** The frame's code sets, as the Project schema has them (after Sources, Notes and Links). */
+  private static void writeSets(Codeframe codeframe, XMLStreamWriter xml) throws XMLStreamException {
+    if (codeframe.sets().isEmpty()) {
+      return;
+    }
+    xml.writeStartElement("Sets");
+    for (CodeSet set : codeframe.sets()) {
+      xml.writeStartElement("Set");
+      xml.writeAttribute("guid", RefiQdaCodebook.setGuid(codeframe, set));
+      xml.writeAttribute("name", set.name());
+      if (!set.description().isEmpty()) {
+        xml.writeStartElement("Description");
+        xml.writeCharacters(set.description());
+        xml.writeEndElement();
+      }
+      for (CodeId member : set.members()) {
+        xml.writeEmptyElement("MemberCode");
+        xml.writeAttribute("targetGUID", RefiQdaCodebook.codeGuid(codeframe, member));
+      }
+      xml.writeEndElement();
+    }
     xml.writeEndElement();
   }
 

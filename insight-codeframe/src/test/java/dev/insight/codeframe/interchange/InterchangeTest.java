@@ -105,7 +105,7 @@ class InterchangeTest {
 
     String xml = out.toString(StandardCharsets.UTF_8);
     assertThat(xml).contains("<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"")
-        .contains("isCodable=\"false\"").contains("<MemberCode targetGUID=");
+        .contains("isCodable=\"false\"").contains("<MemberCode guid=");
     Codeframe back = RefiQdaCodebook.read(new ByteArrayInputStream(out.toByteArray()), "f.qdc", "feedback");
     assertThat(back.withVersion("2")).isEqualTo(frame);
   }

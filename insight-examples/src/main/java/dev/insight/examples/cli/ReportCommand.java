@@ -1,5 +1,9 @@
 package dev.insight.examples.cli;
 
+import dev.insight.codeframe.Codeframe;
+import dev.insight.codeframe.coding.Coding;
+import dev.insight.codeframe.interchange.CodeframeFiles;
+import dev.insight.codeframe.interchange.CodingCsv;
 import dev.insight.core.csv.SurveyMapping;
 import dev.insight.core.data.Dataset;
 import dev.insight.core.json.ProgrammeJson;
@@ -62,10 +66,18 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--comment", required = true, paramLabel = "COL", description = "The open-comment column.")
   private String comment;
 
-  @Option(names = "--codes", required = true, split = ",", paramLabel = "COL",
-      description = "The 0/1 code columns of the coded comments (blank for those who did not comment), "
-          + "comma-separated; for example the output of insight code apply.")
-  private List<String> codes;
+  @Option(names = "--codes", split = ",", paramLabel = "COL",
+      description = "The 0/1 code columns of the coded comments in D.csv (blank for those who did not comment), "
+          + "comma-separated; or give --coding instead.")
+  private List<String> codes = List.of();
+
+  @Option(names = "--coding", paramLabel = "C.csv", description = "A coded file (written by insight code apply, "
+      + "predict or review), joined to D.csv by --id; repeat it to combine files (a comment in two files must have "
+      + "the same codes). Needs --codeframe.")
+  private List<Path> coding = List.of();
+
+  @Option(names = "--codeframe", paramLabel = "F", description = "The codeframe of the coded files (with --coding).")
+  private @Nullable Path codeframe;
 
   @Option(names = "--group-by", paramLabel = "COL",
       description = "A categorical column to attribute example comments by, such as sector.")
@@ -109,9 +121,31 @@ final class ReportCommand implements Callable<Integer> {
     String choices = asked.map(q -> q.id().value()).orElse("choices");
     mapping.multiColumns(choices, asked.map(MultipleChoice::text).orElse("Answers chosen"),
         options(priorities, asked.map(MultipleChoice::options).orElse(List.of())));
-    mapping.multiColumns("codes", "Comment codes", options(codes, List.of()));
+    if (codes.isEmpty() == coding.isEmpty()) {
+      throw new IllegalArgumentException("give the comments' codes either as --codes (0/1 columns of " + input.data
+          + ") or as --coding (coded files), one of the two");
+    }
+    if (!coding.isEmpty() && codeframe == null) {
+      throw new IllegalArgumentException("--coding needs --codeframe, the frame its codes belong to");
+    }
+    if (!codes.isEmpty()) {
+      mapping.multiColumns("codes", "Comment codes", options(codes, List.of()));
+    }
     mapping.text(comment);
-    Dataset survey = SurveyFiles.read(input, mapping.build(), spec.commandLine().getErr(), "report");
+    Dataset read0 = SurveyFiles.read(input, mapping.build(), spec.commandLine().getErr(), "report");
+    Coding combined = null;
+    if (!coding.isEmpty()) {
+      Codeframe frame = CodeframeFiles.read(codeframe);
+      Map<String, Coding> files = new LinkedHashMap<>();
+      for (Path file : coding) {
+        files.put(file.toString(), CodingCsv.read(file, frame));
+      }
+      combined = CodingCsv.combine(files);
+      Coding.SourceCounts by = combined.unitsBySource();
+      console.printf(Locale.ROOT, "coded comments: %d by people, %d by rules, %d by a model%n", by.person(),
+          by.rule(), by.model());
+    }
+    Dataset survey = combined == null ? read0 : combined.addTo(read0, "codes", "Comment codes");
     console.printf(Locale.ROOT, "read %s (%d activities) and %s (%d respondents)%n", programme,
         read.activities().size(), input.data, survey.rowCount());
     if (targets.get(0).kind() == TargetKind.PROPORTIONS) {
@@ -126,7 +160,10 @@ final class ReportCommand implements Callable<Integer> {
         : RedactionPolicy.internalUseOnly(internalUseOnly);
     EngagementReport report = EngagementReport.of(read, new EngagementReport.Survey(survey, targets, choices,
         "codes", comment, groupBy, across), redaction);
-    if (codedBy != null) {
+    if (combined != null) {
+      Coding.SourceCounts by = combined.unitsBySource();
+      report = report.withCoding(new CommentCoding(by.person(), by.rule(), by.model()));
+    } else if (codedBy != null) {
       int commenters = survey.rowCount() - survey.multiResponse("codes").missingCount();
       report = report.withCoding(CommentCoding.all(codedBy, commenters));
     }

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.insight.core.internal.StagedOutputs;
 import dev.insight.codeframe.framework.FrameworkMatrix;
+import dev.insight.core.consideration.ConsiderationLog;
 import dev.insight.core.data.Dataset;
 import dev.insight.core.data.MultiResponseVariable;
 import dev.insight.core.evidence.Verbatim;
@@ -18,9 +19,9 @@ import dev.insight.core.programme.SourceStudy;
 import dev.insight.core.programme.SurveyActivity;
 import dev.insight.core.question.Question;
 import dev.insight.core.redact.RedactionPolicy;
+import dev.insight.stats.design.Margin;
 import dev.insight.stats.table.BannerTable;
 import dev.insight.stats.table.TableWriter;
-import dev.insight.stats.design.Margin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -224,6 +225,9 @@ public final class EngagementReport {
     document.section("methods", "Methods", methods());
     if (machine != null && survey != null) {
       document.section("machine-coding", "Appendix: machine coding", machine.appendix());
+    }
+    if (ConsiderationSection.any(programme)) {
+      document.section("consideration-log", "Appendix: consideration log", ConsiderationSection.appendix(programme));
     }
     return document;
   }
@@ -470,6 +474,11 @@ public final class EngagementReport {
       steps.add("wrote the report as PDF (A4): " + written.get(written.size() - 1));
       written.add(stage(outputs, folder.resolve("analysis.json"), json.getBytes(StandardCharsets.UTF_8)));
       steps.add("wrote the analysis as JSON: " + written.get(written.size() - 1));
+      if (ConsiderationSection.any(programme)) {
+        written.add(stage(outputs, folder.resolve("consideration-log.json"), ConsiderationLog.empty()
+            .record(programme).json().getBytes(StandardCharsets.UTF_8)));
+        steps.add("wrote the consideration log: " + written.get(written.size() - 1));
+      }
       if (xlsx != null) {
         written.add(stage(outputs, folder.resolve("tables.xlsx"), xlsx));
         steps.add("wrote the tables as XLSX: " + written.get(written.size() - 1));

@@ -233,6 +233,7 @@ final class ProgrammeSections {
         html.close("ul");
       }
       quotesOf(html, r.quotes());
+      ConsiderationSection.chain(html, programme, r);
       html.close("div");
     }
     return html;

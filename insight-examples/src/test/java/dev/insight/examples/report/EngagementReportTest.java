@@ -139,9 +139,9 @@ class EngagementReportTest {
     List<Path> files = report.writeTo(folder.resolve("out"), steps::add);
 
     assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("report.html", "report.pdf",
-        "analysis.json", "tables.xlsx");
+        "analysis.json", "consideration-log.json", "tables.xlsx");
     assertThat(Files.readString(files.get(0))).isEqualTo(html);
-    assertThat(steps).hasSize(4);
+    assertThat(steps).hasSize(5);
     assertThat(folder.resolve("out")).isDirectoryNotContaining("glob:**.tmp");
   }
 
@@ -149,5 +149,17 @@ class EngagementReportTest {
   void survey_withoutAMargin_isRefused() {
     assertThatThrownBy(() -> new EngagementReport.Survey(CaseStudyFiles.survey(), List.of(), "priorities", "codes",
         "comment", null, List.of())).hasMessage("a survey report needs at least one weighting margin");
+  }
+
+  @Test
+  void youSaidWeDid_showsWhoConsideredWhichEvidence_andTheAppendixHoldsTheChainedLog() {
+    String head = dev.insight.core.consideration.ConsiderationLog.empty().record(CaseStudyFiles.programme()).verify()
+        .head();
+
+    assertThat(html).containsSubsequence("id=\"you-said\"", "We reduced the ten priorities to six.",
+        "Considered by Integrated care partnership board on 2022-11-17: Six priorities agreed.",
+        "Theme: Needs detail on delivery, monitoring and evaluation, 13.6% (95% CI 9.0% to 20.0%; base 180 "
+            + "respondents)", "id=\"methods\"", "id=\"consideration-log\"", "Head of the chain: " + head + ".",
+        "Consideration log (5 entries)");
   }
 }
