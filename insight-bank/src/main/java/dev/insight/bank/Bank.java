@@ -10,16 +10,11 @@ import dev.insight.core.programme.Programme;
 import dev.insight.core.programme.ProgrammeId;
 import dev.insight.core.programme.ReferenceList;
 import dev.insight.core.programme.Visibility;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,17 +26,10 @@ import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexFormatTooNewException;
-import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
@@ -71,10 +59,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Bank implements AutoCloseable {
   /** The bank format this code writes and the highest it reads. */
-  public static final int FORMAT = 1;
-
-  static final String FORMAT_KEY = "insight-bank-format";
-  static final String EMBEDDER_KEY = "insight-bank-embedder";
+  public static final int FORMAT = BankFormat.FORMAT;
 
   private final Path path;
   private final Directory directory;
@@ -120,13 +105,13 @@ public final class Bank implements AutoCloseable {
       boolean fresh = !Files.exists(dir) || isEmpty(dir);
       Files.createDirectories(dir);
       directory = FSDirectory.open(dir);
-      String recorded = fresh ? (embedder == null ? "" : embedder.name()) : checkFormat(dir, directory);
+      String recorded = fresh ? (embedder == null ? "" : embedder.name()) : BankFormat.check(dir, directory);
       IndexWriterConfig config = new IndexWriterConfig(new EnglishAnalyzer())
           .setOpenMode(fresh ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
           .setCommitOnClose(false);
       IndexWriter writer = new IndexWriter(directory, config);
       if (fresh) {
-        writer.setLiveCommitData(userData(recorded).entrySet());
+        writer.setLiveCommitData(BankFormat.userData(recorded).entrySet());
         writer.commit();
       }
       return new Bank(dir, directory, embedder, writer, recorded);
@@ -139,7 +124,7 @@ public final class Bank implements AutoCloseable {
       throw e;
     } catch (IOException e) {
       close(directory);
-      throw unreadable(dir, e);
+      throw BankFormat.unreadable(dir, e);
     }
   }
 
@@ -162,7 +147,7 @@ public final class Bank implements AutoCloseable {
     Directory directory = null;
     try {
       directory = FSDirectory.open(dir);
-      String recorded = checkFormat(dir, directory);
+      String recorded = BankFormat.check(dir, directory);
       Bank bank = new Bank(dir, directory, embedder, null, recorded);
       bank.reader = DirectoryReader.open(directory);
       return bank;
@@ -171,7 +156,7 @@ public final class Bank implements AutoCloseable {
       throw e;
     } catch (IOException e) {
       close(directory);
-      throw unreadable(dir, e);
+      throw BankFormat.unreadable(dir, e);
     }
   }
 
@@ -181,48 +166,6 @@ public final class Bank implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + dir, e);
     }
-  }
-
-  private static String checkFormat(Path dir, Directory directory) throws IOException {
-    if (!DirectoryReader.indexExists(directory)) {
-      throw new BankException(BankException.Reason.NOT_A_BANK, "not a bank: " + dir + " holds other files; give "
-          + "an empty or new directory for a new bank");
-    }
-    Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
-    String format = data.get(FORMAT_KEY);
-    if (format == null) {
-      throw new BankException(BankException.Reason.NOT_A_BANK, "not a bank: " + dir + " holds a Lucene index that "
-          + "insight did not write");
-    }
-    int version;
-    try {
-      version = Integer.parseInt(format);
-    } catch (NumberFormatException e) {
-      throw new BankException(BankException.Reason.CORRUPTED, "bank " + dir + " is corrupted: its format is \""
-          + format + "\"", e);
-    }
-    if (version > FORMAT) {
-      throw new BankException(BankException.Reason.NEWER_VERSION, "bank " + dir + " was written by a newer version "
-          + "of insight (bank format " + version + "; this version reads up to " + FORMAT + "): upgrade insight");
-    }
-    return data.getOrDefault(EMBEDDER_KEY, "");
-  }
-
-  private static BankException unreadable(Path dir, IOException e) {
-    if (e instanceof IndexFormatTooNewException) {
-      return new BankException(BankException.Reason.NEWER_VERSION, "bank " + dir + " was written by a newer version "
-          + "of insight (its Lucene index format is newer than this version reads): upgrade insight", e);
-    }
-    if (e instanceof CorruptIndexException || e instanceof IndexFormatTooOldException || e instanceof EOFException
-        || e instanceof NoSuchFileException) {
-      return new BankException(BankException.Reason.CORRUPTED, "bank " + dir + " is corrupted (" + e.getMessage()
-          + "): restore it from a backup, or make a new bank and add the programmes again", e);
-    }
-    throw new UncheckedIOException("cannot open bank " + dir, e);
-  }
-
-  private static Map<String, String> userData(String embedderName) {
-    return Map.of(FORMAT_KEY, Integer.toString(FORMAT), EMBEDDER_KEY, embedderName);
   }
 
   /**
@@ -282,8 +225,8 @@ public final class Bank implements AutoCloseable {
     try {
       w.deleteDocuments(itemsOf(id));
       w.addDocuments(built.items());
-      w.addDocument(versionDocument(programme, version, built.counts()));
-      w.setLiveCommitData(userData(bankEmbedder).entrySet());
+      w.addDocument(VersionDocuments.of(programme, version, built.counts()));
+      w.setLiveCommitData(BankFormat.userData(bankEmbedder).entrySet());
       w.commit();
     } catch (IOException | RuntimeException e) {
       rollback();
@@ -326,8 +269,8 @@ public final class Bank implements AutoCloseable {
    */
   public synchronized List<BankedProgramme> list() {
     Map<String, BankedProgramme> latest = new TreeMap<>();
-    forEachVersion(null, (doc, json) -> {
-      BankedProgramme p = banked(doc);
+    forEachVersion(null, doc -> {
+      BankedProgramme p = VersionDocuments.banked(doc);
       latest.merge(p.id(), p, (a, b) -> a.version() >= b.version() ? a : b);
     });
     return List.copyOf(latest.values());
@@ -353,11 +296,11 @@ public final class Bank implements AutoCloseable {
   public synchronized Optional<Programme> programmeVersion(String id, int version) {
     int[] best = {0};
     String[] json = {null};
-    forEachVersion(id, (doc, text) -> {
+    forEachVersion(id, doc -> {
       int v = doc.getField(Fields.VERSION).numericValue().intValue();
       if (version == 0 ? v > best[0] : v == version) {
         best[0] = v;
-        json[0] = text;
+        json[0] = VersionDocuments.json(doc);
       }
     });
     return json[0] == null ? Optional.empty()
@@ -420,8 +363,8 @@ public final class Bank implements AutoCloseable {
 
   private Optional<BankedProgramme> current(String id) {
     BankedProgramme[] best = {null};
-    forEachVersion(id, (doc, json) -> {
-      BankedProgramme p = banked(doc);
+    forEachVersion(id, doc -> {
+      BankedProgramme p = VersionDocuments.banked(doc);
       if (best[0] == null || p.version() > best[0].version()) {
         best[0] = p;
       }
@@ -430,7 +373,7 @@ public final class Bank implements AutoCloseable {
   }
 
   private interface VersionVisitor {
-    void visit(Document doc, String json);
+    void visit(Document doc);
   }
 
   private void forEachVersion(@Nullable String id, VersionVisitor visitor) {
@@ -444,44 +387,11 @@ public final class Bank implements AutoCloseable {
       StoredFields stored = searcher.storedFields();
       int max = Math.max(1, searcher.getIndexReader().maxDoc());
       for (ScoreDoc hit : searcher.search(query.build(), max).scoreDocs) {
-        Document doc = stored.document(hit.doc);
-        visitor.visit(doc, new String(doc.getBinaryValue(Fields.JSON).bytes, StandardCharsets.UTF_8));
+        visitor.visit(stored.document(hit.doc));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read bank " + path, e);
     }
-  }
-
-  private static BankedProgramme banked(Document doc) {
-    Map<ItemKind, Integer> counts = new EnumMap<>(ItemKind.class);
-    for (String part : doc.get(Fields.COUNTS).split(",")) {
-      if (!part.isEmpty()) {
-        String[] kv = part.split("=");
-        counts.put(ItemKind.of(kv[0]), Integer.parseInt(kv[1]));
-      }
-    }
-    return new BankedProgramme(doc.get(Fields.PROGRAMME), doc.get(Fields.PROGRAMME_TITLE), doc.get(Fields.PLACE_NAME),
-        Visibility.valueOf(doc.get(Fields.VISIBILITY)), doc.getField(Fields.VERSION).numericValue().intValue(),
-        doc.get(Fields.ADDED_AT), counts);
-  }
-
-  private static Document versionDocument(Programme programme, int version, Map<ItemKind, Integer> counts) {
-    Document doc = new Document();
-    doc.add(new StringField(Fields.DOC, Fields.VERSION_DOC, Field.Store.NO));
-    doc.add(new StringField(Fields.PROGRAMME, programme.id().value(), Field.Store.YES));
-    doc.add(new StoredField(Fields.PROGRAMME_TITLE, programme.title()));
-    if (programme.place() != null) {
-      doc.add(new StoredField(Fields.PLACE_NAME, programme.place()));
-    }
-    doc.add(new StringField(Fields.VISIBILITY, programme.visibility().name(), Field.Store.YES));
-    doc.add(new StoredField(Fields.VERSION, version));
-    doc.add(new StoredField(Fields.ADDED_AT, Instant.now().toString()));
-    StringBuilder text = new StringBuilder();
-    new TreeMap<>(counts).forEach((k, v) -> text.append(text.length() == 0 ? "" : ",").append(k.label()).append('=')
-        .append(v));
-    doc.add(new StoredField(Fields.COUNTS, text.toString()));
-    doc.add(new StoredField(Fields.JSON, ProgrammeJson.write(programme).getBytes(StandardCharsets.UTF_8)));
-    return doc;
   }
 
   private static Query itemsOf(String id) {

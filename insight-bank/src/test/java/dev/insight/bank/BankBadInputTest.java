@@ -70,7 +70,7 @@ class BankBadInputTest {
     Path path = bankWithCaseStudy();
     try (var directory = FSDirectory.open(path);
         IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
-      writer.setLiveCommitData(Map.of(Bank.FORMAT_KEY, "2", Bank.EMBEDDER_KEY, "").entrySet());
+      writer.setLiveCommitData(Map.of(BankFormat.FORMAT_KEY, "2", BankFormat.EMBEDDER_KEY, "").entrySet());
       writer.commit();
     }
 

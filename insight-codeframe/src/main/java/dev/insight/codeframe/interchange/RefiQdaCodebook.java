@@ -53,7 +53,9 @@ public final class RefiQdaCodebook {
   private RefiQdaCodebook() {}
 
   private static XMLInputFactory inputFactory() {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
+    // the JDK's own parser, whose hardening properties below are known: XMLInputFactory.newFactory() would take
+    // whichever StAX implementation is first on the class path (Aalto, Woodstox), and some refuse these properties
+    XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);

@@ -12,6 +12,7 @@ import dev.insight.codeframe.interchange.RefiQdaCodebook;
 import dev.insight.codeframe.transcript.Segment;
 import dev.insight.codeframe.transcript.TranscriptCoding;
 import dev.insight.core.internal.AtomicFiles;
+import dev.insight.core.internal.Pseudonyms;
 import dev.insight.core.redact.RedactedText;
 import dev.insight.core.redact.RedactionAudit;
 import dev.insight.core.redact.RedactionPolicy;
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -144,6 +146,14 @@ public final class QdpxExporter {
     RedactionAudit.Recorder recorder = new RedactionAudit.Recorder(policyFor(codings));
     List<SourceText> sources = new ArrayList<>();
     Labels labels = new Labels(recorder.policy().redacts());
+    Set<Speaker> checked = new HashSet<>();
+    for (TranscriptCoding coding : codings) {
+      for (Turn turn : coding.transcript().turns()) {
+        if (turn.speaker() != null && checked.add(turn.speaker())) {
+          labels.check(turn, recorder.policy());
+        }
+      }
+    }
     for (TranscriptCoding coding : codings) {
       sources.add(render(coding, labels, recorder));
     }
@@ -205,6 +215,20 @@ public final class QdpxExporter {
       if (turn.speaker() != null) {
         return turn.speaker().participant().pseudonym();
       }
+      return unmapped(turn);
+    }
+
+    /** Refuses a pseudonym or id that the policy would redact: it would be published as a label. */
+    void check(Turn turn, RedactionPolicy policy) {
+      Speaker speaker = turn.speaker();
+      if (speaker != null) {
+        String owner = "participant " + speaker.participant().id().value();
+        Pseudonyms.check(policy, owner, "pseudonym", speaker.participant().pseudonym());
+        Pseudonyms.check(policy, owner, "id", speaker.participant().id().value());
+      }
+    }
+
+    private String unmapped(Turn turn) {
       if (!redacting) {
         return turn.speakerName();
       }

@@ -191,18 +191,28 @@ public final class ConsiderationLog {
    * @throws UncheckedIOException when it cannot be written
    */
   public void write(Path file) {
+    try {
+      AtomicFiles.writeText(file, out -> out.write(json()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  /**
+   * The log as the indented JSON {@link #write(Path)} writes.
+   *
+   * @return the JSON text, ending with a newline
+   */
+  public String json() {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("format", FORMAT);
     root.put("version", VERSION);
     ArrayNode list = root.putArray("entries");
     entries.forEach(list::add);
     try {
-      AtomicFiles.write(file, out -> {
-        MAPPER.writeValue(out, root);
-        return null;
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+      return MAPPER.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the consideration log as JSON", e);
     }
   }
 
