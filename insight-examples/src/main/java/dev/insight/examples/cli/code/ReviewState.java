@@ -58,7 +58,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Every decision rewrites the coded file atomically from the decisions in memory, under one lock, so two tabs
  * never lose each other's work and a restart resumes from the file. Thread-safe.
  */
-final class ReviewSession implements AutoCloseable {
+final class ReviewState implements AutoCloseable {
   /** Decisions needed before the first model is trained. */
   static final int FIRST_MODEL_AT = 30;
   /** New decisions between two trainings. */
@@ -90,7 +90,7 @@ final class ReviewSession implements AutoCloseable {
 
   private record Reservation(String tab, Instant until) {}
 
-  ReviewSession(Codeframe frame, Comments comments, Path codedFile, double precision, long seed, Clock clock,
+  ReviewState(Codeframe frame, Comments comments, Path codedFile, double precision, long seed, Clock clock,
       int firstModelAt) {
     this.frame = checkNotNull(frame, "frame");
     this.comments = checkNotNull(comments, "comments");
