@@ -181,7 +181,8 @@ public final class FftPublication {
       for (int t = 0; t < themes.size(); t++) {
         mentions.get(t).put(code, row.isNullAt(k + 6 + t) ? 0L : row.getLong(k + 6 + t));
       }
-      abstained += row.getLong(k + 6 + themes.size());
+      // a ward whose comments are all null has no abstention flags: the sum is null there
+      abstained += row.isNullAt(k + 6 + themes.size()) ? 0 : row.getLong(k + 6 + themes.size());
       published += row.getLong(k);
     }
     SuppressedCounts responsesHidden = suppression.counts(hierarchy, n);
