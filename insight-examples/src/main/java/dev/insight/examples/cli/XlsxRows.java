@@ -3,6 +3,7 @@ package dev.insight.examples.cli;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.insight.core.csv.RowSource;
+import dev.insight.core.input.InvalidInputException;
 import dev.insight.core.input.ProblemCollector;
 import dev.insight.core.internal.zip.BoundedZip;
 import dev.insight.core.internal.zip.ZipLimits;
@@ -104,6 +105,18 @@ final class XlsxRows implements RowSource {
 
   @Override
   public boolean next() {
+    try {
+      return advance();
+    } catch (InvalidInputException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // a sheet whose XML breaks off or is malformed: name the file and the last row read, not the reader's class
+      throw problems.fatal(line + 1, null, null, "sheet '" + sheet + "' cannot be read past row " + line + " ("
+          + e.getMessage() + ")");
+    }
+  }
+
+  private boolean advance() {
     while (rows.hasNext()) {
       Row row = rows.next();
       line = row.getRowNum();

@@ -218,6 +218,17 @@ class XlsxInputTest {
   }
 
   @Test
+  void sheet_whoseXmlBreaksOff_isRefusedNamingTheFileAndTheLastRowRead() throws IOException {
+    Path xlsx = Workbooks.write(dir.resolve("broken.xlsx"), "Sheet1",
+        Workbooks.row(1, List.of("id", "region")) + Workbooks.row(2, List.of("1", "North"))
+            + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>2</t></is></c><c r=\"B3\"");
+    Run run = run("describe", "--data", xlsx.toString());
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err()).contains(xlsx.toString()).contains("sheet 'Sheet1' cannot be read past row 2")
+        .doesNotContain("org.dhatim");
+  }
+
+  @Test
   void zipBomb_xlsx_isRefusedBeforeTheReaderInflatesIt() throws IOException {
     Path bomb = dir.resolve("bomb.xlsx");
     try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(bomb))) {
