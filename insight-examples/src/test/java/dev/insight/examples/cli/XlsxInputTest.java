@@ -130,6 +130,59 @@ class XlsxInputTest {
   }
 
   @Test
+  void weights_andMargins_asWorkbooks_giveTheSameEstimateAsTheirCsv() throws IOException {
+    Path data = copy("qualtrics.csv");
+    Path margins = dir.resolve("margins.csv");
+    Files.writeString(margins, "variable,category,target\nQ1,NHS,0.5\nQ1,Local authority,0.3\n"
+        + "Q1,Voluntary sector,0.2\n");
+    Path marginsXlsx = plainXlsx(margins);
+    Path weights = dir.resolve("w.csv");
+    assertThat(run("weight", "--data", data.toString(), "--id", "ResponseId", "--margins", margins.toString(),
+        "--out", weights.toString()).code()).isZero();
+    Path weightsFromXlsx = dir.resolve("wx.csv");
+    Run weight = run("weight", "--data", data.toString(), "--id", "ResponseId", "--margins",
+        marginsXlsx.toString(), "--out", weightsFromXlsx.toString());
+    assertThat(weight.code()).as(weight.err()).isZero();
+    assertThat(Files.readString(weightsFromXlsx)).isEqualTo(Files.readString(weights));
+
+    Path weightsXlsx = plainXlsx(weights);
+    Path fromCsv = dir.resolve("e.csv");
+    Path fromXlsx = dir.resolve("ex.csv");
+    assertThat(run("estimate", "--data", data.toString(), "--id", "ResponseId", "--weights", weights.toString(),
+        "--proportion", "Q1=NHS", "--out", fromCsv.toString()).code()).isZero();
+    Run estimate = run("estimate", "--data", data.toString(), "--id", "ResponseId", "--weights",
+        weightsXlsx.toString(), "--proportion", "Q1=NHS", "--out", fromXlsx.toString());
+    assertThat(estimate.code()).as(estimate.err()).isZero();
+    assertThat(Files.readString(fromXlsx)).isEqualTo(Files.readString(fromCsv));
+  }
+
+  /** A one-header CSV file as a workbook, numbers as number cells written with every digit Java gives. */
+  private Path plainXlsx(Path csv) throws IOException {
+    Path xlsx = dir.resolve(csv.getFileName().toString().replace(".csv", ".xlsx"));
+    ProblemCollector problems = ProblemCollector.of(csv.toString(), ReadMode.STRICT);
+    try (CsvFile rows = CsvFile.open(csv, CsvOptions.defaults(), problems);
+        OutputStream out = Files.newOutputStream(xlsx); Workbook book = new Workbook(out, "test", "1.0")) {
+      Worksheet ws = book.newWorksheet("Sheet1");
+      for (int c = 0; c < rows.header().size(); c++) {
+        ws.value(0, c, rows.header().names().get(c));
+      }
+      int r = 1;
+      while (rows.next()) {
+        for (int c = 0; c < rows.fieldCount(); c++) {
+          String v = rows.field(c);
+          if (v.matches("-?[0-9]+(\\.[0-9]+)?")) {
+            ws.value(r, c, new BigDecimal(v));
+          } else {
+            ws.value(r, c, v);
+          }
+        }
+        r++;
+      }
+    }
+    return xlsx;
+  }
+
+  @Test
   void cells_readAsTheSheetShowsThem_numbersAsWritten_datesAsIsoDates_blankRowsSkipped() throws IOException {
     Path xlsx = dir.resolve("cells.xlsx");
     try (OutputStream out = Files.newOutputStream(xlsx); Workbook book = new Workbook(out, "test", "1.0")) {
