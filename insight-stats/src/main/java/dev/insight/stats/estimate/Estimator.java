@@ -21,6 +21,10 @@ import org.jspecify.annotations.Nullable;
  * a subgroup ({@link Filter}), each with its Taylor-linearisation standard error, confidence interval, bases and design
  * effect.
  *
+ * <p>For a design with replicate weights the estimate is recomputed with each replicate's weights (a total, or a
+ * ratio of two totals: {@link SurveyDesign#replicateTotals(double[]...)}) and its variance is the replicates'
+ * spread ({@link SurveyDesign#replicateVariance(double[], double)}), as R's {@code svrepdesign} estimators.
+ *
  * <p>Implementation note: each estimator is linearised into weighted influence values {@code z_i = w_i u_i}
  * (Binder 1983; for a mean {@code u_i = (y_i - mean) / sum w}, for a ratio {@code (y_i - R x_i) / sum w x}, for a
  * total {@code y_i}); {@link SurveyDesign#variance(double[])} residualises them on the design's calibrations and
@@ -287,7 +291,8 @@ public final class Estimator {
         sumWe2 += w * e * e;
       }
     }
-    double variance = design.variance(z);
+    double variance = design.replicates().isPresent() ? replicateVariance(kind, in, y, x, value)
+        : design.variance(z);
     double se = Math.sqrt(variance);
     double deff = designEffect(count, sumW, sumWe, sumWe2, variance);
     int df = design.degreesOfFreedom(in);
@@ -295,6 +300,31 @@ public final class Estimator {
     IntervalMethod used = kind == EstimateKind.PROPORTION ? method : IntervalMethod.WALD;
     ConfidenceInterval ci = Intervals.of(used, level, value, se, df, count, kish);
     return new Estimate(kind, quantity, subgroup, value, se, ci, count, sumW, kish, deff, df);
+  }
+
+  /* The estimate recomputed with each replicate's weights: a total, or a ratio of two replicate totals. */
+  private double replicateVariance(EstimateKind kind, boolean[] in, double[] y, double @Nullable [] x,
+      double value) {
+    int n = in.length;
+    double[] num = new double[n];
+    double[] den = new double[n];
+    for (int i = 0; i < n; i++) {
+      if (in[i]) {
+        num[i] = y[i];
+        den[i] = x == null ? 1 : x[i];
+      }
+    }
+    double[] thetas;
+    if (kind == EstimateKind.TOTAL) {
+      thetas = design.replicateTotals(num)[0];
+    } else {
+      double[][] totals = design.replicateTotals(num, den);
+      thetas = new double[totals[0].length];
+      for (int r = 0; r < thetas.length; r++) {
+        thetas[r] = totals[0][r] / totals[1][r];
+      }
+    }
+    return design.replicateVariance(thetas, value);
   }
 
   /*
