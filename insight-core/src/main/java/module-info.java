@@ -25,6 +25,8 @@ module dev.insight.core {
   exports dev.insight.core.redact;
   // file helpers shared with the other insight modules, not part of the API
   exports dev.insight.core.internal to dev.insight.codeframe;
+  // zip archives read within limits (Word, Excel, REFI-QDA inputs), not part of the API
+  exports dev.insight.core.internal.zip to dev.insight.codeframe;
 
   // Jackson reads and writes the records reflectively
   opens dev.insight.core.data to com.fasterxml.jackson.databind;

@@ -1,11 +1,12 @@
 package dev.insight.core.transcript;
 
+import dev.insight.core.input.InputProblem;
+import dev.insight.core.input.InvalidInputException;
+import dev.insight.core.internal.zip.BoundedZip;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -14,7 +15,8 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * The text of a Word (.docx) file: one line per paragraph of {@code word/document.xml}, tabs and line breaks kept.
- * The XML is read with DTDs and external entities disabled.
+ * The XML is read with DTDs and external entities disabled, and the archive within the zip limits
+ * ({@link BoundedZip}), so a zip bomb is refused instead of filling the heap.
  */
 final class DocxText {
   private static final String WORD_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -22,17 +24,16 @@ final class DocxText {
   private DocxText() {}
 
   static String read(Path file) {
-    try (ZipFile zip = new ZipFile(file.toFile())) {
-      ZipEntry document = zip.getEntry("word/document.xml");
-      if (document == null) {
-        throw new IllegalArgumentException("not a Word document (no word/document.xml): " + file);
-      }
-      try (InputStream in = zip.getInputStream(document)) {
-        return paragraphs(in);
-      }
+    try (BoundedZip zip = BoundedZip.open(file);
+        InputStream in = zip.entry("word/document.xml").orElseThrow(() -> new InvalidInputException(
+            new InputProblem(file.toString(), 0, null, null, "not a Word document (no word/document.xml)")))) {
+      return paragraphs(in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read Word transcript " + file, e);
     } catch (XMLStreamException e) {
+      if (e.getNestedException() instanceof InvalidInputException limit) {
+        throw limit;
+      }
       throw new IllegalArgumentException("the Word document " + file + " is not well-formed XML: "
           + e.getMessage(), e);
     }

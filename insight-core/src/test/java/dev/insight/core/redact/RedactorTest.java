@@ -54,7 +54,8 @@ class RedactorTest {
   @ParameterizedTest
   @ValueSource(strings = {"07700 900123", "07700900123", "07700-900-123", "+44 7700 900123", "+447700900123",
       "0044 7700 900123", "+44 (0)20 7946 0958", "020 7946 0958", "0161 496 0000", "(0114) 496 0999",
-      "01632 960123", "0800 123 456", "0800 123 4567", "+44 (0) 113 496 0123"})
+      "01632 960123", "0800 123 456", "0800 123 4567", "+44 (0) 113 496 0123", "020.7946.0958", "07700.900.123",
+      "+44.20.7946.0958", "020  7946  0958", "020 - 7946 - 0958", "0161.496.0000", "(020)7946 0958"})
   void phone_ukFormats_areRedacted(String number) {
     RedactedText result = STANDARD.redact("Call " + number + " today");
 
@@ -71,7 +72,7 @@ class RedactorTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"SW1A 1AA", "sw1a 1aa", "M1 1AE", "B33 8TH", "CR2 6XH", "DN55 1PT", "W1A 0AX", "EC1A 1BB",
-      "LS11AB", "GIR 0AA", "gir0aa"})
+      "LS11AB", "GIR 0AA", "gir0aa", "SW1A  1AA", "sw1a   1aa", "Ls1  1ab", "ec1a\u00A01bb", "gir  0aa"})
   void postcode_ukFormats_areRedacted(String postcode) {
     RedactedText result = STANDARD.redact("I live at " + postcode + ", near the park");
 
@@ -110,7 +111,46 @@ class RedactorTest {
     Redactor redactor = Redactor.of(List.of("Kwame Mensah", "Niamh O'Brien"));
 
     assertThat(redactor.redact("Smith-Mensah, MENSAH, KWAME MENSAH, O'Brien's and Mensahs").text())
-        .isEqualTo("Smith-[name], MENSAH, [name], [name]'s and Mensahs");
+        .isEqualTo("Smith-[name], [name], [name], [name]'s and Mensahs");
+  }
+
+  @Test
+  void names_inAnyCaseAndPossessive_areRedactedKeepingThePossessive() {
+    Redactor redactor = Redactor.of(List.of("Sarah Kowalczyk", "Jan Nowak"));
+
+    assertThat(redactor.redact("SARAH'S idea; the Kowalczyks' garden; sarah agreed; KOWALCZYK’S car; "
+        + "sarah kowalczyk and SARAH  KOWALCZYK; Nowaks’ dog; Sarahs and Kowalczykowa kept").text())
+        .isEqualTo("[name]'S idea; the [name]s' garden; [name] agreed; [name]’S car; [name] and [name]; "
+            + "[name]s’ dog; Sarahs and Kowalczykowa kept");
+  }
+
+  @Test
+  void names_partThatIsACommonWord_keptInLowerCaseButRedactedCapitalised() {
+    Redactor redactor = Redactor.of(List.of("Will Green", "Hope Adeyemi"));
+
+    assertThat(redactor.redact("Will said we will hope for green spaces; HOPE and Green agreed; will green "
+        + "came").text())
+        .isEqualTo("[name] said we will hope for green spaces; [name] and [name] agreed; [name] came");
+  }
+
+  @Test
+  void email_hostileRunOfDots_isReadWithoutOverflowingTheStack() {
+    String hostile = "x@" + "a.".repeat(20_000) + " and y@" + "b.".repeat(20_000) + "org.uk";
+
+    RedactedText result = STANDARD.redact(hostile);
+
+    assertThat(result.text()).isEqualTo("x@" + "a.".repeat(20_000) + " and [email]");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a@b", "a@b.c", "@example.com", "a@.com", "a@b..com", "a@b.c0m"})
+  void email_incompleteAddresses_areKept(String text) {
+    assertThat(STANDARD.redact("see " + text + " there").text()).isEqualTo("see " + text + " there");
+  }
+
+  @Test
+  void email_adjacentAndInsideWords_eachFoundOnce() {
+    assertThat(STANDARD.redact("a@b.com,c.d@e-f.co.uk;(g@h.io)").text()).isEqualTo("[email],[email];([email])");
   }
 
   @Test

@@ -242,6 +242,38 @@ class TranscriptReaderTest {
   }
 
   @Test
+  void teamsDocx_zipBomb_refusedNamingTheFileAndTheLimit(@TempDir Path dir) throws IOException {
+    Path docx = dir.resolve("Focus group 5.docx");
+    // 32 MiB of one repeated paragraph compresses about a thousand times: the shape of a docx bomb, kept small
+    String paragraph = "<w:p><w:r><w:t>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</w:t></w:r></w:p>";
+    try (OutputStream out = Files.newOutputStream(docx); ZipOutputStream zip = new ZipOutputStream(out)) {
+      zip.putNextEntry(new ZipEntry("word/document.xml"));
+      zip.write(("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>")
+          .getBytes(StandardCharsets.UTF_8));
+      byte[] block = paragraph.repeat(1 << 14).getBytes(StandardCharsets.UTF_8);
+      for (long written = 0; written < 32L << 20; written += block.length) {
+        zip.write(block);
+      }
+      zip.closeEntry();
+    }
+
+    assertThatThrownBy(() -> STRICT.read(docx))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith(docx + ": the entry word/document.xml expands more than 100 times its compressed size")
+        .hasMessageEndingWith("raise the limit with -Dinsight.zip.maxCompressionRatio=N");
+  }
+
+  @Test
+  void teamsDocx_notAZip_refusedNamingTheFile(@TempDir Path dir) throws IOException {
+    Path docx = dir.resolve("renamed.docx");
+    Files.writeString(docx, "Zoë Adams   0:03\nHello.\n");
+
+    assertThatThrownBy(() -> STRICT.read(docx))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith(docx + ": not a zip archive");
+  }
+
+  @Test
   void plainText_nameColonTurns_continuationLinesAndTimesInSpeechAreNotTurns() {
     Transcript transcript = STRICT.read(resource("plain.txt")).value();
 
