@@ -1,5 +1,6 @@
 # Golden values for replicate-weight designs (R survey's svrepdesign and as.svrepdesign).
 # Usage: Rscript make_replicate_golden.R OUTDIR
+# Degrees of freedom are degf() of the design, or of the domain's subset (R recomputes it there).
 # Writes the data with its replicate weights as columns (so a reader of the CSV can rebuild each design from the
 # columns alone, combined weights) and, per design, estimates with their replicate standard errors and R's degf.
 suppressMessages(library(survey))
@@ -67,7 +68,8 @@ for (nm in names(designs)) {
   p <- svymean(~sch.wide, d); add(nm, dat, "proportion(sch.wide=Yes)", coef(p)[[2]], SE(p)[[2]], df)
   r <- svyratio(~api00, ~api99, d); add(nm, dat, "ratio(api00/api99)", coef(r)[[1]], SE(r)[[1]], df)
   b <- svyby(~api00, ~stype, d, svymean)
-  for (k in seq_len(nrow(b))) add(nm, dat, paste0("mean(api00)|stype=", b$stype[k]), b$api00[k], SE(b)[k], df)
+  for (k in seq_len(nrow(b))) add(nm, dat, paste0("mean(api00)|stype=", b$stype[k]), b$api00[k], SE(b)[k],
+    degf(subset(d, stype == b$stype[k])))
   for (stat in c("F", "Chisq")) {
     x <- svychisq(~sch.wide + stype, d, statistic = stat)
     add(nm, dat, paste0("svychisq(sch.wide+stype) statistic=", stat), x$statistic[[1]], x$p.value[[1]],
@@ -75,7 +77,7 @@ for (nm in names(designs)) {
   }
   b <- svyby(~sch.wide, ~awards, d, svymean)
   for (k in seq_len(nrow(b))) add(nm, dat, paste0("proportion(sch.wide=Yes)|awards=", b$awards[k]),
-    b$sch.wideYes[k], SE(b)[k, 2], df)
+    b$sch.wideYes[k], SE(b)[k, 2], degf(subset(d, awards == b$awards[k])))
 }
 write.csv(fmt(do.call(rbind, rows)), file.path(out, "expected_replicate_estimates.csv"), row.names = FALSE)
 # the scales as.svrepdesign gives (its replicate weights are the jk1_ and jkn_ columns above)

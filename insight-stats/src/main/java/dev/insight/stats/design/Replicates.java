@@ -41,7 +41,7 @@ final class Replicates {
     this.unitOfRow = unitOfRow;
     this.units = units;
     this.count = columns != null ? columns.length : factors.length;
-    this.degreesOfFreedom = rank(rows, weights) - 1;
+    this.degreesOfFreedom = rank(null) - 1;
   }
 
   /* Replicate weights given as columns of combined weights; checks them (finite, not negative, not missing). */
@@ -349,18 +349,31 @@ final class Replicates {
   }
 
   /*
-   * The rank of the rows x replicates matrix of replicate weights (R's qr(..., tol = 1e-5)$rank), found by
-   * Gram-Schmidt over the rows (or the PSUs), stopping as soon as it reaches the number of replicates.
+   * The rank of the rows x replicates matrix of replicate weights (R's qr(..., tol = 1e-5)$rank), of all rows or
+   * of those flagged, found by Gram-Schmidt over the rows (or the distinct PSUs), stopping as soon as it reaches
+   * the number of replicates.
    */
-  private int rank(int rows, double[] weights) {
+  int rank(boolean @Nullable [] rows) {
     double[][] basis = new double[count][];
     int rank = 0;
-    int distinct = columns != null ? rows : units;
+    boolean[] unitSeen = columns != null ? null : new boolean[units];
+    int n = columns != null ? columns[0].size() : unitOfRow.length;
     double[] v = new double[count];
-    for (int i = 0; i < distinct && rank < count; i++) {
+    for (int i = 0; i < n && rank < count; i++) {
+      if (rows != null && !rows[i]) {
+        continue;
+      }
+      int unit = -1;
+      if (unitSeen != null) {
+        unit = unitOfRow[i];
+        if (unit < 0 || unitSeen[unit]) {
+          continue;
+        }
+        unitSeen[unit] = true;
+      }
       double norm = 0;
       for (int r = 0; r < count; r++) {
-        v[r] = columns != null ? columns[r].valueAt(i) : factors[r][i];
+        v[r] = columns != null ? columns[r].valueAt(i) : factors[r][unit];
         norm += v[r] * v[r];
       }
       if (norm == 0) {

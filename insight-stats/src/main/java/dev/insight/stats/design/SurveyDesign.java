@@ -305,8 +305,8 @@ public final class SurveyDesign {
 
   /**
    * The design's degrees of freedom for the respondents in these rows (R's {@code degf} of a subset): PSUs with a
-   * respondent there minus strata with a respondent there. For a replicate-weight design, the rank of its
-   * replicate weights minus 1, whatever the rows (R keeps it in subsets).
+   * respondent there minus strata with a respondent there. For a replicate-weight design, the rank of the
+   * replicate weights of those respondents minus 1 (R's {@code degf} of the subset).
    *
    * @param rows whether each row is in the domain
    * @return the degrees of freedom; 0 or less when a variance cannot be estimated
@@ -314,8 +314,12 @@ public final class SurveyDesign {
   public int degreesOfFreedom(boolean[] rows) {
     checkArgument(rows.length == weights.length, "%s flags for %s rows", rows.length, weights.length);
     if (replicates != null) {
-      // R keeps a replicate design's degrees of freedom in its subsets
-      return replicates.degreesOfFreedom;
+      // R's degf of a replicate design's subset: the rank of the subset's replicate weights minus 1
+      boolean[] in = new boolean[rows.length];
+      for (int i = 0; i < in.length; i++) {
+        in[i] = rows[i] && structure.inSample[i];
+      }
+      return replicates.rank(in) - 1;
     }
     return structure.degreesOfFreedom(rows);
   }

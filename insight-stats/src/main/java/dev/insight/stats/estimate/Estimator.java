@@ -117,6 +117,10 @@ public final class Estimator {
    *     respondent and value)
    */
   public Estimate proportion(String variable, Filter subgroup) {
+    return estimate(new Quantity.Proportion(variable, null), subgroup);
+  }
+
+  private Prepared zeroOne(String variable) {
     Dataset data = design.data();
     NumericVariable v = data.numeric(variable);
     double[] y = values("0/1 " + variable, () -> {
@@ -131,7 +135,7 @@ public final class Estimator {
       }
       return copy;
     });
-    return linear(EstimateKind.PROPORTION, variable, subgroup, y, null);
+    return new Prepared(EstimateKind.PROPORTION, variable, y, null);
   }
 
   /**
@@ -146,6 +150,10 @@ public final class Estimator {
    * @throws IllegalArgumentException when there is no such category, naming the variable and its categories
    */
   public Estimate proportion(String variable, String category, Filter subgroup) {
+    return estimate(new Quantity.Proportion(variable, category), subgroup);
+  }
+
+  private Prepared category(String variable, String category) {
     Dataset data = design.data();
     Variable v = data.variable(variable);
     int n = data.rowCount();
@@ -168,7 +176,7 @@ public final class Estimator {
       throw new IllegalArgumentException("a proportion of " + variable + "=" + category
           + " needs a categorical or multiple-response variable; for a 0/1 numeric variable give no category");
     }
-    return linear(EstimateKind.PROPORTION, variable + "=" + category, subgroup, y, null);
+    return new Prepared(EstimateKind.PROPORTION, variable + "=" + category, y, null);
   }
 
   /**
@@ -179,7 +187,7 @@ public final class Estimator {
    * @return the estimate
    */
   public Estimate mean(String variable, Filter subgroup) {
-    return numeric(EstimateKind.MEAN, variable, subgroup);
+    return estimate(new Quantity.Mean(variable), subgroup);
   }
 
   /**
@@ -191,7 +199,7 @@ public final class Estimator {
    * @return the estimate
    */
   public Estimate total(String variable, Filter subgroup) {
-    return numeric(EstimateKind.TOTAL, variable, subgroup);
+    return estimate(new Quantity.Total(variable), subgroup);
   }
 
   /**
@@ -203,13 +211,16 @@ public final class Estimator {
    * @return the estimate
    */
   public Estimate ratio(String numerator, String denominator, Filter subgroup) {
+    return estimate(new Quantity.Ratio(numerator, denominator), subgroup);
+  }
+
+  private Prepared ratio(String numerator, String denominator) {
     Dataset data = design.data();
     NumericVariable num = data.numeric(numerator);
     NumericVariable den = data.numeric(denominator);
-    int n = data.rowCount();
     double[] y = num.copyValidValues();
     double[] x = den.copyValidValues();
-    return linear(EstimateKind.RATIO, numerator + "/" + denominator, subgroup, y, x);
+    return new Prepared(EstimateKind.RATIO, numerator + "/" + denominator, y, x);
   }
 
   /**
@@ -227,9 +238,137 @@ public final class Estimator {
     return out;
   }
 
-  private Estimate numeric(EstimateKind kind, String variable, Filter subgroup) {
+  private Prepared numeric(EstimateKind kind, String variable) {
     double[] y = values("number " + variable, () -> design.data().numeric(variable).copyValidValues());
-    return linear(kind, variable, subgroup, y, null);
+    return new Prepared(kind, variable, y, null);
+  }
+
+  /** What an estimate is made of: the values (NaN where missing) and, for a ratio, the denominator's. */
+  private record Prepared(EstimateKind kind, String label, double[] y, double @Nullable [] x) {}
+
+  private Prepared prepare(Quantity quantity) {
+    if (quantity instanceof Quantity.Proportion p) {
+      String category = p.category();
+      return category == null ? zeroOne(p.variable()) : category(p.variable(), category);
+    } else if (quantity instanceof Quantity.Mean m) {
+      return numeric(EstimateKind.MEAN, m.variable());
+    } else if (quantity instanceof Quantity.Total t) {
+      return numeric(EstimateKind.TOTAL, t.variable());
+    }
+    Quantity.Ratio r = (Quantity.Ratio) quantity;
+    return ratio(r.numerator(), r.denominator());
+  }
+
+  /**
+   * An estimate of a quantity in a subgroup.
+   *
+   * @param quantity what to estimate
+   * @param subgroup the respondents it is about (a domain: the whole design stays, as R's {@code subset})
+   * @return the estimate
+   * @throws IllegalArgumentException as the method for that kind of quantity
+   */
+  public Estimate estimate(Quantity quantity, Filter subgroup) {
+    Prepared prepared = prepare(checkNotNull(quantity, "quantity"));
+    return linear(prepared.kind(), prepared.label(), checkNotNull(subgroup, "subgroup"), prepared.y(),
+        prepared.x());
+  }
+
+  /**
+   * The difference between a quantity's estimates in two subgroups (this year minus last, one area minus another),
+   * with its design-based standard error and t test: R's {@code svycontrast} of the {@code svyby} estimates with
+   * contrast {@code (1, -1)}, and the p-value of {@code svyttest} on the two subgroups' respondents. The subgroups
+   * may overlap; their covariance comes from the design (linearisation or replicates).
+   *
+   * <p>Implementation note: the difference of two domain estimates {@code theta_a - theta_b} is linearised as
+   * {@code z_a - z_b}, each domain's influence values as in {@link #estimate(Quantity, Filter)}; with replicates,
+   * the difference is recomputed on each replicate. The t statistic is referred to Student's t on the design's
+   * degrees of freedom among the respondents of either subgroup with a value, minus 1 (as {@code svyttest}).
+   *
+   * @param quantity what to estimate
+   * @param first the first subgroup
+   * @param second the second subgroup
+   * @return the difference, first minus second
+   * @throws IllegalArgumentException when a subgroup has no respondent with a value
+   */
+  public Difference difference(Quantity quantity, Filter first, Filter second) {
+    Prepared prepared = prepare(checkNotNull(quantity, "quantity"));
+    double[] y = prepared.y();
+    double[] x = prepared.x();
+    boolean[] a = first.select(design.data());
+    boolean[] b = second.select(design.data());
+    int n = a.length;
+    boolean total = prepared.kind() == EstimateKind.TOTAL;
+    double ya = 0;
+    double xa = 0;
+    double yb = 0;
+    double xb = 0;
+    boolean[] either = new boolean[n];
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      double w = design.weight(i);
+      boolean valid = w > 0 && !Double.isNaN(y[i]) && (x == null || !Double.isNaN(x[i]));
+      a[i] &= valid;
+      b[i] &= valid;
+      if (a[i]) {
+        ya += w * y[i];
+        xa += w * (x == null ? 1 : x[i]);
+      }
+      if (b[i]) {
+        yb += w * y[i];
+        xb += w * (x == null ? 1 : x[i]);
+      }
+      either[i] = a[i] || b[i];
+      if (either[i]) {
+        count++;
+      }
+    }
+    checkArgument(xa != 0 && xb != 0, "no respondent of %s or of %s has a value of %s", first, second, quantity);
+    double ta = total ? ya : ya / xa;
+    double tb = total ? yb : yb / xb;
+    double difference = ta - tb;
+    double variance;
+    if (design.replicates().isPresent()) {
+      double[][] v = new double[4][n];
+      for (int i = 0; i < n; i++) {
+        double xi = x == null ? 1 : x[i];
+        if (a[i]) {
+          v[0][i] = y[i];
+          v[1][i] = xi;
+        }
+        if (b[i]) {
+          v[2][i] = y[i];
+          v[3][i] = xi;
+        }
+      }
+      double[][] t = design.replicateTotals(v);
+      double[] thetas = new double[t[0].length];
+      for (int r = 0; r < thetas.length; r++) {
+        thetas[r] = total ? t[0][r] - t[2][r] : t[0][r] / t[1][r] - t[2][r] / t[3][r];
+      }
+      variance = design.replicateVariance(thetas, difference);
+    } else {
+      double[] z = new double[n];
+      for (int i = 0; i < n; i++) {
+        double w = design.weight(i);
+        double xi = x == null ? 1 : x[i];
+        if (a[i]) {
+          z[i] += total ? w * y[i] : w * (y[i] - ta * xi) / xa;
+        }
+        if (b[i]) {
+          z[i] -= total ? w * y[i] : w * (y[i] - tb * xi) / xb;
+        }
+      }
+      variance = design.variance(z);
+    }
+    double se = Math.sqrt(variance);
+    int df = design.degreesOfFreedom(either) - 1;
+    double t = se > 0 ? difference / se : Double.NaN;
+    double p = se > 0 && df >= 1
+        ? Math.min(1, 2 * new org.apache.commons.math3.distribution.TDistribution(null, df)
+            .cumulativeProbability(-Math.abs(t)))
+        : Double.NaN;
+    ConfidenceInterval ci = Intervals.of(IntervalMethod.WALD, level, difference, se, df, count, Double.NaN);
+    return new Difference(quantity, first, second, difference, se, ci, df, t, p, count);
   }
 
   /* y (and x for a ratio) hold NaN where a respondent has no valid value. */
