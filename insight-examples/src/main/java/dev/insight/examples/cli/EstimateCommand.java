@@ -6,9 +6,11 @@ import dev.insight.core.data.Category;
 import dev.insight.core.data.Dataset;
 import dev.insight.stats.design.Filter;
 import dev.insight.stats.design.SurveyDesign;
+import dev.insight.stats.estimate.Difference;
 import dev.insight.stats.estimate.Estimate;
 import dev.insight.stats.estimate.Estimator;
 import dev.insight.stats.estimate.IntervalMethod;
+import dev.insight.stats.estimate.Quantity;
 import dev.insight.stats.design.Margin;
 import dev.insight.stats.design.WeightingResult;
 import java.io.Writer;
@@ -19,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,10 +28,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code insight estimate}: a weighted proportion, mean or total with design-based uncertainty, overall and by a subgroup. */
+/**
+ * {@code insight estimate}: a weighted proportion, mean, total or ratio with design-based uncertainty (linearised
+ * or replicate), overall, by subgroups and compared between them.
+ */
 @Command(name = "estimate", mixinStandardHelpOptions = true,
-    description = {"Estimates a proportion, mean or total with its standard error, confidence interval, bases and "
-        + "design effect, for the whole sample and each category of --by (domains keep the whole design).",
+    description = {"Estimates a proportion, mean, total or ratio with its standard error, confidence interval, "
+        + "bases and design effect, for the whole sample and each domain of --by (domains keep the whole design), "
+        + "and with --compare the difference between every pair of domains with its design-based t test.",
         "Weights come from a weights file, a column, or weighting to --margins (then the standard error accounts "
             + "for the calibration). A failure exits 1 with the message on standard error and writes nothing."})
 final class EstimateCommand implements Callable<Integer> {
@@ -65,18 +70,22 @@ final class EstimateCommand implements Callable<Integer> {
   @Option(names = "--total", paramLabel = "VAR", description = "The weighted total of a numeric column.")
   private @Nullable String total;
 
-  @Option(names = "--by", paramLabel = "VAR", description = "Also estimate for each category of this column.")
-  private @Nullable String by;
+  @Option(names = "--ratio", paramLabel = "NUM/DEN",
+      description = "The ratio of the weighted totals of two numeric columns (R's svyratio).")
+  private @Nullable String ratio;
 
-  @Option(names = "--strata", paramLabel = "COL", description = "Strata column of the design.")
-  private @Nullable String strata;
+  @Option(names = "--by", paramLabel = "VAR[,VAR2]", split = ",",
+      description = "Also estimate in each domain: each category of VAR, or each combination of categories of "
+          + "VAR and VAR2 that has respondents (R's svyby).")
+  private List<String> by = new ArrayList<>();
 
-  @Option(names = "--cluster", paramLabel = "COL", description = "Cluster (primary sampling unit) column.")
-  private @Nullable String cluster;
+  @Option(names = "--compare",
+      description = "Add the difference between every pair of --by domains (first minus second, in category "
+          + "order) with its design-based standard error, t, df and p (R's svycontrast and svyttest).")
+  private boolean compare;
 
-  @Option(names = "--fpc", paramLabel = "COL",
-      description = "Finite population correction: PSUs in the stratum's population (> 1) or sampling fraction.")
-  private @Nullable String fpc;
+  @Mixin
+  private DesignOptions designOptions = new DesignOptions();
 
   @Option(names = "--ci", paramLabel = "logit|beta|xlogit|wilson|wald",
       description = "Confidence interval method for a proportion (default logit); means and totals use wald.")
@@ -87,7 +96,8 @@ final class EstimateCommand implements Callable<Integer> {
   private double level = 0.95;
 
   @Option(names = "--out", required = true, paramLabel = "E.csv",
-      description = "Where to write subgroup,unweighted_n,weighted_n,effective_n,estimate,se,ci_low,ci_high,deff.")
+      description = "Where to write subgroup,unweighted_n,weighted_n,effective_n,estimate,se,ci_low,ci_high,deff,"
+          + "df,t,p (see docs/weighting.md).")
   private Path out;
 
   @Override
@@ -97,9 +107,17 @@ final class EstimateCommand implements Callable<Integer> {
     if (sources != 1) {
       throw new IllegalArgumentException("give exactly one of --weights, --weight or --margins");
     }
-    int quantities = (proportion == null ? 0 : 1) + (mean == null ? 0 : 1) + (total == null ? 0 : 1);
+    int quantities = (proportion == null ? 0 : 1) + (mean == null ? 0 : 1) + (total == null ? 0 : 1)
+        + (ratio == null ? 0 : 1);
     if (quantities != 1) {
-      throw new IllegalArgumentException("give exactly one of --proportion, --mean or --total");
+      throw new IllegalArgumentException("give exactly one of --proportion, --mean, --total or --ratio");
+    }
+    designOptions.validate();
+    if (compare && by.isEmpty()) {
+      throw new IllegalArgumentException("--compare compares the --by domains: give --by");
+    }
+    if (by.size() > 2) {
+      throw new IllegalArgumentException("--by takes one or two variables: " + String.join(",", by));
     }
     if (!(level > 0 && level < 1)) {
       throw new IllegalArgumentException("--level must be between 0 and 1: " + level);
@@ -107,55 +125,49 @@ final class EstimateCommand implements Callable<Integer> {
     IntervalMethod method = ci == null ? (proportion != null ? IntervalMethod.LOGIT : IntervalMethod.WALD)
         : IntervalMethod.parse(ci);
     if (proportion == null && method != IntervalMethod.WALD) {
-      throw new IllegalArgumentException("--ci " + ci + " applies to --proportion; means and totals get wald "
-          + "intervals");
+      throw new IllegalArgumentException("--ci " + ci + " applies to --proportion; means, totals and ratios get "
+          + "wald intervals");
     }
     VariableRoles roles = new VariableRoles();
     List<Margin> margins = weighting.margins == null ? List.of() : weighting.readMargins();
     if (weighting.margins != null) {
       weighting.map(margins, roles);
     }
-    String variable;
-    String category = null;
+    Quantity quantity;
     if (proportion != null) {
       int eq = proportion.indexOf('=');
-      variable = eq < 0 ? proportion : proportion.substring(0, eq);
-      category = eq < 0 ? null : proportion.substring(eq + 1);
+      String variable = eq < 0 ? proportion : proportion.substring(0, eq);
+      String category = eq < 0 ? null : proportion.substring(eq + 1);
       if (category == null) {
         roles.numeric(variable);
       } else {
         roles.categorical(variable);
       }
+      quantity = new Quantity.Proportion(variable, category);
+    } else if (ratio != null) {
+      int slash = ratio.indexOf('/');
+      if (slash <= 0 || slash == ratio.length() - 1) {
+        throw new IllegalArgumentException("--ratio " + ratio + ": expected NUMERATOR/DENOMINATOR");
+      }
+      String numerator = ratio.substring(0, slash);
+      String denominator = ratio.substring(slash + 1);
+      roles.numeric(numerator);
+      roles.numeric(denominator);
+      quantity = new Quantity.Ratio(numerator, denominator);
     } else {
-      variable = mean != null ? mean : total;
+      String variable = mean != null ? mean : total;
       roles.numeric(variable);
+      quantity = mean != null ? new Quantity.Mean(variable) : new Quantity.Total(variable);
     }
-    if (by != null) {
-      roles.categorical(by);
-    }
-    if (strata != null) {
-      roles.categorical(strata);
-    }
-    if (cluster != null) {
-      roles.categorical(cluster);
-    }
-    if (fpc != null) {
-      roles.numeric(fpc);
-    }
+    by.forEach(roles::categorical);
+    designOptions.categoricalColumns().forEach(roles::categorical);
+    List<String> header = TableCommand.header(data);
+    designOptions.numericColumns(header).forEach(roles::numeric);
     if (weightColumn != null) {
       roles.numeric(weightColumn);
     }
     Dataset dataset = SurveyCsvReader.read(data, roles.mapping(id));
     SurveyDesign.Builder builder = SurveyDesign.builder(dataset);
-    if (strata != null) {
-      builder.strata(strata);
-    }
-    if (cluster != null) {
-      builder.cluster(cluster);
-    }
-    if (fpc != null) {
-      builder.fpc(fpc);
-    }
     SurveyDesign design;
     if (weightsFile != null) {
       double[] weights = WeightingFiles.readWeights(weightsFile, dataset);
@@ -170,16 +182,20 @@ final class EstimateCommand implements Callable<Integer> {
       if (absent == weights.length) {
         throw new IllegalArgumentException("no respondent of " + data + " has a weight in " + weightsFile);
       }
-      design = builder.weights(weights).build();
+      design = designOptions.build(builder.weights(weights), header);
       if (absent > 0) {
         spec.commandLine().getErr().println("insight estimate: note: " + absent + " respondents have no weight in "
             + weightsFile + " and are left out of the sample");
       }
     } else if (weightColumn != null) {
-      design = builder.weights(weightColumn).build();
+      design = designOptions.build(builder.weights(weightColumn), header);
     } else {
-      WeightingResult result = weighting.apply(weighting.startWeights(builder, margins, dataset.rowCount()).build(),
-          margins);
+      if (designOptions.repweights != null || designOptions.replicates != null) {
+        throw new IllegalArgumentException("weighting a replicate-weight design to --margins is not supported: "
+            + "weight first (insight weight), then estimate with --weights and the replicates");
+      }
+      WeightingResult result = weighting.apply(designOptions.build(weighting.startWeights(builder, margins,
+          dataset.rowCount()), header), margins);
       if (!result.report().converged()) {
         spec.commandLine().getErr().println("insight estimate: warning: weighting NOT converged: "
             + result.report().summary());
@@ -187,18 +203,50 @@ final class EstimateCommand implements Callable<Integer> {
       design = result.design();
     }
     Estimator estimator = Estimator.of(design).withInterval(method).withLevel(level);
-    String finalCategory = category;
-    Function<Filter, Estimate> estimate = proportion != null
-        ? (finalCategory == null ? d -> estimator.proportion(variable, d)
-            : d -> estimator.proportion(variable, finalCategory, d))
-        : mean != null ? d -> estimator.mean(variable, d) : d -> estimator.total(variable, d);
     List<String> lines = new ArrayList<>();
-    lines.add("subgroup,unweighted_n,weighted_n,effective_n,estimate,se,ci_low,ci_high,deff");
-    lines.add(row("(all)", estimate, Filter.all()));
-    if (by != null) {
-      CategoricalVariable groups = dataset.categorical(by);
-      for (Category group : groups.categories()) {
-        lines.add(row(group.code(), estimate, Filter.category(by, group.code())));
+    lines.add("subgroup,unweighted_n,weighted_n,effective_n,estimate,se,ci_low,ci_high,deff,df,t,p");
+    lines.add(row("(all)", estimator.estimate(quantity, Filter.all())));
+    List<String> names = new ArrayList<>();
+    List<Filter> domains = new ArrayList<>();
+    if (!by.isEmpty()) {
+      CategoricalVariable first = dataset.categorical(by.get(0));
+      for (Category a : first.categories()) {
+        Filter fa = Filter.category(by.get(0), a.code());
+        if (by.size() == 1) {
+          names.add(a.code());
+          domains.add(fa);
+          continue;
+        }
+        CategoricalVariable second = dataset.categorical(by.get(1));
+        boolean[] inA = fa.select(dataset);
+        for (Category b : second.categories()) {
+          Filter fb = Filter.category(by.get(1), b.code());
+          boolean[] inB = fb.select(dataset);
+          boolean anyone = false;
+          for (int i = 0; i < inA.length && !anyone; i++) {
+            anyone = inA[i] && inB[i] && design.inSample(i);
+          }
+          if (anyone) {
+            // combinations nobody is in are left out, as R's svyby does
+            names.add(a.code() + " & " + b.code());
+            domains.add(new Filter.And(fa, fb));
+          }
+        }
+      }
+    }
+    for (int k = 0; k < domains.size(); k++) {
+      lines.add(row(names.get(k), estimator.estimate(quantity, domains.get(k))));
+    }
+    if (compare) {
+      for (int a = 0; a < domains.size(); a++) {
+        for (int b = a + 1; b < domains.size(); b++) {
+          Difference d = estimator.difference(quantity, domains.get(a), domains.get(b));
+          lines.add(String.join(",", WeightingFiles.field(names.get(a) + " - " + names.get(b)),
+              Integer.toString(d.unweightedN()), "", "", WeightingFiles.number(d.estimate()),
+              WeightingFiles.number(d.standardError()), WeightingFiles.number(d.interval().low()),
+              WeightingFiles.number(d.interval().high()), "", Integer.toString(d.degreesOfFreedom()),
+              WeightingFiles.number(d.t()), WeightingFiles.number(d.pValue())));
+        }
       }
     }
     Map<Path, Consumer<Writer>> files = new LinkedHashMap<>();
@@ -207,12 +255,11 @@ final class EstimateCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static String row(String subgroup, Function<Filter, Estimate> estimate, Filter domain) {
-    Estimate e = estimate.apply(domain);
+  private static String row(String subgroup, Estimate e) {
     return String.join(",", WeightingFiles.field(subgroup), Integer.toString(e.unweightedN()),
         WeightingFiles.number(e.weightedBase()), WeightingFiles.number(e.effectiveBase()),
         WeightingFiles.number(e.value()), WeightingFiles.number(e.standardError()),
         WeightingFiles.number(e.interval().low()), WeightingFiles.number(e.interval().high()),
-        WeightingFiles.number(e.designEffect()));
+        WeightingFiles.number(e.designEffect()), Integer.toString(e.degreesOfFreedom()), "", "");
   }
 }

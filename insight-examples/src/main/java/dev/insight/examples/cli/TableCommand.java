@@ -39,6 +39,7 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -126,17 +127,8 @@ final class TableCommand implements Callable<Integer> {
       description = "Rao-Scott test of each question against each banner variable (default on).")
   private boolean raoScott;
 
-  @Option(names = "--strata", paramLabel = "COL",
-      description = "Strata column of the sample design (used by the Rao-Scott tests).")
-  private @Nullable String strata;
-
-  @Option(names = "--cluster", paramLabel = "COL",
-      description = "Primary sampling unit column of the sample design (used by the Rao-Scott tests).")
-  private @Nullable String cluster;
-
-  @Option(names = "--fpc", paramLabel = "COL",
-      description = "Finite population correction column: population PSUs per stratum, or the sampling fraction.")
-  private @Nullable String fpc;
+  @Mixin
+  private DesignOptions designOptions = new DesignOptions();
 
   @Option(names = "--out", required = true, paramLabel = "T.(csv|json|xlsx|txt)",
       description = "The output file; the format follows the extension.")
@@ -190,28 +182,31 @@ final class TableCommand implements Callable<Integer> {
         mapping.numeric(weighting.weightColumn);
       }
     }
-    for (String column : new String[] {strata, cluster}) {
-      if (column != null) {
-        requireColumn(column, header, "design column");
-        if (loaded.add(column)) {
-          mapping.text(column);
-        }
+    designOptions.validate();
+    for (String column : designOptions.categoricalColumns()) {
+      requireColumn(column, header, "design column");
+      if (loaded.add(column)) {
+        mapping.text(column);
       }
     }
-    if (fpc != null) {
-      requireColumn(fpc, header, "fpc column");
-      if (loaded.add(fpc)) {
-        mapping.numeric(fpc);
+    for (String column : designOptions.numericColumns(header)) {
+      requireColumn(column, header, "design column");
+      if (loaded.add(column)) {
+        mapping.numeric(column);
       }
     }
     Dataset dataset = SurveyCsvReader.read(data, mapping.build());
-    boolean designed = strata != null || cluster != null || fpc != null;
+    boolean designed = designOptions.any();
     TableSpec tableSpec = new TableSpec(rowSpecs, bannerNames, parsedFilter, options);
     BannerTable table;
     String weightNote;
     if (weighting.margins != null) {
-      WeightingResult result = Raking.of(margins).apply(design(SurveyDesign.builder(dataset)
-          .equalWeights(margins.get(0).total())));
+      if (designOptions.repweights != null || designOptions.replicates != null) {
+        throw new IllegalArgumentException("weighting a replicate-weight design to --margins is not supported: "
+            + "weight first (insight weight), then tabulate with --weights and the replicates");
+      }
+      WeightingResult result = Raking.of(margins).apply(designOptions.build(SurveyDesign.builder(dataset)
+          .equalWeights(margins.get(0).total()), header));
       table = BannerTables.compute(result.design(), tableSpec);
       weightNote = "Weights: raked to " + weighting.margins.getFileName() + "; Rao-Scott tests account for the "
           + "raking";
@@ -228,11 +223,11 @@ final class TableCommand implements Callable<Integer> {
         java.util.Arrays.fill(w, 1);
         weightNote = "Unweighted";
       }
-      table = BannerTables.compute(design(SurveyDesign.builder(dataset).weights(w)), tableSpec);
+      table = BannerTables.compute(designOptions.build(SurveyDesign.builder(dataset).weights(w), header),
+          tableSpec);
     }
     if (designed) {
-      weightNote += "; design:" + (strata == null ? "" : " strata " + strata)
-          + (cluster == null ? "" : " clusters " + cluster) + (fpc == null ? "" : " fpc " + fpc);
+      weightNote += "; design: " + designOptions.describe();
     }
     List<String> notes = new ArrayList<>(table.notes());
     notes.add(1, weightNote);
@@ -241,19 +236,6 @@ final class TableCommand implements Callable<Integer> {
     spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d questions x %d columns%n", out,
         table.blocks().size(), table.columns().size());
     return 0;
-  }
-
-  private SurveyDesign design(SurveyDesign.Builder builder) {
-    if (strata != null) {
-      builder.strata(strata);
-    }
-    if (cluster != null) {
-      builder.cluster(cluster);
-    }
-    if (fpc != null) {
-      builder.fpc(fpc);
-    }
-    return builder.build();
   }
 
   private static Correction correction(String text) {
@@ -295,7 +277,7 @@ final class TableCommand implements Callable<Integer> {
     }
   }
 
-  private static List<String> header(Path file) {
+  static List<String> header(Path file) {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(reader)) {
       for (CsvRecord record : csv) {
