@@ -219,6 +219,15 @@ final class Structure {
         s2[h][c] += weights[i] * weights[i];
       }
     }
+    return covarianceOfCellSums(s1, s2, p, total);
+  }
+
+  /*
+   * The same from the sums of weights and squared weights of each (stratum, cell): the influence of a row depends
+   * only on its stratum and cell, so these sums are all the variance needs.
+   */
+  double[][] covarianceOfCellSums(double[][] s1, double[][] s2, double[] p, double total) {
+    int k = p.length;
     double[][] cov = new double[k][k];
     double[] d = new double[k];
     double[] sum = new double[k];

@@ -304,6 +304,49 @@ public final class SurveyDesign {
   }
 
   /**
+   * Whether the design has weights only: no strata, clusters, fpc, calibration or replicates (R's
+   * {@code svydesign(ids = ~1, weights = ~w)}).
+   *
+   * @return true for a weights-only design
+   */
+  public boolean isWeightsOnly() {
+    return strata == null && cluster == null && fpc == null && calibrations.isEmpty() && replicates == null;
+  }
+
+  /**
+   * {@link #proportionCovariance(int[], int)} from what a table has already summed: for a weights-only design the
+   * covariance depends on the data only through each cell's sum of weights and sum of squared weights,
+   * {@code V = n / (n - 1) sum_c S2_c (e_c - p)(e_c - p)' / W^2} with {@code n} the design's respondents, so a
+   * test needs no pass over the respondents.
+   *
+   * @param sumWeights per cell the sum of the weights of its respondents
+   * @param sumSquaredWeights per cell the sum of their squared weights
+   * @return the covariance matrix of the cell proportions
+   * @throws IllegalStateException when the design is not weights-only
+   * @throws IllegalArgumentException when the arrays differ in length or hold no weight
+   */
+  public double[][] proportionCovarianceOfSums(double[] sumWeights, double[] sumSquaredWeights) {
+    if (!isWeightsOnly()) {
+      throw new IllegalStateException("the covariance of a design with strata, clusters, fpc, calibration or "
+          + "replicates needs the respondents: use proportionCovariance");
+    }
+    int k = sumWeights.length;
+    checkArgument(sumSquaredWeights.length == k, "%s sums of weights but %s of squared weights", k,
+        sumSquaredWeights.length);
+    double total = 0;
+    for (double v : sumWeights) {
+      total += v;
+    }
+    checkArgument(total > 0, "the cells hold no weight: the proportions are undefined");
+    double[] p = new double[k];
+    for (int c = 0; c < k; c++) {
+      p[c] = sumWeights[c] / total;
+    }
+    return structure.covarianceOfCellSums(new double[][] {sumWeights}, new double[][] {sumSquaredWeights}, p,
+        total);
+  }
+
+  /**
    * The design's degrees of freedom for the respondents in these rows (R's {@code degf} of a subset): PSUs with a
    * respondent there minus strata with a respondent there. For a replicate-weight design, the rank of the
    * replicate weights of those respondents minus 1 (R's {@code degf} of the subset).
