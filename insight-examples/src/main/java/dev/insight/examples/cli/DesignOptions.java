@@ -1,5 +1,6 @@
 package dev.insight.examples.cli;
 
+import dev.insight.stats.design.LonelyPsu;
 import dev.insight.stats.design.ReplicateType;
 import dev.insight.stats.design.SurveyDesign;
 import java.util.ArrayList;
@@ -12,25 +13,27 @@ import picocli.CommandLine.Option;
 
 /**
  * The sample design options shared by {@code insight estimate} and {@code insight table}: strata, clusters and
- * fpc (linearised variance), or replicate weights given as columns ({@code --repweights}) or made from the design
+ * fpc of one or two stages with a lonely-PSU policy (linearised variance), or replicate weights given as columns ({@code --repweights}) or made from the design
  * ({@code --replicates}).
  */
 final class DesignOptions {
   @Option(names = "--strata", paramLabel = "COL", description = "Strata column of the design.")
   @Nullable String strata;
 
-  @Option(names = "--cluster", paramLabel = "COL", split = ",",
-      description = "Cluster (primary sampling unit) column. Only one stage is supported: the variance of a "
-          + "multistage design is estimated from its first stage (ultimate clusters), as R's default.")
+  @Option(names = "--cluster", paramLabel = "C1[,C2]", split = ",",
+      description = "Cluster columns: the primary sampling unit, and optionally the second-stage unit within it "
+          + "(R's id = ~C1 + C2).")
   List<String> clusters = new ArrayList<>();
 
-  @Option(names = "--fpc", paramLabel = "COL", split = ",",
-      description = "Finite population correction of the first stage: the number of PSUs in the stratum's "
-          + "population (> 1) or the sampling fraction (<= 1).")
+  @Option(names = "--fpc", paramLabel = "F1[,F2]", split = ",",
+      description = "Finite population corrections per stage: the number of units in the population (> 1) or "
+          + "the sampling fraction (<= 1); F1 per stratum, F2 per PSU. As in R, the second stage adds to the "
+          + "variance only with F1, and then needs F2.")
   List<String> fpc = new ArrayList<>();
 
-  @Option(names = "--lonely-psu", paramLabel = "fail", defaultValue = "fail",
-      description = "A stratum with a single PSU: fail (the only policy supported; the message names the stratum).")
+  @Option(names = "--lonely-psu", paramLabel = "fail|remove|adjust|average|certainty", defaultValue = "fail",
+      description = "A stratum with a single PSU (R's survey.lonely.psu): fail (default, naming the stratum), "
+          + "remove, adjust, average or certainty.")
   String lonelyPsu = "fail";
 
   @Option(names = "--repweights", paramLabel = "REGEX",
@@ -104,13 +107,14 @@ final class DesignOptions {
 
   /** Checks the options agree with each other, before anything is read. */
   void validate() {
-    if (!lonelyPsu.trim().equalsIgnoreCase("fail")) {
-      throw new IllegalArgumentException("--lonely-psu " + lonelyPsu + ": only fail is supported");
-    }
-    if (clusters.size() > 1 || fpc.size() > 1) {
+    LonelyPsu.parse(lonelyPsu);
+    if (clusters.size() > 2 || fpc.size() > 2) {
       throw new IllegalArgumentException("--cluster " + String.join(",", clusters) + " --fpc "
-          + String.join(",", fpc) + ": only one stage is supported; give the first-stage cluster and fpc "
-          + "(the variance is then estimated from the ultimate clusters, as R's default)");
+          + String.join(",", fpc) + ": at most two stages");
+    }
+    if (fpc.size() > clusters.size() && fpc.size() == 2) {
+      throw new IllegalArgumentException("--fpc " + String.join(",", fpc) + " has a second stage but --cluster "
+          + "has not");
     }
     boolean linearised = strata != null || !clusters.isEmpty() || !fpc.isEmpty();
     if (repweights != null) {
@@ -144,6 +148,10 @@ final class DesignOptions {
     if (!fpc.isEmpty()) {
       builder.fpc(fpc.get(0));
     }
+    if (clusters.size() == 2) {
+      builder.secondStage(clusters.get(1), fpc.size() == 2 ? fpc.get(1) : null);
+    }
+    builder.lonelyPsu(LonelyPsu.parse(lonelyPsu));
     if (repweights != null) {
       builder.replicateWeights(replicateColumns(header), ReplicateType.parse(type)).mse(mse);
       if (scale != null) {
@@ -188,6 +196,9 @@ final class DesignOptions {
     }
     if (!fpc.isEmpty()) {
       parts.add("fpc " + String.join(",", fpc));
+    }
+    if (!lonelyPsu.trim().equalsIgnoreCase("fail")) {
+      parts.add("lonely PSUs " + lonelyPsu.trim().toLowerCase(Locale.ROOT));
     }
     if (repweights != null) {
       parts.add(type + " replicate weights " + repweights + (mse ? " (mse)" : ""));

@@ -114,6 +114,11 @@ class EstimateCommandGoldenTest {
       case "jk1_made" -> List.of("--data", clus.toString(), "--cluster", "dnum", "--replicates", "JK1");
       case "dclus1" -> List.of("--data", clus.toString(), "--cluster", "dnum", "--fpc", "fpc");
       case "dstrat" -> List.of("--data", copy("apistrat.csv").toString(), "--strata", "stype", "--fpc", "fpc");
+      case "dclus2" -> List.of("--data", copy("apiclus2.csv").toString(), "--cluster", "dnum,snum", "--fpc",
+          "fpc1,fpc2");
+      case "lonely_remove", "lonely_adjust", "lonely_average", "lonely_certainty" -> List.of("--data",
+          copy("apistrat_lonely.csv").toString(), "--strata", "stype", "--lonely-psu",
+          name.substring("lonely_".length()));
       default -> throw new IllegalArgumentException(name);
     };
   }
@@ -165,6 +170,16 @@ class EstimateCommandGoldenTest {
   @MethodSource("madeRows")
   void replicatesMadeFromTheDesign_matchAsSvrepdesign(Map<String, String> expected) {
     checkEstimate("jk1_made", expected);
+  }
+
+  static Stream<Map<String, String>> multistageLonelyRows() {
+    return golden("expected_multistage_lonely.csv").stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("multistageLonelyRows")
+  void twoStagesAndLonelyPsus_matchR(Map<String, String> expected) {
+    checkEstimate(expected.get("design"), expected);
   }
 
   static Stream<Map<String, String>> comparisons() {

@@ -29,12 +29,16 @@ public final class SurveyDesign {
   private final @Nullable String fpc;
   private final List<DesignStep> history;
   private final List<Calibration> calibrations;
+  private final @Nullable String cluster2;
+  private final @Nullable String fpc2;
+  private final LonelyPsu lonely;
   private final Structure structure;
   private final @Nullable Replicates replicates;
 
   private SurveyDesign(Dataset data, double[] weights, @Nullable String strata, @Nullable String cluster,
-      @Nullable String fpc, List<DesignStep> history, List<Calibration> calibrations,
-      @Nullable Structure structure, @Nullable Replicates replicates) {
+      @Nullable String fpc, @Nullable String cluster2, @Nullable String fpc2, LonelyPsu lonely,
+      List<DesignStep> history, List<Calibration> calibrations, @Nullable Structure structure,
+      @Nullable Replicates replicates) {
     this.data = data;
     this.weights = weights;
     this.strata = strata;
@@ -42,7 +46,11 @@ public final class SurveyDesign {
     this.fpc = fpc;
     this.history = List.copyOf(history);
     this.calibrations = List.copyOf(calibrations);
-    this.structure = structure != null ? structure : new Structure(data, weights, strata, cluster, fpc);
+    this.cluster2 = cluster2;
+    this.fpc2 = fpc2;
+    this.lonely = lonely;
+    this.structure = structure != null ? structure
+        : new Structure(data, weights, strata, cluster, fpc, cluster2, fpc2, lonely);
     this.replicates = replicates;
   }
 
@@ -180,7 +188,8 @@ public final class SurveyDesign {
     if (calibration != null) {
       cals.add(calibration);
     }
-    return new SurveyDesign(data, copy, strata, cluster, fpc, steps, cals, sameSample ? structure : null, null);
+    return new SurveyDesign(data, copy, strata, cluster, fpc, cluster2, fpc2, lonely, steps, cals,
+        sameSample ? structure : null, null);
   }
 
   /**
@@ -287,7 +296,7 @@ public final class SurveyDesign {
       }
       return replicates.covariance(thetas, p);
     }
-    if (calibrations.isEmpty() && structure.psu == null) {
+    if (calibrations.isEmpty() && structure.psu == null && !structure.hasLonely) {
       return structure.proportionCovariance(weights, cell, p, total);
     }
     double[][] z = new double[cells][weights.length];
@@ -390,7 +399,8 @@ public final class SurveyDesign {
     List<DesignStep> steps = new ArrayList<>(history);
     steps.add(new DesignStep("replicates", reps.count + " " + type + " replicates"
         + (type == ReplicateType.BOOTSTRAP ? ", seed " + seed : "")));
-    return new SurveyDesign(data, weights, strata, cluster, fpc, steps, calibrations, structure, reps);
+    return new SurveyDesign(data, weights, strata, cluster, fpc, cluster2, fpc2, lonely, steps, calibrations,
+        structure, reps);
   }
 
   /**
@@ -475,6 +485,9 @@ public final class SurveyDesign {
     private double @Nullable [] replicateScales;
     private @Nullable Double rho;
     private boolean mse;
+    private @Nullable String cluster2;
+    private @Nullable String fpc2;
+    private LonelyPsu lonely = LonelyPsu.FAIL;
 
     private Builder(Dataset data) {
       this.data = data;
@@ -559,6 +572,39 @@ public final class SurveyDesign {
     public Builder fpc(String variable) {
       data.numeric(variable);
       this.fpc = variable;
+      return this;
+    }
+
+    /**
+     * Adds a second sampling stage (R's {@code id = ~psu + ssu, fpc = ~f1 + f2}): the variable identifies each
+     * respondent's second-stage unit within its PSU, and the optional fpc holds, per PSU, the number of
+     * second-stage units in its population (values above 1) or the sampling fraction. As in R, the second stage
+     * adds to the variance only when the first stage has an fpc; without it the first stage's (ultimate cluster)
+     * variance is the whole.
+     *
+     * @param cluster the second-stage unit variable
+     * @param fpc the second-stage fpc variable, or null for sampling with replacement within PSUs
+     * @return this builder
+     */
+    public Builder secondStage(String cluster, @Nullable String fpc) {
+      data.variable(cluster);
+      if (fpc != null) {
+        data.numeric(fpc);
+      }
+      this.cluster2 = cluster;
+      this.fpc2 = fpc;
+      return this;
+    }
+
+    /**
+     * What a stratum with a single PSU contributes to variances (R's {@code survey.lonely.psu}); default
+     * {@link LonelyPsu#FAIL}.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder lonelyPsu(LonelyPsu policy) {
+      this.lonely = checkNotNull(policy, "policy");
       return this;
     }
 
@@ -669,7 +715,9 @@ public final class SurveyDesign {
       }
       checkArgument(anyone, "every weight is 0: the design has no respondent in the sample");
       String detail = weightSource + (strata == null ? "" : "; strata " + strata)
-          + (cluster == null ? "" : "; clusters " + cluster) + (fpc == null ? "" : "; fpc " + fpc);
+          + (cluster == null ? "" : "; clusters " + cluster) + (fpc == null ? "" : "; fpc " + fpc)
+          + (cluster2 == null ? "" : "; second-stage units " + cluster2) + (fpc2 == null ? "" : "; fpc " + fpc2)
+          + (lonely == LonelyPsu.FAIL ? "" : "; lonely PSUs: " + lonely.name().toLowerCase(Locale.ROOT));
       Replicates reps = null;
       if (replicateColumns != null) {
         checkArgument(strata == null && cluster == null && fpc == null, "a replicate-weight design carries its "
@@ -682,8 +730,8 @@ public final class SurveyDesign {
         detail += "; " + columns.length + " " + replicateType + " replicate weights " + replicateColumns.get(0)
             + ".." + replicateColumns.get(columns.length - 1);
       }
-      return new SurveyDesign(data, w, strata, cluster, fpc, List.of(new DesignStep("design", detail)), List.of(),
-          null, reps);
+      return new SurveyDesign(data, w, strata, cluster, fpc, cluster2, fpc2, lonely,
+          List.of(new DesignStep("design", detail)), List.of(), null, reps);
     }
   }
 }

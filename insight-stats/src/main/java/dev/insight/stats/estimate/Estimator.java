@@ -374,6 +374,8 @@ public final class Estimator {
   /* y (and x for a ratio) hold NaN where a respondent has no valid value. */
   private Estimate linear(EstimateKind kind, String quantity, Filter subgroup, double[] y, double @Nullable [] x) {
     boolean[] in = subgroup.select(design.data());
+    // R's degf of the subgroup's design, before respondents without a value are dropped (as svyciprop)
+    boolean[] domain = in.clone();
     int n = in.length;
     int count = 0;
     double sumW = 0;
@@ -434,7 +436,7 @@ public final class Estimator {
         : design.variance(z);
     double se = Math.sqrt(variance);
     double deff = designEffect(count, sumW, sumWe, sumWe2, variance);
-    int df = design.degreesOfFreedom(in);
+    int df = design.degreesOfFreedom(domain);
     double kish = sumW * sumW / sumW2;
     IntervalMethod used = kind == EstimateKind.PROPORTION ? method : IntervalMethod.WALD;
     ConfidenceInterval ci = Intervals.of(used, level, value, se, df, count, kish);
