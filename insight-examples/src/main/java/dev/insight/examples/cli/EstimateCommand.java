@@ -74,6 +74,10 @@ final class EstimateCommand implements Callable<Integer> {
       description = "The ratio of the weighted totals of two numeric columns (R's svyratio).")
   private @Nullable String ratio;
 
+  @Option(names = "--variance", paramLabel = "VAR",
+      description = "The population variance of a numeric column, with its standard error (R's svyvar).")
+  private @Nullable String variance;
+
   @Option(names = "--by", paramLabel = "VAR[,VAR2]", split = ",",
       description = "Also estimate in each domain: each category of VAR, or each combination of categories of "
           + "VAR and VAR2 that has respondents (R's svyby).")
@@ -108,9 +112,13 @@ final class EstimateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("give exactly one of --weights, --weight or --margins");
     }
     int quantities = (proportion == null ? 0 : 1) + (mean == null ? 0 : 1) + (total == null ? 0 : 1)
-        + (ratio == null ? 0 : 1);
+        + (ratio == null ? 0 : 1) + (variance == null ? 0 : 1);
     if (quantities != 1) {
-      throw new IllegalArgumentException("give exactly one of --proportion, --mean, --total or --ratio");
+      throw new IllegalArgumentException("give exactly one of --proportion, --mean, --total, --ratio or "
+          + "--variance");
+    }
+    if (compare && variance != null) {
+      throw new IllegalArgumentException("--compare compares proportions, means, totals and ratios, not variances");
     }
     designOptions.validate();
     if (compare && by.isEmpty()) {
@@ -154,6 +162,9 @@ final class EstimateCommand implements Callable<Integer> {
       roles.numeric(numerator);
       roles.numeric(denominator);
       quantity = new Quantity.Ratio(numerator, denominator);
+    } else if (variance != null) {
+      roles.numeric(variance);
+      quantity = new Quantity.Variance(variance);
     } else {
       String variable = mean != null ? mean : total;
       roles.numeric(variable);

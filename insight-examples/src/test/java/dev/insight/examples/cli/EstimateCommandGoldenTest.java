@@ -127,6 +127,8 @@ class EstimateCommandGoldenTest {
     String inside = text.substring(text.indexOf('(') + 1, text.length() - 1);
     if (text.startsWith("mean(")) {
       return List.of("--mean", inside);
+    } else if (text.startsWith("variance(")) {
+      return List.of("--variance", inside);
     } else if (text.startsWith("total(")) {
       return List.of("--total", inside);
     } else if (text.startsWith("ratio(")) {
@@ -180,6 +182,27 @@ class EstimateCommandGoldenTest {
   @MethodSource("multistageLonelyRows")
   void twoStagesAndLonelyPsus_matchR(Map<String, String> expected) {
     checkEstimate(expected.get("design"), expected);
+  }
+
+  static Stream<Map<String, String>> svyvarRows() {
+    return golden("expected_svyvar.csv").stream()
+        .filter(r -> List.of("dclus1", "dclus2", "jk1").contains(r.get("design")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("svyvarRows")
+  void variance_matchesSvyvar(Map<String, String> expected) {
+    String[] parts = expected.get("quantity").split("\\|");
+    List<String> args = new ArrayList<>(design(expected.get("design")));
+    args.addAll(quantity(parts[0]));
+    String subgroup = "(all)";
+    if (parts.length > 1) {
+      args.addAll(List.of("--by", "awards"));
+      subgroup = parts[1].substring(parts[1].indexOf('=') + 1);
+    }
+    Map<String, String> row = estimate(args).get(subgroup);
+    assertClose(expected + " estimate", row.get("estimate"), expected.get("estimate"));
+    assertClose(expected + " se", row.get("se"), expected.get("se"));
   }
 
   static Stream<Map<String, String>> comparisons() {

@@ -203,6 +203,18 @@ public final class Estimator {
   }
 
   /**
+   * The population variance of a numeric variable (R's {@code svyvar}): the weighted mean of
+   * {@code n / (n - 1) (y - mean)^2}, with its standard error.
+   *
+   * @param variable a numeric variable
+   * @param subgroup the respondents it is about (a domain: the whole design stays, as R's {@code subset})
+   * @return the estimate
+   */
+  public Estimate variance(String variable, Filter subgroup) {
+    return estimate(new Quantity.Variance(variable), subgroup);
+  }
+
+  /**
    * The ratio of the weighted totals of two numeric variables (respondents missing either leave the base).
    *
    * @param numerator the numerator variable
@@ -254,6 +266,8 @@ public final class Estimator {
       return numeric(EstimateKind.MEAN, m.variable());
     } else if (quantity instanceof Quantity.Total t) {
       return numeric(EstimateKind.TOTAL, t.variable());
+    } else if (quantity instanceof Quantity.Variance v) {
+      return numeric(EstimateKind.VARIANCE, v.variable());
     }
     Quantity.Ratio r = (Quantity.Ratio) quantity;
     return ratio(r.numerator(), r.denominator());
@@ -292,6 +306,8 @@ public final class Estimator {
    */
   public Difference difference(Quantity quantity, Filter first, Filter second) {
     Prepared prepared = prepare(checkNotNull(quantity, "quantity"));
+    checkArgument(prepared.kind() != EstimateKind.VARIANCE, "differences of variances are not supported: %s",
+        quantity);
     double[] y = prepared.y();
     double[] x = prepared.x();
     boolean[] a = first.select(design.data());
@@ -401,6 +417,29 @@ public final class Estimator {
       return new Estimate(kind, quantity, subgroup, Double.NaN, Double.NaN,
           new ConfidenceInterval(Double.NaN, Double.NaN, none, level), 0, 0, 0, Double.NaN, 0);
     }
+    double[] yOriginal = y;
+    if (kind == EstimateKind.VARIANCE) {
+      // R's svyvar: the mean of n / (n - 1) (y - mean)^2, n the subgroup's respondents in the sample (the rows of a
+      // replicate design's subset with a value); its SE is that mean's, the centre taken as known
+      double mean = sumWy / sumW;
+      int nDomain = 0;
+      for (int i = 0; i < n; i++) {
+        if (domain[i] && design.weight(i) > 0) {
+          nDomain++;
+        }
+      }
+      double factor = design.replicates().isPresent() ? count / (count - 1.0) : nDomain / (nDomain - 1.0);
+      double[] u = new double[n];
+      sumWy = 0;
+      for (int i = 0; i < n; i++) {
+        if (in[i]) {
+          double d = y[i] - mean;
+          u[i] = d * d * factor;
+          sumWy += design.weight(i) * u[i];
+        }
+      }
+      y = u;
+    }
     double value;
     double denominator;
     switch (kind) {
@@ -432,8 +471,9 @@ public final class Estimator {
         sumWe2 += w * e * e;
       }
     }
-    double variance = design.replicates().isPresent() ? replicateVariance(kind, in, y, x, value)
-        : design.variance(z);
+    double variance = !design.replicates().isPresent() ? design.variance(z)
+        : kind == EstimateKind.VARIANCE ? replicateVarianceOfVariance(in, yOriginal, count, value)
+        : replicateVariance(kind, in, y, x, value);
     double se = Math.sqrt(variance);
     double deff = designEffect(count, sumW, sumWe, sumWe2, variance);
     int df = design.degreesOfFreedom(domain);
@@ -441,6 +481,28 @@ public final class Estimator {
     IntervalMethod used = kind == EstimateKind.PROPORTION ? method : IntervalMethod.WALD;
     ConfidenceInterval ci = Intervals.of(used, level, value, se, df, count, kish);
     return new Estimate(kind, quantity, subgroup, value, se, ci, count, sumW, kish, deff, df);
+  }
+
+  /* R's svyvar on a replicate design: the variance recomputed with each replicate's weights, centre included. */
+  private double replicateVarianceOfVariance(boolean[] in, double[] y, int count, double value) {
+    int n = in.length;
+    double[] yy = new double[n];
+    double[] y1 = new double[n];
+    double[] one = new double[n];
+    for (int i = 0; i < n; i++) {
+      if (in[i]) {
+        yy[i] = y[i] * y[i];
+        y1[i] = y[i];
+        one[i] = 1;
+      }
+    }
+    double[][] t = design.replicateTotals(yy, y1, one);
+    double[] thetas = new double[t[0].length];
+    for (int r = 0; r < thetas.length; r++) {
+      double mean = t[1][r] / t[2][r];
+      thetas[r] = count / (count - 1.0) * (t[0][r] / t[2][r] - mean * mean);
+    }
+    return design.replicateVariance(thetas, value);
   }
 
   /* The estimate recomputed with each replicate's weights: a total, or a ratio of two replicate totals. */

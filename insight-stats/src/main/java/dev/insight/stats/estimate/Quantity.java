@@ -4,8 +4,12 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import org.jspecify.annotations.Nullable;
 
-/** What is estimated: a proportion, a mean, a total or a ratio of survey variables (R's {@code svymean}, ...). */
-public sealed interface Quantity permits Quantity.Proportion, Quantity.Mean, Quantity.Total, Quantity.Ratio {
+/**
+ * What is estimated: a proportion, a mean, a total, a ratio or a variance of survey variables (R's {@code svymean},
+ * {@code svytotal}, {@code svyratio}, {@code svyvar}).
+ */
+public sealed interface Quantity permits Quantity.Proportion, Quantity.Mean, Quantity.Total, Quantity.Ratio,
+    Quantity.Variance {
 
   /**
    * The proportion of respondents with 1 in a 0/1 numeric variable ({@code category} null), or in a category of a
@@ -94,6 +98,27 @@ public sealed interface Quantity permits Quantity.Proportion, Quantity.Mean, Qua
     @Override
     public String toString() {
       return "ratio(" + numerator + "/" + denominator + ")";
+    }
+  }
+
+  /**
+   * The population variance of a numeric variable (R's {@code svyvar}).
+   *
+   * @param variable the variable
+   */
+  record Variance(String variable) implements Quantity {
+    /**
+     * Validates the variable.
+     *
+     * @param variable the variable
+     */
+    public Variance {
+      checkNotNull(variable, "variable");
+    }
+
+    @Override
+    public String toString() {
+      return "variance(" + variable + ")";
     }
   }
 }
