@@ -17,14 +17,16 @@ module dev.insight.core {
   exports dev.insight.core.data;
   exports dev.insight.core.input;
   exports dev.insight.core.csv;
+  exports dev.insight.core.codebook;
   exports dev.insight.core.programme;
   exports dev.insight.core.question;
   exports dev.insight.core.evidence;
   exports dev.insight.core.json;
   exports dev.insight.core.transcript;
   exports dev.insight.core.redact;
+  exports dev.insight.core.consideration;
   // file helpers shared with the other insight modules, not part of the API
-  exports dev.insight.core.internal to dev.insight.codeframe;
+  exports dev.insight.core.internal to dev.insight.codeframe, dev.insight.stats, dev.insight.bank;
   // zip archives read within limits (Word, Excel, REFI-QDA inputs), not part of the API
   exports dev.insight.core.internal.zip to dev.insight.codeframe;
 
@@ -34,5 +36,6 @@ module dev.insight.core {
   opens dev.insight.core.question to com.fasterxml.jackson.databind;
   opens dev.insight.core.evidence to com.fasterxml.jackson.databind;
   opens dev.insight.core.csv to com.fasterxml.jackson.databind;
+  opens dev.insight.core.codebook to com.fasterxml.jackson.databind;
   opens dev.insight.core.redact to com.fasterxml.jackson.databind;
 }

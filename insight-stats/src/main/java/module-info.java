@@ -12,6 +12,7 @@ module dev.insight.stats {
   requires static org.jspecify;
 
   exports dev.insight.stats.design;
+  exports dev.insight.stats.disclosure;
   exports dev.insight.stats.estimate;
   exports dev.insight.stats.table;
   exports dev.insight.stats.inference;

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.insight.codeframe.Code;
+import dev.insight.core.internal.CsvOutput;
+import dev.insight.core.internal.SpreadsheetText;
 import dev.insight.core.redact.AuditEntry;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -28,33 +29,24 @@ final class MatrixWriters {
 
   static void csv(Prepared matrix, OutputStream out) throws IOException {
     Writer writer = new OutputStreamWriter(new NonClosing(out), StandardCharsets.UTF_8);
-    CsvWriter csv = CsvWriter.builder().build(writer);
+    // every cell neutralised against formula injection: analysts' summaries may start with a dash
+    CsvOutput csv = CsvOutput.of(writer, true);
     List<String> header = new ArrayList<>();
     header.add(matrix.caseHeading());
     for (Code theme : matrix.themes) {
-      header.add(inert(theme.label()));
+      header.add(theme.label());
     }
-    csv.writeRecord(header);
+    csv.record(header);
     for (int i = 0; i < matrix.cases.size(); i++) {
       List<String> row = new ArrayList<>();
-      row.add(inert(matrix.cases.get(i).label()));
+      row.add(matrix.cases.get(i).label());
       for (Prepared.PCell cell : matrix.cells.get(i)) {
-        row.add(inert(Prepared.text(cell)));
+        row.add(Prepared.text(cell));
       }
-      csv.writeRecord(row);
+      csv.record(row);
     }
-    csv.close();
-  }
-
-  /**
-   * A CSV cell that a spreadsheet will not run as a formula: text starting with {@code = + - @}, a tab or a carriage
-   * return gets a leading apostrophe (OWASP, "CSV injection"). Analysts' summaries may start with a dash.
-   */
-  static String inert(String text) {
-    if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-      return "'" + text;
-    }
-    return text;
+    csv.flush();
+    writer.close();
   }
 
   static void json(Prepared matrix, OutputStream out) throws IOException {
@@ -114,18 +106,18 @@ final class MatrixWriters {
     sheet.style(0, 0).bold().set();
     sheet.width(0, 24);
     for (int j = 0; j < matrix.themes.size(); j++) {
-      sheet.value(0, j + 1, matrix.themes.get(j).label());
+      sheet.value(0, j + 1, SpreadsheetText.neutralise(matrix.themes.get(j).label()));
       sheet.style(0, j + 1).bold().wrapText(true).set();
       sheet.width(j + 1, 60);
     }
     for (int i = 0; i < matrix.cases.size(); i++) {
-      sheet.value(i + 1, 0, matrix.cases.get(i).label());
+      sheet.value(i + 1, 0, SpreadsheetText.neutralise(matrix.cases.get(i).label()));
       for (int j = 0; j < matrix.themes.size(); j++) {
         String text = Prepared.text(matrix.cells.get(i).get(j));
         if (text.length() > XLSX_CELL_LIMIT) {
           text = text.substring(0, XLSX_CELL_LIMIT) + "\u2026 (cut at Excel's cell limit: see the Evidence sheet)";
         }
-        sheet.value(i + 1, j + 1, text);
+        sheet.value(i + 1, j + 1, SpreadsheetText.neutralise(text));
         sheet.style(i + 1, j + 1).wrapText(true).verticalAlignment("top").set();
       }
     }
@@ -166,7 +158,7 @@ final class MatrixWriters {
       }
       int a = 1;
       for (AuditEntry entry : matrix.audit.entries()) {
-        redactions.value(a, 0, entry.where());
+        redactions.value(a, 0, SpreadsheetText.neutralise(entry.where()));
         redactions.value(a, 1, entry.kind().name());
         redactions.value(a, 2, entry.start());
         redactions.value(a, 3, entry.end());
@@ -180,7 +172,7 @@ final class MatrixWriters {
 
   private static void row(Worksheet sheet, int r, String... values) {
     for (int c = 0; c < values.length; c++) {
-      sheet.value(r, c, values[c]);
+      sheet.value(r, c, SpreadsheetText.neutralise(values[c]));
     }
   }
 

@@ -1,10 +1,10 @@
 package dev.insight.codeframe.interchange;
 
+import dev.insight.core.internal.CsvOutput;
+import dev.insight.core.internal.SpreadsheetText;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.insight.codeframe.Code;
 import dev.insight.codeframe.CodeId;
 import dev.insight.codeframe.Codeframe;
@@ -92,7 +92,8 @@ public final class CodebookCsv {
     if (at == null || at >= row.getFieldCount()) {
       return "";
     }
-    return row.getField(at).strip();
+    // a cell the writer neutralised against formula injection reads back as written
+    return SpreadsheetText.restore(row.getField(at)).strip();
   }
 
   private static void row(CsvRecord row, Map<String, Integer> columns, Entries entries) {
@@ -154,10 +155,10 @@ public final class CodebookCsv {
       throw new IllegalArgumentException("codeframe " + codeframe.name() + " has " + codeframe.sets().size()
           + " code set(s), which a CSV codebook cannot keep; write JSON or REFI-QDA instead");
     }
-    CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer);
+    CsvOutput csv = CsvOutput.of(writer);
     List<String> header = new ArrayList<>(REQUIRED);
     header.addAll(OPTIONAL);
-    csv.writeRecord(header);
+    csv.record(header);
     for (Code code : codeframe.codes()) {
       for (String example : code.examples()) {
         if (example.contains(EXAMPLE_SEPARATOR)) {
@@ -165,13 +166,14 @@ public final class CodebookCsv {
               + EXAMPLE_SEPARATOR + "', the separator of the examples column; write JSON instead");
         }
       }
-      csv.writeRecord(code.id().value(), code.label(), code.parent() == null ? "" : code.parent().value(),
+      csv.record(code.id().value(), code.label(), code.parent() == null ? "" : code.parent().value(),
           code.description(), Boolean.toString(code.codable()), code.include(), code.exclude(),
           String.join(EXAMPLE_SEPARATOR, code.examples()), code.sentiment() == null ? "" : code.sentiment().word(),
           code.reserved() == null ? "" : Entries.reservedName(code.reserved()), code.rule() == null ? "" : code.rule(),
           code.color() == null ? "" : code.color());
     }
     try {
+      csv.flush();
       writer.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

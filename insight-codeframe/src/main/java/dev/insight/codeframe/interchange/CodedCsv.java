@@ -1,7 +1,6 @@
 package dev.insight.codeframe.interchange;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
+import dev.insight.core.internal.CsvOutput;
 import dev.insight.codeframe.Code;
 import dev.insight.codeframe.CodeId;
 import dev.insight.codeframe.Codeframe;
@@ -50,12 +49,12 @@ public final class CodedCsv {
     for (Code net : nets) {
       under.add(frame.codableUnder(net.id()));
     }
-    CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer);
+    CsvOutput csv = CsvOutput.of(writer);
     List<String> header = new ArrayList<>();
     header.add(idColumn);
     codable.forEach(c -> header.add(c.id().value()));
     nets.forEach(c -> header.add(netColumn(c)));
-    csv.writeRecord(header);
+    csv.record(header);
     List<String> row = new ArrayList<>(header.size());
     for (UnitId unit : coding.units()) {
       Set<CodeId> codes = coding.codes(unit);
@@ -67,9 +66,10 @@ public final class CodedCsv {
       for (List<CodeId> members : under) {
         row.add(members.stream().anyMatch(codes::contains) ? "1" : "0");
       }
-      csv.writeRecord(row);
+      csv.record(row);
     }
     try {
+      csv.flush();
       writer.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package dev.insight.codeframe.manual;
 
+import dev.insight.core.internal.SpreadsheetText;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
@@ -284,7 +285,8 @@ public final class CodedDataReader {
   }
 
   private static String field(CsvRecord row, int at) {
-    return at < row.getFieldCount() ? row.getField(at).strip() : "";
+    // a cell insight neutralised against formula injection (code apply's ids) reads back as written
+    return at < row.getFieldCount() ? SpreadsheetText.restore(row.getField(at)).strip() : "";
   }
 
   private Set<CodeId> columnCodes(CsvRecord row, int[] columns, CodeId[] codes, CsvRecord header, long line,

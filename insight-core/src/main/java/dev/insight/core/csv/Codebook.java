@@ -2,17 +2,12 @@ package dev.insight.core.csv;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.insight.core.data.Category;
 import dev.insight.core.input.InvalidInputException;
 import dev.insight.core.input.ProblemCollector;
 import dev.insight.core.input.ReadMode;
-import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,10 +53,9 @@ public final class Codebook {
    * @throws UncheckedIOException when the file cannot be read
    */
   public static Codebook read(Path file) {
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(reader, file.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read codebook " + file, e);
+    ProblemCollector problems = ProblemCollector.of(file.toString(), ReadMode.STRICT);
+    try (CsvFile csv = CsvFile.open(file, CsvOptions.defaults(), problems)) {
+      return read(csv);
     }
   }
 
@@ -74,59 +68,52 @@ public final class Codebook {
    * @throws InvalidInputException on bad input, as {@link #read(Path)}
    */
   public static Codebook read(Reader reader, String source) {
-    ProblemCollector problems = ProblemCollector.of(source, ReadMode.STRICT);
+    try (CsvFile csv = CsvFile.of(reader, CsvOptions.defaults(), ProblemCollector.of(source, ReadMode.STRICT))) {
+      return read(csv);
+    }
+  }
+
+  private static Codebook read(CsvFile csv) {
+    ProblemCollector problems = csv.problems();
     Map<String, List<Category>> byVariable = new LinkedHashMap<>();
     Map<String, Set<String>> seen = new LinkedHashMap<>();
-    try (CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(reader)) {
-      int variableAt = -1;
-      int codeAt = -1;
-      int labelAt = -1;
-      int missingAt = -1;
-      boolean header = true;
-      for (CsvRecord row : csv) {
-        if (header) {
-          List<String> names = row.getFields().stream().map(String::strip).toList();
-          variableAt = names.indexOf("variable");
-          codeAt = names.indexOf("code");
-          labelAt = names.indexOf("label");
-          missingAt = names.indexOf("missing");
-          for (String required : List.of("variable", "code", "label")) {
-            if (!names.contains(required)) {
-              throw problems.fatal(row.getStartingLineNumber(), required, null,
-                  "missing column; a codebook needs variable,code,label (found " + names + ")");
-            }
-          }
-          header = false;
-          continue;
-        }
-        long line = row.getStartingLineNumber();
-        int needed = Math.max(Math.max(variableAt, codeAt), Math.max(labelAt, missingAt)) + 1;
-        if (row.getFieldCount() < needed) {
-          problems.report(line, null, null, "expected at least " + needed + " fields but found "
-              + row.getFieldCount());
-          continue;
-        }
-        String variable = row.getField(variableAt).strip();
-        String code = row.getField(codeAt).strip();
-        String label = row.getField(labelAt).strip();
-        if (variable.isEmpty()) {
-          problems.report(line, "variable", variable, "variable name is blank");
-          continue;
-        }
-        if (code.isEmpty()) {
-          problems.report(line, "code", code, "category code is blank for variable " + variable);
-          continue;
-        }
-        if (!seen.computeIfAbsent(variable, v -> new HashSet<>()).add(code)) {
-          problems.report(line, "code", code, "code listed twice for variable " + variable);
-          continue;
-        }
-        boolean missing = missingAt >= 0 && isTrue(row.getField(missingAt));
-        byVariable.computeIfAbsent(variable, v -> new ArrayList<>())
-            .add(new Category(code, label.isEmpty() ? code : label, missing));
+    List<String> names = csv.header().names();
+    int variableAt = names.indexOf("variable");
+    int codeAt = names.indexOf("code");
+    int labelAt = names.indexOf("label");
+    int missingAt = names.indexOf("missing");
+    for (String required : List.of("variable", "code", "label")) {
+      if (!names.contains(required)) {
+        throw problems.fatal(csv.headerLine(), required, null,
+            "missing column; a codebook needs variable,code,label (found " + names + ")");
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read codebook " + source, e);
+    }
+    int needed = Math.max(Math.max(variableAt, codeAt), Math.max(labelAt, missingAt)) + 1;
+    while (csv.next()) {
+      long line = csv.line();
+      if (csv.fieldCount() < needed) {
+        problems.report(line, null, null, "expected at least " + needed + " fields but found "
+            + csv.fieldCount());
+        continue;
+      }
+      String variable = csv.field(variableAt).strip();
+      String code = csv.field(codeAt).strip();
+      String label = csv.field(labelAt).strip();
+      if (variable.isEmpty()) {
+        problems.report(line, "variable", variable, "variable name is blank");
+        continue;
+      }
+      if (code.isEmpty()) {
+        problems.report(line, "code", code, "category code is blank for variable " + variable);
+        continue;
+      }
+      if (!seen.computeIfAbsent(variable, v -> new HashSet<>()).add(code)) {
+        problems.report(line, "code", code, "code listed twice for variable " + variable);
+        continue;
+      }
+      boolean missing = missingAt >= 0 && isTrue(csv.field(missingAt));
+      byVariable.computeIfAbsent(variable, v -> new ArrayList<>())
+          .add(new Category(code, label.isEmpty() ? code : label, missing));
     }
     return of(byVariable);
   }

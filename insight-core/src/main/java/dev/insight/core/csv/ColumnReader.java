@@ -1,6 +1,5 @@
 package dev.insight.core.csv;
 
-import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.insight.core.data.CategoricalVariable;
 import dev.insight.core.data.Category;
 import dev.insight.core.data.MultiResponseVariable;
@@ -21,11 +20,11 @@ import org.jspecify.annotations.Nullable;
 /** Reads one mapped variable, one row at a time. */
 abstract class ColumnReader {
 
-  abstract void read(CsvRecord row, long line, ProblemCollector problems);
+  abstract void read(CsvFile row, long line, ProblemCollector problems);
 
   abstract Variable build();
 
-  static ColumnReader of(ColumnSpec spec, SurveyCsvReader.Header header, long headerLine,
+  static ColumnReader of(ColumnSpec spec, CsvHeader header, long headerLine,
       ProblemCollector problems) {
     if (spec instanceof ColumnSpec.Categorical c) {
       int at = header.require(c.column(), headerLine, problems);
@@ -56,11 +55,8 @@ abstract class ColumnReader {
   };
 
   private static @Nullable Double number(String text) {
-    try {
-      return Double.parseDouble(text);
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    double value = DecimalNumber.parse(text);
+    return Double.isNaN(value) ? null : value;
   }
 
   private static final class Coded extends ColumnReader {
@@ -80,8 +76,8 @@ abstract class ColumnReader {
     }
 
     @Override
-    void read(CsvRecord row, long line, ProblemCollector problems) {
-      String value = row.getField(at).strip();
+    void read(CsvFile row, long line, ProblemCollector problems) {
+      String value = row.rawField(at).strip();
       if (value.isEmpty()) {
         builder.addMissing();
         return;
@@ -115,8 +111,8 @@ abstract class ColumnReader {
     }
 
     @Override
-    void read(CsvRecord row, long line, ProblemCollector problems) {
-      String value = row.getField(at).strip();
+    void read(CsvFile row, long line, ProblemCollector problems) {
+      String value = row.rawField(at).strip();
       if (size == values.length) {
         values = Arrays.copyOf(values, size * 2);
       }
@@ -155,11 +151,11 @@ abstract class ColumnReader {
     }
 
     @Override
-    void read(CsvRecord row, long line, ProblemCollector problems) {
+    void read(CsvFile row, long line, ProblemCollector problems) {
       int blanks = 0;
       String firstBlank = null;
       for (int i = 0; i < at.length; i++) {
-        String value = row.getField(at[i]).strip();
+        String value = row.rawField(at[i]).strip();
         chosen[i] = false;
         switch (value) {
           case "1" -> chosen[i] = true;
@@ -212,8 +208,8 @@ abstract class ColumnReader {
     }
 
     @Override
-    void read(CsvRecord row, long line, ProblemCollector problems) {
-      String value = row.getField(at).strip();
+    void read(CsvFile row, long line, ProblemCollector problems) {
+      String value = row.rawField(at).strip();
       if (value.isEmpty()) {
         builder.addMissing();
         return;
@@ -254,25 +250,17 @@ abstract class ColumnReader {
     }
 
     @Override
-    void read(CsvRecord row, long line, ProblemCollector problems) {
-      String value = row.getField(at).strip();
+    void read(CsvFile row, long line, ProblemCollector problems) {
+      String value = row.rawField(at).strip();
       if (value.isEmpty()) {
         builder.add(Double.NaN);
         return;
       }
-      double number;
-      try {
-        number = Double.parseDouble(value);
-      } catch (NumberFormatException e) {
+      double number = DecimalNumber.parse(value);
+      if (Double.isNaN(number)) {
         builder.add(Double.NaN);
-        problems.report(line, spec.column(), value, "not a number (numeric variable " + spec.name()
-            + "; use . as the decimal point)");
-        return;
-      }
-      if (Double.isNaN(number) || Double.isInfinite(number)) {
-        builder.add(Double.NaN);
-        problems.report(line, spec.column(), value, "not a finite number (numeric variable " + spec.name()
-            + "; leave the cell blank for no answer)");
+        problems.report(line, spec.column(), value, DecimalNumber.why(value) + " (numeric variable "
+            + spec.name() + "; use . as the decimal point)");
         return;
       }
       builder.add(number);
@@ -295,8 +283,8 @@ abstract class ColumnReader {
     }
 
     @Override
-    void read(CsvRecord row, long line, ProblemCollector problems) {
-      String value = row.getField(at);
+    void read(CsvFile row, long line, ProblemCollector problems) {
+      String value = row.rawField(at);
       values.add(value.isBlank() ? null : value);
     }
 

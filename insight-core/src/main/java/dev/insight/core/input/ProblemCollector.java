@@ -14,6 +14,7 @@ public final class ProblemCollector {
   private final String source;
   private final ReadMode mode;
   private final List<InputProblem> problems = new ArrayList<>();
+  private final List<InputProblem> notes = new ArrayList<>();
 
   private ProblemCollector(String source, ReadMode mode) {
     this.source = checkNotNull(source, "source");
@@ -83,6 +84,28 @@ public final class ProblemCollector {
   }
 
   /**
+   * Records something the reader did that the user should know about but that loses and misreads nothing (a
+   * column renamed, a delimiter detected, a quoted field over many lines): never throws, in either mode.
+   *
+   * @param line the 1-based line, or 0 for the whole file
+   * @param column the column concerned, or null
+   * @param value the value concerned, or null
+   * @param message what was done
+   */
+  public void note(long line, @Nullable String column, @Nullable String value, String message) {
+    notes.add(new InputProblem(source, line, column, value, message));
+  }
+
+  /**
+   * The notes recorded so far.
+   *
+   * @return an immutable copy
+   */
+  public List<InputProblem> notes() {
+    return List.copyOf(notes);
+  }
+
+  /**
    * The problems collected so far.
    *
    * @return an immutable copy
@@ -99,6 +122,6 @@ public final class ProblemCollector {
    * @return the result
    */
   public <T> ReadResult<T> result(T value) {
-    return new ReadResult<>(value, problems);
+    return new ReadResult<>(value, problems, notes);
   }
 }

@@ -10,19 +10,33 @@ import java.util.List;
  *
  * @param value what was read
  * @param problems the problems, in the order met
+ * @param notes what the reader did that loses nothing but the user should know (a column renamed, a delimiter
+ *     detected), in the order met; kept in either mode
  * @param <T> the type read
  */
-public record ReadResult<T>(T value, List<InputProblem> problems) {
+public record ReadResult<T>(T value, List<InputProblem> problems, List<InputProblem> notes) {
 
   /**
-   * Copies the problems.
+   * Copies the problems and notes.
    *
    * @param value what was read
    * @param problems the problems, in the order met
+   * @param notes what the reader did that the user should know, in the order met
    */
   public ReadResult {
     checkNotNull(value, "value");
     problems = List.copyOf(problems);
+    notes = List.copyOf(notes);
+  }
+
+  /**
+   * A result without notes.
+   *
+   * @param value what was read
+   * @param problems the problems, in the order met
+   */
+  public ReadResult(T value, List<InputProblem> problems) {
+    this(value, problems, List.of());
   }
 
   /**

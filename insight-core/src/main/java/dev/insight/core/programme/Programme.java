@@ -3,14 +3,17 @@ package dev.insight.core.programme;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.insight.core.evidence.Consideration;
 import dev.insight.core.evidence.Finding;
 import dev.insight.core.evidence.FindingId;
 import dev.insight.core.evidence.Priority;
+import dev.insight.core.evidence.PrevalenceId;
 import dev.insight.core.evidence.PriorityId;
 import dev.insight.core.evidence.QuoteId;
 import dev.insight.core.evidence.Recommendation;
 import dev.insight.core.evidence.RecommendationId;
 import dev.insight.core.evidence.Response;
+import dev.insight.core.evidence.ThemePrevalence;
 import dev.insight.core.evidence.Verbatim;
 import dev.insight.core.internal.Check;
 import java.util.ArrayList;
@@ -22,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An engagement programme: the work done to hear people before a decision, and what was heard and done.
@@ -44,11 +48,17 @@ import java.util.function.Function;
  * @param findings findings
  * @param recommendations recommendations
  * @param responses what changed because of them
+ * @param prevalences themes with their weighted prevalence among the respondents of an activity (empty in files
+ *     written before they were kept)
+ * @param place the place it covers, such as a county or an integrated care system, or null
+ * @param visibility who may see its evidence; null (files written before it was kept) reads as
+ *     {@link Visibility#PUBLIC}
  */
 public record Programme(ProgrammeId id, String title, String purpose, Period period, List<Principle> principles,
     List<Organisation> organisations, List<Audience> audiences, List<Participant> participants,
     List<Activity> activities, List<Priority> priorities, List<Verbatim> quotes, List<Finding> findings,
-    List<Recommendation> recommendations, List<Response> responses) {
+    List<Recommendation> recommendations, List<Response> responses, List<ThemePrevalence> prevalences,
+    @Nullable String place, Visibility visibility) {
 
   /**
    * Validates uniqueness of ids and that every reference resolves.
@@ -67,6 +77,9 @@ public record Programme(ProgrammeId id, String title, String purpose, Period per
    * @param findings findings
    * @param recommendations recommendations
    * @param responses what changed because of them
+   * @param prevalences themes with their weighted prevalence
+   * @param place the place it covers, or null
+   * @param visibility who may see its evidence; null reads as {@link Visibility#PUBLIC}
    */
   public Programme {
     checkNotNull(id, "id");
@@ -83,6 +96,9 @@ public record Programme(ProgrammeId id, String title, String purpose, Period per
     findings = Check.list(findings);
     recommendations = Check.list(recommendations);
     responses = Check.list(responses);
+    prevalences = Check.list(prevalences);
+    checkArgument(place == null || !place.isBlank(), "programme %s: place cannot be blank (leave it out)", id);
+    visibility = visibility == null ? Visibility.PUBLIC : visibility;
 
     Set<PrincipleId> principleIds = unique(principles, Principle::id, "principle");
     Set<OrganisationId> organisationIds = unique(organisations, Organisation::id, "organisation");
@@ -94,6 +110,7 @@ public record Programme(ProgrammeId id, String title, String purpose, Period per
     Set<FindingId> findingIds = unique(findings, Finding::id, "finding");
     Set<RecommendationId> recommendationIds = unique(recommendations, Recommendation::id, "recommendation");
     unique(responses, Response::id, "response");
+    Set<PrevalenceId> prevalenceIds = unique(prevalences, ThemePrevalence::id, "prevalence");
 
     for (Participant p : participants) {
       String where = "participant " + p.id();
@@ -136,13 +153,93 @@ public record Programme(ProgrammeId id, String title, String purpose, Period per
       refers(findingIds, r.findings(), where, "finding");
       refers(priorityIds, r.priorities(), where, "priority");
     }
+    for (ThemePrevalence p : prevalences) {
+      refers(activityIds, List.of(p.activity()), "prevalence " + p.id(), "activity");
+    }
     for (Response r : responses) {
       String where = "response " + r.id();
       refers(recommendationIds, r.recommendations(), where, "recommendation");
       refers(findingIds, r.findings(), where, "finding");
       refers(quoteIds, r.quotes(), where, "quote");
       refers(priorityIds, r.priorities(), where, "priority");
+      for (Consideration c : r.considerations()) {
+        String considered = where + " (considered by " + c.consideredBy() + " on " + c.consideredOn() + ")";
+        refers(findingIds, c.findings(), considered, "finding");
+        refers(prevalenceIds, c.prevalences(), considered, "prevalence");
+        refers(quoteIds, c.quotes(), considered, "quote");
+        refers(activityIds, c.sources(), considered, "source");
+      }
     }
+  }
+
+  /**
+   * A public programme with no prevalences or place recorded: the shape of files written before they were kept.
+   *
+   * @param id its id
+   * @param title its title
+   * @param purpose what decision it informs
+   * @param period when it ran
+   * @param principles the engagement principles it works to
+   * @param organisations partner and participating organisations
+   * @param audiences the audiences it means to hear (reference groups flagged)
+   * @param participants the participants heard individually (pseudonymous)
+   * @param activities what was done
+   * @param priorities the strategy priorities evidence is cross-referenced to
+   * @param quotes verbatim quotes
+   * @param findings findings
+   * @param recommendations recommendations
+   * @param responses what changed because of them
+   */
+  public Programme(ProgrammeId id, String title, String purpose, Period period, List<Principle> principles,
+      List<Organisation> organisations, List<Audience> audiences, List<Participant> participants,
+      List<Activity> activities, List<Priority> priorities, List<Verbatim> quotes, List<Finding> findings,
+      List<Recommendation> recommendations, List<Response> responses) {
+    this(id, title, purpose, period, principles, organisations, audiences, participants, activities, priorities,
+        quotes, findings, recommendations, responses, List.of(), null, Visibility.PUBLIC);
+  }
+
+  /**
+   * This programme with other prevalences, place and visibility, everything else the same.
+   *
+   * @param newPrevalences themes with their weighted prevalence
+   * @param newPlace the place it covers, or null
+   * @param newVisibility who may see its evidence
+   * @return a new programme, checked again
+   */
+  public Programme with(List<ThemePrevalence> newPrevalences, @Nullable String newPlace, Visibility newVisibility) {
+    return new Programme(id, title, purpose, period, principles, organisations, audiences, participants, activities,
+        priorities, quotes, findings, recommendations, responses, newPrevalences, newPlace, newVisibility);
+  }
+
+  /**
+   * This programme with other responses, everything else the same.
+   *
+   * @param newResponses the responses
+   * @return a new programme, checked again
+   */
+  public Programme withResponses(List<Response> newResponses) {
+    return new Programme(id, title, purpose, period, principles, organisations, audiences, participants, activities,
+        priorities, quotes, findings, recommendations, newResponses, prevalences, place, visibility);
+  }
+
+  /**
+   * The finding with this id.
+   *
+   * @param findingId an id
+   * @return the finding, or empty
+   */
+  public Optional<Finding> finding(FindingId findingId) {
+    return findings.stream().filter(f -> f.id().equals(findingId)).findFirst();
+  }
+
+  /**
+   * The prevalence estimate with this id.
+   *
+   * @param prevalenceId an id
+   * @return the estimate, or empty
+   */
+  public Optional<ThemePrevalence> prevalence(PrevalenceId prevalenceId) {
+    return prevalences.stream().filter(p -> p.id().equals(prevalenceId)).findFirst();
   }
 
   private static <T, K> Set<K> unique(List<T> items, Function<T, K> id, String kind) {

@@ -209,4 +209,61 @@ class SurveyCsvReaderTest {
         .hasMessage("cb.csv:1: column \"code\", missing column; a codebook needs variable,code,label (found "
             + "[variable, value, label])");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "0x1p3|not a number", "40f|not a number", "NaN|not a number", "Infinity|not a number",
+      "1e400|too large a number (beyond 1.8e308)"})
+  void read_numberInAFormAPersonWouldNotWrite_failsNamingIt(String value, String why) {
+    assertThatThrownBy(() -> read("id,sector,pri_a,pri_b,age,comment\nR1,NHS,1,0," + value + ",\n"))
+        .hasMessage("survey.csv:2: column \"age\", value \"" + value + "\", " + why + " (numeric variable age; "
+            + "use . as the decimal point)");
+  }
+
+  @Test
+  void read_headerOnly_failsInEitherMode() {
+    assertThatThrownBy(() -> read("id,sector,pri_a,pri_b,age,comment\n", ReadMode.LENIENT))
+        .hasMessage("survey.csv:1: the file has a header but no respondents");
+  }
+
+  @Test
+  void read_emptyText_fails() {
+    assertThatThrownBy(() -> read("\n\n", ReadMode.LENIENT))
+        .hasMessage("survey.csv: the file is empty: expected a header row");
+  }
+
+  @Test
+  void read_rowsEndingInEmptyFieldsBeyondTheHeader_areKeptWithOneNote() {
+    ReadResult<Dataset> result = read("id,sector,pri_a,pri_b,age,comment\nR1,NHS,1,0,1,,,\nR2,NHS,1,0,1,,\n"
+        + "R3,NHS,1,0,1,\n", ReadMode.STRICT);
+
+    assertThat(result.value().rowCount()).isEqualTo(3);
+    assertThat(result.notes()).extracting(InputProblem::describe).containsExactly("survey.csv:2: 2 rows (the first "
+        + "on line 2) end with empty fields beyond the header's 6; the empty fields are ignored");
+  }
+
+  @Test
+  void read_rowWithExtraNonEmptyFields_isLeftOutAndReported() {
+    ReadResult<Dataset> result = read("id,sector,pri_a,pri_b,age,comment\nR1,NHS,1,0,1,,extra\nR2,NHS,1,0,1,\n",
+        ReadMode.LENIENT);
+
+    assertThat(result.value().rowCount()).isEqualTo(1);
+    assertThat(result.problems()).extracting(InputProblem::describe).containsExactly("survey.csv:2: expected 6 "
+        + "fields as in the header but found 7; the row is left out");
+  }
+
+  @Test
+  void read_mappedColumnNamedTwiceInTheHeader_isRefusedAsAmbiguous() {
+    assertThatThrownBy(() -> read("id,sector,pri_a,pri_b,age,comment,age\nR1,NHS,1,0,1,,2\n"))
+        .hasMessage("survey.csv:1: column \"age\", ambiguous column: the header names 2 columns age (columns 5 and "
+            + "7), read as age_1, age_2; give one of those");
+  }
+
+  @Test
+  void read_unterminatedQuote_failsInLenientModeToo_ratherThanReadingTheRestAsOneAnswer() {
+    assertThatThrownBy(() -> read("id,sector,pri_a,pri_b,age,comment\nR1,NHS,1,0,1,\"oops\nR2,NHS,1,0,1,\n",
+        ReadMode.LENIENT))
+        .hasMessage("survey.csv:2: column \"comment\", a quote opened on line 2 (field 6) is never closed: the rest "
+            + "of the file would be one answer; close the quote or remove it");
+  }
 }

@@ -43,6 +43,7 @@ import dev.insight.core.programme.ReferenceAudiences;
 import dev.insight.core.programme.Sector;
 import dev.insight.core.programme.SourceStudy;
 import dev.insight.core.programme.SurveyActivity;
+import dev.insight.core.programme.Visibility;
 import dev.insight.core.programme.Workshop;
 import dev.insight.core.question.MultipleChoice;
 import dev.insight.core.question.OpenText;
@@ -110,7 +111,8 @@ public final class CaseStudy {
             + "ten-year health and wellbeing strategy for about 1.5 million people. (Bundled case study: published "
             + "counts and shares; people pseudonymous; organisation names and exact meeting days illustrative.)",
         Period.of(START, START.plusDays(27)), principles(), organisationList(), audiences, participantList(),
-        activities, priorityList(), quoteList(), findingList(), recommendationList(), responseList());
+        activities, priorityList(), quoteList(), findingList(), recommendationList(),
+        CaseStudyDecisions.considered(responseList()), CaseStudyDecisions.prevalences(), null, Visibility.PUBLIC);
   }
 
   private static List<Principle> principles() {

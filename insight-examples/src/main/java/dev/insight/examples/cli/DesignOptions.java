@@ -139,6 +139,12 @@ final class DesignOptions {
 
   /** The design: the builder's weights with these options. */
   SurveyDesign build(SurveyDesign.Builder builder, List<String> header) {
+    configure(builder, header);
+    return finish(builder.build());
+  }
+
+  /** Gives the builder the strata, clusters, fpc, lonely-PSU policy and replicate weight columns. */
+  SurveyDesign.Builder configure(SurveyDesign.Builder builder, List<String> header) {
     if (strata != null) {
       builder.strata(strata);
     }
@@ -164,7 +170,11 @@ final class DesignOptions {
         builder.rho(rho);
       }
     }
-    SurveyDesign design = builder.build();
+    return builder;
+  }
+
+  /** The built design with the replicates made from it, when --replicates asks for them. */
+  SurveyDesign finish(SurveyDesign design) {
     if (replicates == null) {
       return design;
     }

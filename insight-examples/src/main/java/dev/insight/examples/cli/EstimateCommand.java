@@ -1,11 +1,10 @@
 package dev.insight.examples.cli;
 
-import dev.insight.core.csv.SurveyCsvReader;
 import dev.insight.core.data.CategoricalVariable;
 import dev.insight.core.data.Category;
 import dev.insight.core.data.Dataset;
-import dev.insight.stats.design.Filter;
 import dev.insight.stats.design.SurveyDesign;
+import dev.insight.stats.design.Filter;
 import dev.insight.stats.estimate.Difference;
 import dev.insight.stats.estimate.Estimate;
 import dev.insight.stats.estimate.Estimator;
@@ -13,14 +12,12 @@ import dev.insight.stats.estimate.IntervalMethod;
 import dev.insight.stats.estimate.Quantity;
 import dev.insight.stats.design.Margin;
 import dev.insight.stats.design.WeightingResult;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,24 +26,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code insight estimate}: a weighted proportion, mean, total or ratio with design-based uncertainty (linearised
- * or replicate), overall, by subgroups and compared between them.
+ * {@code insight estimate}: a weighted proportion, mean, total, ratio or variance with design-based uncertainty
+ * (linearised or replicate), overall, by subgroups and compared between them.
  */
 @Command(name = "estimate", mixinStandardHelpOptions = true,
-    description = {"Estimates a proportion, mean, total or ratio with its standard error, confidence interval, "
-        + "bases and design effect, for the whole sample and each domain of --by (domains keep the whole design), "
-        + "and with --compare the difference between every pair of domains with its design-based t test.",
+    description = {"Estimates a proportion, mean, total, ratio or variance with its standard error, confidence "
+        + "interval, bases and design effect, for the whole sample and each domain of --by (domains keep the whole "
+        + "design), and with --compare the difference between every pair of domains with its design-based t test.",
         "Weights come from a weights file, a column, or weighting to --margins (then the standard error accounts "
             + "for the calibration). A failure exits 1 with the message on standard error and writes nothing."})
 final class EstimateCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Option(names = "--data", required = true, paramLabel = "D.csv", description = "The survey data (CSV, header row).")
-  private Path data;
-
-  @Option(names = "--id", required = true, paramLabel = "COL", description = "The respondent id column.")
-  private String id;
+  @Mixin
+  private DataOptions input = new DataOptions();
 
   @Option(names = "--weights", paramLabel = "W.csv",
       description = "Fixed weights from a file of id,weight (as insight weight writes); respondents absent from it "
@@ -117,12 +111,12 @@ final class EstimateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("give exactly one of --proportion, --mean, --total, --ratio or "
           + "--variance");
     }
-    if (compare && variance != null) {
-      throw new IllegalArgumentException("--compare compares proportions, means, totals and ratios, not variances");
-    }
     designOptions.validate();
     if (compare && by.isEmpty()) {
       throw new IllegalArgumentException("--compare compares the --by domains: give --by");
+    }
+    if (compare && variance != null) {
+      throw new IllegalArgumentException("--compare compares proportions, means, totals and ratios, not variances");
     }
     if (by.size() > 2) {
       throw new IllegalArgumentException("--by takes one or two variables: " + String.join(",", by));
@@ -172,41 +166,26 @@ final class EstimateCommand implements Callable<Integer> {
     }
     by.forEach(roles::categorical);
     designOptions.categoricalColumns().forEach(roles::categorical);
-    List<String> header = TableCommand.header(data);
+    List<String> header = SurveyFiles.header(input);
     designOptions.numericColumns(header).forEach(roles::numeric);
     if (weightColumn != null) {
       roles.numeric(weightColumn);
     }
-    Dataset dataset = SurveyCsvReader.read(data, roles.mapping(id));
-    SurveyDesign.Builder builder = SurveyDesign.builder(dataset);
+    PrintWriter err = spec.commandLine().getErr();
+    Dataset dataset = SurveyFiles.read(input, roles.mapping(input.id), err, "estimate");
+    SurveyDesign.Builder builder = designOptions.configure(SurveyDesign.builder(dataset), header);
     SurveyDesign design;
     if (weightsFile != null) {
-      double[] weights = WeightingFiles.readWeights(weightsFile, dataset);
-      int absent = 0;
-      for (int row = 0; row < weights.length; row++) {
-        if (Double.isNaN(weights[row])) {
-          // respondents the weighting left out (--missing exclude) are outside the sample: weight 0, as in R
-          absent++;
-          weights[row] = 0;
-        }
-      }
-      if (absent == weights.length) {
-        throw new IllegalArgumentException("no respondent of " + data + " has a weight in " + weightsFile);
-      }
-      design = designOptions.build(builder.weights(weights), header);
-      if (absent > 0) {
-        spec.commandLine().getErr().println("insight estimate: note: " + absent + " respondents have no weight in "
-            + weightsFile + " and are left out of the sample");
-      }
+      design = designOptions.finish(WeightingFiles.withWeights(builder, weightsFile, dataset, err, "estimate"));
     } else if (weightColumn != null) {
-      design = designOptions.build(builder.weights(weightColumn), header);
+      design = designOptions.finish(builder.weights(weightColumn).build());
     } else {
       if (designOptions.repweights != null || designOptions.replicates != null) {
         throw new IllegalArgumentException("weighting a replicate-weight design to --margins is not supported: "
             + "weight first (insight weight), then estimate with --weights and the replicates");
       }
-      WeightingResult result = weighting.apply(designOptions.build(weighting.startWeights(builder, margins,
-          dataset.rowCount()), header), margins);
+      WeightingResult result = weighting.apply(weighting.startWeights(builder, margins, dataset.rowCount()).build(),
+          margins);
       if (!result.report().converged()) {
         spec.commandLine().getErr().println("insight estimate: warning: weighting NOT converged: "
             + result.report().summary());
@@ -214,9 +193,9 @@ final class EstimateCommand implements Callable<Integer> {
       design = result.design();
     }
     Estimator estimator = Estimator.of(design).withInterval(method).withLevel(level);
-    List<String> lines = new ArrayList<>();
-    lines.add("subgroup,unweighted_n,weighted_n,effective_n,estimate,se,ci_low,ci_high,deff,df,t,p");
-    lines.add(row("(all)", estimator.estimate(quantity, Filter.all())));
+    // every estimate is computed before anything is written: a failing subgroup leaves no file
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(row("(all)", estimator.estimate(quantity, Filter.all())));
     List<String> names = new ArrayList<>();
     List<Filter> domains = new ArrayList<>();
     if (!by.isEmpty()) {
@@ -228,9 +207,8 @@ final class EstimateCommand implements Callable<Integer> {
           domains.add(fa);
           continue;
         }
-        CategoricalVariable second = dataset.categorical(by.get(1));
         boolean[] inA = fa.select(dataset);
-        for (Category b : second.categories()) {
+        for (Category b : dataset.categorical(by.get(1)).categories()) {
           Filter fb = Filter.category(by.get(1), b.code());
           boolean[] inB = fb.select(dataset);
           boolean anyone = false;
@@ -244,30 +222,56 @@ final class EstimateCommand implements Callable<Integer> {
           }
         }
       }
+      for (String variable : by) {
+        noteBlank(variable, dataset.categorical(variable), design, err);
+      }
     }
     for (int k = 0; k < domains.size(); k++) {
-      lines.add(row(names.get(k), estimator.estimate(quantity, domains.get(k))));
+      rows.add(row(names.get(k), estimator.estimate(quantity, domains.get(k))));
     }
     if (compare) {
       for (int a = 0; a < domains.size(); a++) {
         for (int b = a + 1; b < domains.size(); b++) {
           Difference d = estimator.difference(quantity, domains.get(a), domains.get(b));
-          lines.add(String.join(",", WeightingFiles.field(names.get(a) + " - " + names.get(b)),
-              Integer.toString(d.unweightedN()), "", "", WeightingFiles.number(d.estimate()),
-              WeightingFiles.number(d.standardError()), WeightingFiles.number(d.interval().low()),
-              WeightingFiles.number(d.interval().high()), "", Integer.toString(d.degreesOfFreedom()),
-              WeightingFiles.number(d.t()), WeightingFiles.number(d.pValue())));
+          rows.add(List.of(names.get(a) + " - " + names.get(b), Integer.toString(d.unweightedN()), "", "",
+              WeightingFiles.number(d.estimate()), WeightingFiles.number(d.standardError()),
+              WeightingFiles.number(d.interval().low()), WeightingFiles.number(d.interval().high()), "",
+              Integer.toString(d.degreesOfFreedom()), WeightingFiles.number(d.t()),
+              WeightingFiles.number(d.pValue())));
         }
       }
     }
-    Map<Path, Consumer<Writer>> files = new LinkedHashMap<>();
-    files.put(out, writer -> WeightingFiles.write(writer, String.join("\n", lines) + "\n"));
-    WeightingFiles.writeAtomically(files);
+    try (Outputs outputs = Outputs.begin()) {
+      outputs.csv(out, csv -> {
+        csv.record("subgroup", "unweighted_n", "weighted_n", "effective_n", "estimate", "se", "ci_low", "ci_high",
+            "deff", "df", "t", "p");
+        rows.forEach(csv::record);
+      });
+      outputs.commit();
+    }
     return 0;
   }
 
-  private static String row(String subgroup, Estimate e) {
-    return String.join(",", WeightingFiles.field(subgroup), Integer.toString(e.unweightedN()),
+  /** Respondents with no answer to --by are in (all) but in no subgroup: said, never silently dropped. */
+  private static void noteBlank(String by, CategoricalVariable groups, SurveyDesign design, PrintWriter err) {
+    int blank = 0;
+    String first = null;
+    for (int row = 0; row < groups.size(); row++) {
+      if (design.inSample(row) && groups.categoryIndex(row) == CategoricalVariable.NO_ANSWER) {
+        if (blank++ == 0) {
+          first = design.data().id(row).value();
+        }
+      }
+    }
+    if (blank > 0) {
+      err.println("insight estimate: note: " + blank + " respondent" + (blank == 1 ? " has" : "s have")
+          + " no answer to --by " + by + " (the first: " + first + "); counted in (all), in no subgroup");
+      err.flush();
+    }
+  }
+
+  private static List<String> row(String subgroup, Estimate e) {
+    return List.of(subgroup, Integer.toString(e.unweightedN()),
         WeightingFiles.number(e.weightedBase()), WeightingFiles.number(e.effectiveBase()),
         WeightingFiles.number(e.value()), WeightingFiles.number(e.standardError()),
         WeightingFiles.number(e.interval().low()), WeightingFiles.number(e.interval().high()),

@@ -1,13 +1,14 @@
 package dev.insight.examples.cli;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
-import dev.insight.core.internal.AtomicFiles;
-import dev.insight.core.csv.SurveyCsvReader;
 import dev.insight.core.csv.SurveyMapping;
+import dev.insight.core.codebook.AnswerScales;
+import dev.insight.core.codebook.SurveyCodebook;
+import dev.insight.core.csv.CsvHeader;
+import dev.insight.core.csv.DecimalNumber;
+import dev.insight.core.data.CategoricalVariable;
+import dev.insight.core.data.Category;
 import dev.insight.core.data.Dataset;
-import dev.insight.core.input.InputProblem;
-import dev.insight.core.input.InvalidInputException;
+import dev.insight.core.data.MultiResponseVariable;
 import dev.insight.stats.design.SurveyDesign;
 import dev.insight.stats.table.BannerTable;
 import dev.insight.stats.table.BannerTables;
@@ -21,21 +22,19 @@ import dev.insight.stats.table.TableWriter;
 import dev.insight.stats.inference.Correction;
 import dev.insight.stats.design.Margin;
 import dev.insight.stats.design.Raking;
-import dev.insight.stats.design.WeightingResult;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -48,17 +47,20 @@ import picocli.CommandLine.Spec;
 @Command(name = "table", mixinStandardHelpOptions = true,
     description = {"Banner table: questions down the side, a Total and banner variables across the top, weighted "
         + "column percentages with bases and significance letters.",
-        "A multiple-response question is named by the prefix of its 0/1 columns followed by *, as in pri_*; "
+        "A multiple-response question is named by the prefix of its 0/1 columns followed by *, as in pri_* (columns "
+            + "ending _other or _TEXT, typed-in answers, are left out); one whose choices are joined in one cell is "
+            + "named by its column; "
             + "numeric questions for means are given with --means."})
 final class TableCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Option(names = "--data", required = true, paramLabel = "D.csv", description = "The survey data (CSV with a header).")
-  private Path data;
+  @Mixin
+  private DataOptions input = new DataOptions();
 
-  @Option(names = "--id", required = true, paramLabel = "COL", description = "The respondent id column.")
-  private String id;
+  @Option(names = "--population", paramLabel = "N",
+      description = "With --margins given as shares: the population total they are shares of (share x N).")
+  private @Nullable Double population;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   private Weighting weighting;
@@ -72,7 +74,8 @@ final class TableCommand implements Callable<Integer> {
     @Nullable String weightColumn;
 
     @Option(names = "--margins", paramLabel = "M.csv",
-        description = "Population margins (variable,category,target): rake to them first, from equal weights.")
+        description = "Population margins (variable,category,target; counts, or shares summing to 1 in each "
+            + "margin): rake to them first, from equal weights.")
     @Nullable Path margins;
 
     @Option(names = "--unweighted", description = "Every respondent weighs 1.")
@@ -130,9 +133,26 @@ final class TableCommand implements Callable<Integer> {
   @Mixin
   private DesignOptions designOptions = new DesignOptions();
 
+  @Option(names = "--levels", split = ",", paramLabel = "COL",
+      description = "Organisation columns from the top (e.g. trust,site,ward): with --levels-out, also publish the "
+          + "respondents and the row variables' shares for every organisation at every level, with suppression "
+          + "that no difference across levels can undo (needs --suppress).")
+  private List<String> levels = List.of();
+
+  @Option(names = "--levels-out", paramLabel = "L.csv", description = "Where to write the publication by level.")
+  private @Nullable Path levelsOut;
+
   @Option(names = "--out", required = true, paramLabel = "T.(csv|json|xlsx|txt)",
       description = "The output file; the format follows the extension.")
   private Path out;
+
+  /** The data file's header, with a platform's question and option texts. */
+  private CsvHeader headerRead;
+
+  /** The codebook of --codebook, whose categories are in the order the analyst gave. */
+  private @Nullable SurveyCodebook ordered;
+  /** The data file's column names, for the replicate weight columns of the design options. */
+  private List<String> dataColumns = List.of();
 
   @Override
   public Integer call() {
@@ -144,14 +164,17 @@ final class TableCommand implements Callable<Integer> {
     Suppression suppression = Suppression.parse(suppress);
     TableOptions options = new TableOptions(sig.get(0), sig.get(1), correction(correction), minBase, smallBase,
         rowPercents, raoScott);
-    List<String> header = header(data);
-    SurveyMapping.Builder mapping = SurveyMapping.builder(id);
+    CsvHeader csvHeader = SurveyFiles.csvHeader(input);
+    List<String> header = csvHeader.names();
+    dataColumns = header;
+    this.headerRead = csvHeader;
+    SurveyMapping.Builder mapping = SurveyMapping.builder(input.id);
     Set<String> loaded = new LinkedHashSet<>();
-    List<RowSpec> rowSpecs = new ArrayList<>();
+    // the kind of a row (categories, options of a multiple choice in one cell) is known once the data is read
+    List<Function<Dataset, RowSpec>> rowSpecs = new ArrayList<>();
     for (String row : rows) {
       String name = load(row, header, mapping, loaded, "row variable");
-      rowSpecs.add(row.endsWith("*") ? RowSpec.options(name) : boxes ? RowSpec.categories(name).withBoxes()
-          : RowSpec.categories(name));
+      rowSpecs.add(row.endsWith("*") ? d -> RowSpec.options(name) : d -> rowSpec(d, name));
     }
     for (String mean : means) {
       if (mean.isBlank()) {
@@ -161,7 +184,8 @@ final class TableCommand implements Callable<Integer> {
       if (loaded.add(mean)) {
         mapping.numeric(mean);
       }
-      rowSpecs.add(boxes ? RowSpec.mean(mean).withBoxes() : RowSpec.mean(mean));
+      RowSpec meanRow = boxes ? RowSpec.mean(mean).withBoxes() : RowSpec.mean(mean);
+      rowSpecs.add(d -> meanRow);
     }
     List<String> bannerNames = new ArrayList<>();
     for (String b : banner) {
@@ -172,7 +196,11 @@ final class TableCommand implements Callable<Integer> {
     for (String variable : parsedFilter.variables()) {
       load(variable, header, mapping, loaded, "filter variable");
     }
-    List<Margin> margins = weighting.margins == null ? List.of() : WeightingFiles.readMargins(weighting.margins);
+    if (population != null && weighting.margins == null) {
+      throw new IllegalArgumentException("--population applies to --margins given as shares");
+    }
+    List<Margin> margins = weighting.margins == null ? List.of()
+        : WeightingFiles.readMargins(weighting.margins, population);
     for (Margin margin : margins) {
       load(margin.variable(), header, mapping, loaded, "margin variable");
     }
@@ -195,36 +223,52 @@ final class TableCommand implements Callable<Integer> {
         mapping.numeric(column);
       }
     }
-    Dataset dataset = SurveyCsvReader.read(data, mapping.build());
+    if (levels.isEmpty() != (levelsOut == null)) {
+      throw new IllegalArgumentException("--levels and --levels-out go together");
+    }
+    if (levelsOut != null) {
+      LevelPublication.rule(suppression);
+    }
+    for (String level : levels) {
+      requireColumn(level, header, "level column");
+      if (loaded.add(level)) {
+        mapping.text(level);
+      }
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    Set<String> keepSingle = new LinkedHashSet<>(parsedFilter.variables());
+    margins.forEach(m -> keepSingle.add(m.variable()));
+    Dataset dataset = SurveyFiles.readRefined(input, mapping.build(), err, "table", keepSingle);
+    ordered = SurveyFiles.codebook(input);
     boolean designed = designOptions.any();
-    TableSpec tableSpec = new TableSpec(rowSpecs, bannerNames, parsedFilter, options);
-    BannerTable table;
+    TableSpec tableSpec = new TableSpec(rowSpecs.stream().map(f -> f.apply(dataset)).toList(), bannerNames,
+        parsedFilter, options);
+    SurveyDesign design;
     String weightNote;
     if (weighting.margins != null) {
       if (designOptions.repweights != null || designOptions.replicates != null) {
         throw new IllegalArgumentException("weighting a replicate-weight design to --margins is not supported: "
             + "weight first (insight weight), then tabulate with --weights and the replicates");
       }
-      WeightingResult result = Raking.of(margins).apply(designOptions.build(SurveyDesign.builder(dataset)
-          .equalWeights(margins.get(0).total()), header));
-      table = BannerTables.compute(result.design(), tableSpec);
+      design = Raking.of(margins).apply(design(WeightingFiles.startWeights(SurveyDesign.builder(dataset), margins,
+          dataset.rowCount()))).design();
       weightNote = "Weights: raked to " + weighting.margins.getFileName() + "; Rao-Scott tests account for the "
           + "raking";
+    } else if (weighting.weightColumn != null) {
+      design = design(SurveyDesign.builder(dataset).weights(weightsFromColumn(dataset, weighting.weightColumn)));
+      weightNote = "Weights: column " + weighting.weightColumn + ", taken as fixed";
+    } else if (weighting.weightsFile != null) {
+      SurveyDesign.Builder builder = designOptions.configure(SurveyDesign.builder(dataset), header);
+      design = designOptions.finish(WeightingFiles.withWeights(builder, weighting.weightsFile, dataset, err,
+          "table"));
+      weightNote = "Weights: " + weighting.weightsFile.getFileName() + ", taken as fixed";
     } else {
-      double[] w;
-      if (weighting.weightColumn != null) {
-        w = weightsFromColumn(dataset, weighting.weightColumn);
-        weightNote = "Weights: column " + weighting.weightColumn + ", taken as fixed";
-      } else if (weighting.weightsFile != null) {
-        w = readWeights(weighting.weightsFile, dataset);
-        weightNote = "Weights: " + weighting.weightsFile.getFileName() + ", taken as fixed";
-      } else {
-        w = new double[dataset.rowCount()];
-        java.util.Arrays.fill(w, 1);
-        weightNote = "Unweighted";
-      }
-      table = BannerTables.compute(designOptions.build(SurveyDesign.builder(dataset).weights(w), header),
-          tableSpec);
+      design = design(SurveyDesign.builder(dataset).equalWeights(dataset.rowCount()));
+      weightNote = "Unweighted";
+    }
+    BannerTable table = BannerTables.compute(design, tableSpec);
+    for (String b : bannerNames) {
+      noteBlank(dataset, design, b, err);
     }
     if (designed) {
       weightNote += "; design: " + designOptions.describe();
@@ -232,10 +276,57 @@ final class TableCommand implements Callable<Integer> {
     List<String> notes = new ArrayList<>(table.notes());
     notes.add(1, weightNote);
     table = suppression.apply(new BannerTable(table.columns(), table.blocks(), notes));
-    writeAtomically(table, format);
+    writeAtomically(table, format, dataset, parsedFilter, suppression, err);
     spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d questions x %d columns%n", out,
         table.blocks().size(), table.columns().size());
     return 0;
+  }
+
+  /** A single-choice row, or the options of a multiple choice read from one cell; boxes only on a known order. */
+  private RowSpec rowSpec(Dataset dataset, String name) {
+    if (dataset.variable(name) instanceof MultiResponseVariable) {
+      return RowSpec.options(name);
+    }
+    if (!boxes) {
+      return RowSpec.categories(name);
+    }
+    CategoricalVariable variable = dataset.categorical(name);
+    List<String> codes = variable.categories().stream().filter(c -> !c.missing()).map(Category::code).toList();
+    boolean numbered = codes.stream().allMatch(c -> !Double.isNaN(DecimalNumber.parse(c)));
+    boolean given = ordered != null && ordered.variable(name).isPresent();
+    if (!numbered && !given && AnswerScales.order(codes).isEmpty()) {
+      throw new IllegalArgumentException("--boxes on " + name + ": its answers are text in no order insight "
+          + "recognises (" + String.join(", ", codes) + "), so the top and bottom boxes are unknown; give the order "
+          + "in a codebook (--codebook FILE, listing the categories from lowest to highest, as insight describe "
+          + "--json writes them), or code the answers as numbers");
+    }
+    return RowSpec.categories(name).withBoxes();
+  }
+
+  private SurveyDesign design(SurveyDesign.Builder builder) {
+    return designOptions.build(builder, dataColumns);
+  }
+
+  /** Respondents with no answer to a banner variable are in Total but in no banner column: said, never dropped. */
+  private static void noteBlank(Dataset dataset, SurveyDesign design, String banner, PrintWriter err) {
+    if (!(dataset.variable(banner) instanceof CategoricalVariable groups)) {
+      return;
+    }
+    int blank = 0;
+    String first = null;
+    for (int row = 0; row < groups.size(); row++) {
+      if (design.inSample(row) && groups.categoryIndex(row) == CategoricalVariable.NO_ANSWER) {
+        if (blank++ == 0) {
+          first = dataset.id(row).value();
+        }
+      }
+    }
+    if (blank > 0) {
+      err.println("insight table: note: " + blank + " respondent" + (blank == 1 ? " has" : "s have")
+          + " no answer to the banner variable " + banner + " (the first: " + first + "); counted in Total, in "
+          + "no " + banner + " column");
+      err.flush();
+    }
   }
 
   private static Correction correction(String text) {
@@ -252,14 +343,23 @@ final class TableCommand implements Callable<Integer> {
       String role) {
     if (given.endsWith("*")) {
       String prefix = given.substring(0, given.length() - 1);
-      List<String> columns = header.stream().filter(c -> c.startsWith(prefix) && !c.equals(prefix)).toList();
+      // typed-in "other" answers (SurveyMonkey's q2_other, Qualtrics' Q2_5_TEXT) are text, not options
+      List<String> columns = header.stream().filter(c -> c.startsWith(prefix) && !c.equals(prefix)
+          && !c.endsWith("_other") && !c.endsWith("_TEXT")).toList();
       if (columns.isEmpty()) {
-        throw new IllegalArgumentException(role + " " + given + ": no column of " + data.getFileName()
+        throw new IllegalArgumentException(role + " " + given + ": no column of " + input.data.getFileName()
             + " starts with " + prefix + "; the columns are " + header);
       }
       String name = prefix.replaceAll("[_.]+$", "");
       if (loaded.add(name)) {
-        mapping.multiColumns(name, null, columns);
+        // a platform's header gives each option's text and the question's (SurveyMonkey), else the column names
+        Map<String, Category> options = new LinkedHashMap<>();
+        for (String column : columns) {
+          String option = headerRead.options().get(headerRead.indexOf(column).orElseThrow());
+          options.put(column, Category.of(column, option.isEmpty() ? column : option));
+        }
+        String question = headerRead.labels().get(headerRead.indexOf(columns.get(0)).orElseThrow());
+        mapping.multiColumns(name, question.equals(columns.get(0)) ? null : question, options);
       }
       return name;
     }
@@ -272,24 +372,8 @@ final class TableCommand implements Callable<Integer> {
 
   private void requireColumn(String name, List<String> header, String role) {
     if (!header.contains(name)) {
-      throw new IllegalArgumentException(role + " " + name + " does not exist in " + data.getFileName()
+      throw new IllegalArgumentException(role + " " + name + " does not exist in " + input.data.getFileName()
           + "; the columns are " + header);
-    }
-  }
-
-  static List<String> header(Path file) {
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(reader)) {
-      for (CsvRecord record : csv) {
-        List<String> fields = new ArrayList<>(record.getFields());
-        if (!fields.isEmpty() && fields.get(0).startsWith("\uFEFF")) {
-          fields.set(0, fields.get(0).substring(1));
-        }
-        return fields;
-      }
-      throw new InvalidInputException(new InputProblem(file.toString(), 0, null, null, "the file is empty"));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
     }
   }
 
@@ -305,71 +389,15 @@ final class TableCommand implements Callable<Integer> {
     return w;
   }
 
-  private static double[] readWeights(Path file, Dataset dataset) {
-    Map<String, Double> byId = new HashMap<>();
-    String source = file.toString();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(reader)) {
-      boolean first = true;
-      for (CsvRecord record : csv) {
-        if (first) {
-          first = false;
-          if (record.getFieldCount() < 2) {
-            throw new InvalidInputException(new InputProblem(source, 1, null, null,
-                "the header must be id,weight"));
-          }
-          continue;
-        }
-        long line = record.getStartingLineNumber();
-        if (record.getFieldCount() < 2) {
-          throw new InvalidInputException(new InputProblem(source, line, null, null, "expected id,weight"));
-        }
-        String id = record.getField(0);
-        String value = record.getField(1);
-        double weight;
-        try {
-          weight = Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-          throw new InvalidInputException(new InputProblem(source, line, "weight", value,
-              "weight of respondent " + id + " is not a number"));
-        }
-        if (!(Double.isFinite(weight) && weight > 0)) {
-          throw new InvalidInputException(new InputProblem(source, line, "weight", value,
-              "weight of respondent " + id + " must be finite and positive"));
-        }
-        if (dataset.rowOf(new dev.insight.core.data.RespondentId(id)).isEmpty()) {
-          throw new InvalidInputException(new InputProblem(source, line, "id", id,
-              "respondent " + id + " is not in " + dataset.rowCount() + " respondents of the data"));
-        }
-        if (byId.put(id, weight) != null) {
-          throw new InvalidInputException(new InputProblem(source, line, "id", id, "respondent " + id
-              + " has two weights"));
-        }
+  private void writeAtomically(BannerTable table, TableFormat format, Dataset dataset, Filter parsedFilter,
+      Suppression suppression, PrintWriter err) {
+    try (Outputs outputs = Outputs.begin()) {
+      outputs.stage(out, stream -> TableWriter.write(table, format, stream));
+      if (levelsOut != null) {
+        LevelPublication.stage(outputs, levelsOut, dataset, parsedFilter.select(dataset), levels,
+            rows.stream().filter(r -> !r.endsWith("*")).toList(), LevelPublication.rule(suppression), err);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
-    double[] w = new double[dataset.rowCount()];
-    for (int row = 0; row < w.length; row++) {
-      String respondent = dataset.id(row).value();
-      Double weight = byId.get(respondent);
-      if (weight == null) {
-        throw new InvalidInputException(new InputProblem(source, 0, "id", respondent,
-            "respondent " + respondent + " of the data has no weight"));
-      }
-      w[row] = weight;
-    }
-    return w;
-  }
-
-  private void writeAtomically(BannerTable table, TableFormat format) {
-    try {
-      AtomicFiles.write(out, stream -> {
-        TableWriter.write(table, format, stream);
-        return null;
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + out, e);
+      outputs.commit();
     }
   }
 }

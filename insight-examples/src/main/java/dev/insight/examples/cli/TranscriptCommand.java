@@ -130,19 +130,26 @@ final class TranscriptCommand implements Callable<Integer> {
     FrameworkMatrix matrix = FrameworkMatrix.of(codings, by);
     MatrixExporter exporter = internalUseOnly != null ? MatrixExporter.internalUseOnly(internalUseOnly)
         : MatrixExporter.redacting(list.names());
-    RedactionAudit audit = exporter.write(matrix, out);
-    stdout.printf("matrix: %d cases x %d themes -> %s (%s)%n", matrix.cases().size(), matrix.themes().size(), out,
-        audit.redacted() ? audit.entries().size() + " redactions" : "NOT redacted: internal use only");
-    if (qdpx != null) {
-      QdpxExporter projects = internalUseOnly != null ? QdpxExporter.internalUseOnly(internalUseOnly)
-          : QdpxExporter.redacting(list.names());
-      projects.write(stem(codeframe), codings, qdpx);
-      stdout.printf("REFI-QDA project -> %s%n", qdpx);
+    ExportFormat matrixFormat = ExportFormat.forFile(out);
+    RedactionAudit[] audit = new RedactionAudit[1];
+    try (Outputs outputs = Outputs.begin()) {
+      outputs.stage(out, stream -> audit[0] = exporter.write(matrix, matrixFormat, stream));
+      if (qdpx != null) {
+        QdpxExporter projects = internalUseOnly != null ? QdpxExporter.internalUseOnly(internalUseOnly)
+            : QdpxExporter.redacting(list.names());
+        outputs.stage(qdpx, stream -> projects.write(stem(codeframe), codings, stream));
+      }
+      if (report != null) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("matrix", out.getFileName().toString());
+        outputs.redactionReport(report, audit[0], extra);
+      }
+      outputs.commit();
     }
-    if (report != null) {
-      Map<String, Object> extra = new LinkedHashMap<>();
-      extra.put("matrix", out.getFileName().toString());
-      Outputs.writeReport(report, audit, extra);
+    stdout.printf("matrix: %d cases x %d themes -> %s (%s)%n", matrix.cases().size(), matrix.themes().size(), out,
+        audit[0].redacted() ? audit[0].entries().size() + " redactions" : "NOT redacted: internal use only");
+    if (qdpx != null) {
+      stdout.printf("REFI-QDA project -> %s%n", qdpx);
     }
     stdout.flush();
     return 0;

@@ -1,24 +1,19 @@
 package dev.insight.examples.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.insight.core.csv.SurveyCsvReader;
 import dev.insight.core.data.Dataset;
+import dev.insight.examples.report.JsonOutputs;
 import dev.insight.stats.design.DesignStep;
 import dev.insight.stats.design.SurveyDesign;
 import dev.insight.stats.design.Margin;
 import dev.insight.stats.design.WeightingReport;
 import dev.insight.stats.design.WeightingResult;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,16 +27,12 @@ import picocli.CommandLine.Spec;
         + "calibration) and writes id,weight in the input's row order.",
         "A failure exits 1 with the message on standard error and writes nothing."})
 final class WeightCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   @Spec
   private CommandSpec spec;
 
-  @Option(names = "--data", required = true, paramLabel = "D.csv", description = "The survey data (CSV, header row).")
-  private Path data;
-
-  @Option(names = "--id", required = true, paramLabel = "COL", description = "The respondent id column.")
-  private String id;
+  @Mixin
+  private DataOptions input = new DataOptions();
 
   @Mixin
   private WeightingOptions weighting = new WeightingOptions();
@@ -58,27 +49,24 @@ final class WeightCommand implements Callable<Integer> {
     List<Margin> margins = weighting.readMargins();
     VariableRoles roles = new VariableRoles();
     weighting.map(margins, roles);
-    Dataset dataset = SurveyCsvReader.read(data, roles.mapping(id));
+    Dataset dataset = SurveyFiles.read(input, roles.mapping(input.id), spec.commandLine().getErr(), "weight");
     SurveyDesign start = weighting.startWeights(SurveyDesign.builder(dataset), margins, dataset.rowCount()).build();
     WeightingResult result = weighting.apply(start, margins);
     SurveyDesign weighted = result.design();
-    Map<Path, Consumer<Writer>> files = new LinkedHashMap<>();
-    files.put(out, writer -> {
-      WeightingFiles.write(writer, "id,weight\n");
-      StringBuilder line = new StringBuilder(64);
-      for (int row = 0; row < dataset.rowCount(); row++) {
-        if (weighted.inSample(row)) {
-          line.setLength(0);
-          line.append(WeightingFiles.field(dataset.id(row).value())).append(',')
-              .append(WeightingFiles.number(weighted.weight(row))).append('\n');
-          WeightingFiles.write(writer, line.toString());
+    try (Outputs outputs = Outputs.begin()) {
+      outputs.csv(out, csv -> {
+        csv.record("id", "weight");
+        for (int row = 0; row < dataset.rowCount(); row++) {
+          if (weighted.inSample(row)) {
+            csv.record(dataset.id(row).value(), WeightingFiles.number(weighted.weight(row)));
+          }
         }
+      });
+      if (report != null) {
+        outputs.text(report, writer -> writeReport(writer, result.report(), weighted.history()));
       }
-    });
-    if (report != null) {
-      files.put(report, writer -> writeReport(writer, result.report(), weighted.history()));
+      outputs.commit();
     }
-    WeightingFiles.writeAtomically(files);
     if (!result.report().converged()) {
       spec.commandLine().getErr().println("insight weight: warning: NOT converged: " + result.report().summary());
     }
@@ -87,38 +75,6 @@ final class WeightCommand implements Callable<Integer> {
   }
 
   static void writeReport(Writer writer, WeightingReport report, List<DesignStep> history) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("method", report.method());
-    json.put("converged", report.converged());
-    json.put("iterations", report.iterations());
-    json.put("largestGap", report.largestGap());
-    json.put("largestGapAt", report.largestGapAt());
-    json.put("respondents", report.respondents());
-    json.put("excluded", report.excluded());
-    json.put("minWeight", report.minWeight());
-    json.put("maxWeight", report.maxWeight());
-    json.put("maxToMinRatio", report.maxToMinRatio());
-    json.put("weightSum", report.weightSum());
-    json.put("efficiency", report.efficiency());
-    json.put("effectiveBase", report.effectiveBase());
-    json.put("designEffect", report.designEffect());
-    json.put("history", history.stream().map(DesignStep::toString).toList());
-    try {
-      JSON.writeValue(new NonClosingWriter(writer), json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Jackson closes what it writes to; the caller owns the writer. */
-  private static final class NonClosingWriter extends java.io.FilterWriter {
-    NonClosingWriter(Writer out) {
-      super(out);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
+    JsonOutputs.writeWeighting(writer, report, history.stream().map(DesignStep::toString).toList());
   }
 }

@@ -1,159 +1,242 @@
 package dev.insight.examples.cli;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
-import dev.insight.core.internal.AtomicFiles;
+import dev.insight.core.csv.CsvFile;
+import dev.insight.core.csv.CsvOptions;
+import dev.insight.core.csv.DecimalNumber;
+import dev.insight.core.input.ProblemCollector;
+import dev.insight.core.input.ReadMode;
+import dev.insight.stats.design.SurveyDesign;
+import dev.insight.stats.design.TargetKind;
+import java.io.PrintWriter;
+import java.io.Reader;
+import org.jspecify.annotations.Nullable;
 import dev.insight.core.data.Dataset;
+import dev.insight.core.internal.SpreadsheetText;
 import dev.insight.core.data.RespondentId;
 import dev.insight.core.input.InputProblem;
 import dev.insight.core.input.InvalidInputException;
 import dev.insight.stats.design.Margin;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /** The files of the weighting and estimate commands: margins, weights, atomic output. */
 final class WeightingFiles {
   private WeightingFiles() {}
 
   /**
-   * Reads a margins file ({@code variable,category,target}). Targets that sum to 1 in every margin are
-   * proportions; otherwise counts.
+   * Reads a margins file ({@code variable,category,target}; other columns ignored). Targets are plain decimal
+   * numbers, finite and not negative. Targets that sum to 1 in every margin are shares: with a population total
+   * they become counts (share x population); without one they stay shares, which scale the weights to the number
+   * of respondents weighted. Otherwise the targets are counts, and a population total given must equal their sum.
+   *
+   * @param file the margins file
+   * @param population the population total of {@code --population}, or null
    */
-  static List<Margin> readMargins(Path file) {
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return readMargins(reader, file.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read margins file " + file, e);
+  static List<Margin> readMargins(Path file, @Nullable Double population) {
+    ProblemCollector problems = ProblemCollector.of(file.toString(), ReadMode.STRICT);
+    try (CsvFile csv = CsvFile.open(file, CsvOptions.defaults(), problems)) {
+      return readMargins(csv, population, file.getFileName().toString());
     }
   }
 
-  /** Reads margins from CSV text, as {@link #readMargins(Path)}; {@code source} names it in messages. */
+  /** Reads margins from CSV text, as {@link #readMargins(Path, Double)} without a population total. */
   static List<Margin> readMargins(Reader reader, String source) {
+    try (CsvFile csv = CsvFile.of(reader, CsvOptions.defaults(), ProblemCollector.of(source, ReadMode.STRICT))) {
+      return readMargins(csv, null, source);
+    }
+  }
+
+  private static List<Margin> readMargins(CsvFile csv, @Nullable Double population, String fileName) {
+    if (population != null && !(population > 0 && Double.isFinite(population))) {
+      throw new IllegalArgumentException("--population must be a number above 0: " + population);
+    }
+    String source = csv.problems().source();
     Map<String, Map<String, Double>> byVariable = new LinkedHashMap<>();
-    try (CsvReader<CsvRecord> csv = CsvReader.builder().skipEmptyLines(true).ignoreDifferentFieldCount(true)
-        .detectBomHeader(true).ofCsvRecord(reader)) {
-      int[] at = null;
-      for (CsvRecord record : csv) {
-        long line = record.getStartingLineNumber();
-        if (at == null) {
-          at = new int[] {record.getFields().indexOf("variable"), record.getFields().indexOf("category"),
-              record.getFields().indexOf("target")};
-          for (int i = 0; i < 3; i++) {
-            if (at[i] < 0) {
-              throw new InvalidInputException(new InputProblem(source, line, null, String.join(",",
-                  record.getFields()), "the margins file needs the columns variable,category,target"));
-            }
-          }
-          continue;
-        }
-        if (record.getFieldCount() <= Math.max(at[0], Math.max(at[1], at[2]))) {
-          throw new InvalidInputException(new InputProblem(source, line, null, null,
-              "expected variable,category,target but found " + record.getFieldCount() + " fields"));
-        }
-        String variable = record.getField(at[0]).strip();
-        String category = record.getField(at[1]).strip();
-        String text = record.getField(at[2]).strip();
-        if (variable.isEmpty() || category.isEmpty()) {
-          throw new InvalidInputException(new InputProblem(source, line, variable.isEmpty() ? "variable"
-              : "category", "", "blank variable or category"));
-        }
-        double target;
-        try {
-          target = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-          throw new InvalidInputException(new InputProblem(source, line, "target", text,
-              "target for " + variable + "=" + category + " is not a number"));
-        }
-        if (!(target >= 0) || Double.isInfinite(target)) {
-          throw new InvalidInputException(new InputProblem(source, line, "target", text,
-              "target for " + variable + "=" + category + " must be finite and not negative"));
-        }
-        Double previous = byVariable.computeIfAbsent(variable, v -> new LinkedHashMap<>()).put(category, target);
-        if (previous != null) {
-          throw new InvalidInputException(new InputProblem(source, line, "category", category,
-              "category " + category + " of " + variable + " has two targets"));
-        }
+    long headerLine = csv.headerLine();
+    int[] at = new int[3];
+    String[] names = {"variable", "category", "target"};
+    for (int i = 0; i < 3; i++) {
+      at[i] = csv.header().indexOf(names[i]).orElse(-1);
+      if (at[i] < 0) {
+        throw new InvalidInputException(new InputProblem(source, headerLine, names[i], null,
+            "the margins file needs the columns variable,category,target; "
+                + csv.header().whyNot(names[i])));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read margins file " + source, e);
+    }
+    int needed = Math.max(at[0], Math.max(at[1], at[2])) + 1;
+    while (csv.next()) {
+      long line = csv.line();
+      if (csv.fieldCount() < needed) {
+        throw new InvalidInputException(new InputProblem(source, line, null, null,
+            "expected variable,category,target but found " + csv.fieldCount() + " fields"));
+      }
+      String variable = csv.field(at[0]).strip();
+      String category = csv.field(at[1]).strip();
+      String text = csv.field(at[2]).strip();
+      if (variable.isEmpty() || category.isEmpty()) {
+        throw new InvalidInputException(new InputProblem(source, line, variable.isEmpty() ? "variable"
+            : "category", "", "blank variable or category"));
+      }
+      double target = DecimalNumber.parse(text);
+      if (Double.isNaN(target)) {
+        throw new InvalidInputException(new InputProblem(source, line, "target", text,
+            "target for " + variable + "=" + category + " is " + DecimalNumber.why(text)
+                + " (use . as the decimal point)"));
+      }
+      if (target < 0) {
+        throw new InvalidInputException(new InputProblem(source, line, "target", text,
+            "target for " + variable + "=" + category + " is negative"));
+      }
+      Double previous = byVariable.computeIfAbsent(variable, v -> new LinkedHashMap<>()).put(category, target);
+      if (previous != null) {
+        throw new InvalidInputException(new InputProblem(source, line, "category", category,
+            "category " + category + " of " + variable + " has two targets"));
+      }
     }
     if (byVariable.isEmpty()) {
-      throw new InvalidInputException(new InputProblem(source, 1, null, null, "the margins file has no targets"));
+      throw new InvalidInputException(new InputProblem(source, headerLine, null, null,
+          "the margins file has no targets"));
     }
-    boolean proportions = byVariable.values().stream()
+    boolean shares = byVariable.values().stream()
         .allMatch(t -> Math.abs(t.values().stream().mapToDouble(Double::doubleValue).sum() - 1) < 1e-6);
     List<Margin> margins = new ArrayList<>();
-    byVariable.forEach((variable, targets) -> margins.add(proportions ? Margin.proportions(variable, targets)
-        : Margin.counts(variable, targets)));
+    for (Map.Entry<String, Map<String, Double>> e : byVariable.entrySet()) {
+      if (shares && population != null) {
+        Map<String, Double> counts = new LinkedHashMap<>();
+        e.getValue().forEach((category, share) -> counts.put(category, share * population));
+        margins.add(Margin.counts(e.getKey(), counts));
+      } else {
+        margins.add(shares ? Margin.proportions(e.getKey(), e.getValue()) : Margin.counts(e.getKey(),
+            e.getValue()));
+      }
+    }
+    if (!shares && population != null) {
+      double total = margins.get(0).total();
+      if (Math.abs(total - population) > 1e-9 * Math.max(1, population)) {
+        throw new IllegalArgumentException("--population " + number(population) + " differs from the total of "
+            + "the counts in " + fileName + " (" + number(total) + "); give shares with --population, "
+            + "or counts alone");
+      }
+    }
     return margins;
   }
 
   /**
-   * Reads {@code id,weight} and returns the weights in the dataset's row order, NaN for a respondent absent from
-   * the file (left out by {@code insight weight --missing exclude}).
+   * The starting weights before weighting to margins, the same in every command: equal weights summing to the
+   * counts' total, or, for shares, to the number of respondents (so the weighted base is the sample size).
    */
-  static double[] readWeights(Path file, Dataset data) {
+  static SurveyDesign.Builder startWeights(SurveyDesign.Builder builder, List<Margin> margins, int respondents) {
+    if (margins.get(0).kind() == TargetKind.COUNTS) {
+      return builder.equalWeights(margins.get(0).total());
+    }
+    return builder.equalWeights(respondents);
+  }
+
+  /** Weights read from a weights file: one per row of the data, 0 for a respondent outside the weighted sample. */
+  record Weights(double[] values, int outside, @Nullable String firstOutside) {}
+
+  /**
+   * Reads a weights file, the same for every command. The rule, stated once:
+   * <ul>
+   *   <li>the file has the columns {@code id} and {@code weight} (others are ignored);</li>
+   *   <li>each id is a respondent of the data, given once;</li>
+   *   <li>each weight is a plain decimal number, finite and not negative: blank, {@code NaN}, infinite, negative
+   *       and forms such as {@code 0x1p3} are errors naming the line;</li>
+   *   <li>a weight of 0, and a respondent of the data absent from the file (as {@code insight weight --missing
+   *       exclude} leaves them), puts that respondent outside the weighted sample: counted nowhere, and said on
+   *       standard error;</li>
+   *   <li>at least one respondent has a weight above 0.</li>
+   * </ul>
+   */
+  static Weights readWeights(Path file, Dataset data) {
     String source = file.toString();
     double[] weights = new double[data.rowCount()];
     boolean[] seen = new boolean[data.rowCount()];
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CsvReader<CsvRecord> csv = CsvReader.builder().skipEmptyLines(true).ignoreDifferentFieldCount(true)
-            .detectBomHeader(true).ofCsvRecord(reader)) {
-      boolean header = true;
-      for (CsvRecord record : csv) {
-        long line = record.getStartingLineNumber();
-        if (header) {
-          if (!record.getFields().equals(List.of("id", "weight"))) {
-            throw new InvalidInputException(new InputProblem(source, line, null, String.join(",",
-                record.getFields()), "the weights file needs the header id,weight"));
-          }
-          header = false;
-          continue;
-        }
-        if (record.getFieldCount() != 2) {
+    ProblemCollector problems = ProblemCollector.of(source, ReadMode.STRICT);
+    try (CsvFile csv = CsvFile.open(file, CsvOptions.defaults(), problems)) {
+      long headerLine = csv.headerLine();
+      int idAt = csv.header().indexOf("id").orElse(-1);
+      int weightAt = csv.header().indexOf("weight").orElse(-1);
+      if (idAt < 0 || weightAt < 0) {
+        String missing = idAt < 0 ? "id" : "weight";
+        throw new InvalidInputException(new InputProblem(source, headerLine, missing, null,
+            "the weights file needs the columns id,weight; " + csv.header().whyNot(missing)));
+      }
+      int needed = Math.max(idAt, weightAt) + 1;
+      while (csv.next()) {
+        long line = csv.line();
+        if (csv.fieldCount() < needed) {
           throw new InvalidInputException(new InputProblem(source, line, null, null,
-              "expected id,weight but found " + record.getFieldCount() + " fields"));
+              "expected id,weight but found " + csv.fieldCount() + " fields"));
         }
-        String id = record.getField(0).strip();
+        // insight weight neutralised ids a spreadsheet would take as formulas; they read back as they were
+        String id = SpreadsheetText.restore(csv.field(idAt).strip());
         int row = id.isEmpty() ? -1 : data.rowOf(RespondentId.of(id)).orElse(-1);
         if (row < 0) {
-          throw new InvalidInputException(new InputProblem(source, line, "id", id,
-              "respondent " + id + " is not in the data"));
+          throw new InvalidInputException(new InputProblem(source, line, "id", id, id.isEmpty()
+              ? "the respondent id is blank" : "respondent " + id + " is not in the data"));
         }
         if (seen[row]) {
           throw new InvalidInputException(new InputProblem(source, line, "id", id,
               "respondent " + id + " has two weights"));
         }
-        String text = record.getField(1).strip();
-        try {
-          weights[row] = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-          throw new InvalidInputException(new InputProblem(source, line, "weight", text,
-              "weight of respondent " + id + " is not a number"));
+        String text = csv.field(weightAt).strip();
+        double weight = DecimalNumber.parse(text);
+        if (Double.isNaN(weight)) {
+          throw new InvalidInputException(new InputProblem(source, line, "weight", text, "weight of respondent "
+              + id + " is " + (text.isEmpty() ? "blank" : DecimalNumber.why(text))
+              + "; a weight is a number of 0 or more (0 leaves the respondent out of the weighted sample)"));
         }
+        if (weight < 0) {
+          throw new InvalidInputException(new InputProblem(source, line, "weight", text, "weight of respondent "
+              + id + " is negative; a weight is a number of 0 or more (0 leaves the respondent out of the "
+              + "weighted sample)"));
+        }
+        weights[row] = weight;
         seen[row] = true;
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read weights file " + file, e);
     }
+    int outside = 0;
+    String first = null;
     for (int row = 0; row < seen.length; row++) {
-      if (!seen[row]) {
-        weights[row] = Double.NaN;
+      if (!seen[row] || weights[row] == 0) {
+        weights[row] = 0;
+        if (outside++ == 0) {
+          first = data.id(row).value();
+        }
       }
     }
-    return weights;
+    if (outside == weights.length) {
+      throw new InvalidInputException(new InputProblem(source, 0, null, null, "no respondent of the data has a "
+          + "weight above 0 in this file"));
+    }
+    return new Weights(weights, outside, first);
+  }
+
+  /**
+   * A design with the weights of a weights file, respondents outside the weighted sample left out (weight 0), said
+   * on {@code err}.
+   */
+  static SurveyDesign withWeights(SurveyDesign.Builder builder, Path file, Dataset data, PrintWriter err,
+      String command) {
+    Weights weights = readWeights(file, data);
+    if (weights.outside() > 0) {
+      err.println("insight " + command + ": note: " + weights.outside() + " respondent"
+          + (weights.outside() == 1 ? " has" : "s have") + " no weight above 0 in " + file + " (the first: "
+          + weights.firstOutside() + ") and " + (weights.outside() == 1 ? "is" : "are")
+          + " left out of the weighted sample");
+      err.flush();
+    }
+    // a weight of 0 puts the respondent outside the sample, as in R: counted nowhere, the design kept whole
+    return builder.weights(weights.values()).build();
   }
 
   /** A number that reads back exactly (so at least 12 significant digits where it has them), whatever the locale. */
@@ -175,53 +258,5 @@ final class WeightingFiles {
       return text;
     }
     return text.indexOf('.') >= 0 ? text.replaceFirst("0+$", "").replaceFirst("\\.$", "") : text;
-  }
-
-  /**
-   * Writes every file to a temporary file beside it, then moves them all into place, so a failure while writing
-   * leaves no partial output.
-   */
-  static void writeAtomically(Map<Path, Consumer<Writer>> files) {
-    Map<Path, Path> temps = new LinkedHashMap<>();
-    try {
-      for (Map.Entry<Path, Consumer<Writer>> e : files.entrySet()) {
-        Path target = e.getKey().toAbsolutePath();
-        Path temp = AtomicFiles.temporaryBeside(target);
-        temps.put(target, temp);
-        try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-            StandardOpenOption.WRITE)) {
-          e.getValue().accept(writer);
-        }
-      }
-      for (Map.Entry<Path, Path> e : temps.entrySet()) {
-        AtomicFiles.moveIntoPlace(e.getValue(), e.getKey());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + files.keySet(), e);
-    } finally {
-      for (Path temp : temps.values()) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // best effort: the temporary file is hidden and named after its target
-        }
-      }
-    }
-  }
-
-  /** A CSV field, quoted when needed (RFC 4180). */
-  static String field(String value) {
-    if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-      return value;
-    }
-    return '"' + value.replace("\"", "\"\"") + '"';
-  }
-
-  static void write(Writer writer, String text) {
-    try {
-      writer.write(text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -6,7 +6,6 @@ import dev.insight.stats.design.Margin;
 import dev.insight.stats.design.MissingPolicy;
 import dev.insight.stats.design.PostStratification;
 import dev.insight.stats.design.Raking;
-import dev.insight.stats.design.TargetKind;
 import dev.insight.stats.design.WeightingResult;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,8 +17,13 @@ import picocli.CommandLine.Option;
 final class WeightingOptions {
   @Option(names = "--margins", paramLabel = "M.csv",
       description = "Population targets: a CSV with columns variable,category,target. Targets summing to 1 in "
-          + "every margin are proportions, otherwise counts (which must agree on the total).")
+          + "every margin are shares (the weights then sum to the respondents weighted, or to --population), "
+          + "otherwise counts (which must agree on the total).")
   @Nullable Path margins;
+
+  @Option(names = "--population", paramLabel = "N",
+      description = "The population total: shares in --margins become counts of it (share x N).")
+  @Nullable Double population;
 
   @Option(names = "--method", paramLabel = "rake|poststratify|linear", defaultValue = "rake",
       description = "Weighting method: rake (iterative proportional fitting), poststratify (one variable) or "
@@ -57,7 +61,7 @@ final class WeightingOptions {
     if (margins == null) {
       throw new IllegalArgumentException("--margins is required");
     }
-    return WeightingFiles.readMargins(margins);
+    return WeightingFiles.readMargins(margins, population);
   }
 
   void map(List<Margin> targets, VariableRoles roles) {
@@ -82,10 +86,7 @@ final class WeightingOptions {
     if (baseWeight != null) {
       return builder.weights(baseWeight);
     }
-    if (targets.get(0).kind() == TargetKind.COUNTS) {
-      return builder.equalWeights(targets.get(0).total());
-    }
-    return builder.equalWeights(respondents);
+    return WeightingFiles.startWeights(builder, targets, respondents);
   }
 
   WeightingResult apply(SurveyDesign start, List<Margin> targets) {

@@ -34,6 +34,8 @@ class DemoCommandTest {
         .contains("wrote the tables as XLSX");
     assertThat(folder.resolve("insight-demo/report.html")).exists();
     assertThat(folder.resolve("insight-demo/analysis.json")).exists();
+    assertThat(dev.insight.core.consideration.ConsiderationLog.read(folder.resolve(
+        "insight-demo/consideration-log.json")).verify().entries()).isEqualTo(5);
     assertThat(folder.resolve("insight-demo/tables.xlsx")).exists();
   }
 

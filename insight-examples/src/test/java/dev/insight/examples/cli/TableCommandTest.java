@@ -109,7 +109,9 @@ class TableCommandTest {
     int code = run("table", "--data", data.toString(), "--id", "id", "--weights", weights.toString(), "--rows",
         "contact", "--banner", "sector", "--out", dir.resolve("t.csv").toString());
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString()).contains("weight of respondent R0003 must be finite and positive");
+    assertThat(err.toString()).isEqualToIgnoringNewLines("insight table: " + weights + ":4: column \"weight\", value "
+        + "\"NaN\", weight of respondent R0003 is not a number; a weight is a number of 0 or more (0 leaves the "
+        + "respondent out of the weighted sample)");
   }
 
   @Test

@@ -41,6 +41,8 @@ public final class Estimator {
   private final SurveyDesign design;
   private final IntervalMethod method;
   private final double level;
+  /** Whether the weights sum to no more than the sample (scaled to it, as from shares): see designEffect. */
+  private final boolean scaledToSample;
   /*
    * The values of the last variable estimated, so estimates of one variable in many domains (a table's columns,
    * svyby) read and check the variable once. One slot only: an estimator never holds more than one column.
@@ -55,6 +57,15 @@ public final class Estimator {
     this.method = method;
     this.level = level;
     this.last = last;
+    double total = 0;
+    int inSample = 0;
+    for (int i = 0; i < design.rowCount(); i++) {
+      if (design.inSample(i)) {
+        total += design.weight(i);
+        inSample++;
+      }
+    }
+    this.scaledToSample = total <= inSample * (1 + 1e-9);
   }
 
   private double[] values(String key, Supplier<double[]> compute) {
@@ -475,7 +486,7 @@ public final class Estimator {
         : kind == EstimateKind.VARIANCE ? replicateVarianceOfVariance(in, yOriginal, count, value)
         : replicateVariance(kind, in, y, x, value);
     double se = Math.sqrt(variance);
-    double deff = designEffect(count, sumW, sumWe, sumWe2, variance);
+    double deff = designEffect(count, sumW, sumWe, sumWe2, variance, scaledToSample);
     int df = design.degreesOfFreedom(domain);
     double kish = sumW * sumW / sumW2;
     IntervalMethod used = kind == EstimateKind.PROPORTION ? method : IntervalMethod.WALD;
@@ -532,16 +543,21 @@ public final class Estimator {
 
   /*
    * R's svymean(deff = TRUE): against simple random sampling without replacement of n from sum w, with the
-   * weighted unit variance of e, n / (n - 1) sum w (e - mean e)^2 / sum w.
+   * weighted unit variance of e, n / (n - 1) sum w (e - mean e)^2 / sum w. When the design's weights sum to no
+   * more than its sample (scaled to the sample size, as from margins given as shares), they say nothing of a
+   * population to sample without replacement from, and R's formula divides by zero or less: the comparison is then
+   * with sampling with replacement, R's svymean(deff = "replace"), in every domain alike.
    */
-  private static double designEffect(int count, double sumW, double sumWe, double sumWe2, double variance) {
-    if (count < 2 || sumW <= count) {
+  private static double designEffect(int count, double sumW, double sumWe, double sumWe2, double variance,
+      boolean withReplacement) {
+    if (count < 2 || !withReplacement && sumW <= count) {
       return Double.NaN;
     }
     double mean = sumWe / sumW;
     double ss = Math.max(0, sumWe2 - sumW * mean * mean);
     double s2 = ss / sumW * count / (count - 1.0);
-    double srs = s2 * sumW * sumW * (1.0 / count - 1.0 / sumW);
+    double fraction = withReplacement ? 0 : 1.0 / sumW;
+    double srs = s2 * sumW * sumW * (1.0 / count - fraction);
     return variance / srs;
   }
 }

@@ -3,6 +3,8 @@ package dev.insight.stats.table;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.insight.stats.inference.RaoScottTest;
+import dev.insight.core.internal.CsvOutput;
+import dev.insight.core.internal.SpreadsheetText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -13,12 +15,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 
 /** Writes banner tables as CSV, JSON, XLSX or fixed-width text. */
 public final class TableWriter {
   private static final String HIDDEN = "*";
+
+  /**
+   * The version of the JSON shape, written as {@code schemaVersion}; the JSON Schema that describes it ships with
+   * the {@code insight} command (docs/json-outputs.md).
+   */
+  public static final String JSON_SCHEMA_VERSION = "1.0";
 
   private TableWriter() {}
 
@@ -64,44 +70,28 @@ public final class TableWriter {
       "base_effective", "base_flag", "unweighted_count", "weighted_count", "column_percent", "row_percent", "mean",
       "sd", "letters", "versus_rest", "suppressed");
 
-  private static void csv(BannerTable table, OutputStream out) {
-    PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-    w.print(String.join(",", CSV_HEADER) + "\r\n");
+  private static void csv(BannerTable table, OutputStream out) throws IOException {
+    Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    // labels come from the user's data: every cell goes through the formula-injection defence
+    CsvOutput csv = CsvOutput.of(w, true);
+    csv.record(CSV_HEADER);
     for (RowBlock block : table.blocks()) {
       for (TableRow row : block.rows()) {
         for (int c = 0; c < table.columns().size(); c++) {
           BannerColumn column = table.columns().get(c);
           Base base = block.bases().get(c);
           Cell cell = row.cells().get(c);
-          List<String> fields = List.of(block.variable(), row.code(), row.label(), lower(row.kind()),
+          csv.record(block.variable(), row.code(), row.label(), lower(row.kind()),
               column.isTotal() ? "" : column.variable(), column.code(), column.label(), column.letter(),
               number(base.unweighted()), number(base.weighted()), number(base.effective()), lower(base.flag()),
               number(cell.unweightedCount()), number(cell.weightedCount()), number(cell.columnPercent()),
               number(cell.rowPercent()), number(cell.mean()), number(cell.standardDeviation()), cell.letters(),
               lower(cell.versusRest()), Boolean.toString(cell.suppressed()));
-          StringBuilder line = new StringBuilder();
-          for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-              line.append(',');
-            }
-            line.append(quote(fields.get(i)));
-          }
-          w.print(line.append("\r\n"));
         }
       }
     }
+    csv.flush();
     w.flush();
-  }
-
-  private static String quote(String field) {
-    boolean needs = field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0
-        || field.indexOf('\r') >= 0;
-    String safe = field;
-    // a leading =, +, - or @ would be a formula in a spreadsheet
-    if (!safe.isEmpty() && "=+@".indexOf(safe.charAt(0)) >= 0) {
-      safe = "'" + safe;
-    }
-    return needs ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
   }
 
   private static String number(double value) {
@@ -125,6 +115,8 @@ public final class TableWriter {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
+      g.writeStringField("schemaVersion", JSON_SCHEMA_VERSION);
+      g.writeStringField("kind", "table");
       g.writeArrayFieldStart("columns");
       for (BannerColumn column : table.columns()) {
         g.writeStartObject();
@@ -342,20 +334,48 @@ public final class TableWriter {
     return right ? spaces + t : t + spaces;
   }
 
-  private static void xlsx(BannerTable table, OutputStream out) throws IOException {
-    Workbook workbook = new Workbook(out, "insight", "1.0");
-    Worksheet sheet = workbook.newWorksheet("Table");
-    List<List<String>> grid = grid(table);
-    for (int r = 0; r < grid.size(); r++) {
-      List<String> line = grid.get(r);
-      for (int c = 0; c < line.size(); c++) {
-        sheet.value(r, c, line.get(c));
-      }
-      if (line.size() == 1) {
-        sheet.style(r, 0).bold().set();
-      }
+  /**
+   * A sheet of text added after the tables in a workbook, such as the quotes listed under each code.
+   *
+   * @param name the sheet's name (made valid and unique)
+   * @param title the title in its first row
+   * @param header the column headings
+   * @param rows the rows; every cell is neutralised so a spreadsheet never runs it as a formula
+   */
+  public record TextSheet(String name, String title, List<String> header, List<List<String>> rows) {
+    /**
+     * Copies the lists.
+     *
+     * @param name the sheet's name
+     * @param title the title in its first row
+     * @param header the column headings
+     * @param rows the rows
+     */
+    public TextSheet {
+      header = List.copyOf(header);
+      rows = rows.stream().map(List::copyOf).toList();
     }
-    sheet.width(0, 40);
-    workbook.finish();
   }
+
+  /**
+   * Writes a table as an XLSX workbook (contents, one sheet per question) followed by sheets of text.
+   *
+   * @param table the table
+   * @param extra the text sheets to add after the tables
+   * @param out where to write; flushed, not closed
+   * @throws UncheckedIOException when writing fails
+   */
+  public static void xlsx(BannerTable table, List<TextSheet> extra, OutputStream out) {
+    try {
+      XlsxTables.write(table, extra, out);
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the table", e);
+    }
+  }
+
+  private static void xlsx(BannerTable table, OutputStream out) throws IOException {
+    XlsxTables.write(table, List.of(), out);
+  }
+
 }

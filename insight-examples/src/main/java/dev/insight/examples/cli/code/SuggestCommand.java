@@ -9,6 +9,7 @@ import dev.insight.codeframe.learn.SuggestedCode;
 import dev.insight.codeframe.learn.TrainingCsv;
 import dev.insight.core.redact.RedactionPolicy;
 import dev.insight.embeddings.BgeSmallEmbedder;
+import dev.insight.examples.cli.Outputs;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -106,7 +107,10 @@ public final class SuggestCommand implements Callable<Integer> {
     }
     if (out != null) {
       String json = root.toPrettyString();
-      AtomicFile.write(out, writer -> writer.write(json));
+      try (Outputs outputs = Outputs.begin()) {
+        outputs.text(out, writer -> writer.write(json));
+        outputs.commit();
+      }
       console.println();
       console.println("candidate codes written to " + out);
     }

@@ -1,0 +1,126 @@
+package dev.insight.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.insight.codeframe.Code;
+import dev.insight.codeframe.CodeId;
+import dev.insight.codeframe.Codeframe;
+import dev.insight.codeframe.learn.CodedExample;
+import dev.insight.codeframe.learn.CodedExamples;
+import dev.insight.codeframe.learn.LabelMode;
+import dev.insight.codeframe.learn.LearnedCoder;
+import dev.insight.codeframe.learn.Prediction;
+import dev.insight.codeframe.rules.RuleCoder;
+import dev.insight.spark.fft.FftGenerator;
+import dev.insight.spark.fft.PhraseModel;
+import dev.insight.spark.fft.ThemeCoder;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SparkCodingTest {
+  private static SparkSession spark;
+  private static Dataset<Row> month;
+  private static Codeframe themes;
+
+  @BeforeAll
+  static void start() throws Exception {
+    spark = LocalSpark.start("SparkCodingTest");
+    // a comment is null for a quarter of the responses: those rows must come back uncoded, not coded as empty
+    month = FftGenerator.of(7, PhraseModel.builtIn(), "2026-10", 3, 6, 12, 40).month(spark, 1_500, 2).cache();
+    Method frame = ThemeCoder.class.getDeclaredMethod("codeframe");
+    frame.setAccessible(true);
+    themes = (Codeframe) frame.invoke(ThemeCoder.builtInThemes());
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  @Test
+  void applyRules_sameCodesRowForRowAsTheRuleCoder() {
+    List<Row> rows = SparkCoding.applyRules(month, "comment", themes).orderBy("response_id").collectAsList();
+    RuleCoder coder = RuleCoder.of(themes);
+    List<Code> codable = themes.codable();
+    int nulls = 0;
+    int coded = 0;
+    assertThat(rows).hasSize(1_500);
+    for (Row row : rows) {
+      String comment = row.getAs("comment");
+      if (comment == null) {
+        nulls++;
+        for (Code code : codable) {
+          assertThat(row.isNullAt(row.fieldIndex(code.id().value()))).isTrue();
+        }
+        continue;
+      }
+      Set<CodeId> expected = new HashSet<>(coder.codes(comment));
+      for (Code code : codable) {
+        int value = row.getAs(code.id().value());
+        assertThat(value).as("%s on %s", code.id(), comment).isEqualTo(expected.contains(code.id()) ? 1 : 0);
+        coded += value;
+      }
+    }
+    assertThat(nulls).isBetween(250, 500);
+    assertThat(coded).as("the rules code something").isGreaterThan(500);
+  }
+
+  @Test
+  void predict_sameProbabilitiesRowForRowAsPredictAll() {
+    // a model learned from rule-coded comments of another month
+    List<Row> training = FftGenerator.of(8, PhraseModel.builtIn(), "2026-09", 3, 6, 12, 40).month(spark, 400, 2)
+        .where("comment is not null").collectAsList();
+    RuleCoder rules = RuleCoder.of(themes);
+    List<CodedExample> examples = new ArrayList<>();
+    for (Row row : training) {
+      String comment = row.getAs("comment");
+      examples.add(new CodedExample(comment, Set.copyOf(rules.codes(comment))));
+    }
+    LearnedCoder model = LearnedCoder.train(CodedExamples.of(LabelMode.MULTI_LABEL, examples));
+
+    List<Row> rows = SparkCoding.predict(month, "comment", model, 0.5).orderBy("response_id").collectAsList();
+    List<String> texts = new ArrayList<>();
+    rows.stream().filter(r -> r.getAs("comment") != null).forEach(r -> texts.add(r.getAs("comment")));
+    List<Prediction> expected = model.withAbstention(0.5).predictAll(texts);
+    int next = 0;
+    List<CodeId> codes = model.codes();
+    for (Row row : rows) {
+      if (row.getAs("comment") == null) {
+        assertThat(row.isNullAt(row.fieldIndex("confidence"))).isTrue();
+        continue;
+      }
+      Prediction p = expected.get(next++);
+      for (int c = 0; c < codes.size(); c++) {
+        int assigned = row.getAs(codes.get(c).value());
+        assertThat(assigned).isEqualTo(p.isAssigned(c) ? 1 : 0);
+        double probability = row.getAs(codes.get(c).value() + " confidence");
+        assertThat(probability).isEqualTo(p.probability(c));
+      }
+      double confidence = row.getAs("confidence");
+      assertThat(confidence).isEqualTo(p.confidence());
+      int abstained = row.getAs("abstained");
+      assertThat(abstained).isEqualTo(p.abstained() ? 1 : 0);
+    }
+    assertThat(next).isEqualTo(texts.size());
+  }
+
+  @Test
+  void applyRules_missingOrNumericColumn_failsNamingIt() {
+    assertThatThrownBy(() -> SparkCoding.applyRules(month, "text", themes))
+        .hasMessageStartingWith("column text not found; the columns are [response_id, month, icb");
+    assertThatThrownBy(() -> SparkCoding.applyRules(month, "response_id", themes))
+        .hasMessage("column response_id is bigint, not a string");
+    assertThatThrownBy(() -> SparkCoding.applyRules(SparkCoding.applyRules(month, "comment", themes), "comment",
+        themes)).hasMessage("column staff_attitude already exists");
+  }
+}
