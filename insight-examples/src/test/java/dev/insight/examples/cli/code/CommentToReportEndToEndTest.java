@@ -99,11 +99,11 @@ class CommentToReportEndToEndTest {
         "--coding", all.toString(), "--codeframe", frameFile.toString(), "--out", report.toString());
 
     String html = Files.readString(report.resolve("report.html"));
-    assertThat(html).contains("Themes in the open comments (base: " + coded.units().size() + " who commented)")
+    assertThat(html).contains("Codes in the open comments (base: " + coded.units().size() + " who commented)")
         .contains("Needs adequate staff and skills")
-        .contains("How the comments were coded")
-        .contains("60 were coded by people (1 coder), 0 by the codeframe&#39;s rules and "
-            + coded.unitsBySource().model() + " by a learned model");
+        .contains("Coding the open comments")
+        .contains("Of the " + coded.units().size() + " comments, 60 read and coded by a person and "
+            + coded.unitsBySource().model() + " coded by a learned model");
   }
 
   private void run(String... args) {
