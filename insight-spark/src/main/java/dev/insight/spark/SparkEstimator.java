@@ -213,7 +213,8 @@ public final class SparkEstimator {
       Column e = q.kind() == EstimateKind.TOTAL ? q.y() : q.y().minus(lit(value[j])).divide(lit(denominator[j]));
       Column zj = n[j] == 0 ? lit(0.0) : when(valid(q), w.multiply(e)).otherwise(0.0);
       z.add(zj.as("_z" + j));
-      z.add(when(valid(q), 1).otherwise(0).as("_in" + j));
+      // degrees of freedom count the domain's PSUs before missing values leave it, as R's degf(subset(...))
+      z.add(when(q.in(), 1).otherwise(0).as("_in" + j));
       // the design effect's unit variance needs sum w e^2 = sum z^2 / w
       z.add(n[j] == 0 ? lit(0.0).as("_ze" + j) : when(valid(q), w.multiply(e).multiply(e)).otherwise(0.0)
           .as("_ze" + j));

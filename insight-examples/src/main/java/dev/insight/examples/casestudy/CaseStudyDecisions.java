@@ -31,15 +31,15 @@ final class CaseStudyDecisions {
 
   static List<ThemePrevalence> prevalences() {
     return List.of(
-        prevalence("positive", "Generally positive", 0.4063, 0.3338, 0.4830),
-        prevalence("staff_skills", "Needs adequate staff and skills", 0.1333, 0.0895, 0.1941),
-        prevalence("delivery_detail", "Needs detail on delivery, monitoring and evaluation", 0.1359, 0.0901, 0.1998),
-        prevalence("funding", "Needs adequate funding", 0.1158, 0.0744, 0.1759),
-        prevalence("partnership", "Improved partnership working needed", 0.0909, 0.0551, 0.1462),
-        prevalence("coproduction", "Co-production needed", 0.0691, 0.0393, 0.1187),
+        prevalence("positive", "Generally positive", 0.4063, 0.3342, 0.4826),
+        prevalence("staff_skills", "Needs adequate staff and skills", 0.1333, 0.0897, 0.1937),
+        prevalence("delivery_detail", "Needs detail on delivery, monitoring and evaluation", 0.1359, 0.0903, 0.1995),
+        prevalence("funding", "Needs adequate funding", 0.1158, 0.0746, 0.1755),
+        prevalence("partnership", "Improved partnership working needed", 0.0909, 0.0553, 0.1458),
+        prevalence("coproduction", "Co-production needed", 0.0691, 0.0394, 0.1184),
         prevalence("ownership", "People enabled to own their health; access to information and services", 0.0566,
-            0.0304, 0.1031),
-        prevalence("focus", "Focus on those most in need; do fewer things well", 0.0167, 0.0057, 0.0477));
+            0.0305, 0.1028),
+        prevalence("focus", "Focus on those most in need; do fewer things well", 0.0167, 0.0057, 0.0475));
   }
 
   private static ThemePrevalence prevalence(String code, String theme, double share, double lower, double upper) {

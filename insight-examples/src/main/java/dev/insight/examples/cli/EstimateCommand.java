@@ -5,9 +5,11 @@ import dev.insight.core.data.Category;
 import dev.insight.core.data.Dataset;
 import dev.insight.stats.design.SurveyDesign;
 import dev.insight.stats.design.Filter;
+import dev.insight.stats.estimate.Difference;
 import dev.insight.stats.estimate.Estimate;
 import dev.insight.stats.estimate.Estimator;
 import dev.insight.stats.estimate.IntervalMethod;
+import dev.insight.stats.estimate.Quantity;
 import dev.insight.stats.design.Margin;
 import dev.insight.stats.design.WeightingResult;
 import java.io.PrintWriter;
@@ -16,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,10 +25,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code insight estimate}: a weighted proportion, mean or total with design-based uncertainty, overall and by a subgroup. */
+/**
+ * {@code insight estimate}: a weighted proportion, mean, total, ratio or variance with design-based uncertainty
+ * (linearised or replicate), overall, by subgroups and compared between them.
+ */
 @Command(name = "estimate", mixinStandardHelpOptions = true,
-    description = {"Estimates a proportion, mean or total with its standard error, confidence interval, bases and "
-        + "design effect, for the whole sample and each category of --by (domains keep the whole design).",
+    description = {"Estimates a proportion, mean, total, ratio or variance with its standard error, confidence "
+        + "interval, bases and design effect, for the whole sample and each domain of --by (domains keep the whole "
+        + "design), and with --compare the difference between every pair of domains with its design-based t test.",
         "Weights come from a weights file, a column, or weighting to --margins (then the standard error accounts "
             + "for the calibration). A failure exits 1 with the message on standard error and writes nothing."})
 final class EstimateCommand implements Callable<Integer> {
@@ -59,18 +64,26 @@ final class EstimateCommand implements Callable<Integer> {
   @Option(names = "--total", paramLabel = "VAR", description = "The weighted total of a numeric column.")
   private @Nullable String total;
 
-  @Option(names = "--by", paramLabel = "VAR", description = "Also estimate for each category of this column.")
-  private @Nullable String by;
+  @Option(names = "--ratio", paramLabel = "NUM/DEN",
+      description = "The ratio of the weighted totals of two numeric columns (R's svyratio).")
+  private @Nullable String ratio;
 
-  @Option(names = "--strata", paramLabel = "COL", description = "Strata column of the design.")
-  private @Nullable String strata;
+  @Option(names = "--variance", paramLabel = "VAR",
+      description = "The population variance of a numeric column, with its standard error (R's svyvar).")
+  private @Nullable String variance;
 
-  @Option(names = "--cluster", paramLabel = "COL", description = "Cluster (primary sampling unit) column.")
-  private @Nullable String cluster;
+  @Option(names = "--by", paramLabel = "VAR[,VAR2]", split = ",",
+      description = "Also estimate in each domain: each category of VAR, or each combination of categories of "
+          + "VAR and VAR2 that has respondents (R's svyby).")
+  private List<String> by = new ArrayList<>();
 
-  @Option(names = "--fpc", paramLabel = "COL",
-      description = "Finite population correction: PSUs in the stratum's population (> 1) or sampling fraction.")
-  private @Nullable String fpc;
+  @Option(names = "--compare",
+      description = "Add the difference between every pair of --by domains (first minus second, in category "
+          + "order) with its design-based standard error, t, df and p (R's svycontrast and svyttest).")
+  private boolean compare;
+
+  @Mixin
+  private DesignOptions designOptions = new DesignOptions();
 
   @Option(names = "--ci", paramLabel = "logit|beta|xlogit|wilson|wald",
       description = "Confidence interval method for a proportion (default logit); means and totals use wald.")
@@ -81,7 +94,8 @@ final class EstimateCommand implements Callable<Integer> {
   private double level = 0.95;
 
   @Option(names = "--out", required = true, paramLabel = "E.csv",
-      description = "Where to write subgroup,unweighted_n,weighted_n,effective_n,estimate,se,ci_low,ci_high,deff.")
+      description = "Where to write subgroup,unweighted_n,weighted_n,effective_n,estimate,se,ci_low,ci_high,deff,"
+          + "df,t,p (see docs/weighting.md).")
   private Path out;
 
   @Override
@@ -91,9 +105,21 @@ final class EstimateCommand implements Callable<Integer> {
     if (sources != 1) {
       throw new IllegalArgumentException("give exactly one of --weights, --weight or --margins");
     }
-    int quantities = (proportion == null ? 0 : 1) + (mean == null ? 0 : 1) + (total == null ? 0 : 1);
+    int quantities = (proportion == null ? 0 : 1) + (mean == null ? 0 : 1) + (total == null ? 0 : 1)
+        + (ratio == null ? 0 : 1) + (variance == null ? 0 : 1);
     if (quantities != 1) {
-      throw new IllegalArgumentException("give exactly one of --proportion, --mean or --total");
+      throw new IllegalArgumentException("give exactly one of --proportion, --mean, --total, --ratio or "
+          + "--variance");
+    }
+    designOptions.validate();
+    if (compare && by.isEmpty()) {
+      throw new IllegalArgumentException("--compare compares the --by domains: give --by");
+    }
+    if (compare && variance != null) {
+      throw new IllegalArgumentException("--compare compares proportions, means, totals and ratios, not variances");
+    }
+    if (by.size() > 2) {
+      throw new IllegalArgumentException("--by takes one or two variables: " + String.join(",", by));
     }
     if (!(level > 0 && level < 1)) {
       throw new IllegalArgumentException("--level must be between 0 and 1: " + level);
@@ -101,62 +127,63 @@ final class EstimateCommand implements Callable<Integer> {
     IntervalMethod method = ci == null ? (proportion != null ? IntervalMethod.LOGIT : IntervalMethod.WALD)
         : IntervalMethod.parse(ci);
     if (proportion == null && method != IntervalMethod.WALD) {
-      throw new IllegalArgumentException("--ci " + ci + " applies to --proportion; means and totals get wald "
-          + "intervals");
+      throw new IllegalArgumentException("--ci " + ci + " applies to --proportion; means, totals and ratios get "
+          + "wald intervals");
     }
     VariableRoles roles = new VariableRoles();
     List<Margin> margins = weighting.margins == null ? List.of() : weighting.readMargins();
     if (weighting.margins != null) {
       weighting.map(margins, roles);
     }
-    String variable;
-    String category = null;
+    Quantity quantity;
     if (proportion != null) {
       int eq = proportion.indexOf('=');
-      variable = eq < 0 ? proportion : proportion.substring(0, eq);
-      category = eq < 0 ? null : proportion.substring(eq + 1);
+      String variable = eq < 0 ? proportion : proportion.substring(0, eq);
+      String category = eq < 0 ? null : proportion.substring(eq + 1);
       if (category == null) {
         roles.numeric(variable);
       } else {
         roles.categorical(variable);
       }
+      quantity = new Quantity.Proportion(variable, category);
+    } else if (ratio != null) {
+      int slash = ratio.indexOf('/');
+      if (slash <= 0 || slash == ratio.length() - 1) {
+        throw new IllegalArgumentException("--ratio " + ratio + ": expected NUMERATOR/DENOMINATOR");
+      }
+      String numerator = ratio.substring(0, slash);
+      String denominator = ratio.substring(slash + 1);
+      roles.numeric(numerator);
+      roles.numeric(denominator);
+      quantity = new Quantity.Ratio(numerator, denominator);
+    } else if (variance != null) {
+      roles.numeric(variance);
+      quantity = new Quantity.Variance(variance);
     } else {
-      variable = mean != null ? mean : total;
+      String variable = mean != null ? mean : total;
       roles.numeric(variable);
+      quantity = mean != null ? new Quantity.Mean(variable) : new Quantity.Total(variable);
     }
-    if (by != null) {
-      roles.categorical(by);
-    }
-    if (strata != null) {
-      roles.categorical(strata);
-    }
-    if (cluster != null) {
-      roles.categorical(cluster);
-    }
-    if (fpc != null) {
-      roles.numeric(fpc);
-    }
+    by.forEach(roles::categorical);
+    designOptions.categoricalColumns().forEach(roles::categorical);
+    List<String> header = SurveyFiles.header(input);
+    designOptions.numericColumns(header).forEach(roles::numeric);
     if (weightColumn != null) {
       roles.numeric(weightColumn);
     }
     PrintWriter err = spec.commandLine().getErr();
     Dataset dataset = SurveyFiles.read(input, roles.mapping(input.id), err, "estimate");
-    SurveyDesign.Builder builder = SurveyDesign.builder(dataset);
-    if (strata != null) {
-      builder.strata(strata);
-    }
-    if (cluster != null) {
-      builder.cluster(cluster);
-    }
-    if (fpc != null) {
-      builder.fpc(fpc);
-    }
+    SurveyDesign.Builder builder = designOptions.configure(SurveyDesign.builder(dataset), header);
     SurveyDesign design;
     if (weightsFile != null) {
-      design = WeightingFiles.withWeights(builder, weightsFile, dataset, err, "estimate");
+      design = designOptions.finish(WeightingFiles.withWeights(builder, weightsFile, dataset, err, "estimate"));
     } else if (weightColumn != null) {
-      design = builder.weights(weightColumn).build();
+      design = designOptions.finish(builder.weights(weightColumn).build());
     } else {
+      if (designOptions.repweights != null || designOptions.replicates != null) {
+        throw new IllegalArgumentException("weighting a replicate-weight design to --margins is not supported: "
+            + "weight first (insight weight), then estimate with --weights and the replicates");
+      }
       WeightingResult result = weighting.apply(weighting.startWeights(builder, margins, dataset.rowCount()).build(),
           margins);
       if (!result.report().converged()) {
@@ -166,25 +193,58 @@ final class EstimateCommand implements Callable<Integer> {
       design = result.design();
     }
     Estimator estimator = Estimator.of(design).withInterval(method).withLevel(level);
-    String finalCategory = category;
-    Function<Filter, Estimate> estimate = proportion != null
-        ? (finalCategory == null ? d -> estimator.proportion(variable, d)
-            : d -> estimator.proportion(variable, finalCategory, d))
-        : mean != null ? d -> estimator.mean(variable, d) : d -> estimator.total(variable, d);
-        // every estimate is computed before anything is written: a failing subgroup leaves no file
+    // every estimate is computed before anything is written: a failing subgroup leaves no file
     List<List<String>> rows = new ArrayList<>();
-    rows.add(row("(all)", estimate, Filter.all()));
-    if (by != null) {
-      CategoricalVariable groups = dataset.categorical(by);
-      for (Category group : groups.categories()) {
-        rows.add(row(group.code(), estimate, Filter.category(by, group.code())));
+    rows.add(row("(all)", estimator.estimate(quantity, Filter.all())));
+    List<String> names = new ArrayList<>();
+    List<Filter> domains = new ArrayList<>();
+    if (!by.isEmpty()) {
+      CategoricalVariable first = dataset.categorical(by.get(0));
+      for (Category a : first.categories()) {
+        Filter fa = Filter.category(by.get(0), a.code());
+        if (by.size() == 1) {
+          names.add(a.code());
+          domains.add(fa);
+          continue;
+        }
+        boolean[] inA = fa.select(dataset);
+        for (Category b : dataset.categorical(by.get(1)).categories()) {
+          Filter fb = Filter.category(by.get(1), b.code());
+          boolean[] inB = fb.select(dataset);
+          boolean anyone = false;
+          for (int i = 0; i < inA.length && !anyone; i++) {
+            anyone = inA[i] && inB[i] && design.inSample(i);
+          }
+          if (anyone) {
+            // combinations nobody is in are left out, as R's svyby does
+            names.add(a.code() + " & " + b.code());
+            domains.add(new Filter.And(fa, fb));
+          }
+        }
       }
-      noteBlank(groups, design, err);
+      for (String variable : by) {
+        noteBlank(variable, dataset.categorical(variable), design, err);
+      }
+    }
+    for (int k = 0; k < domains.size(); k++) {
+      rows.add(row(names.get(k), estimator.estimate(quantity, domains.get(k))));
+    }
+    if (compare) {
+      for (int a = 0; a < domains.size(); a++) {
+        for (int b = a + 1; b < domains.size(); b++) {
+          Difference d = estimator.difference(quantity, domains.get(a), domains.get(b));
+          rows.add(List.of(names.get(a) + " - " + names.get(b), Integer.toString(d.unweightedN()), "", "",
+              WeightingFiles.number(d.estimate()), WeightingFiles.number(d.standardError()),
+              WeightingFiles.number(d.interval().low()), WeightingFiles.number(d.interval().high()), "",
+              Integer.toString(d.degreesOfFreedom()), WeightingFiles.number(d.t()),
+              WeightingFiles.number(d.pValue())));
+        }
+      }
     }
     try (Outputs outputs = Outputs.begin()) {
       outputs.csv(out, csv -> {
         csv.record("subgroup", "unweighted_n", "weighted_n", "effective_n", "estimate", "se", "ci_low", "ci_high",
-            "deff");
+            "deff", "df", "t", "p");
         rows.forEach(csv::record);
       });
       outputs.commit();
@@ -193,7 +253,7 @@ final class EstimateCommand implements Callable<Integer> {
   }
 
   /** Respondents with no answer to --by are in (all) but in no subgroup: said, never silently dropped. */
-  private void noteBlank(CategoricalVariable groups, SurveyDesign design, PrintWriter err) {
+  private static void noteBlank(String by, CategoricalVariable groups, SurveyDesign design, PrintWriter err) {
     int blank = 0;
     String first = null;
     for (int row = 0; row < groups.size(); row++) {
@@ -210,12 +270,11 @@ final class EstimateCommand implements Callable<Integer> {
     }
   }
 
-  private static List<String> row(String subgroup, Function<Filter, Estimate> estimate, Filter domain) {
-    Estimate e = estimate.apply(domain);
+  private static List<String> row(String subgroup, Estimate e) {
     return List.of(subgroup, Integer.toString(e.unweightedN()),
         WeightingFiles.number(e.weightedBase()), WeightingFiles.number(e.effectiveBase()),
         WeightingFiles.number(e.value()), WeightingFiles.number(e.standardError()),
         WeightingFiles.number(e.interval().low()), WeightingFiles.number(e.interval().high()),
-        WeightingFiles.number(e.designEffect()));
+        WeightingFiles.number(e.designEffect()), Integer.toString(e.degreesOfFreedom()), "", "");
   }
 }

@@ -132,17 +132,8 @@ final class TableCommand implements Callable<Integer> {
       description = "Rao-Scott test of each question against each banner variable (default on).")
   private boolean raoScott;
 
-  @Option(names = "--strata", paramLabel = "COL",
-      description = "Strata column of the sample design (used by the Rao-Scott tests).")
-  private @Nullable String strata;
-
-  @Option(names = "--cluster", paramLabel = "COL",
-      description = "Primary sampling unit column of the sample design (used by the Rao-Scott tests).")
-  private @Nullable String cluster;
-
-  @Option(names = "--fpc", paramLabel = "COL",
-      description = "Finite population correction column: population PSUs per stratum, or the sampling fraction.")
-  private @Nullable String fpc;
+  @Mixin
+  private DesignOptions designOptions = new DesignOptions();
 
   @Option(names = "--levels", split = ",", paramLabel = "COL",
       description = "Organisation columns from the top (e.g. trust,site,ward): with --levels-out, also publish the "
@@ -184,6 +175,8 @@ final class TableCommand implements Callable<Integer> {
 
   /** The codebook of --codebook, whose categories are in the order the analyst gave. */
   private @Nullable SurveyCodebook ordered;
+  /** The data file's column names, for the replicate weight columns of the design options. */
+  private List<String> dataColumns = List.of();
 
   @Override
   public Integer call() {
@@ -197,6 +190,7 @@ final class TableCommand implements Callable<Integer> {
         rowPercents, raoScott);
     CsvHeader csvHeader = SurveyFiles.csvHeader(input);
     List<String> header = csvHeader.names();
+    dataColumns = header;
     this.headerRead = csvHeader;
     SurveyMapping.Builder mapping = SurveyMapping.builder(input.id);
     Set<String> loaded = new LinkedHashSet<>();
@@ -240,18 +234,17 @@ final class TableCommand implements Callable<Integer> {
         mapping.numeric(weighting.weightColumn);
       }
     }
-    for (String column : new String[] {strata, cluster}) {
-      if (column != null) {
-        requireColumn(column, header, "design column");
-        if (loaded.add(column)) {
-          mapping.text(column);
-        }
+    designOptions.validate();
+    for (String column : designOptions.categoricalColumns()) {
+      requireColumn(column, header, "design column");
+      if (loaded.add(column)) {
+        mapping.text(column);
       }
     }
-    if (fpc != null) {
-      requireColumn(fpc, header, "fpc column");
-      if (loaded.add(fpc)) {
-        mapping.numeric(fpc);
+    for (String column : designOptions.numericColumns(header)) {
+      requireColumn(column, header, "design column");
+      if (loaded.add(column)) {
+        mapping.numeric(column);
       }
     }
     if (levels.isEmpty() != (levelsOut == null)) {
@@ -275,12 +268,16 @@ final class TableCommand implements Callable<Integer> {
     Dataset read = SurveyFiles.readRefined(input, mapping.build(), err, "table", keepSingle);
     Dataset dataset = coding.isEmpty() ? read : coded(read);
     ordered = SurveyFiles.codebook(input);
-    boolean designed = strata != null || cluster != null || fpc != null;
+    boolean designed = designOptions.any();
     TableSpec tableSpec = new TableSpec(rowSpecs.stream().map(f -> f.apply(dataset)).toList(), bannerNames,
         parsedFilter, options);
     SurveyDesign design;
     String weightNote;
     if (weighting.margins != null) {
+      if (designOptions.repweights != null || designOptions.replicates != null) {
+        throw new IllegalArgumentException("weighting a replicate-weight design to --margins is not supported: "
+            + "weight first (insight weight), then tabulate with --weights and the replicates");
+      }
       design = Raking.of(margins).apply(design(WeightingFiles.startWeights(SurveyDesign.builder(dataset), margins,
           dataset.rowCount()))).design();
       weightNote = "Weights: raked to " + weighting.margins.getFileName() + "; Rao-Scott tests account for the "
@@ -289,9 +286,9 @@ final class TableCommand implements Callable<Integer> {
       design = design(SurveyDesign.builder(dataset).weights(weightsFromColumn(dataset, weighting.weightColumn)));
       weightNote = "Weights: column " + weighting.weightColumn + ", taken as fixed";
     } else if (weighting.weightsFile != null) {
-      SurveyDesign.Builder builder = SurveyDesign.builder(dataset);
-      designColumns(builder);
-      design = WeightingFiles.withWeights(builder, weighting.weightsFile, dataset, err, "table");
+      SurveyDesign.Builder builder = designOptions.configure(SurveyDesign.builder(dataset), header);
+      design = designOptions.finish(WeightingFiles.withWeights(builder, weighting.weightsFile, dataset, err,
+          "table"));
       weightNote = "Weights: " + weighting.weightsFile.getFileName() + ", taken as fixed";
     } else {
       design = design(SurveyDesign.builder(dataset).equalWeights(dataset.rowCount()));
@@ -302,8 +299,7 @@ final class TableCommand implements Callable<Integer> {
       noteBlank(dataset, design, b, err);
     }
     if (designed) {
-      weightNote += "; design:" + (strata == null ? "" : " strata " + strata)
-          + (cluster == null ? "" : " clusters " + cluster) + (fpc == null ? "" : " fpc " + fpc);
+      weightNote += "; design: " + designOptions.describe();
     }
     List<String> notes = new ArrayList<>(table.notes());
     notes.add(1, weightNote);
@@ -336,8 +332,7 @@ final class TableCommand implements Callable<Integer> {
   }
 
   private SurveyDesign design(SurveyDesign.Builder builder) {
-    designColumns(builder);
-    return builder.build();
+    return designOptions.build(builder, dataColumns);
   }
 
   /** Respondents with no answer to a banner variable are in Total but in no banner column: said, never dropped. */
@@ -359,18 +354,6 @@ final class TableCommand implements Callable<Integer> {
           + " no answer to the banner variable " + banner + " (the first: " + first + "); counted in Total, in "
           + "no " + banner + " column");
       err.flush();
-    }
-  }
-
-  private void designColumns(SurveyDesign.Builder builder) {
-    if (strata != null) {
-      builder.strata(strata);
-    }
-    if (cluster != null) {
-      builder.cluster(cluster);
-    }
-    if (fpc != null) {
-      builder.fpc(fpc);
     }
   }
 

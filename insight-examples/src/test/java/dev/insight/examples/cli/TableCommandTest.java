@@ -170,4 +170,25 @@ class TableCommandTest {
     assertThat(code).isEqualTo(1);
     assertThat(err.toString()).contains("unit(s) [NOBODY] are not respondents of the dataset");
   }
+
+  @Test
+  void replicateDesign_raoScottMatchesSvychisq_andLettersAreDesignBased() throws IOException {
+    Path api = dir.resolve("apiclus1_replicates.csv");
+    try (InputStream in = Objects.requireNonNull(
+        getClass().getResourceAsStream("/estimate/apiclus1_replicates.csv"))) {
+      Files.copy(in, api);
+    }
+    Path json = dir.resolve("rep.json");
+    int code = run("table", "--data", api.toString(), "--id", "cds", "--weight", "pw", "--repweights", "^jk1_",
+        "--type", "JK1", "--scale", Double.toString(14.0 / 15), "--rows", "sch.wide", "--banner", "stype", "--out",
+        json.toString());
+    assertThat(code).as(err.toString()).isZero();
+    JsonNode table = new ObjectMapper().readTree(json.toFile());
+    JsonNode test = table.path("blocks").get(0).path("tests").get(0);
+    // expected_replicate_estimates.csv: svychisq(sch.wide+stype) on the JK1 design, F = 4.37545283143,
+    // p = 0.0376464043951
+    assertThat(test.path("f").asDouble()).isCloseTo(4.37545283143, withinPercentage(1e-4));
+    assertThat(test.path("fPValue").asDouble()).isCloseTo(0.0376464043951, withinPercentage(1e-4));
+    assertThat(table.path("notes").toString()).contains("design-based t tests").contains("replicate weights");
+  }
 }

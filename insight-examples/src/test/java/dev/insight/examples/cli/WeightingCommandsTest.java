@@ -169,7 +169,7 @@ class WeightingCommandsTest {
     assertThat(run.code()).as(run.err()).isZero();
     List<String[]> rows = csv(out);
     assertThat(rows.get(0)).containsExactly("subgroup", "unweighted_n", "weighted_n", "effective_n", "estimate",
-        "se", "ci_low", "ci_high", "deff");
+        "se", "ci_low", "ci_high", "deff", "df", "t", "p");
     assertThat(rows.get(1)[0]).isEqualTo("(all)");
     Map<String, String[]> golden = goldenRows("pri_workforce");
     assertThat(rows).hasSize(golden.size() + 1);
@@ -213,7 +213,8 @@ class WeightingCommandsTest {
     Run logitMean = run("estimate", "--data", data.toString(), "--id", "id", "--margins", margins.toString(),
         "--mean", "pri_carers", "--ci", "logit", "--out", dir.resolve("x.csv").toString());
     assertThat(logitMean.code()).isEqualTo(1);
-    assertThat(logitMean.err()).contains("--ci logit applies to --proportion; means and totals get wald intervals");
+    assertThat(logitMean.err()).contains("--ci logit applies to --proportion; means, totals and ratios get wald "
+        + "intervals");
     Run noCategory = run("estimate", "--data", data.toString(), "--id", "id", "--margins", margins.toString(),
         "--proportion", "contact=Maybe", "--out", dir.resolve("x.csv").toString());
     assertThat(noCategory.err()).contains("variable contact has no category Maybe; its categories are [No, Yes]");

@@ -15,10 +15,13 @@ import org.jspecify.annotations.Nullable;
  * The sampling structure of a design, resolved to primitive arrays: stratum and primary sampling unit of each
  * respondent in the sample, PSUs per stratum and the finite population correction factor of each stratum.
  *
- * <p>Implementation note: one-stage (ultimate cluster) Taylor linearisation, as R {@code survey}'s
- * {@code svyrecvar}: {@code var = sum_h (1 - f_h) n_h / (n_h - 1) sum_i (z_hi - mean_h z)^2} over PSU totals
- * {@code z_hi} of the weighted influence values (Wolter 2007, ch. 6). Respondents with weight 0 are outside the
- * sample and count nowhere.
+ * <p>Implementation note: Taylor linearisation as R {@code survey}'s {@code svyrecvar}. The first stage:
+ * {@code var = sum_h (1 - f_h) n_h / (n_h - 1) sum_i (z_hi - mean_h z)^2} over PSU totals {@code z_hi} of the
+ * weighted influence values (Wolter 2007, ch. 6); a stratum with one PSU follows the {@link LonelyPsu} policy.
+ * With a second-stage cluster and an fpc at the first stage, each PSU adds its second-stage variance times the
+ * first-stage sampling fraction, {@code (n_h / N_h) (1 - f_2i) m_i / (m_i - 1) sum_j (z_ij - mean_i z)^2} over
+ * its SSU totals (R's {@code multistage}); without a first-stage fpc the first stage's (ultimate cluster)
+ * variance is the whole, as in R. Respondents with weight 0 are outside the sample and count nowhere.
  */
 final class Structure {
   final int rows;
@@ -34,8 +37,30 @@ final class Structure {
   final String[] stratumNames;
   final boolean[] inSample;
 
+  final LonelyPsu lonely;
+  /** Per stratum: the multiplier of its sum of squares (0 when it contributes nothing). */
+  private final double[] stratumScale;
+  /** Per stratum: whether its PSU totals are centred at its mean (not for a lonely PSU under ADJUST). */
+  private final boolean[] centred;
+  /** R's average policy: the strata whose single PSU is averaged over the others (null when none). */
+  private final boolean @Nullable [] averaged;
+  /** Whether a stratum has a single PSU that the policy lets through. */
+  final boolean hasLonely;
+  // second stage (R's multistage, with an fpc at the first stage): SSU of each row, its PSU, SSUs per PSU
+  private final int @Nullable [] ssu;
+  private final int[] ssuPsu;
+  private final int[] ssuPerPsu;
+  private final double[] finite2;
+  private final double[] fraction1;
+
   Structure(Dataset data, double[] weights, @Nullable String strataVar, @Nullable String clusterVar,
       @Nullable String fpcVar) {
+    this(data, weights, strataVar, clusterVar, fpcVar, null, null, LonelyPsu.FAIL);
+  }
+
+  Structure(Dataset data, double[] weights, @Nullable String strataVar, @Nullable String clusterVar,
+      @Nullable String fpcVar, @Nullable String cluster2Var, @Nullable String fpc2Var, LonelyPsu lonely) {
+    this.lonely = lonely;
     rows = weights.length;
     inSample = new boolean[rows];
     for (int i = 0; i < rows; i++) {
@@ -65,7 +90,15 @@ final class Structure {
     }
     stratumNames = new String[strataCount];
     stratumNames[0] = "(all)";
-    strataIndex.forEach((k, s) -> stratumNames[s] = String.valueOf(k));
+    if (strataVar != null) {
+      Variable v = data.variable(strataVar);
+      for (int i = 0; i < rows; i++) {
+        if (stratum[i] >= 0 && stratumNames[stratum[i]] == null) {
+          stratumNames[stratum[i]] = v instanceof CategoricalVariable c
+              ? c.categories().get(c.categoryIndex(i)).code() : String.valueOf(key(v, i, "strata"));
+        }
+      }
+    }
     psuPerStratum = new int[strataCount];
     if (clusterVar != null) {
       Variable v = data.variable(clusterVar);
@@ -141,10 +174,204 @@ final class Structure {
         finite[h] = (population - psuPerStratum[h]) / population;
       }
     }
+    stratumScale = new double[strataCount];
+    centred = new boolean[strataCount];
+    boolean[] average = new boolean[strataCount];
+    boolean anyAverage = false;
+    boolean anyLonely = false;
     for (int h = 0; h < strataCount; h++) {
-      checkArgument(psuPerStratum[h] != 1 || finite[h] < 1e-7,
-          "stratum %s has only one primary sampling unit, so its variance cannot be estimated", stratumNames[h]);
+      int n = psuPerStratum[h];
+      centred[h] = true;
+      if (n > 1) {
+        stratumScale[h] = finite[h] * n / (n - 1.0);
+      } else if (n == 1 && finite[h] >= 1e-7) {
+        checkArgument(lonely != LonelyPsu.FAIL,
+            "stratum %s has only one primary sampling unit, so its variance cannot be estimated (choose a "
+                + "lonely-PSU policy: remove, adjust, average or certainty)", stratumNames[h]);
+        anyLonely = true;
+        if (lonely == LonelyPsu.ADJUST) {
+          stratumScale[h] = finite[h];
+          centred[h] = false;
+        } else if (lonely == LonelyPsu.AVERAGE) {
+          average[h] = true;
+          anyAverage = true;
+        }
+      }
     }
+    hasLonely = anyLonely;
+    averaged = anyAverage ? average : null;
+    // the second stage: R adds it only when the first stage has an fpc (sampling without replacement)
+    if (cluster2Var != null) {
+      checkArgument(clusterVar != null, "a second-stage cluster %s needs a first-stage cluster", cluster2Var);
+    } else {
+      checkArgument(fpc2Var == null, "a second-stage fpc %s needs a second-stage cluster", fpc2Var);
+    }
+    checkArgument(cluster2Var == null || fpcVar == null || fpc2Var != null, "with a first-stage fpc, the second "
+        + "stage %s needs its fpc too (as R requires)", cluster2Var);
+    if (cluster2Var == null || fpcVar == null || psu == null) {
+      ssu = null;
+      ssuPsu = new int[0];
+      ssuPerPsu = new int[0];
+      finite2 = new double[0];
+      fraction1 = new double[0];
+      return;
+    }
+    Variable v2 = data.variable(cluster2Var);
+    ssu = new int[rows];
+    Map<Object, Integer> ssuIndex = new HashMap<>();
+    int[] owner = new int[16];
+    ssuPerPsu = new int[psuCount];
+    for (int i = 0; i < rows; i++) {
+      if (!inSample[i]) {
+        ssu[i] = -1;
+        continue;
+      }
+      Object key = Map.entry(psu[i], key(v2, i, "second-stage cluster"));
+      Integer s2 = ssuIndex.get(key);
+      if (s2 == null) {
+        s2 = ssuIndex.size();
+        ssuIndex.put(key, s2);
+        if (s2 == owner.length) {
+          owner = java.util.Arrays.copyOf(owner, owner.length * 2);
+        }
+        owner[s2] = psu[i];
+        ssuPerPsu[psu[i]]++;
+      }
+      ssu[i] = s2;
+    }
+    ssuPsu = java.util.Arrays.copyOf(owner, ssuIndex.size());
+    fraction1 = new double[psuCount];
+    for (int q = 0; q < psuCount; q++) {
+      fraction1[q] = 1 - finite[psuStratum[q]];
+    }
+    finite2 = new double[psuCount];
+    java.util.Arrays.fill(finite2, 1.0);
+    if (fpc2Var != null) {
+      NumericVariable f2 = data.numeric(fpc2Var);
+      double[] seen = new double[psuCount];
+      java.util.Arrays.fill(seen, Double.NaN);
+      for (int i = 0; i < rows; i++) {
+        if (!inSample[i]) {
+          continue;
+        }
+        double value = f2.valueAt(i);
+        if (f2.isMissing(i) || !(value > 0) || !Double.isFinite(value)) {
+          throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+              "second-stage fpc %s of respondent %s is %s: it must be a population size (> 1) or a sampling "
+                  + "fraction in (0, 1]", fpc2Var, data.id(i), value));
+        }
+        if (!Double.isNaN(seen[psu[i]]) && seen[psu[i]] != value) {
+          throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+              "second-stage fpc %s differs within a primary sampling unit: %s and %s (respondent %s)", fpc2Var,
+              seen[psu[i]], value, data.id(i)));
+        }
+        seen[psu[i]] = value;
+      }
+      for (int q = 0; q < psuCount; q++) {
+        double population = seen[q] > 1 ? seen[q] : ssuPerPsu[q] / seen[q];
+        checkArgument(population >= ssuPerPsu[q] - 1e-9,
+            "second-stage fpc %s says %s units in a PSU's population but the sample has %s", fpc2Var, population,
+            ssuPerPsu[q]);
+        finite2[q] = (population - ssuPerPsu[q]) / population;
+      }
+    }
+    for (int q = 0; q < psuCount; q++) {
+      checkArgument(ssuPerPsu[q] != 1 || finite2[q] < 1e-7 || lonely != LonelyPsu.FAIL,
+          "a primary sampling unit has only one second-stage unit, so its variance cannot be estimated (choose a "
+              + "lonely-PSU policy: remove, adjust, average or certainty)");
+    }
+  }
+
+  /* The second-stage multiplier of PSU q's sum of squares. */
+  private double scale2(int q) {
+    int m = ssuPerPsu[q];
+    if (m > 1) {
+      return fraction1[q] * finite2[q] * m / (m - 1.0);
+    }
+    if (finite2[q] < 1e-7) {
+      return 0;
+    }
+    return switch (lonely) {
+      case ADJUST -> fraction1[q] * finite2[q];
+      // R: the only stratum of the stage is lonely, so the average of the others is 0/0
+      case AVERAGE -> Double.NaN;
+      default -> 0;
+    };
+  }
+
+  private boolean centred2(int q) {
+    return ssuPerPsu[q] > 1 || lonely != LonelyPsu.ADJUST;
+  }
+
+  /* The second stage's variance of a total with influence values z (0 without a second stage). */
+  private double stage2(double[] z) {
+    if (ssu == null) {
+      return 0;
+    }
+    double[] t = new double[ssuPsu.length];
+    for (int i = 0; i < rows; i++) {
+      if (ssu[i] >= 0) {
+        t[ssu[i]] += z[i];
+      }
+    }
+    double[] sum = new double[psuCount];
+    for (int s = 0; s < t.length; s++) {
+      sum[ssuPsu[s]] += t[s];
+    }
+    double[] ss = new double[psuCount];
+    for (int s = 0; s < t.length; s++) {
+      int q = ssuPsu[s];
+      double d = t[s] - (centred2(q) ? sum[q] / ssuPerPsu[q] : 0);
+      ss[q] += d * d;
+    }
+    double v = 0;
+    for (int q = 0; q < psuCount; q++) {
+      double scale = scale2(q);
+      if (scale != 0) {
+        v += scale * ss[q];
+      }
+    }
+    return v;
+  }
+
+  private double[][] stage2(double[][] z) {
+    int p = z.length;
+    double[][] cov = new double[p][p];
+    if (ssu == null) {
+      return cov;
+    }
+    int count = ssuPsu.length;
+    double[][] t = new double[p][count];
+    for (int k = 0; k < p; k++) {
+      for (int i = 0; i < rows; i++) {
+        if (ssu[i] >= 0) {
+          t[k][ssu[i]] += z[k][i];
+        }
+      }
+    }
+    double[][] sum = new double[p][psuCount];
+    for (int k = 0; k < p; k++) {
+      for (int s = 0; s < count; s++) {
+        sum[k][ssuPsu[s]] += t[k][s];
+      }
+    }
+    double[] d = new double[p];
+    for (int s = 0; s < count; s++) {
+      int q = ssuPsu[s];
+      double scale = scale2(q);
+      if (scale == 0) {
+        continue;
+      }
+      for (int k = 0; k < p; k++) {
+        d[k] = t[k][s] - (centred2(q) ? sum[k][q] / ssuPerPsu[q] : 0);
+      }
+      for (int a = 0; a < p; a++) {
+        for (int b = 0; b < p; b++) {
+          cov[a][b] += scale * d[a] * d[b];
+        }
+      }
+    }
+    return cov;
   }
 
   private static Object key(Variable v, int row, String role) {
@@ -163,6 +390,7 @@ final class Structure {
 
   /* Variance of a total whose weighted influence values (already residualised) are z. */
   double variance(double[] z) {
+    double[] ss = new double[strataCount];
     if (psu == null) {
       double[] sum = new double[strataCount];
       for (int i = 0; i < rows; i++) {
@@ -172,9 +400,8 @@ final class Structure {
       }
       double[] mean = new double[strataCount];
       for (int h = 0; h < strataCount; h++) {
-        mean[h] = psuPerStratum[h] == 0 ? 0 : sum[h] / psuPerStratum[h];
+        mean[h] = psuPerStratum[h] == 0 || !centred[h] ? 0 : sum[h] / psuPerStratum[h];
       }
-      double[] ss = new double[strataCount];
       for (int i = 0; i < rows; i++) {
         if (inSample[i]) {
           int h = stratum == null ? 0 : stratum[i];
@@ -182,25 +409,59 @@ final class Structure {
           ss[h] += d * d;
         }
       }
-      return combine(ss);
-    }
-    double[] totals = new double[psuCount];
-    for (int i = 0; i < rows; i++) {
-      if (psu[i] >= 0) {
-        totals[psu[i]] += z[i];
+    } else {
+      double[] totals = new double[psuCount];
+      for (int i = 0; i < rows; i++) {
+        if (psu[i] >= 0) {
+          totals[psu[i]] += z[i];
+        }
+      }
+      double[] sum = new double[strataCount];
+      for (int p = 0; p < psuCount; p++) {
+        sum[psuStratum[p]] += totals[p];
+      }
+      for (int p = 0; p < psuCount; p++) {
+        int h = psuStratum[p];
+        double d = totals[p] - (centred[h] ? sum[h] / psuPerStratum[h] : 0);
+        ss[h] += d * d;
       }
     }
-    double[] sum = new double[strataCount];
-    for (int p = 0; p < psuCount; p++) {
-      sum[psuStratum[p]] += totals[p];
+    double v = 0;
+    for (int h = 0; h < strataCount; h++) {
+      v += stratumScale[h] * ss[h];
     }
-    double[] ss = new double[strataCount];
-    for (int p = 0; p < psuCount; p++) {
-      int h = psuStratum[p];
-      double d = totals[p] - sum[h] / psuPerStratum[h];
-      ss[h] += d * d;
+    return v * averageFactor(new double[][] {z}) + stage2(z);
+  }
+
+  /*
+   * R's average policy: the sum over the strata times (strata present) / (strata present that are not lonely),
+   * a stratum present when one of its respondents is in the estimate's domain. R drops the rows outside a subset
+   * (and those missing the variable) before this count; their influence values are 0, so a stratum is taken as
+   * present when one of its influence values is not 0.
+   */
+  private double averageFactor(double[][] z) {
+    if (averaged == null) {
+      return 1;
     }
-    return combine(ss);
+    boolean[] present = new boolean[strataCount];
+    for (double[] values : z) {
+      for (int i = 0; i < rows; i++) {
+        if (values[i] != 0 && inSample[i]) {
+          present[stratum == null ? 0 : stratum[i]] = true;
+        }
+      }
+    }
+    int strata = 0;
+    int ok = 0;
+    for (int h = 0; h < strataCount; h++) {
+      if (present[h]) {
+        strata++;
+        if (!averaged[h]) {
+          ok++;
+        }
+      }
+    }
+    return ok == 0 ? Double.NaN : strata / (double) ok;
   }
 
   /*
@@ -219,6 +480,15 @@ final class Structure {
         s2[h][c] += weights[i] * weights[i];
       }
     }
+    return covarianceOfCellSums(s1, s2, p, total);
+  }
+
+  /*
+   * The same from the sums of weights and squared weights of each (stratum, cell): the influence of a row depends
+   * only on its stratum and cell, so these sums are all the variance needs.
+   */
+  double[][] covarianceOfCellSums(double[][] s1, double[][] s2, double[] p, double total) {
+    int k = p.length;
     double[][] cov = new double[k][k];
     double[] d = new double[k];
     double[] sum = new double[k];
@@ -292,14 +562,10 @@ final class Structure {
         }
       }
       for (int h = 0; h < strataCount; h++) {
-        mean[k][h] = psuPerStratum[h] == 0 ? 0 : mean[k][h] / psuPerStratum[h];
+        mean[k][h] = psuPerStratum[h] == 0 || !centred[h] ? 0 : mean[k][h] / psuPerStratum[h];
       }
     }
-    double[] scale = new double[strataCount];
-    for (int h = 0; h < strataCount; h++) {
-      int n = psuPerStratum[h];
-      scale[h] = n > 1 ? finite[h] * n / (n - 1.0) : 0;
-    }
+    double[] scale = stratumScale;
     double[][] cov = new double[p][p];
     double[] centred = new double[p];
     for (int u = 0; u < units; u++) {
@@ -316,23 +582,21 @@ final class Structure {
         }
       }
     }
+    double[][] second = stage2(z);
+    double averageFactor = averageFactor(z);
     for (int a = 0; a < p; a++) {
-      for (int b = 0; b < a; b++) {
-        cov[a][b] = cov[b][a];
+      for (int b = 0; b < p; b++) {
+        if (b < a) {
+          cov[a][b] = cov[b][a];
+        }
+      }
+    }
+    for (int a = 0; a < p; a++) {
+      for (int b = 0; b < p; b++) {
+        cov[a][b] = cov[a][b] * averageFactor + second[a][b];
       }
     }
     return cov;
-  }
-
-  private double combine(double[] ss) {
-    double v = 0;
-    for (int h = 0; h < strataCount; h++) {
-      int n = psuPerStratum[h];
-      if (n > 1) {
-        v += finite[h] * n / (n - 1.0) * ss[h];
-      }
-    }
-    return v;
   }
 
   /* R's degf: PSUs with a respondent in the rows minus strata with a respondent in the rows. */

@@ -29,11 +29,16 @@ public final class SurveyDesign {
   private final @Nullable String fpc;
   private final List<DesignStep> history;
   private final List<Calibration> calibrations;
+  private final @Nullable String cluster2;
+  private final @Nullable String fpc2;
+  private final LonelyPsu lonely;
   private final Structure structure;
+  private final @Nullable Replicates replicates;
 
   private SurveyDesign(Dataset data, double[] weights, @Nullable String strata, @Nullable String cluster,
-      @Nullable String fpc, List<DesignStep> history, List<Calibration> calibrations,
-      @Nullable Structure structure) {
+      @Nullable String fpc, @Nullable String cluster2, @Nullable String fpc2, LonelyPsu lonely,
+      List<DesignStep> history, List<Calibration> calibrations, @Nullable Structure structure,
+      @Nullable Replicates replicates) {
     this.data = data;
     this.weights = weights;
     this.strata = strata;
@@ -41,7 +46,12 @@ public final class SurveyDesign {
     this.fpc = fpc;
     this.history = List.copyOf(history);
     this.calibrations = List.copyOf(calibrations);
-    this.structure = structure != null ? structure : new Structure(data, weights, strata, cluster, fpc);
+    this.cluster2 = cluster2;
+    this.fpc2 = fpc2;
+    this.lonely = lonely;
+    this.structure = structure != null ? structure
+        : new Structure(data, weights, strata, cluster, fpc, cluster2, fpc2, lonely);
+    this.replicates = replicates;
   }
 
   /**
@@ -161,6 +171,8 @@ public final class SurveyDesign {
    * @throws IllegalArgumentException when a weight is negative or not finite, or the length differs
    */
   SurveyDesign reweighted(double[] newWeights, @Nullable Calibration calibration, DesignStep step) {
+    checkArgument(replicates == null, "weighting a replicate-weight design (%s) is not supported: weight the "
+        + "design first, then make its replicates", replicates == null ? "" : replicates.type);
     checkArgument(newWeights.length == weights.length, "%s weights for %s rows", newWeights.length, weights.length);
     double[] copy = newWeights.clone();
     boolean sameSample = true;
@@ -176,7 +188,8 @@ public final class SurveyDesign {
     if (calibration != null) {
       cals.add(calibration);
     }
-    return new SurveyDesign(data, copy, strata, cluster, fpc, steps, cals, sameSample ? structure : null);
+    return new SurveyDesign(data, copy, strata, cluster, fpc, cluster2, fpc2, lonely, steps, cals,
+        sameSample ? structure : null, null);
   }
 
   /**
@@ -189,9 +202,12 @@ public final class SurveyDesign {
    * @param z one value per row, {@code w_i * u_i} for an influence {@code u_i}; not modified
    * @return the variance, 0 or more
    * @throws IllegalArgumentException when the length differs from {@link #rowCount()}
+   * @throws IllegalStateException for a replicate-weight design, whose variances come from its replicates
+   *     ({@link #replicateTotals(double[]...)})
    */
   public double variance(double[] z) {
     checkArgument(z.length == weights.length, "%s influence values for %s rows", z.length, weights.length);
+    noLinearisation();
     if (calibrations.isEmpty()) {
       return structure.variance(z);
     }
@@ -209,8 +225,10 @@ public final class SurveyDesign {
    * @param z for each total, one weighted influence value per row, as in {@link #variance(double[])}; not modified
    * @return the {@code z.length x z.length} covariance matrix
    * @throws IllegalArgumentException when a column's length differs from {@link #rowCount()}
+   * @throws IllegalStateException for a replicate-weight design
    */
   public double[][] covariance(double[][] z) {
+    noLinearisation();
     double[][] x = new double[z.length][];
     for (int k = 0; k < z.length; k++) {
       checkArgument(z[k].length == weights.length, "%s influence values for %s rows", z[k].length, weights.length);
@@ -220,6 +238,13 @@ public final class SurveyDesign {
       }
     }
     return structure.covariance(x);
+  }
+
+  private void noLinearisation() {
+    if (replicates != null) {
+      throw new IllegalStateException("a replicate-weight design has no linearisation: its variances come from "
+          + "its replicates");
+    }
   }
 
   /**
@@ -254,7 +279,24 @@ public final class SurveyDesign {
     for (int k = 0; k < cells; k++) {
       p[k] /= total;
     }
-    if (calibrations.isEmpty() && structure.psu == null) {
+    if (replicates != null) {
+      double[][] values = new double[cells + 1][weights.length];
+      for (int i = 0; i < cell.length; i++) {
+        if (cell[i] >= 0 && structure.inSample[i]) {
+          values[cell[i]][i] = 1;
+          values[cells][i] = 1;
+        }
+      }
+      double[][] totals = replicates.totals(values, weights);
+      double[][] thetas = new double[cells][replicates.count];
+      for (int k = 0; k < cells; k++) {
+        for (int r = 0; r < replicates.count; r++) {
+          thetas[k][r] = totals[k][r] / totals[cells][r];
+        }
+      }
+      return replicates.covariance(thetas, p);
+    }
+    if (calibrations.isEmpty() && structure.psu == null && !structure.hasLonely) {
       return structure.proportionCovariance(weights, cell, p, total);
     }
     double[][] z = new double[cells][weights.length];
@@ -271,15 +313,155 @@ public final class SurveyDesign {
   }
 
   /**
+   * Whether the design has weights only: no strata, clusters, fpc, calibration or replicates (R's
+   * {@code svydesign(ids = ~1, weights = ~w)}).
+   *
+   * @return true for a weights-only design
+   */
+  public boolean isWeightsOnly() {
+    return strata == null && cluster == null && fpc == null && calibrations.isEmpty() && replicates == null;
+  }
+
+  /**
+   * {@link #proportionCovariance(int[], int)} from what a table has already summed: for a weights-only design the
+   * covariance depends on the data only through each cell's sum of weights and sum of squared weights,
+   * {@code V = n / (n - 1) sum_c S2_c (e_c - p)(e_c - p)' / W^2} with {@code n} the design's respondents, so a
+   * test needs no pass over the respondents.
+   *
+   * @param sumWeights per cell the sum of the weights of its respondents
+   * @param sumSquaredWeights per cell the sum of their squared weights
+   * @return the covariance matrix of the cell proportions
+   * @throws IllegalStateException when the design is not weights-only
+   * @throws IllegalArgumentException when the arrays differ in length or hold no weight
+   */
+  public double[][] proportionCovarianceOfSums(double[] sumWeights, double[] sumSquaredWeights) {
+    if (!isWeightsOnly()) {
+      throw new IllegalStateException("the covariance of a design with strata, clusters, fpc, calibration or "
+          + "replicates needs the respondents: use proportionCovariance");
+    }
+    int k = sumWeights.length;
+    checkArgument(sumSquaredWeights.length == k, "%s sums of weights but %s of squared weights", k,
+        sumSquaredWeights.length);
+    double total = 0;
+    for (double v : sumWeights) {
+      total += v;
+    }
+    checkArgument(total > 0, "the cells hold no weight: the proportions are undefined");
+    double[] p = new double[k];
+    for (int c = 0; c < k; c++) {
+      p[c] = sumWeights[c] / total;
+    }
+    return structure.covarianceOfCellSums(new double[][] {sumWeights}, new double[][] {sumSquaredWeights}, p,
+        total);
+  }
+
+  /**
    * The design's degrees of freedom for the respondents in these rows (R's {@code degf} of a subset): PSUs with a
-   * respondent there minus strata with a respondent there.
+   * respondent there minus strata with a respondent there. For a replicate-weight design, the rank of the
+   * replicate weights of those respondents minus 1 (R's {@code degf} of the subset).
    *
    * @param rows whether each row is in the domain
    * @return the degrees of freedom; 0 or less when a variance cannot be estimated
    */
   public int degreesOfFreedom(boolean[] rows) {
     checkArgument(rows.length == weights.length, "%s flags for %s rows", rows.length, weights.length);
+    if (replicates != null) {
+      // R's degf of a replicate design's subset: the rank of the subset's replicate weights minus 1
+      boolean[] in = new boolean[rows.length];
+      for (int i = 0; i < in.length; i++) {
+        in[i] = rows[i] && structure.inSample[i];
+      }
+      return replicates.rank(in) - 1;
+    }
     return structure.degreesOfFreedom(rows);
+  }
+
+  /**
+   * This design with replicate weights made from its strata and clusters (R's {@code as.svrepdesign}): JK1
+   * (delete-one-PSU jackknife, unstratified), JKn (stratified jackknife) or bootstrap (Rao-Wu style with R's
+   * {@code bootweights} rules: {@code n_h} PSUs drawn with replacement per stratum, or without replacement from
+   * the population when there is an fpc). The finite population correction goes into {@code scale} (JK1) or
+   * {@code rscales} (JKn), as R does. Bootstrap draws come from a seeded generator: the same seed gives the same
+   * replicates, but not R's (whose generator differs).
+   *
+   * @param type JK1, JKN or BOOTSTRAP
+   * @param count the number of bootstrap replicates (ignored by the jackknives: one per PSU)
+   * @param seed the bootstrap seed
+   * @param mse whether deviations are taken from the full-sample estimate
+   * @return a new design
+   * @throws IllegalArgumentException for another type, a stratified JK1, a stratum with one PSU, a calibrated
+   *     design or one that already has replicates
+   */
+  public SurveyDesign withReplicates(ReplicateType type, int count, long seed, boolean mse) {
+    checkArgument(replicates == null, "the design already has replicate weights");
+    checkArgument(calibrations.isEmpty(), "make the replicates before weighting: this design was calibrated");
+    Replicates reps = Replicates.fromDesign(structure, weights, type, count, seed, mse);
+    List<DesignStep> steps = new ArrayList<>(history);
+    steps.add(new DesignStep("replicates", reps.count + " " + type + " replicates"
+        + (type == ReplicateType.BOOTSTRAP ? ", seed " + seed : "")));
+    return new SurveyDesign(data, weights, strata, cluster, fpc, cluster2, fpc2, lonely, steps, calibrations,
+        structure, reps);
+  }
+
+  /**
+   * The replicate weights' description, when the design has them.
+   *
+   * @return the type, count, scale, rscales, mse and degrees of freedom; empty for a linearised design
+   */
+  public Optional<ReplicateWeights> replicates() {
+    return Optional.ofNullable(replicates).map(Replicates::describe);
+  }
+
+  /**
+   * The weight of a respondent in one replicate.
+   *
+   * @param replicate the replicate, from 0
+   * @param row the row
+   * @return the weight
+   * @throws IllegalStateException when the design has no replicates
+   */
+  public double replicateWeight(int replicate, int row) {
+    checkState();
+    return replicates.weight(replicate, row, weights);
+  }
+
+  /**
+   * Replicate totals: for each vector of values and each replicate {@code r}, {@code sum_i w_ri v_i}. An estimator
+   * that is a function of weighted totals is recomputed from them on each replicate; the replicate weights are read
+   * in place, never copied.
+   *
+   * @param values vectors of one value per row (0 outside a domain); not modified
+   * @return {@code [values.length][replicates]}
+   * @throws IllegalStateException when the design has no replicates
+   */
+  public double[][] replicateTotals(double[]... values) {
+    checkState();
+    for (double[] v : values) {
+      checkArgument(v.length == weights.length, "%s values for %s rows", v.length, weights.length);
+    }
+    return replicates.totals(values, weights);
+  }
+
+  /**
+   * The replicate variance of an estimate (R's {@code svrVar}): {@code scale * sum_r rscales_r (theta_r - c)^2}
+   * with {@code c} the mean of the replicate estimates, or the estimate itself for an mse design.
+   *
+   * @param replicateEstimates the estimate recomputed with each replicate's weights
+   * @param estimate the full-sample estimate
+   * @return the variance
+   * @throws IllegalStateException when the design has no replicates
+   */
+  public double replicateVariance(double[] replicateEstimates, double estimate) {
+    checkState();
+    checkArgument(replicateEstimates.length == replicates.count, "%s replicate estimates for %s replicates",
+        replicateEstimates.length, replicates.count);
+    return replicates.variance(replicateEstimates, estimate);
+  }
+
+  private void checkState() {
+    if (replicates == null) {
+      throw new IllegalStateException("the design has no replicate weights");
+    }
   }
 
   @Override
@@ -297,6 +479,15 @@ public final class SurveyDesign {
     private @Nullable String strata;
     private @Nullable String cluster;
     private @Nullable String fpc;
+    private @Nullable List<String> replicateColumns;
+    private ReplicateType replicateType = ReplicateType.OTHER;
+    private @Nullable Double replicateScale;
+    private double @Nullable [] replicateScales;
+    private @Nullable Double rho;
+    private boolean mse;
+    private @Nullable String cluster2;
+    private @Nullable String fpc2;
+    private LonelyPsu lonely = LonelyPsu.FAIL;
 
     private Builder(Dataset data) {
       this.data = data;
@@ -385,11 +576,125 @@ public final class SurveyDesign {
     }
 
     /**
+     * Adds a second sampling stage (R's {@code id = ~psu + ssu, fpc = ~f1 + f2}): the variable identifies each
+     * respondent's second-stage unit within its PSU, and the optional fpc holds, per PSU, the number of
+     * second-stage units in its population (values above 1) or the sampling fraction. As in R, the second stage
+     * adds to the variance only when the first stage has an fpc; without it the first stage's (ultimate cluster)
+     * variance is the whole.
+     *
+     * @param cluster the second-stage unit variable
+     * @param fpc the second-stage fpc variable, or null for sampling with replacement within PSUs
+     * @return this builder
+     */
+    public Builder secondStage(String cluster, @Nullable String fpc) {
+      data.variable(cluster);
+      if (fpc != null) {
+        data.numeric(fpc);
+      }
+      this.cluster2 = cluster;
+      this.fpc2 = fpc;
+      return this;
+    }
+
+    /**
+     * What a stratum with a single PSU contributes to variances (R's {@code survey.lonely.psu}); default
+     * {@link LonelyPsu#FAIL}.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder lonelyPsu(LonelyPsu policy) {
+      this.lonely = checkNotNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Gives the design replicate weights (R's {@code svrepdesign(repweights = ..., combined.weights = TRUE)}):
+     * each column holds a replicate's full weights. The design's variances then come from the replicates.
+     *
+     * @param columns the numeric replicate weight columns, in order; at least 2
+     * @param type how they were made, which sets the default scale
+     * @return this builder
+     * @throws IllegalArgumentException when a column is not numeric
+     */
+    public Builder replicateWeights(List<String> columns, ReplicateType type) {
+      checkArgument(columns.size() >= 2, "a replicate design needs at least 2 replicate weight columns: %s",
+          columns);
+      columns.forEach(data::numeric);
+      this.replicateColumns = List.copyOf(columns);
+      this.replicateType = checkNotNull(type, "type");
+      return this;
+    }
+
+    /**
+     * The replicate weight columns whose names match a regular expression (found anywhere in the name, as R's
+     * {@code grep}), in the dataset's order.
+     *
+     * @param regex the expression
+     * @param type how they were made
+     * @return this builder
+     * @throws IllegalArgumentException when fewer than 2 columns match, naming the expression
+     */
+    public Builder replicateWeights(java.util.regex.Pattern regex, ReplicateType type) {
+      List<String> matching = data.variableNames().stream().filter(n -> regex.matcher(n).find()).toList();
+      checkArgument(matching.size() >= 2, "replicate weights %s match %s columns: %s", regex.pattern(),
+          matching.size(), matching);
+      return replicateWeights(matching, type);
+    }
+
+    /**
+     * The overall multiplier of the replicate variance (R's {@code scale}), for JK1, JKn, bootstrap and other.
+     *
+     * @param value above 0
+     * @return this builder
+     */
+    public Builder replicateScale(double value) {
+      checkArgument(value > 0 && Double.isFinite(value), "scale must be above 0: %s", value);
+      this.replicateScale = value;
+      return this;
+    }
+
+    /**
+     * The multiplier of each replicate (R's {@code rscales}); required for JKn.
+     *
+     * @param values one per replicate
+     * @return this builder
+     */
+    public Builder replicateScales(double[] values) {
+      this.replicateScales = values.clone();
+      return this;
+    }
+
+    /**
+     * Fay's {@code rho}, for {@link ReplicateType#FAY}.
+     *
+     * @param value in [0, 1)
+     * @return this builder
+     */
+    public Builder rho(double value) {
+      this.rho = value;
+      return this;
+    }
+
+    /**
+     * Whether replicate deviations are taken from the full-sample estimate (R's {@code mse = TRUE}) rather than
+     * the mean of the replicates.
+     *
+     * @param value true for mse
+     * @return this builder
+     */
+    public Builder mse(boolean value) {
+      this.mse = value;
+      return this;
+    }
+
+    /**
      * The design.
      *
      * @return a new design
      * @throws IllegalArgumentException when a weight is negative, missing or not finite (naming the respondent) or
-     *     every weight is 0, a design variable is missing for a respondent, the fpc varies within a stratum, or a
+     *     every weight is 0, or replicate weights are invalid (negative, missing, a type's required
+     *     {@code rscales} or {@code rho} absent), a design variable is missing for a respondent, the fpc varies within a stratum, or a
      *     stratum has a single PSU
      */
     public SurveyDesign build() {
@@ -410,9 +715,23 @@ public final class SurveyDesign {
       }
       checkArgument(anyone, "every weight is 0: the design has no respondent in the sample");
       String detail = weightSource + (strata == null ? "" : "; strata " + strata)
-          + (cluster == null ? "" : "; clusters " + cluster) + (fpc == null ? "" : "; fpc " + fpc);
-      return new SurveyDesign(data, w, strata, cluster, fpc, List.of(new DesignStep("design", detail)), List.of(),
-          null);
+          + (cluster == null ? "" : "; clusters " + cluster) + (fpc == null ? "" : "; fpc " + fpc)
+          + (cluster2 == null ? "" : "; second-stage units " + cluster2) + (fpc2 == null ? "" : "; fpc " + fpc2)
+          + (lonely == LonelyPsu.FAIL ? "" : "; lonely PSUs: " + lonely.name().toLowerCase(Locale.ROOT));
+      Replicates reps = null;
+      if (replicateColumns != null) {
+        checkArgument(strata == null && cluster == null && fpc == null, "a replicate-weight design carries its "
+            + "sampling structure in its replicate weights: give no strata, clusters or fpc with them");
+        NumericVariable[] columns = new NumericVariable[replicateColumns.size()];
+        for (int k = 0; k < columns.length; k++) {
+          columns[k] = data.numeric(replicateColumns.get(k));
+        }
+        reps = Replicates.ofColumns(columns, replicateType, replicateScale, replicateScales, rho, mse, w);
+        detail += "; " + columns.length + " " + replicateType + " replicate weights " + replicateColumns.get(0)
+            + ".." + replicateColumns.get(columns.length - 1);
+      }
+      return new SurveyDesign(data, w, strata, cluster, fpc, cluster2, fpc2, lonely,
+          List.of(new DesignStep("design", detail)), List.of(), null, reps);
     }
   }
 }

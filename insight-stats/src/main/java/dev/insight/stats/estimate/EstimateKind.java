@@ -9,5 +9,7 @@ public enum EstimateKind {
   /** A weighted (population) total. */
   TOTAL,
   /** A ratio of two totals. */
-  RATIO
+  RATIO,
+  /** A population variance (R's {@code svyvar}). */
+  VARIANCE
 }

@@ -21,6 +21,10 @@ import org.jspecify.annotations.Nullable;
  * a subgroup ({@link Filter}), each with its Taylor-linearisation standard error, confidence interval, bases and design
  * effect.
  *
+ * <p>For a design with replicate weights the estimate is recomputed with each replicate's weights (a total, or a
+ * ratio of two totals: {@link SurveyDesign#replicateTotals(double[]...)}) and its variance is the replicates'
+ * spread ({@link SurveyDesign#replicateVariance(double[], double)}), as R's {@code svrepdesign} estimators.
+ *
  * <p>Implementation note: each estimator is linearised into weighted influence values {@code z_i = w_i u_i}
  * (Binder 1983; for a mean {@code u_i = (y_i - mean) / sum w}, for a ratio {@code (y_i - R x_i) / sum w x}, for a
  * total {@code y_i}); {@link SurveyDesign#variance(double[])} residualises them on the design's calibrations and
@@ -124,6 +128,10 @@ public final class Estimator {
    *     respondent and value)
    */
   public Estimate proportion(String variable, Filter subgroup) {
+    return estimate(new Quantity.Proportion(variable, null), subgroup);
+  }
+
+  private Prepared zeroOne(String variable) {
     Dataset data = design.data();
     NumericVariable v = data.numeric(variable);
     double[] y = values("0/1 " + variable, () -> {
@@ -138,7 +146,7 @@ public final class Estimator {
       }
       return copy;
     });
-    return linear(EstimateKind.PROPORTION, variable, subgroup, y, null);
+    return new Prepared(EstimateKind.PROPORTION, variable, y, null);
   }
 
   /**
@@ -153,6 +161,10 @@ public final class Estimator {
    * @throws IllegalArgumentException when there is no such category, naming the variable and its categories
    */
   public Estimate proportion(String variable, String category, Filter subgroup) {
+    return estimate(new Quantity.Proportion(variable, category), subgroup);
+  }
+
+  private Prepared category(String variable, String category) {
     Dataset data = design.data();
     Variable v = data.variable(variable);
     int n = data.rowCount();
@@ -175,7 +187,7 @@ public final class Estimator {
       throw new IllegalArgumentException("a proportion of " + variable + "=" + category
           + " needs a categorical or multiple-response variable; for a 0/1 numeric variable give no category");
     }
-    return linear(EstimateKind.PROPORTION, variable + "=" + category, subgroup, y, null);
+    return new Prepared(EstimateKind.PROPORTION, variable + "=" + category, y, null);
   }
 
   /**
@@ -186,7 +198,7 @@ public final class Estimator {
    * @return the estimate
    */
   public Estimate mean(String variable, Filter subgroup) {
-    return numeric(EstimateKind.MEAN, variable, subgroup);
+    return estimate(new Quantity.Mean(variable), subgroup);
   }
 
   /**
@@ -198,7 +210,19 @@ public final class Estimator {
    * @return the estimate
    */
   public Estimate total(String variable, Filter subgroup) {
-    return numeric(EstimateKind.TOTAL, variable, subgroup);
+    return estimate(new Quantity.Total(variable), subgroup);
+  }
+
+  /**
+   * The population variance of a numeric variable (R's {@code svyvar}): the weighted mean of
+   * {@code n / (n - 1) (y - mean)^2}, with its standard error.
+   *
+   * @param variable a numeric variable
+   * @param subgroup the respondents it is about (a domain: the whole design stays, as R's {@code subset})
+   * @return the estimate
+   */
+  public Estimate variance(String variable, Filter subgroup) {
+    return estimate(new Quantity.Variance(variable), subgroup);
   }
 
   /**
@@ -210,13 +234,16 @@ public final class Estimator {
    * @return the estimate
    */
   public Estimate ratio(String numerator, String denominator, Filter subgroup) {
+    return estimate(new Quantity.Ratio(numerator, denominator), subgroup);
+  }
+
+  private Prepared ratio(String numerator, String denominator) {
     Dataset data = design.data();
     NumericVariable num = data.numeric(numerator);
     NumericVariable den = data.numeric(denominator);
-    int n = data.rowCount();
     double[] y = num.copyValidValues();
     double[] x = den.copyValidValues();
-    return linear(EstimateKind.RATIO, numerator + "/" + denominator, subgroup, y, x);
+    return new Prepared(EstimateKind.RATIO, numerator + "/" + denominator, y, x);
   }
 
   /**
@@ -234,14 +261,148 @@ public final class Estimator {
     return out;
   }
 
-  private Estimate numeric(EstimateKind kind, String variable, Filter subgroup) {
+  private Prepared numeric(EstimateKind kind, String variable) {
     double[] y = values("number " + variable, () -> design.data().numeric(variable).copyValidValues());
-    return linear(kind, variable, subgroup, y, null);
+    return new Prepared(kind, variable, y, null);
+  }
+
+  /** What an estimate is made of: the values (NaN where missing) and, for a ratio, the denominator's. */
+  private record Prepared(EstimateKind kind, String label, double[] y, double @Nullable [] x) {}
+
+  private Prepared prepare(Quantity quantity) {
+    if (quantity instanceof Quantity.Proportion p) {
+      String category = p.category();
+      return category == null ? zeroOne(p.variable()) : category(p.variable(), category);
+    } else if (quantity instanceof Quantity.Mean m) {
+      return numeric(EstimateKind.MEAN, m.variable());
+    } else if (quantity instanceof Quantity.Total t) {
+      return numeric(EstimateKind.TOTAL, t.variable());
+    } else if (quantity instanceof Quantity.Variance v) {
+      return numeric(EstimateKind.VARIANCE, v.variable());
+    }
+    Quantity.Ratio r = (Quantity.Ratio) quantity;
+    return ratio(r.numerator(), r.denominator());
+  }
+
+  /**
+   * An estimate of a quantity in a subgroup.
+   *
+   * @param quantity what to estimate
+   * @param subgroup the respondents it is about (a domain: the whole design stays, as R's {@code subset})
+   * @return the estimate
+   * @throws IllegalArgumentException as the method for that kind of quantity
+   */
+  public Estimate estimate(Quantity quantity, Filter subgroup) {
+    Prepared prepared = prepare(checkNotNull(quantity, "quantity"));
+    return linear(prepared.kind(), prepared.label(), checkNotNull(subgroup, "subgroup"), prepared.y(),
+        prepared.x());
+  }
+
+  /**
+   * The difference between a quantity's estimates in two subgroups (this year minus last, one area minus another),
+   * with its design-based standard error and t test: R's {@code svycontrast} of the {@code svyby} estimates with
+   * contrast {@code (1, -1)}, and the p-value of {@code svyttest} on the two subgroups' respondents. The subgroups
+   * may overlap; their covariance comes from the design (linearisation or replicates).
+   *
+   * <p>Implementation note: the difference of two domain estimates {@code theta_a - theta_b} is linearised as
+   * {@code z_a - z_b}, each domain's influence values as in {@link #estimate(Quantity, Filter)}; with replicates,
+   * the difference is recomputed on each replicate. The t statistic is referred to Student's t on the design's
+   * degrees of freedom among the respondents of either subgroup with a value, minus 1 (as {@code svyttest}).
+   *
+   * @param quantity what to estimate
+   * @param first the first subgroup
+   * @param second the second subgroup
+   * @return the difference, first minus second
+   * @throws IllegalArgumentException when a subgroup has no respondent with a value
+   */
+  public Difference difference(Quantity quantity, Filter first, Filter second) {
+    Prepared prepared = prepare(checkNotNull(quantity, "quantity"));
+    checkArgument(prepared.kind() != EstimateKind.VARIANCE, "differences of variances are not supported: %s",
+        quantity);
+    double[] y = prepared.y();
+    double[] x = prepared.x();
+    boolean[] a = first.select(design.data());
+    boolean[] b = second.select(design.data());
+    int n = a.length;
+    boolean total = prepared.kind() == EstimateKind.TOTAL;
+    double ya = 0;
+    double xa = 0;
+    double yb = 0;
+    double xb = 0;
+    boolean[] either = new boolean[n];
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      double w = design.weight(i);
+      boolean valid = w > 0 && !Double.isNaN(y[i]) && (x == null || !Double.isNaN(x[i]));
+      a[i] &= valid;
+      b[i] &= valid;
+      if (a[i]) {
+        ya += w * y[i];
+        xa += w * (x == null ? 1 : x[i]);
+      }
+      if (b[i]) {
+        yb += w * y[i];
+        xb += w * (x == null ? 1 : x[i]);
+      }
+      either[i] = a[i] || b[i];
+      if (either[i]) {
+        count++;
+      }
+    }
+    checkArgument(xa != 0 && xb != 0, "no respondent of %s or of %s has a value of %s", first, second, quantity);
+    double ta = total ? ya : ya / xa;
+    double tb = total ? yb : yb / xb;
+    double difference = ta - tb;
+    double variance;
+    if (design.replicates().isPresent()) {
+      double[][] v = new double[4][n];
+      for (int i = 0; i < n; i++) {
+        double xi = x == null ? 1 : x[i];
+        if (a[i]) {
+          v[0][i] = y[i];
+          v[1][i] = xi;
+        }
+        if (b[i]) {
+          v[2][i] = y[i];
+          v[3][i] = xi;
+        }
+      }
+      double[][] t = design.replicateTotals(v);
+      double[] thetas = new double[t[0].length];
+      for (int r = 0; r < thetas.length; r++) {
+        thetas[r] = total ? t[0][r] - t[2][r] : t[0][r] / t[1][r] - t[2][r] / t[3][r];
+      }
+      variance = design.replicateVariance(thetas, difference);
+    } else {
+      double[] z = new double[n];
+      for (int i = 0; i < n; i++) {
+        double w = design.weight(i);
+        double xi = x == null ? 1 : x[i];
+        if (a[i]) {
+          z[i] += total ? w * y[i] : w * (y[i] - ta * xi) / xa;
+        }
+        if (b[i]) {
+          z[i] -= total ? w * y[i] : w * (y[i] - tb * xi) / xb;
+        }
+      }
+      variance = design.variance(z);
+    }
+    double se = Math.sqrt(variance);
+    int df = design.degreesOfFreedom(either) - 1;
+    double t = se > 0 ? difference / se : Double.NaN;
+    double p = se > 0 && df >= 1
+        ? Math.min(1, 2 * new org.apache.commons.math3.distribution.TDistribution(null, df)
+            .cumulativeProbability(-Math.abs(t)))
+        : Double.NaN;
+    ConfidenceInterval ci = Intervals.of(IntervalMethod.WALD, level, difference, se, df, count, Double.NaN);
+    return new Difference(quantity, first, second, difference, se, ci, df, t, p, count);
   }
 
   /* y (and x for a ratio) hold NaN where a respondent has no valid value. */
   private Estimate linear(EstimateKind kind, String quantity, Filter subgroup, double[] y, double @Nullable [] x) {
     boolean[] in = subgroup.select(design.data());
+    // R's degf of the subgroup's design, before respondents without a value are dropped (as svyciprop)
+    boolean[] domain = in.clone();
     int n = in.length;
     int count = 0;
     double sumW = 0;
@@ -266,6 +427,29 @@ public final class Estimator {
       IntervalMethod none = kind == EstimateKind.PROPORTION ? method : IntervalMethod.WALD;
       return new Estimate(kind, quantity, subgroup, Double.NaN, Double.NaN,
           new ConfidenceInterval(Double.NaN, Double.NaN, none, level), 0, 0, 0, Double.NaN, 0);
+    }
+    double[] yOriginal = y;
+    if (kind == EstimateKind.VARIANCE) {
+      // R's svyvar: the mean of n / (n - 1) (y - mean)^2, n the subgroup's respondents in the sample (the rows of a
+      // replicate design's subset with a value); its SE is that mean's, the centre taken as known
+      double mean = sumWy / sumW;
+      int nDomain = 0;
+      for (int i = 0; i < n; i++) {
+        if (domain[i] && design.weight(i) > 0) {
+          nDomain++;
+        }
+      }
+      double factor = design.replicates().isPresent() ? count / (count - 1.0) : nDomain / (nDomain - 1.0);
+      double[] u = new double[n];
+      sumWy = 0;
+      for (int i = 0; i < n; i++) {
+        if (in[i]) {
+          double d = y[i] - mean;
+          u[i] = d * d * factor;
+          sumWy += design.weight(i) * u[i];
+        }
+      }
+      y = u;
     }
     double value;
     double denominator;
@@ -298,14 +482,63 @@ public final class Estimator {
         sumWe2 += w * e * e;
       }
     }
-    double variance = design.variance(z);
+    double variance = !design.replicates().isPresent() ? design.variance(z)
+        : kind == EstimateKind.VARIANCE ? replicateVarianceOfVariance(in, yOriginal, count, value)
+        : replicateVariance(kind, in, y, x, value);
     double se = Math.sqrt(variance);
     double deff = designEffect(count, sumW, sumWe, sumWe2, variance, scaledToSample);
-    int df = design.degreesOfFreedom(in);
+    int df = design.degreesOfFreedom(domain);
     double kish = sumW * sumW / sumW2;
     IntervalMethod used = kind == EstimateKind.PROPORTION ? method : IntervalMethod.WALD;
     ConfidenceInterval ci = Intervals.of(used, level, value, se, df, count, kish);
     return new Estimate(kind, quantity, subgroup, value, se, ci, count, sumW, kish, deff, df);
+  }
+
+  /* R's svyvar on a replicate design: the variance recomputed with each replicate's weights, centre included. */
+  private double replicateVarianceOfVariance(boolean[] in, double[] y, int count, double value) {
+    int n = in.length;
+    double[] yy = new double[n];
+    double[] y1 = new double[n];
+    double[] one = new double[n];
+    for (int i = 0; i < n; i++) {
+      if (in[i]) {
+        yy[i] = y[i] * y[i];
+        y1[i] = y[i];
+        one[i] = 1;
+      }
+    }
+    double[][] t = design.replicateTotals(yy, y1, one);
+    double[] thetas = new double[t[0].length];
+    for (int r = 0; r < thetas.length; r++) {
+      double mean = t[1][r] / t[2][r];
+      thetas[r] = count / (count - 1.0) * (t[0][r] / t[2][r] - mean * mean);
+    }
+    return design.replicateVariance(thetas, value);
+  }
+
+  /* The estimate recomputed with each replicate's weights: a total, or a ratio of two replicate totals. */
+  private double replicateVariance(EstimateKind kind, boolean[] in, double[] y, double @Nullable [] x,
+      double value) {
+    int n = in.length;
+    double[] num = new double[n];
+    double[] den = new double[n];
+    for (int i = 0; i < n; i++) {
+      if (in[i]) {
+        num[i] = y[i];
+        den[i] = x == null ? 1 : x[i];
+      }
+    }
+    double[] thetas;
+    if (kind == EstimateKind.TOTAL) {
+      thetas = design.replicateTotals(num)[0];
+    } else {
+      double[][] totals = design.replicateTotals(num, den);
+      thetas = new double[totals[0].length];
+      for (int r = 0; r < thetas.length; r++) {
+        thetas[r] = totals[0][r] / totals[1][r];
+      }
+    }
+    return design.replicateVariance(thetas, value);
   }
 
   /*

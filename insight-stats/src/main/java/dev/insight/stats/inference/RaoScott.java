@@ -132,6 +132,80 @@ public final class RaoScott {
     return Optional.of(correct(rowName, columnName, p, v, nr, nc, kept, nu));
   }
 
+  /**
+   * Tests the association from a table's cell sums, for a weights-only design
+   * ({@link SurveyDesign#isWeightsOnly()}): the covariance comes from
+   * {@link SurveyDesign#proportionCovarianceOfSums(double[], double[])}, so the test costs no pass over the
+   * respondents. Row or column categories whose cells are all empty are left out, as categories nobody chose.
+   * The result equals {@link #test(SurveyDesign, String, int[], int, String, int[], int, boolean[])} on the same
+   * respondents.
+   *
+   * @param design a weights-only design
+   * @param rowName what the rows are, for the result
+   * @param columnName what the columns are, for the result
+   * @param sumWeights per cell (row category fastest: {@code r + rows * c}) the sum of the weights of the
+   *     subgroup's respondents in it
+   * @param sumSquaredWeights per cell the sum of their squared weights
+   * @param rows the number of row categories
+   * @param columns the number of column categories
+   * @param subgroupRespondents the subgroup's respondents in the sample, with or without an answer: Pearson's
+   *     table is scaled to this many, and the degrees of freedom are this minus 1
+   * @return the test, or empty when fewer than two row or column categories have respondents
+   * @throws IllegalStateException when the design is not weights-only
+   */
+  public static Optional<RaoScottTest> fromCellSums(SurveyDesign design, String rowName, String columnName,
+      double[] sumWeights, double[] sumSquaredWeights, int rows, int columns, int subgroupRespondents) {
+    checkArgument(sumWeights.length == rows * columns && sumSquaredWeights.length == rows * columns,
+        "cell sums: %s and %s values for %s x %s cells", sumWeights.length, sumSquaredWeights.length, rows,
+        columns);
+    boolean[] rowSeen = new boolean[rows];
+    boolean[] colSeen = new boolean[columns];
+    for (int c = 0; c < columns; c++) {
+      for (int r = 0; r < rows; r++) {
+        if (sumWeights[r + rows * c] > 0) {
+          rowSeen[r] = true;
+          colSeen[c] = true;
+        }
+      }
+    }
+    int[] rowMap = seen(rowSeen);
+    int[] colMap = seen(colSeen);
+    int nr = count(rowMap);
+    int nc = count(colMap);
+    if (nr < 2 || nc < 2) {
+      return Optional.empty();
+    }
+    int k = nr * nc;
+    double[] s1 = new double[k];
+    double[] s2 = new double[k];
+    double total = 0;
+    for (int c = 0; c < columns; c++) {
+      for (int r = 0; r < rows; r++) {
+        if (rowMap[r] >= 0 && colMap[c] >= 0) {
+          int cell = rowMap[r] + nr * colMap[c];
+          s1[cell] = sumWeights[r + rows * c];
+          s2[cell] = sumSquaredWeights[r + rows * c];
+          total += s1[cell];
+        }
+      }
+    }
+    double[] p = new double[k];
+    for (int j = 0; j < k; j++) {
+      p[j] = s1[j] / total;
+    }
+    double[][] v = design.proportionCovarianceOfSums(s1, s2);
+    return Optional.of(correct(rowName, columnName, p, v, nr, nc, subgroupRespondents, subgroupRespondents - 1));
+  }
+
+  private static int[] seen(boolean[] seen) {
+    int[] map = new int[seen.length];
+    int next = 0;
+    for (int j = 0; j < seen.length; j++) {
+      map[j] = seen[j] ? next++ : -1;
+    }
+    return map;
+  }
+
   private static RaoScottTest correct(String rowName, String columnName, double[] p, double[][] covariance,
       int nr, int nc, int kept, int nu) {
     int cells = nr * nc;

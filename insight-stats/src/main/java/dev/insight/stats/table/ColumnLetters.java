@@ -37,13 +37,15 @@ final class ColumnLetters {
     this.bannerVars = bannerVars;
     this.keep = keep;
     this.accumulateOver = accumulateOver;
-    this.designBased = design.strata().isPresent() || design.cluster().isPresent();
+    this.designBased = design.strata().isPresent() || design.cluster().isPresent()
+        || design.replicates().isPresent();
   }
 
   /** How the letters are tested, for the table's notes. */
   String method() {
     return designBased ? "design-based t tests of the difference between the columns' estimates, with the "
-        + "covariance of the two columns from the design's strata and clusters"
+        + "covariance of the two columns from the design's " + (design.replicates().isPresent()
+            ? "replicate weights" : "strata and clusters")
         : "column proportions and column means tests on Kish effective bases";
   }
 
@@ -116,14 +118,33 @@ final class ColumnLetters {
     }
     double ma = sa / wa;
     double mb = sb / wb;
-    double[] z = new double[n];
-    for (int i = 0; i < n; i++) {
-      if (both[i]) {
-        double w = design.weight(i);
-        z[i] = (a[i] ? w * (y[i] - ma) / wa : 0) - (b[i] ? w * (y[i] - mb) / wb : 0);
+    double se;
+    if (design.replicates().isPresent()) {
+      double[][] v = new double[4][n];
+      for (int i = 0; i < n; i++) {
+        if (both[i]) {
+          v[0][i] = a[i] ? y[i] : 0;
+          v[1][i] = a[i] ? 1 : 0;
+          v[2][i] = b[i] ? y[i] : 0;
+          v[3][i] = b[i] ? 1 : 0;
+        }
       }
+      double[][] totals = design.replicateTotals(v);
+      double[] thetas = new double[totals[0].length];
+      for (int r = 0; r < thetas.length; r++) {
+        thetas[r] = totals[0][r] / totals[1][r] - totals[2][r] / totals[3][r];
+      }
+      se = Math.sqrt(design.replicateVariance(thetas, ma - mb));
+    } else {
+      double[] z = new double[n];
+      for (int i = 0; i < n; i++) {
+        if (both[i]) {
+          double w = design.weight(i);
+          z[i] = (a[i] ? w * (y[i] - ma) / wa : 0) - (b[i] ? w * (y[i] - mb) / wb : 0);
+        }
+      }
+      se = Math.sqrt(design.variance(z));
     }
-    double se = Math.sqrt(design.variance(z));
     int df = design.degreesOfFreedom(both) - 1;
     double difference = ma - mb;
     if (difference == 0) {

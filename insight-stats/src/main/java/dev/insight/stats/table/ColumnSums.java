@@ -11,6 +11,8 @@ final class ColumnSums {
   double q;
   final double[] itemN;
   final double[] itemW;
+  /** Sum of squared weights of each item's respondents, for Rao-Scott tests from the cell sums. */
+  final double[] itemQ;
 
   double sx;
   double sxx;
@@ -18,6 +20,7 @@ final class ColumnSums {
   ColumnSums(int items) {
     itemN = new double[items];
     itemW = new double[items];
+    itemQ = new double[items];
   }
 
   void add(ColumnSums other) {
@@ -29,6 +32,7 @@ final class ColumnSums {
     for (int j = 0; j < itemN.length; j++) {
       itemN[j] += other.itemN[j];
       itemW[j] += other.itemW[j];
+      itemQ[j] += other.itemQ[j];
     }
   }
 
@@ -42,6 +46,7 @@ final class ColumnSums {
     for (int j = 0; j < itemN.length; j++) {
       r.itemN[j] = itemN[j] - other.itemN[j];
       r.itemW[j] = itemW[j] - other.itemW[j];
+      r.itemQ[j] = itemQ[j] - other.itemQ[j];
     }
     return r;
   }

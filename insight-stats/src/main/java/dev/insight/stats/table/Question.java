@@ -82,6 +82,7 @@ sealed interface Question permits Question.Single, Question.Multi, Question.Mean
       for (int item : itemsOfCategory[c]) {
         acc.itemN[item]++;
         acc.itemW[item] += wi;
+        acc.itemQ[item] += wi * wi;
       }
     }
 
@@ -118,6 +119,7 @@ sealed interface Question permits Question.Single, Question.Multi, Question.Mean
           for (int item : itemsOfCategory[c]) {
             acc.itemN[item] += n;
             acc.itemW[item] += wc;
+            acc.itemQ[item] += qc;
           }
         }
       }
@@ -132,8 +134,12 @@ sealed interface Question permits Question.Single, Question.Multi, Question.Mean
 
     private final double[] w;
 
-    Multi(double[] w, long[] answered, long[][] itemBits) {
+    /** Whether per-option squared weights are summed: they only feed the Rao-Scott tests. */
+    private final boolean squares;
+
+    Multi(double[] w, long[] answered, long[][] itemBits, boolean squares) {
       this.w = w;
+      this.squares = squares;
       this.answered = answered;
       this.itemBits = itemBits;
     }
@@ -164,6 +170,7 @@ sealed interface Question permits Question.Single, Question.Multi, Question.Mean
         if ((itemBits[j][i >>> 6] & (1L << i)) != 0) {
           acc.itemN[j]++;
           acc.itemW[j] += wi;
+          acc.itemQ[j] += wi * wi;
         }
       }
     }
@@ -179,6 +186,7 @@ sealed interface Question permits Question.Single, Question.Multi, Question.Mean
       double[] baseQ = new double[atoms];
       double[] cnt = new double[atoms * items];
       double[] sw = new double[atoms * items];
+      double[] sq = new double[atoms * items];
       // word by word, so the 64 respondents' atoms and weights stay in L1 while every option's bits are read:
       // one stream over the arrays instead of one per option
       for (int word = 0; word < answered.length; word++) {
@@ -210,6 +218,9 @@ sealed interface Question permits Question.Single, Question.Multi, Question.Mean
               int cell = a * items + j;
               cnt[cell]++;
               sw[cell] += wi;
+              if (squares) {
+                sq[cell] += wi * wi;
+              }
             }
           }
         }
@@ -222,6 +233,7 @@ sealed interface Question permits Question.Single, Question.Multi, Question.Mean
         acc.q = baseQ[a];
         System.arraycopy(cnt, a * items, acc.itemN, 0, items);
         System.arraycopy(sw, a * items, acc.itemW, 0, items);
+        System.arraycopy(sq, a * items, acc.itemQ, 0, items);
       }
       spread(group, atomAcc, byColumn);
     }

@@ -344,7 +344,7 @@ final class TableEngine {
         bits.add(union);
       }
       long[] answered = Arrays.copyOf(m.answeredRows().toLongArray(), words);
-      question = new Question.Multi(w, answered, bits.toArray(long[][]::new));
+      question = new Question.Multi(w, answered, bits.toArray(long[][]::new), options.raoScott());
       mentions = spec.percentBase() == PercentBase.MENTIONS;
       if (mentions) {
         basis = "mentions";
@@ -499,6 +499,11 @@ final class TableEngine {
       if (b.categorical() == null) {
         continue;
       }
+      if (acc != null && design.isWeightsOnly() && (rowCodes != null || multi != null)
+          && everyoneHasABannerCategory(acc, b)) {
+        fromCellSums(name, rowCategories, multiOptions, acc, b, tests);
+        continue;
+      }
       int[] bannerCodes = b.categorical().copyIndices();
       for (int i = 0; i < bannerCodes.length; i++) {
         bannerCodes[i] = bannerCodes[i] < 0 ? -1 : b.columnOfCategory()[bannerCodes[i]];
@@ -521,6 +526,49 @@ final class TableEngine {
       }
     }
     return tests;
+  }
+
+  private static boolean everyoneHasABannerCategory(ColumnSums[] acc, BannerVar b) {
+    double inColumns = 0;
+    for (int j = 0; j < b.size(); j++) {
+      inColumns += acc[b.first() + j].n;
+    }
+    return inColumns == acc[0].n;
+  }
+
+  /** Rao-Scott from the accumulated cell sums: weights-only designs, no pass over the respondents. */
+  private void fromCellSums(String name, int rowCategories,
+      @org.jspecify.annotations.Nullable List<Category> multiOptions, ColumnSums[] acc, BannerVar b,
+      List<AssociationTest> tests) {
+    int columnsOfBanner = b.size();
+    if (multiOptions == null) {
+      double[] s1 = new double[rowCategories * columnsOfBanner];
+      double[] s2 = new double[s1.length];
+      for (int c = 0; c < columnsOfBanner; c++) {
+        ColumnSums column = acc[b.first() + c];
+        for (int r = 0; r < rowCategories; r++) {
+          s1[r + rowCategories * c] = column.itemW[r];
+          s2[r + rowCategories * c] = column.itemQ[r];
+        }
+      }
+      RaoScott.fromCellSums(design, name, b.name(), s1, s2, rowCategories, columnsOfBanner, kept)
+          .ifPresent(r -> tests.add(new AssociationTest(b.name(), name, r)));
+      return;
+    }
+    for (int j = 0; j < multiOptions.size(); j++) {
+      double[] s1 = new double[2 * columnsOfBanner];
+      double[] s2 = new double[s1.length];
+      for (int c = 0; c < columnsOfBanner; c++) {
+        ColumnSums column = acc[b.first() + c];
+        s1[2 * c] = column.w - column.itemW[j];
+        s2[2 * c] = column.q - column.itemQ[j];
+        s1[2 * c + 1] = column.itemW[j];
+        s2[2 * c + 1] = column.itemQ[j];
+      }
+      String option = multiOptions.get(j).code();
+      RaoScott.fromCellSums(design, option, b.name(), s1, s2, 2, columnsOfBanner, kept)
+          .ifPresent(r -> tests.add(new AssociationTest(b.name(), option, r)));
+    }
   }
 
   private static String kind(Variable v) {

@@ -51,7 +51,7 @@ class SurveyDesignTest {
   @Test
   void fpc_varyingWithinAStratum_failsNamingStratumAndRespondent() {
     assertThatThrownBy(() -> SurveyDesign.builder(four()).strata("s").fpc("f").build())
-        .hasMessage("fpc f differs within stratum 1: 10.0 and 20.0 (respondent d)");
+        .hasMessage("fpc f differs within stratum 2: 10.0 and 20.0 (respondent d)");
   }
 
   @Test
@@ -59,7 +59,8 @@ class SurveyDesignTest {
     Dataset data = four().with(CategoricalVariable.of("s", null, List.of(Category.of("1"), Category.of("2")),
         new int[] {0, 0, 0, 1}));
     assertThatThrownBy(() -> SurveyDesign.builder(data).strata("s").build())
-        .hasMessage("stratum 1 has only one primary sampling unit, so its variance cannot be estimated");
+        .hasMessage("stratum 2 has only one primary sampling unit, so its variance cannot be estimated (choose a "
+            + "lonely-PSU policy: remove, adjust, average or certainty)");
   }
 
   @Test

@@ -1,0 +1,270 @@
+package dev.insight.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code insight estimate} with the design options against R: replicate-weight designs (svrepdesign), replicates
+ * made from the design (as.svrepdesign JK1), cluster and stratified designs with --compare (svycontrast and
+ * svyttest) and --by on two variables (svyby), over every row of the golden files in {@code /estimate}.
+ */
+class EstimateCommandGoldenTest {
+  private static final double RELATIVE = 1e-6;
+
+  @TempDir
+  Path dir;
+
+  private Path copy(String name) {
+    Path target = dir.resolve(name);
+    if (Files.exists(target)) {
+      return target;
+    }
+    try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("/estimate/" + name))) {
+      Files.copy(in, target);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return target;
+  }
+
+  private static List<Map<String, String>> rows(String text) {
+    List<String> lines = text.lines().toList();
+    String[] header = lines.get(0).replace("\"", "").split(",", -1);
+    List<Map<String, String>> out = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] fields = line.replace("\"", "").split(",", -1);
+      Map<String, String> row = new LinkedHashMap<>();
+      for (int i = 0; i < header.length; i++) {
+        row.put(header[i], fields[i]);
+      }
+      out.add(row);
+    }
+    return out;
+  }
+
+  private static List<Map<String, String>> golden(String name) {
+    try (InputStream in = Objects.requireNonNull(EstimateCommandGoldenTest.class.getResourceAsStream(
+        "/estimate/" + name))) {
+      return rows(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /* Runs the command and returns its output rows by subgroup. */
+  private Map<String, Map<String, String>> estimate(List<String> args) {
+    Path out = dir.resolve("e" + System.nanoTime() + ".csv");
+    List<String> all = new ArrayList<>(List.of("estimate", "--id", "cds", "--weight", "pw"));
+    all.addAll(args);
+    all.addAll(List.of("--out", out.toString()));
+    StringWriter stdout = new StringWriter();
+    StringWriter stderr = new StringWriter();
+    int code = Insight.run(new PrintWriter(stdout), new PrintWriter(stderr), all.toArray(String[]::new));
+    assertThat(code).as("%s: %s", all, stderr).isZero();
+    try {
+      Map<String, Map<String, String>> bySubgroup = new LinkedHashMap<>();
+      for (Map<String, String> row : rows(Files.readString(out))) {
+        bySubgroup.put(row.get("subgroup"), row);
+      }
+      return bySubgroup;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void assertClose(String what, String actual, String expected) {
+    double e = Double.parseDouble(expected);
+    double a = Double.parseDouble(actual);
+    if (e == 0) {
+      assertThat(Math.abs(a)).as(what).isLessThan(1e-12);
+    } else {
+      assertThat(Math.abs(a - e) / Math.abs(e)).as("%s: %s vs R %s", what, a, e).isLessThanOrEqualTo(RELATIVE);
+    }
+  }
+
+  private List<String> design(String name) {
+    Path clus = copy("apiclus1_replicates.csv");
+    return switch (name) {
+      case "jk1" -> List.of("--data", clus.toString(), "--repweights", "^jk1_", "--type", "JK1", "--scale",
+          Double.toString(14.0 / 15));
+      case "jk1_mse" -> List.of("--data", clus.toString(), "--repweights", "^jk1_", "--type", "JK1", "--scale",
+          Double.toString(14.0 / 15), "--mse");
+      case "bootstrap" -> List.of("--data", clus.toString(), "--repweights", "^boot_", "--type", "bootstrap");
+      case "sdr" -> List.of("--data", clus.toString(), "--repweights", "^boot_", "--type", "SDR");
+      case "other" -> List.of("--data", clus.toString(), "--repweights", "^jk1_", "--type", "other", "--scale",
+          "0.5", "--rscales", "0.5,0.6,0.7,0.8,0.9,1.0,1.1,1.2,1.3,1.4,1.5,1.6,1.7,1.8,1.9");
+      case "jk1_made" -> List.of("--data", clus.toString(), "--cluster", "dnum", "--replicates", "JK1");
+      case "dclus1" -> List.of("--data", clus.toString(), "--cluster", "dnum", "--fpc", "fpc");
+      case "dstrat" -> List.of("--data", copy("apistrat.csv").toString(), "--strata", "stype", "--fpc", "fpc");
+      case "dclus2" -> List.of("--data", copy("apiclus2.csv").toString(), "--cluster", "dnum,snum", "--fpc",
+          "fpc1,fpc2");
+      case "lonely_remove", "lonely_adjust", "lonely_average", "lonely_certainty" -> List.of("--data",
+          copy("apistrat_lonely.csv").toString(), "--strata", "stype", "--lonely-psu",
+          name.substring("lonely_".length()));
+      default -> throw new IllegalArgumentException(name);
+    };
+  }
+
+  private static List<String> quantity(String text) {
+    String inside = text.substring(text.indexOf('(') + 1, text.length() - 1);
+    if (text.startsWith("mean(")) {
+      return List.of("--mean", inside);
+    } else if (text.startsWith("variance(")) {
+      return List.of("--variance", inside);
+    } else if (text.startsWith("total(")) {
+      return List.of("--total", inside);
+    } else if (text.startsWith("ratio(")) {
+      return List.of("--ratio", inside);
+    }
+    return List.of("--proportion", inside.equals("yes") ? "sch.wide=Yes" : inside);
+  }
+
+  static Stream<Map<String, String>> replicateRows() {
+    return golden("expected_replicate_estimates.csv").stream()
+        .filter(r -> r.get("data").equals("apiclus1") && !r.get("quantity").startsWith("svychisq"));
+  }
+
+  static Stream<Map<String, String>> madeRows() {
+    return replicateRows().filter(r -> r.get("design").equals("jk1"));
+  }
+
+  private void checkEstimate(String designName, Map<String, String> expected) {
+    String[] parts = expected.get("quantity").split("\\|");
+    List<String> args = new ArrayList<>(design(designName));
+    args.addAll(quantity(parts[0]));
+    String subgroup = "(all)";
+    if (parts.length > 1) {
+      args.addAll(List.of("--by", parts[1].substring(0, parts[1].indexOf('='))));
+      subgroup = parts[1].substring(parts[1].indexOf('=') + 1);
+    }
+    Map<String, String> row = estimate(args).get(subgroup);
+    String what = designName + " " + expected.get("quantity");
+    assertClose(what + " estimate", row.get("estimate"), expected.get("estimate"));
+    assertClose(what + " se", row.get("se"), expected.get("se"));
+    assertThat(row.get("df")).as(what).isEqualTo(expected.get("df"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("replicateRows")
+  void repweights_matchSvrepdesign(Map<String, String> expected) {
+    checkEstimate(expected.get("design"), expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("madeRows")
+  void replicatesMadeFromTheDesign_matchAsSvrepdesign(Map<String, String> expected) {
+    checkEstimate("jk1_made", expected);
+  }
+
+  static Stream<Map<String, String>> multistageLonelyRows() {
+    return golden("expected_multistage_lonely.csv").stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("multistageLonelyRows")
+  void twoStagesAndLonelyPsus_matchR(Map<String, String> expected) {
+    checkEstimate(expected.get("design"), expected);
+  }
+
+  static Stream<Map<String, String>> svyvarRows() {
+    return golden("expected_svyvar.csv").stream()
+        .filter(r -> List.of("dclus1", "dclus2", "jk1").contains(r.get("design")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("svyvarRows")
+  void variance_matchesSvyvar(Map<String, String> expected) {
+    String[] parts = expected.get("quantity").split("\\|");
+    List<String> args = new ArrayList<>(design(expected.get("design")));
+    args.addAll(quantity(parts[0]));
+    String subgroup = "(all)";
+    if (parts.length > 1) {
+      args.addAll(List.of("--by", "awards"));
+      subgroup = parts[1].substring(parts[1].indexOf('=') + 1);
+    }
+    Map<String, String> row = estimate(args).get(subgroup);
+    assertClose(expected + " estimate", row.get("estimate"), expected.get("estimate"));
+    assertClose(expected + " se", row.get("se"), expected.get("se"));
+  }
+
+  static Stream<Map<String, String>> comparisons() {
+    return golden("expected_domain_comparisons.csv").stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("comparisons")
+  void compare_matchesSvycontrastAndSvyttest(Map<String, String> expected) {
+    List<String> args = new ArrayList<>(design(expected.get("design")));
+    args.addAll(quantity(expected.get("quantity")));
+    args.addAll(List.of("--by", expected.get("by"), "--compare"));
+    Map<String, String> row = estimate(args).get(expected.get("first") + " - " + expected.get("second"));
+    String what = expected.toString();
+    assertClose(what + " difference", row.get("estimate"), expected.get("difference"));
+    assertClose(what + " se", row.get("se"), expected.get("se"));
+    assertThat(row.get("df")).as(what).isEqualTo(expected.get("df"));
+    assertClose(what + " p", row.get("p"), expected.get("p"));
+  }
+
+  static Stream<String> twoWayDesigns() {
+    return Stream.of("dclus1", "dstrat", "jk1");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("twoWayDesigns")
+  void byTwoVariables_matchesSvyby(String designName) {
+    List<String> args = new ArrayList<>(design(designName));
+    args.addAll(List.of("--mean", "api00", "--by", "stype,awards"));
+    Map<String, Map<String, String>> out = estimate(args);
+    List<Map<String, String>> expected = golden("expected_two_way_domains.csv").stream()
+        .filter(r -> r.get("design").equals(designName)).toList();
+    assertThat(out).hasSize(expected.size() + 1);
+    for (Map<String, String> e : expected) {
+      Map<String, String> row = out.get(e.get("stype") + " & " + e.get("awards"));
+      assertClose(e + " estimate", row.get("estimate"), e.get("estimate"));
+      assertClose(e + " se", row.get("se"), e.get("se"));
+    }
+  }
+
+  @Test
+  void badDesignOptions_failWithAMessageAndWriteNothing() {
+    Path clus = copy("apiclus1_replicates.csv");
+    Path out = dir.resolve("never.csv");
+    StringWriter stderr = new StringWriter();
+    int code = Insight.run(new PrintWriter(new StringWriter()), new PrintWriter(stderr), "estimate", "--data",
+        clus.toString(), "--id", "cds", "--weight", "pw", "--repweights", "^nothing_", "--type", "JK1", "--mean",
+        "api00", "--out", out.toString());
+    assertThat(code).isEqualTo(1);
+    assertThat(stderr.toString()).contains("--repweights ^nothing_ matches 0 columns of the data");
+    assertThat(out).doesNotExist();
+    stderr = new StringWriter();
+    code = Insight.run(new PrintWriter(new StringWriter()), new PrintWriter(stderr), "estimate", "--data",
+        clus.toString(), "--id", "cds", "--weight", "pw", "--repweights", "^jk1_", "--mean", "api00", "--out",
+        out.toString());
+    assertThat(code).isEqualTo(1);
+    assertThat(stderr.toString()).contains("--repweights needs --type JK1|JKn|BRR|Fay|bootstrap|SDR|other");
+    stderr = new StringWriter();
+    code = Insight.run(new PrintWriter(new StringWriter()), new PrintWriter(stderr), "estimate", "--data",
+        clus.toString(), "--id", "cds", "--weight", "pw", "--mean", "api00", "--compare", "--out", out.toString());
+    assertThat(code).isEqualTo(1);
+    assertThat(stderr.toString()).contains("--compare compares the --by domains: give --by");
+    assertThat(out).doesNotExist();
+  }
+}
