@@ -19,6 +19,7 @@ public final class BankException extends IllegalStateException {
     NOT_A_BANK
   }
 
+  /** Why the bank cannot be used. */
   private final Reason reason;
 
   BankException(Reason reason, String message, Throwable cause) {
