@@ -19,7 +19,7 @@ public final class BankException extends IllegalStateException {
     NOT_A_BANK
   }
 
-  /** Why the bank cannot be used. */
+  /** Why the bank cannot be used (part of the serialised form). */
   private final Reason reason;
 
   BankException(Reason reason, String message, Throwable cause) {

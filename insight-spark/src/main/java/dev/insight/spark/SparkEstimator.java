@@ -10,7 +10,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import dev.insight.stats.estimate.ConfidenceInterval;
-import dev.insight.stats.estimate.Domain;
+import dev.insight.stats.design.Filter;
 import dev.insight.stats.estimate.Estimate;
 import dev.insight.stats.estimate.EstimateKind;
 import dev.insight.stats.estimate.IntervalMethod;
@@ -92,13 +92,13 @@ public final class SparkEstimator {
   }
 
   /** One estimate to make: what, of which value, in which domain. */
-  private record Wanted(EstimateKind kind, String quantity, Column y, Domain domain, Column in) {}
+  private record Wanted(EstimateKind kind, String quantity, Column y, Filter subgroup, Column in) {}
 
   /**
-   * The weighted mean of a numeric column, overall and in each category of another column.
+   * The weighted mean of a numeric column, overall and in each category of another column (its subgroups).
    *
    * @param variable a numeric column (null leaves the base)
-   * @param by a column whose values are the domains, or null for the whole sample only
+   * @param by a column whose values are the subgroups
    * @param categories the categories of {@code by} to estimate, in order
    * @return {@code (all)} first, then one estimate per category
    */
@@ -107,10 +107,10 @@ public final class SparkEstimator {
   }
 
   /**
-   * The weighted total of a numeric column, overall and in each category of another column.
+   * The weighted total of a numeric column, overall and in each category of another column (its subgroups).
    *
    * @param variable a numeric column (null counts as absent)
-   * @param by a column whose values are the domains
+   * @param by a column whose values are the subgroups
    * @param categories the categories of {@code by} to estimate, in order
    * @return {@code (all)} first, then one estimate per category
    */
@@ -158,9 +158,9 @@ public final class SparkEstimator {
   private List<Wanted> domains(EstimateKind kind, String quantity, Column y, String by, List<String> categories) {
     SparkDesign.column(design.data(), by);
     List<Wanted> wanted = new ArrayList<>();
-    wanted.add(new Wanted(kind, quantity, y, Domain.all(), lit(true)));
+    wanted.add(new Wanted(kind, quantity, y, Filter.all(), lit(true)));
     for (String category : categories) {
-      wanted.add(new Wanted(kind, quantity, y, Domain.of(by, category),
+      wanted.add(new Wanted(kind, quantity, y, Filter.category(by, category),
           col(by).cast(DataTypes.StringType).equalTo(category)));
     }
     return wanted;
@@ -257,7 +257,7 @@ public final class SparkEstimator {
   private Estimate finish(Wanted q, long n, double sumW, double sumW2, double value, List<Row> strata, int j) {
     IntervalMethod used = q.kind() == EstimateKind.PROPORTION ? method : IntervalMethod.WALD;
     if (n == 0) {
-      return new Estimate(q.kind(), q.quantity(), q.domain(), Double.NaN, Double.NaN,
+      return new Estimate(q.kind(), q.quantity(), q.subgroup(), Double.NaN, Double.NaN,
           new ConfidenceInterval(Double.NaN, Double.NaN, used, level), 0, 0, 0, Double.NaN, 0);
     }
     double variance = 0;
@@ -283,7 +283,7 @@ public final class SparkEstimator {
     double kish = sumW * sumW / sumW2;
     double deff = designEffect(n, sumW, sumWe, sumWe2, variance);
     ConfidenceInterval ci = interval(used, value, se, df, kish);
-    return new Estimate(q.kind(), q.quantity(), q.domain(), value, se, ci, Math.toIntExact(n), sumW, kish, deff, df);
+    return new Estimate(q.kind(), q.quantity(), q.subgroup(), value, se, ci, Math.toIntExact(n), sumW, kish, deff, df);
   }
 
   private static Column valid(Wanted q) {

@@ -16,10 +16,10 @@ import dev.insight.core.data.CategoricalVariable;
 import dev.insight.core.data.Dataset;
 import dev.insight.core.data.NumericVariable;
 import dev.insight.stats.design.SurveyDesign;
-import dev.insight.stats.weighting.Margin;
-import dev.insight.stats.weighting.Raking;
-import dev.insight.stats.weighting.WeightingReport;
-import dev.insight.stats.weighting.WeightingResult;
+import dev.insight.stats.design.Margin;
+import dev.insight.stats.design.Raking;
+import dev.insight.stats.design.WeightingReport;
+import dev.insight.stats.design.WeightingResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -110,7 +110,7 @@ public final class SparkRaking {
    * @return the rows with the raked weights in the new column, and the report
    * @throws IllegalArgumentException as insight-stats' raking: a missing value in a weighting variable, a category
    *     with no target or a target with no respondents, naming them
-   * @throws dev.insight.stats.weighting.WeightingNotConvergedException when the targets are not met
+   * @throws dev.insight.stats.design.WeightingNotConvergedException when the targets are not met
    */
   public Result apply(SparkDesign design, String weightColumn) {
     org.apache.spark.sql.Dataset<Row> data = design.data();

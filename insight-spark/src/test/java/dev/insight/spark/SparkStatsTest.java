@@ -9,12 +9,12 @@ import dev.insight.core.data.Category;
 import dev.insight.core.data.Dataset;
 import dev.insight.core.data.NumericVariable;
 import dev.insight.stats.design.SurveyDesign;
-import dev.insight.stats.estimate.Domain;
+import dev.insight.stats.design.Filter;
 import dev.insight.stats.estimate.Estimate;
 import dev.insight.stats.estimate.Estimator;
-import dev.insight.stats.weighting.Margin;
-import dev.insight.stats.weighting.Raking;
-import dev.insight.stats.weighting.WeightingResult;
+import dev.insight.stats.design.Margin;
+import dev.insight.stats.design.Raking;
+import dev.insight.stats.design.WeightingResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,7 +110,7 @@ class SparkStatsTest {
 
   private static void assertSame(Estimate spark, Estimate single) {
     assertThat(spark.kind()).isEqualTo(single.kind());
-    assertThat(spark.domain()).isEqualTo(single.domain());
+    assertThat(spark.subgroup()).isEqualTo(single.subgroup());
     assertThat(spark.quantity()).isEqualTo(single.quantity());
     assertThat(spark.unweightedN()).isEqualTo(single.unweightedN());
     assertThat(spark.degreesOfFreedom()).isEqualTo(single.degreesOfFreedom());
@@ -167,9 +167,9 @@ class SparkStatsTest {
     List<List<Estimate>> table = spark.proportions("answer", ANSWERS, "region", REGIONS);
     for (int r = 0; r < ANSWERS.size(); r++) {
       String answer = ANSWERS.get(r);
-      assertSame(table.get(r).get(0), estimator.proportion("answer", answer, Domain.all()));
+      assertSame(table.get(r).get(0), estimator.proportion("answer", answer, Filter.all()));
       for (int c = 0; c < REGIONS.size(); c++) {
-        assertSame(table.get(r).get(c + 1), estimator.proportion("answer", answer, Domain.of("region",
+        assertSame(table.get(r).get(c + 1), estimator.proportion("answer", answer, Filter.category("region",
             REGIONS.get(c))));
       }
     }
@@ -182,7 +182,7 @@ class SparkStatsTest {
     List<List<Estimate>> table = spark.proportions("good", List.of("1.0"), "age", AGES);
     Estimator estimator = Estimator.of(design);
     // a 0/1 column: the share of 1s (quantity named as the category asked for)
-    Estimate expected = estimator.proportion("good", Domain.all());
+    Estimate expected = estimator.proportion("good", Filter.all());
     Estimate actual = table.get(0).get(0);
     close(actual.value(), expected.value(), "value");
     close(actual.standardError(), expected.standardError(), "standard error");

@@ -2,6 +2,7 @@ package dev.insight.codeframe.framework;
 
 import dev.insight.codeframe.Code;
 import dev.insight.core.evidence.Verbatim;
+import dev.insight.core.internal.Pseudonyms;
 import dev.insight.core.redact.RedactionAudit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,6 +44,11 @@ final class Prepared {
     int unknown = 0;
     for (FrameworkCase row : matrix.cases()) {
       String label = row.label();
+      if (row.mapped()) {
+        // a pseudonym or id is shown as it is: one that is itself personal data would be published
+        Pseudonyms.check(recorder.policy(), "case " + row.id(), "label", label);
+        Pseudonyms.check(recorder.policy(), "case " + row.id(), "id", row.id());
+      }
       if (!row.mapped() && redacting) {
         label = "unidentified speaker " + ++unknown;
       }

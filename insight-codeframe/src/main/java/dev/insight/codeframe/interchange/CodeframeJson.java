@@ -1,13 +1,11 @@
 package dev.insight.codeframe.interchange;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.insight.codeframe.Code;
@@ -15,6 +13,7 @@ import dev.insight.codeframe.CodeId;
 import dev.insight.codeframe.CodeSet;
 import dev.insight.codeframe.Codeframe;
 import dev.insight.core.input.InvalidInputException;
+import dev.insight.core.internal.Json;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -34,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * with plain Jackson tree parsing: no default typing, no polymorphic deserialisation.
  */
 public final class CodeframeJson {
-  private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  private static final ObjectMapper MAPPER = Json.mapper().enable(SerializationFeature.INDENT_OUTPUT).build();
   private static final Set<String> CODE_FIELDS = Set.of("id", "label", "parent", "codable", "description", "include",
       "exclude", "examples", "sentiment", "reserved", "rule", "color");
   private static final Set<String> SET_FIELDS = Set.of("name", "description", "members");
@@ -55,7 +54,13 @@ public final class CodeframeJson {
     Entries entries = new Entries(source);
     String name = null;
     String version = "";
-    try (JsonParser parser = MAPPER.createParser(reader)) {
+    JsonParser parser;
+    try {
+      parser = MAPPER.createParser(reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + source, e);
+    }
+    try (parser) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw entries.fatal(line(parser), null, null,
             "a codeframe file is a JSON object with \"name\", \"version\" and \"codes\"");
@@ -83,9 +88,7 @@ public final class CodeframeJson {
         }
       }
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      throw entries.fatal(at == null ? 0 : Math.max(0, at.getLineNr()), null, null,
-          "malformed JSON: " + e.getOriginalMessage());
+      throw entries.fatal(Json.line(e, parser), null, null, Json.describe(e));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source, e);
     }

@@ -1,10 +1,10 @@
 package dev.insight.codeframe.interchange;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.insight.codeframe.CodeId;
@@ -15,6 +15,7 @@ import dev.insight.codeframe.coding.Provenance;
 import dev.insight.codeframe.coding.UnitId;
 import dev.insight.core.input.InputProblem;
 import dev.insight.core.input.InvalidInputException;
+import dev.insight.core.internal.Json;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -38,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  * deserialisation. Reading checks every code against the codeframe given.
  */
 public final class CodingJson {
-  private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  private static final ObjectMapper MAPPER = Json.mapper().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private CodingJson() {}
 
@@ -103,12 +104,16 @@ public final class CodingJson {
   public static Coding read(Reader reader, String source, Codeframe codeframe) {
     List<InputProblem> problems = new ArrayList<>();
     JsonNode root;
+    JsonParser parser;
     try {
-      root = MAPPER.readTree(reader);
+      parser = MAPPER.createParser(reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + source, e);
+    }
+    try (parser) {
+      root = MAPPER.readTree(parser);
     } catch (JsonProcessingException e) {
-      long line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
-      throw new InvalidInputException(new InputProblem(source, line, null, null,
-          "malformed JSON: " + e.getOriginalMessage()));
+      throw new InvalidInputException(new InputProblem(source, Json.line(e, parser), null, null, Json.describe(e)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source, e);
     }

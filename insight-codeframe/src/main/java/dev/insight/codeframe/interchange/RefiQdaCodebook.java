@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * A codeframe as a REFI-QDA codebook ({@code .qdc}, namespace {@code urn:QDA-XML:codebook:1.0}), the exchange format
  * of NVivo, MAXQDA, ATLAS.ti, QualCoder and Taguette: {@code CodeBook/Codes/Code} with attributes {@code guid},
  * {@code name}, {@code isCodable}, {@code color}, a {@code Description} and nested {@code Code}s; and
- * {@code Sets/Set} with {@code MemberCode targetGUID}.
+ * {@code Sets/Set} with {@code MemberCode guid} (as the Codebook schema has it; {@code targetGUID}, the Project
+ * schema's name, is read too).
  *
  * <p>REFI-QDA has no fields for what a codeframe keeps besides a description, so they travel as labelled lines at
  * the end of the {@code Description}, which stay readable in every tool: {@code Include:}, {@code Exclude:},
@@ -52,7 +53,9 @@ public final class RefiQdaCodebook {
   private RefiQdaCodebook() {}
 
   private static XMLInputFactory inputFactory() {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
+    // the JDK's own parser, whose hardening properties below are known: XMLInputFactory.newFactory() would take
+    // whichever StAX implementation is first on the class path (Aalto, Woodstox), and some refuse these properties
+    XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
@@ -145,7 +148,7 @@ public final class RefiQdaCodebook {
                 }
               }
               stack.push(new Open(line, guid == null ? "missing-" + line : guid,
-                  codeName == null || codeName.isBlank() ? "unnamed" : codeName, flag, attribute(xml, "color"),
+                  codeName == null || codeName.isBlank() ? "unnamed" : codeName, flag, colour(attribute(xml, "color")),
                   stack.isEmpty() ? null : stack.peek().guid, counter++));
               break;
             }
@@ -160,8 +163,10 @@ public final class RefiQdaCodebook {
               break;
             case "MemberCode":
               if (inSet) {
-                setMembers.get(setMembers.size() - 1).add(new String[] {attribute(xml, "targetGUID"),
-                    Long.toString(line)});
+                // the Codebook schema names the member by guid; a project's sets (and older files) by targetGUID
+                String member = attribute(xml, "guid");
+                setMembers.get(setMembers.size() - 1).add(new String[] {member != null ? member
+                    : attribute(xml, "targetGUID"), Long.toString(line)});
               }
               break;
             default:
@@ -248,7 +253,7 @@ public final class RefiQdaCodebook {
         CodeId id = member[0] == null ? null : idOfGuid.get(member[0]);
         if (id == null) {
           entries.problem(Long.parseLong(member[1]), "MemberCode", member[0],
-              "set " + setName + ": targetGUID is not the guid of a Code of the codebook");
+              "set " + setName + ": guid is not the guid of a Code of the codebook");
         } else {
           members.add(id);
         }
@@ -343,6 +348,17 @@ public final class RefiQdaCodebook {
   }
 
   /**
+   * The GUID a code set is exported with (the same in a {@code .qdc} and a {@code .qdpx}).
+   *
+   * @param codeframe the frame
+   * @param set one of its sets
+   * @return the GUID
+   */
+  public static String setGuid(Codeframe codeframe, CodeSet set) {
+    return guid(codeframe, "set:" + set.name());
+  }
+
+  /**
    * The GUID a code has in the codebooks and projects this class writes: the code's id when it is a GUID, else a
    * name-based UUID of the frame's name and the id.
    *
@@ -352,6 +368,18 @@ public final class RefiQdaCodebook {
    */
   public static String codeGuid(Codeframe codeframe, CodeId code) {
     return guid(codeframe, code.value());
+  }
+
+  /** The schema allows #RGB as well as #RRGGBB: the same colour, written out in full. */
+  private static @Nullable String colour(@Nullable String value) {
+    if (value != null && value.length() == 4 && value.charAt(0) == '#') {
+      StringBuilder full = new StringBuilder("#");
+      for (int i = 1; i < 4; i++) {
+        full.append(value.charAt(i)).append(value.charAt(i));
+      }
+      return full.toString();
+    }
+    return value;
   }
 
   /**
@@ -398,7 +426,7 @@ public final class RefiQdaCodebook {
         for (CodeSet set : codeframe.sets()) {
           xml.writeCharacters("\n    ");
           xml.writeStartElement("Set");
-          xml.writeAttribute("guid", guid(codeframe, "set:" + set.name()));
+          xml.writeAttribute("guid", setGuid(codeframe, set));
           xml.writeAttribute("name", set.name());
           if (!set.description().isEmpty()) {
             xml.writeCharacters("\n      ");
@@ -409,7 +437,7 @@ public final class RefiQdaCodebook {
           for (CodeId member : set.members()) {
             xml.writeCharacters("\n      ");
             xml.writeEmptyElement("MemberCode");
-            xml.writeAttribute("targetGUID", guid(codeframe, member.value()));
+            xml.writeAttribute("guid", guid(codeframe, member.value()));
           }
           xml.writeCharacters("\n    ");
           xml.writeEndElement();

@@ -2,7 +2,6 @@ package dev.insight.codeframe.learn;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 
@@ -56,11 +55,11 @@ public record FeatureOptions(int wordNgrams, int charMin, int charMax, int minDf
     out.writeDouble(wordWeight);
   }
 
-  static FeatureOptions read(DataInputStream in) throws IOException {
+  static FeatureOptions read(ModelInput in) throws ModelInput.CorruptModelException {
     try {
       return new FeatureOptions(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readDouble());
     } catch (IllegalArgumentException e) {
-      throw new IOException("bad feature options: " + e.getMessage(), e);
+      throw new ModelInput.CorruptModelException("bad feature options: " + e.getMessage());
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.insight.codeframe.learn;
 
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
@@ -270,17 +269,17 @@ final class Vectorizer {
     }
   }
 
-  static Vectorizer read(DataInputStream in) throws IOException {
+  static Vectorizer read(ModelInput in, int cap) throws ModelInput.CorruptModelException {
     FeatureOptions options = FeatureOptions.read(in);
-    int n = in.readInt();
-    if (n < 0 || n > 50_000_000) {
-      throw new IOException("implausible vocabulary size " + n);
-    }
+    int n = in.readCount("the vocabulary size", 8 + 4, cap);
     long[] keys = new long[n];
     float[] idf = new float[n];
     for (int i = 0; i < n; i++) {
       keys[i] = in.readLong();
       idf[i] = in.readFloat();
+      if (!(idf[i] > 0 && Float.isFinite(idf[i]))) {
+        throw new ModelInput.CorruptModelException("an idf of the vocabulary is " + idf[i]);
+      }
     }
     return new Vectorizer(options, keys, idf);
   }

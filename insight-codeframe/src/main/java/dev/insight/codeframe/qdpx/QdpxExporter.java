@@ -3,13 +3,16 @@ package dev.insight.codeframe.qdpx;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import dev.insight.core.internal.AtomicFiles;
+import dev.insight.codeframe.CodeId;
+import dev.insight.codeframe.CodeSet;
 import dev.insight.codeframe.Codeframe;
 import dev.insight.codeframe.coding.Assignment;
 import dev.insight.codeframe.coding.Provenance;
 import dev.insight.codeframe.interchange.RefiQdaCodebook;
 import dev.insight.codeframe.transcript.Segment;
 import dev.insight.codeframe.transcript.TranscriptCoding;
+import dev.insight.core.internal.AtomicFiles;
+import dev.insight.core.internal.Pseudonyms;
 import dev.insight.core.redact.RedactedText;
 import dev.insight.core.redact.RedactionAudit;
 import dev.insight.core.redact.RedactionPolicy;
@@ -25,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -142,6 +146,14 @@ public final class QdpxExporter {
     RedactionAudit.Recorder recorder = new RedactionAudit.Recorder(policyFor(codings));
     List<SourceText> sources = new ArrayList<>();
     Labels labels = new Labels(recorder.policy().redacts());
+    Set<Speaker> checked = new HashSet<>();
+    for (TranscriptCoding coding : codings) {
+      for (Turn turn : coding.transcript().turns()) {
+        if (turn.speaker() != null && checked.add(turn.speaker())) {
+          labels.check(turn, recorder.policy());
+        }
+      }
+    }
     for (TranscriptCoding coding : codings) {
       sources.add(render(coding, labels, recorder));
     }
@@ -203,6 +215,20 @@ public final class QdpxExporter {
       if (turn.speaker() != null) {
         return turn.speaker().participant().pseudonym();
       }
+      return unmapped(turn);
+    }
+
+    /** Refuses a pseudonym or id that the policy would redact: it would be published as a label. */
+    void check(Turn turn, RedactionPolicy policy) {
+      Speaker speaker = turn.speaker();
+      if (speaker != null) {
+        String owner = "participant " + speaker.participant().id().value();
+        Pseudonyms.check(policy, owner, "pseudonym", speaker.participant().pseudonym());
+        Pseudonyms.check(policy, owner, "id", speaker.participant().id().value());
+      }
+    }
+
+    private String unmapped(Turn turn) {
       if (!redacting) {
         return turn.speakerName();
       }
@@ -343,6 +369,7 @@ public final class QdpxExporter {
       xml.writeEndElement();
     }
     xml.writeEndElement();
+    writeSets(codeframe, xml);
     xml.writeStartElement("Description");
     xml.writeCharacters(audit.redacted()
         ? "Exported by insight. Personal data redacted (" + audit.entries().size() + " redactions)."
@@ -362,6 +389,30 @@ public final class QdpxExporter {
     // the codebook as the .qdc export writes it: same GUIDs, descriptions, inclusion notes and rules
     RefiQdaCodebook.writeCodes(codeframe, xml);
     xml.writeEndElement();
+    xml.writeEndElement();
+  }
+
+  /** The frame's code sets, as the Project schema has them (after Sources, Notes and Links). */
+  private static void writeSets(Codeframe codeframe, XMLStreamWriter xml) throws XMLStreamException {
+    if (codeframe.sets().isEmpty()) {
+      return;
+    }
+    xml.writeStartElement("Sets");
+    for (CodeSet set : codeframe.sets()) {
+      xml.writeStartElement("Set");
+      xml.writeAttribute("guid", RefiQdaCodebook.setGuid(codeframe, set));
+      xml.writeAttribute("name", set.name());
+      if (!set.description().isEmpty()) {
+        xml.writeStartElement("Description");
+        xml.writeCharacters(set.description());
+        xml.writeEndElement();
+      }
+      for (CodeId member : set.members()) {
+        xml.writeEmptyElement("MemberCode");
+        xml.writeAttribute("targetGUID", RefiQdaCodebook.codeGuid(codeframe, member));
+      }
+      xml.writeEndElement();
+    }
     xml.writeEndElement();
   }
 

@@ -7,7 +7,9 @@ import dev.insight.codeframe.Code;
 import dev.insight.codeframe.CodeId;
 import dev.insight.codeframe.Codeframe;
 import dev.insight.codeframe.Reserved;
+import dev.insight.codeframe.coding.Coder;
 import dev.insight.codeframe.coding.Coding;
+import dev.insight.codeframe.coding.Comments;
 import dev.insight.codeframe.coding.Provenance;
 import dev.insight.codeframe.coding.UnitId;
 import java.time.Instant;
@@ -39,7 +41,7 @@ import java.util.Optional;
  * none-code matched by its rule is kept only when no other code matched (the none-codes exclude every other code);
  * when several none-codes match, the first in the frame's order is kept.
  */
-public final class RuleCoder {
+public final class RuleCoder implements Coder {
   static final String BLANK = "(blank)";
 
   private final Codeframe codeframe;
@@ -118,6 +120,7 @@ public final class RuleCoder {
    *
    * @return the frame
    */
+  @Override
   public Codeframe codeframe() {
     return codeframe;
   }
@@ -210,6 +213,7 @@ public final class RuleCoder {
    * @return the coding; every unit is in it, those matching no rule with no code
    */
   public Coding code(Map<UnitId, String> comments, Instant at) {
+    checkNotNull(comments, "comments");
     Coding.Builder builder = Coding.builder(codeframe);
     for (Map.Entry<UnitId, String> entry : comments.entrySet()) {
       builder.unit(entry.getKey());
@@ -218,6 +222,19 @@ public final class RuleCoder {
       }
     }
     return builder.build();
+  }
+
+  /**
+   * Codes comments into a {@link Coding}, as {@link #code(Map, Instant)} does.
+   *
+   * @param comments the comments (contexts are ignored)
+   * @param at the time recorded as when the rules were applied
+   * @return the coding; every comment is in it, those matching no rule with no code
+   */
+  @Override
+  public Coding code(Comments comments, Instant at) {
+    checkNotNull(comments, "comments");
+    return code(comments.byUnit(), at);
   }
 
   /** Applies the none-code exclusivity to the matched rules (dropped ones become -1); returns how many are kept. */

@@ -1,6 +1,7 @@
 package dev.insight.codeframe.rules;
 
 import dev.insight.codeframe.CodeId;
+import dev.insight.core.internal.Limits;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +18,7 @@ import java.util.List;
  *   near    := primary ( "NEAR/" n primary )*     at most n words between the two, either order
  *   primary := "(" or ")" | '"' words '"' | word | prefix "*"
  * </pre>
+ * Parentheses, NOTs and chained NEARs nest at most {@link Limits#maxParseDepth()} deep (100 unless raised).
  */
 final class RuleParser {
   private enum Kind { LPAREN, RPAREN, AND, OR, NOT, NEAR, PHRASE, WORD, PREFIX, END }
@@ -50,7 +52,10 @@ final class RuleParser {
   private final CodeId code;
   private final String rule;
   private final List<Token> tokens;
+  private final int maxDepth = Limits.maxParseDepth();
   private int next;
+  /** How deep the parse is: open parentheses and NOTs around the current token. */
+  private int depth;
 
   private RuleParser(CodeId code, String rule) {
     this.code = code;
@@ -188,16 +193,34 @@ final class RuleParser {
 
   private Ast unary() {
     if (peek().kind == Kind.NOT) {
-      next++;
-      return new Not(unary());
+      Token not = tokens.get(next++);
+      enter(not.position, 0);
+      Ast operand = unary();
+      depth--;
+      return new Not(operand);
     }
     return near();
   }
 
+  /**
+   * Goes one level deeper, refusing a rule nested past the limit: each level is a frame of this parser and of every
+   * walk over the tree, so a hostile rule of ten thousand '(' would otherwise overflow the stack.
+   */
+  private void enter(int position, int chained) {
+    if (++depth + chained > maxDepth) {
+      throw error(position, "the rule nests deeper than " + maxDepth + " levels (parentheses, NOT and chained NEAR); "
+          + "simplify it, or if it is meant, raise the limit with -D" + Limits.MAX_PARSE_DEPTH + "=N");
+    }
+  }
+
   private Ast near() {
     Ast left = primary();
+    int links = 0;
     while (peek().kind == Kind.NEAR) {
       Token op = tokens.get(next++);
+      // a chain of NEARs is a tree as deep as it is long
+      enter(op.position, ++links);
+      depth--;
       int rightAt = peek().position;
       Ast right = primary();
       checkSpan(left, op.position);
@@ -228,7 +251,9 @@ final class RuleParser {
         if (peek().kind == Kind.RPAREN) {
           throw error(peek().position, "empty parentheses");
         }
+        enter(token.position, 0);
         Ast inner = or();
+        depth--;
         if (peek().kind != Kind.RPAREN) {
           throw error(peek().position, "expected ')' to close the '(' at position " + token.position
               + " but found " + describe(peek()));

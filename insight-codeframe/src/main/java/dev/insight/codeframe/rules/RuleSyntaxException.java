@@ -18,12 +18,17 @@ public final class RuleSyntaxException extends IllegalArgumentException {
   private final String rule;
 
   RuleSyntaxException(CodeId code, String rule, int position, String problem) {
-    super("code " + code + ": rule syntax error at position " + position + ": " + problem + " in rule '" + rule
-        + "'");
+    super("code " + code + ": rule syntax error at position " + position + ": " + problem + " in rule '"
+        + abbreviate(rule) + "'");
     this.code = code;
     this.rule = rule;
     this.position = position;
     this.problem = problem;
+  }
+
+  /** A rule as long as a page is cut in the message (the whole rule stays in {@link #rule()}). */
+  private static String abbreviate(String rule) {
+    return rule.length() <= 200 ? rule : rule.substring(0, 200) + "... (" + rule.length() + " characters)";
   }
 
   /**

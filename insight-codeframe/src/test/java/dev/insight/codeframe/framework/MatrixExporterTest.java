@@ -8,12 +8,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.insight.codeframe.qdpx.QdpxExporter;
 import dev.insight.codeframe.transcript.TranscriptCoding;
 import dev.insight.core.evidence.Consent;
 import dev.insight.core.evidence.QuoteId;
+import dev.insight.core.input.ReadMode;
+import dev.insight.core.programme.ActivityId;
 import dev.insight.core.redact.AuditEntry;
 import dev.insight.core.redact.RedactionAudit;
 import dev.insight.core.redact.RedactionKind;
+import dev.insight.core.transcript.SpeakerListReader;
+import dev.insight.core.transcript.Transcript;
+import dev.insight.core.transcript.TranscriptReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +31,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MatrixExporterTest {
   private final TranscriptCoding coding = FocusGroupFixture.coding();
@@ -110,6 +118,41 @@ class MatrixExporterTest {
             + "record consent or remove the quote from the matrix");
     assertThatThrownBy(() -> MatrixExporter.internalUseOnly("analysis").write(withRefused, ExportFormat.CSV,
         new ByteArrayOutputStream())).isInstanceOf(IllegalStateException.class);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      // the real name typed as the pseudonym, in another case, or one name of it
+      "Zoë Adams,P01,Zoë Adams|participant P01: the pseudonym \"Zoë Adams\" holds a name on the speaker list",
+      "Zoë Adams,P01,ZOE ADAMS|participant P01: the pseudonym \"ZOE ADAMS\" holds a name on the speaker list",
+      "Zoë Adams,P01,Kwame|participant P01: the pseudonym \"Kwame\" holds a name on the speaker list",
+      "Zoë Adams,zoe.adams@example.org,P01|participant zoe.adams@example.org: the id \"zoe.adams@example.org\" holds "
+          + "an e-mail address"})
+  void pseudonymThatIsPersonalData_refusedByRedactedExports_keptForInternalUse(String row, String message,
+      @TempDir Path dir) throws IOException {
+    Path speakers = dir.resolve("speakers.csv");
+    Files.writeString(speakers, "name,participant,pseudonym,role,organisation,audiences,staff\n"
+        + "Siobhán Ó Súilleabháin,F1,Facilitator,,,,yes\n" + row + ",,,,no\nKwame Mensah,P02,P02,,,,no\n",
+        StandardCharsets.UTF_8);
+    Transcript transcript = TranscriptReader.of(ReadMode.STRICT).withSpeakers(SpeakerListReader.read(speakers))
+        .read(FocusGroupFixture.resource("group4.vtt")).value();
+    TranscriptCoding coded = TranscriptCoding.builder(transcript, ActivityId.of("fg4"), FocusGroupFixture.codeframe())
+        .code(1, 0, 10, FocusGroupFixture.WAITING, "AB", FocusGroupFixture.CODED_AT).build();
+    FrameworkMatrix leaky = FrameworkMatrix.of(List.of(coded), CasesBy.PARTICIPANT);
+    Path out = dir.resolve("matrix.csv");
+
+    assertThatThrownBy(() -> MatrixExporter.redacting().write(leaky, out))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(message.replace("participant ", "case ").replace("the pseudonym", "the label"))
+        .hasMessageEndingWith("a redacted export would publish it as a label. Replace the "
+            + (message.contains("the id") ? "id" : "label") + " with one that is not personal data (such as P01) in "
+            + "the speaker list, or export for internal use only");
+    assertThat(out).doesNotExist();
+    assertThatThrownBy(() -> QdpxExporter.redacting().write("fg4", List.of(coded), new ByteArrayOutputStream()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(message);
+    assertThat(MatrixExporter.internalUseOnly("coding meeting").write(leaky, ExportFormat.CSV,
+        new ByteArrayOutputStream()).redacted()).isFalse();
   }
 
   @Test

@@ -62,4 +62,25 @@ class CodingJsonTest {
     assertThatThrownBy(() -> CodingJson.read(new StringReader("{\n\"units\": [\n}"), "c.json", frame()))
         .hasMessageStartingWith("c.json:3: malformed JSON:");
   }
+
+  @Test
+  void read_deeplyNestedValue_refusedNamingTheLimit() {
+    String json = "{\"codeframe\": \"f\", \"version\": \"2\", \"units\": [{\"unit\": \"r1\", \"note\": "
+        + "[".repeat(10_000) + "]".repeat(10_000) + "}]}";
+
+    assertThatThrownBy(() -> CodingJson.read(new StringReader(json), "c.json", frame()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("c.json:1: the JSON passes a read limit: Document nesting depth (101) exceeds the maximum allowed "
+            + "(100); if the file is trusted, raise the limit with -Dinsight.json.maxNestingDepth=N");
+  }
+
+  @Test
+  void read_nullOrAnArray_saysWhatACodingFileHolds() {
+    for (String json : List.of("null", "[]", "\"units\"", "")) {
+      assertThatThrownBy(() -> CodingJson.read(new StringReader(json), "c.json", frame()))
+          .as(json)
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessage("c.json: a coding file is a JSON object with \"codeframe\", \"version\" and \"units\"");
+    }
+  }
 }

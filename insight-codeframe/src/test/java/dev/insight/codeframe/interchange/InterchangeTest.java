@@ -105,7 +105,7 @@ class InterchangeTest {
 
     String xml = out.toString(StandardCharsets.UTF_8);
     assertThat(xml).contains("<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"")
-        .contains("isCodable=\"false\"").contains("<MemberCode targetGUID=");
+        .contains("isCodable=\"false\"").contains("<MemberCode guid=");
     Codeframe back = RefiQdaCodebook.read(new ByteArrayInputStream(out.toByteArray()), "f.qdc", "feedback");
     assertThat(back.withVersion("2")).isEqualTo(frame);
   }
@@ -215,6 +215,32 @@ class InterchangeTest {
     assertThatThrownBy(() -> CodebookCsv.read(new StringReader("code,label,notes\na,A,x\n"), "cf.csv", "cf", ""))
         .hasMessageContaining("cf.csv:1: column \"notes\", unknown codebook column (it would be lost)")
         .hasMessageContaining("cf.csv:1: column \"parent\", required column is missing");
+  }
+
+  @Test
+  void json_deeplyNestedOrHugeNumber_refusedNamingTheLimit() {
+    String deep = "{\"name\": \"f\", \"codes\": [{\"id\": \"a\", \"label\": " + "[".repeat(10_000)
+        + "]".repeat(10_000) + "}]}";
+    String number = "{\"name\": \"f\", \"version\": " + "1".repeat(1_000) + "}";
+
+    assertThatThrownBy(() -> CodeframeJson.read(new StringReader(deep), "f.json"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("f.json:1: the JSON passes a read limit: Document nesting depth (101) exceeds the maximum allowed "
+            + "(100); if the file is trusted, raise the limit with -Dinsight.json.maxNestingDepth=N");
+    assertThatThrownBy(() -> CodeframeJson.read(new StringReader(number), "f.json"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("f.json:1: the JSON passes a read limit: Number value length (1000) exceeds the "
+            + "maximum allowed (100); if the file is trusted, raise the limit with -Dinsight.json.maxNumberLength=N");
+  }
+
+  @Test
+  void json_nullOrAnArray_saysWhatACodeframeFileHolds() {
+    for (String json : List.of("null", "[]", "42")) {
+      assertThatThrownBy(() -> CodeframeJson.read(new StringReader(json), "f.json"))
+          .as(json)
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessage("f.json:1: a codeframe file is a JSON object with \"name\", \"version\" and \"codes\"");
+    }
   }
 
   @Test

@@ -120,19 +120,19 @@ class LearnedCoderTest {
     Files.write(file, bytes);
 
     assertThatThrownBy(() -> LearnedCoder.load(file)).isInstanceOf(ModelFormatException.class)
-        .hasMessage(file + ": model format version 9, but this version of insight reads version 3; train the "
+        .hasMessage(file + ": model format version 9, but this version of insight reads version 4; train the "
             + "model again with this version");
   }
 
   @Test
   void load_previousFormatVersion_failsSayingWhichVersions(@TempDir Path folder) throws IOException {
     byte[] bytes = bytes(multi);
-    bytes[11] = 2; // format 2 had no naive Bayes flag
+    bytes[11] = 3; // format 3 was a GZIP stream without a stated length
     Path file = folder.resolve("old.model");
     Files.write(file, bytes);
 
     assertThatThrownBy(() -> LearnedCoder.load(file)).isInstanceOf(ModelFormatException.class)
-        .hasMessage(file + ": model format version 2, but this version of insight reads version 3; train the "
+        .hasMessage(file + ": model format version 3, but this version of insight reads version 4; train the "
             + "model again with this version");
   }
 
@@ -158,12 +158,12 @@ class LearnedCoderTest {
   @Test
   void load_flippedByte_failsAsCorrupt(@TempDir Path folder) throws IOException {
     byte[] bytes = bytes(multi);
-    bytes[bytes.length - 20] ^= 0x55; // inside the compressed body or its CRC: either way detected
+    bytes[bytes.length / 2] ^= 0x55; // inside the weights: only the checksum can tell
     Path file = folder.resolve("flipped.model");
     Files.write(file, bytes);
 
     assertThatThrownBy(() -> LearnedCoder.load(file)).isInstanceOf(ModelFormatException.class)
-        .hasMessageContaining("flipped.model: corrupt or truncated model file");
+        .hasMessage(file + ": corrupt or truncated model file (its checksum does not match its content)");
   }
 
   @Test
@@ -188,7 +188,7 @@ class LearnedCoderTest {
     assertThat(coding.assignments()).isNotEmpty().allSatisfy(a -> {
       assertThat(a.provenance()).isInstanceOf(Provenance.Model.class);
       Provenance.Model model = (Provenance.Model) a.provenance();
-      assertThat(model.model()).startsWith("visits.model insight-learned-coder/3 ");
+      assertThat(model.model()).startsWith("visits.model insight-learned-coder/4 ");
       assertThat(model.at()).isEqualTo(at);
     });
     Assignment parking = coding.assignment(UnitId.of("r1"), Synthetic.PARKING).orElseThrow();

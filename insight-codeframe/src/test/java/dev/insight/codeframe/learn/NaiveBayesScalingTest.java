@@ -22,7 +22,7 @@ class NaiveBayesScalingTest {
 
   @Test
   void scale_isTheSquareRootOfTheLogCountRatio_andLeavesDenseColumnsAlone() {
-    float[] scale = LearnedCoder.naiveBayesScale(rows(), 3, new int[] {0, 1, 2, 3}, POSITIVE, 4);
+    float[] scale = Training.naiveBayesScale(rows(), 3, new int[] {0, 1, 2, 3}, POSITIVE, 4);
 
     // counts plus one: positive p = (3, 2, 1), sum 3 + 3 present = 6; negative q = (1, 2, 3), sum 3 + 3 = 6
     assertThat((double) scale[0]).isCloseTo(Math.sqrt(Math.log((3.0 / 6) / (1.0 / 6))), within(1e-6));
@@ -34,7 +34,7 @@ class NaiveBayesScalingTest {
   @Test
   void scale_countsOnlyTheRowsGiven() {
     // without row 1 the positive side has one row: p = (2, 2, 1), sum 3 + 2 = 5; q unchanged (1, 2, 3), sum 6
-    float[] scale = LearnedCoder.naiveBayesScale(rows(), 3, new int[] {0, 2, 3}, POSITIVE, 4);
+    float[] scale = Training.naiveBayesScale(rows(), 3, new int[] {0, 2, 3}, POSITIVE, 4);
 
     assertThat((double) scale[0]).isCloseTo(Math.sqrt(Math.log((2.0 / 5) / (1.0 / 6))), within(1e-6));
   }

@@ -12,7 +12,7 @@ class ThresholdsAndCalibrationTest {
   @Test
   void precisionTarget_takesTheMostRecallAtThatPrecision() {
     // cumulative precision from the top: 1, 1, 2/3, 3/4, 3/5, 4/6 ...; 0.75 is last reached at the 4th (0.7)
-    double threshold = LearnedCoder.chooseThreshold(PROBABILITY, POSITIVE, 4, ThresholdPolicy.precision(0.75));
+    double threshold = Training.chooseThreshold(PROBABILITY, POSITIVE, 4, ThresholdPolicy.precision(0.75));
 
     assertThat(threshold).isCloseTo((0.7 + 0.6) / 2, within(1e-12)); // midway to the next score
   }
@@ -24,7 +24,7 @@ class ThresholdsAndCalibrationTest {
     none[8] = true;
     none[7] = true;
 
-    double threshold = LearnedCoder.chooseThreshold(PROBABILITY, none, 3, ThresholdPolicy.precision(0.9));
+    double threshold = Training.chooseThreshold(PROBABILITY, none, 3, ThresholdPolicy.precision(0.9));
 
     assertThat(threshold).isInfinite();
   }
@@ -32,7 +32,7 @@ class ThresholdsAndCalibrationTest {
   @Test
   void halfBestF1_isHalfTheBestOutOfFoldF1() {
     // F1 at each cut: 2/5, 4/6, 4/7, 6/8, 6/9, 8/10 -> best 0.8 at the 6th
-    double threshold = LearnedCoder.chooseThreshold(PROBABILITY, POSITIVE, 4, ThresholdPolicy.bestF1());
+    double threshold = Training.chooseThreshold(PROBABILITY, POSITIVE, 4, ThresholdPolicy.bestF1());
 
     assertThat(threshold).isCloseTo(0.4, within(1e-12));
   }

@@ -43,11 +43,20 @@ class QdpxExporterTest {
   }
 
   private static TranscriptCoding coding() throws URISyntaxException {
+    return coding(false);
+  }
+
+  private static TranscriptCoding coding(boolean withSet) throws URISyntaxException {
     SpeakerList speakers = SpeakerListReader.read(resource("speakers.csv"));
     Transcript transcript = TranscriptReader.of(ReadMode.STRICT).withSpeakers(speakers)
         .read(resource("group4.vtt")).value();
-    Codeframe frame = Codeframe.builder("focus groups").net("access", "Access to services", null)
-        .code("waiting", "Waiting lists", "access").code("cost", "Cost of living", null).build();
+    Codeframe.Builder frameBuilder = Codeframe.builder("focus groups").net("access", "Access to services", null)
+        .code("waiting", "Waiting lists", "access").code("cost", "Cost of living", null);
+    if (withSet) {
+      frameBuilder.set(new dev.insight.codeframe.CodeSet("for the board", "Themes in the board paper",
+          List.of(CodeId.of("waiting"), CodeId.of("cost"))));
+    }
+    Codeframe frame = frameBuilder.build();
     TranscriptCoding.Builder builder = TranscriptCoding.builder(transcript, ActivityId.of("fg4"), frame);
     String zoe = transcript.turn(1).text();
     builder.code(1, 0, zoe.indexOf("thing.") + 6, CodeId.of("waiting"), "AB", AT);
@@ -169,5 +178,21 @@ class QdpxExporterTest {
       }
     }
     return text.toString();
+  }
+
+  @Test
+  void writtenProject_withItsCodeSets_isValidAgainstThePublishedProjectSchema(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("fg4.qdpx");
+    QdpxExporter.redacting().write("Focus groups", List.of(coding(true)), file);
+
+    byte[] project;
+    try (ZipFile zip = new ZipFile(file.toFile()); InputStream in = zip.getInputStream(zip.getEntry("project.qde"))) {
+      project = in.readAllBytes();
+    }
+
+    dev.insight.codeframe.RefiQdaSchemas.validate(dev.insight.codeframe.RefiQdaSchemas.PROJECT, project);
+    String xml = new String(project, StandardCharsets.UTF_8);
+    assertThat(xml).contains("<Set guid=\"", "name=\"for the board\"", "<Description>Themes in the board paper",
+        "<MemberCode targetGUID=\"");
   }
 }

@@ -14,8 +14,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 class RuleCoderTest {
@@ -137,6 +140,34 @@ class RuleCoderTest {
         .isInstanceOf(RuleSyntaxException.class)
         .hasMessage("code sa: rule syntax error at position " + position + ": " + problem + " in rule '" + rule + "'")
         .satisfies(e -> assertThat(((RuleSyntaxException) e).position()).isEqualTo(position));
+  }
+
+  static Stream<Arguments> hostileNesting() {
+    return Stream.of(
+        Arguments.of("(".repeat(20_000) + "wait" + ")".repeat(20_000), 101),
+        Arguments.of("NOT ".repeat(20_000) + "wait", 401),
+        Arguments.of("wait" + " NEAR/1 wait".repeat(20_000), 1194),
+        Arguments.of("(NOT ".repeat(10_000) + "wait" + ")".repeat(10_000), 251));
+  }
+
+  @ParameterizedTest
+  @MethodSource("hostileNesting")
+  void hostileNesting_refusedAtTheLimitNamingPositionAndProperty(String rule, int position) {
+    Codeframe frame = Codeframe.builder("f").add(Code.builder(c("sa"), "Attitude").build()).build();
+
+    assertThatThrownBy(() -> RuleCoder.of(frame, Map.of(c("sa"), rule)))
+        .isInstanceOf(RuleSyntaxException.class)
+        .hasMessage("code sa: rule syntax error at position " + position + ": the rule nests deeper than 100 levels "
+            + "(parentheses, NOT and chained NEAR); simplify it, or if it is meant, raise the limit with "
+            + "-Dinsight.parse.maxDepth=N in rule '" + rule.substring(0, 200) + "... (" + rule.length()
+            + " characters)'");
+  }
+
+  @Test
+  void nestingWithinTheLimit_parsesAndMatches() {
+    String rule = "(".repeat(99) + "wait" + ")".repeat(99) + " AND " + "NOT ".repeat(49) + "rude";
+
+    assertThat(matches(rule, "the wait was long")).isTrue();
   }
 
   /**

@@ -2,15 +2,20 @@ package dev.insight.core.codebook;
 
 import dev.insight.core.csv.CsvFile;
 import dev.insight.core.csv.DecimalNumber;
+import dev.insight.core.data.CategoricalVariable;
 import dev.insight.core.data.Category;
+import dev.insight.core.data.Dataset;
+import dev.insight.core.data.MultiResponseVariable;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -18,8 +23,9 @@ import org.jspecify.annotations.Nullable;
  * Infers a {@link SurveyCodebook} from a CSV export in one pass, keeping at most {@value #DISTINCT} distinct values
  * per column, so memory stays bounded however many respondents there are.
  *
- * <p>Rules, in order: the id column is {@code id}; 0/1 columns sharing a prefix ({@code pri_a}, {@code pri_b}; the
- * prefix ends at the last {@code _}, {@code .}, {@code :} or {@code " - "}) are one multiple-response variable; a
+ * <p>Rules, in order: the id column is the one named; 0/1 columns sharing a prefix ({@code pri_a},
+ * {@code pri_b}; the prefix ends at a {@code _}, {@code .}, {@code :} or {@code " - "}, the shortest shared by
+ * another 0/1 column) are one multiple-response variable; a
  * column of numbers is numeric; a column of dates ({@code 2024-03-01}, {@code 01/03/2024}, either with a time) is a
  * date; a column whose answers are the points of a recognised scale ({@link AnswerScales}) is ordinal, in the
  * scale's order; a column whose cells are lists of recurring options joined by {@code ;} or {@code ,} is a
@@ -35,13 +41,15 @@ public final class CodebookInference {
   private static final Pattern DATE = Pattern.compile(
       "\\d{4}-\\d{2}-\\d{2}([ T]\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?"
           + "|\\d{1,2}/\\d{1,2}/\\d{4}( \\d{1,2}:\\d{2}(:\\d{2})?( ?[AaPp][Mm])?)?");
-  private static final Pattern PREFIX = Pattern.compile("^(.+?)(_|\\.|:| - )[^_.:]*$");
+  private static final Pattern SEPARATOR = Pattern.compile("_|\\.|:| - ");
 
   private CodebookInference() {}
 
   /** What one pass learns of a column. */
   private static final class Column {
     final String name;
+    String label;
+    String option = "";
     long answered;
     boolean numbers = true;
     boolean binary = true;
@@ -51,6 +59,7 @@ public final class CodebookInference {
 
     Column(String name) {
       this.name = name;
+      this.label = name;
     }
 
     void add(String raw) {
@@ -79,36 +88,70 @@ public final class CodebookInference {
   }
 
   /**
-   * Infers the codebook of a CSV file, reading it to the end.
+   * What a CSV file holds: its codebook and how many respondents (records after the header).
+   *
+   * @param codebook the inferred codebook, variables in file order
+   * @param respondents the number of records after the header
+   */
+  public record Description(SurveyCodebook codebook, long respondents) {}
+
+  /**
+   * Infers the codebook of a CSV file, reading it to the end. Rows whose field count differs from the header's,
+   * and blank or repeated ids, are reported to the file's problem collector (and still counted and described).
    *
    * @param csv the file, positioned after its header
    * @param idColumn the respondent id column, or null when there is none
-   * @return the codebook, variables in file order
+   * @return the codebook and the number of respondents
    */
-  public static SurveyCodebook infer(CsvFile csv, @Nullable String idColumn) {
+  public static Description infer(CsvFile csv, @Nullable String idColumn) {
     List<String> names = csv.header().names();
     Column[] columns = new Column[names.size()];
     for (int i = 0; i < columns.length; i++) {
       columns[i] = new Column(names.get(i));
+      columns[i].label = csv.header().labels().get(i);
+      columns[i].option = csv.header().options().get(i);
     }
+    int idAt = idColumn == null ? -1 : names.indexOf(idColumn);
+    Map<String, Long> ids = new HashMap<>();
+    long respondents = 0;
     while (csv.next()) {
+      respondents++;
+      long line = csv.line();
+      if (csv.fieldCount() != columns.length) {
+        csv.problems().report(line, null, null, "expected " + columns.length + " fields as in the header but found "
+            + csv.fieldCount());
+      }
       int n = Math.min(csv.fieldCount(), columns.length);
       for (int i = 0; i < n; i++) {
         columns[i].add(csv.field(i));
       }
+      if (idAt >= 0 && idAt < csv.fieldCount()) {
+        String id = csv.field(idAt).strip();
+        Long first = id.isEmpty() ? null : ids.putIfAbsent(id, line);
+        if (id.isEmpty()) {
+          csv.problems().report(line, idColumn, id, "respondent id is blank");
+        } else if (first != null) {
+          csv.problems().report(line, idColumn, id, "duplicate respondent id, first seen on line " + first);
+        }
+      }
     }
-    return infer(java.util.Arrays.asList(columns), idColumn);
+    return new Description(infer(java.util.Arrays.asList(columns), idColumn), respondents);
   }
 
   private static SurveyCodebook infer(List<Column> columns, @Nullable String idColumn) {
-    // multiple-response groups: 0/1 columns sharing a prefix
+    // multiple-response groups: 0/1 columns sharing a prefix, each column taking the shortest prefix (ending at a
+    // separator) that another 0/1 column shares, so pri_mental_health joins pri_workforce under pri
+    Map<String, Integer> shared = new HashMap<>();
+    for (Column c : columns) {
+      if (binary(c, idColumn)) {
+        prefixes(c.name).forEach(p -> shared.merge(p, 1, Integer::sum));
+      }
+    }
     Map<String, List<Column>> groups = new LinkedHashMap<>();
     for (Column c : columns) {
-      if (c.binary && c.answered > 0 && !c.name.equals(idColumn)) {
-        var m = PREFIX.matcher(c.name);
-        if (m.matches()) {
-          groups.computeIfAbsent(m.group(1), p -> new ArrayList<>()).add(c);
-        }
+      if (binary(c, idColumn)) {
+        prefixes(c.name).stream().filter(p -> shared.get(p) >= 2).findFirst()
+            .ifPresent(p -> groups.computeIfAbsent(p, k -> new ArrayList<>()).add(c));
       }
     }
     groups.values().removeIf(g -> g.size() < 2);
@@ -124,8 +167,10 @@ public final class CodebookInference {
         if (emitted.add(prefix)) {
           List<Column> g = groups.get(prefix);
           String name = taken.contains(prefix) ? prefix + "_options" : prefix;
-          List<Category> options = g.stream().map(o -> Category.of(o.name, option(o.name, prefix))).toList();
-          variables.add(new CodebookVariable(name, prefix, VariableType.MULTIPLE, options,
+          List<Category> options = g.stream().map(o -> Category.of(o.name, o.option.isEmpty()
+              ? option(o.name, prefix) : o.option)).toList();
+          String label = g.get(0).label.equals(g.get(0).name) ? prefix : g.get(0).label;
+          variables.add(new CodebookVariable(name, label, VariableType.MULTIPLE, options,
               g.stream().map(o -> o.name).toList(), null));
         }
         continue;
@@ -133,6 +178,109 @@ public final class CodebookInference {
       variables.add(variable(c, idColumn));
     }
     return new SurveyCodebook(variables);
+  }
+
+  /**
+   * A dataset read with categories taken from the data, with what the codebook rules find in those categories
+   * applied: a single-choice variable whose answers are a recognised scale gets them in the scale's order (its
+   * "no answer" codes last, marked missing), and one whose answers are delimited lists of recurring options
+   * becomes a multiple-response variable with those options. Variables named in {@code keep} (their categories
+   * given by the analyst) are left as they are.
+   *
+   * @param data the dataset
+   * @param keep names of variables to leave alone
+   * @return the refined dataset (the same when nothing changes)
+   */
+  public static Dataset refine(Dataset data, Set<String> keep) {
+    Dataset refined = data;
+    for (String name : data.variableNames()) {
+      if (keep.contains(name) || !(data.variable(name) instanceof CategoricalVariable v)) {
+        continue;
+      }
+      List<String> codes = v.categories().stream().map(Category::code).toList();
+      if (codes.stream().allMatch(c -> !Double.isNaN(DecimalNumber.parse(c)))) {
+        continue;
+      }
+      Optional<List<Category>> scale = AnswerScales.order(codes);
+      if (scale.isPresent()) {
+        refined = refined.with(reordered(v, scale.get()));
+        continue;
+      }
+      Column column = new Column(name);
+      int[] counts = v.counts();
+      for (int i = 0; i < codes.size(); i++) {
+        column.distinct.put(codes.get(i), counts[i]);
+        column.answered += counts[i];
+      }
+      for (String delimiter : List.of(";", ",")) {
+        List<String> options = options(column, delimiter);
+        if (options != null) {
+          refined = refined.with(split(v, delimiter, categories(options)));
+          break;
+        }
+      }
+    }
+    return refined;
+  }
+
+  private static CategoricalVariable reordered(CategoricalVariable v, List<Category> order) {
+    Map<String, Integer> at = new LinkedHashMap<>();
+    for (int i = 0; i < order.size(); i++) {
+      at.put(order.get(i).code(), i);
+    }
+    int[] remap = new int[v.categories().size()];
+    for (int i = 0; i < remap.length; i++) {
+      remap[i] = at.get(v.categories().get(i).code());
+    }
+    int[] indices = new int[v.size()];
+    for (int row = 0; row < indices.length; row++) {
+      int index = v.categoryIndex(row);
+      indices[row] = index < 0 ? index : remap[index];
+    }
+    return CategoricalVariable.of(v.name(), v.label(), order, indices);
+  }
+
+  private static MultiResponseVariable split(CategoricalVariable v, String delimiter, List<Category> options) {
+    Map<String, Integer> at = new LinkedHashMap<>();
+    for (int i = 0; i < options.size(); i++) {
+      at.put(options.get(i).code(), i);
+    }
+    boolean[][] byCategory = new boolean[v.categories().size()][];
+    for (int c = 0; c < byCategory.length; c++) {
+      byCategory[c] = new boolean[options.size()];
+      for (String part : v.categories().get(c).code().split(Pattern.quote(delimiter))) {
+        Integer i = at.get(part.strip());
+        if (i != null) {
+          byCategory[c][i] = true;
+        }
+      }
+    }
+    MultiResponseVariable.Builder builder = MultiResponseVariable.builder(v.name(), v.label(), options);
+    for (int row = 0; row < v.size(); row++) {
+      int index = v.categoryIndex(row);
+      if (index < 0) {
+        builder.addMissing();
+      } else {
+        builder.add(byCategory[index]);
+      }
+    }
+    return builder.build();
+  }
+
+  private static boolean binary(Column c, @Nullable String idColumn) {
+    return c.binary && c.answered > 0 && !c.name.equals(idColumn);
+  }
+
+  /** The prefixes of a column name ending before a separator, shortest first. */
+  private static List<String> prefixes(String name) {
+    List<String> found = new ArrayList<>();
+    Matcher m = SEPARATOR.matcher(name);
+    while (m.find()) {
+      if (m.start() > 0 && m.end() < name.length()) {
+        found.add(name.substring(0, m.start()));
+      }
+    }
+    return found;
   }
 
   private static String option(String column, String prefix) {
@@ -143,35 +291,35 @@ public final class CodebookInference {
   private static CodebookVariable variable(Column c, @Nullable String idColumn) {
     List<String> one = List.of(c.name);
     if (c.name.equals(idColumn)) {
-      return new CodebookVariable(c.name, c.name, VariableType.ID, List.of(), one, null);
+      return new CodebookVariable(c.name, c.label, VariableType.ID, List.of(), one, null);
     }
     if (c.answered == 0) {
-      return new CodebookVariable(c.name, c.name, VariableType.TEXT, List.of(), one, null);
+      return new CodebookVariable(c.name, c.label, VariableType.TEXT, List.of(), one, null);
     }
     if (c.numbers) {
-      return new CodebookVariable(c.name, c.name, VariableType.NUMERIC, List.of(), one, null);
+      return new CodebookVariable(c.name, c.label, VariableType.NUMERIC, List.of(), one, null);
     }
     if (c.dates) {
-      return new CodebookVariable(c.name, c.name, VariableType.DATE, List.of(), one, null);
+      return new CodebookVariable(c.name, c.label, VariableType.DATE, List.of(), one, null);
     }
     if (c.overflow) {
-      return new CodebookVariable(c.name, c.name, VariableType.TEXT, List.of(), one, null);
+      return new CodebookVariable(c.name, c.label, VariableType.TEXT, List.of(), one, null);
     }
     List<String> answers = new ArrayList<>(c.distinct.keySet());
     Optional<List<Category>> scale = AnswerScales.order(answers);
     if (scale.isPresent()) {
-      return new CodebookVariable(c.name, c.name, VariableType.ORDINAL, scale.get(), one, null);
+      return new CodebookVariable(c.name, c.label, VariableType.ORDINAL, scale.get(), one, null);
     }
     for (String delimiter : List.of(";", ",")) {
       List<String> options = options(c, delimiter);
       if (options != null) {
-        return new CodebookVariable(c.name, c.name, VariableType.MULTIPLE, categories(options), one, delimiter);
+        return new CodebookVariable(c.name, c.label, VariableType.MULTIPLE, categories(options), one, delimiter);
       }
     }
     if (answers.size() <= CATEGORIES && answers.size() * 2 <= c.answered) {
-      return new CodebookVariable(c.name, c.name, VariableType.SINGLE, categories(answers), one, null);
+      return new CodebookVariable(c.name, c.label, VariableType.SINGLE, categories(answers), one, null);
     }
-    return new CodebookVariable(c.name, c.name, VariableType.TEXT, List.of(), one, null);
+    return new CodebookVariable(c.name, c.label, VariableType.TEXT, List.of(), one, null);
   }
 
   /**

@@ -15,8 +15,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A CSV file read one record at a time, after its header: the one way insight reads CSV, so every reader (surveys,
@@ -39,6 +42,14 @@ public final class CsvFile implements Closeable {
   private final CsvHeader header;
   private final long headerLine;
   private final ProblemCollector problems;
+  private final ExportLayout layout;
+  /** Records read ahead while detecting the layout, handed out first. */
+  private final ArrayDeque<String[]> pending = new ArrayDeque<>();
+  private final ArrayDeque<Long> pendingLines = new ArrayDeque<>();
+  private String @Nullable [] current;
+  private long currentLine;
+  private int[][] optionGroups = new int[0][];
+  private String[] optionText = new String[0];
 
   private CsvFile(Reader reader, ProblemCollector problems, CsvOptions options, String encoding, boolean bom) {
     this.reader = reader;
@@ -61,8 +72,153 @@ public final class CsvFile implements Closeable {
       problems.note(headerLine, null, null, "fields are " + format.delimiterName() + "-delimited (detected from "
           + "the header)");
     }
-    this.header = CsvHeader.of(Arrays.asList(tokenizer.fields()), headerLine, problems);
+    List<String> first = Arrays.asList(tokenizer.fields());
+    ExportLayout given = options.layout();
+    ExportLayout found = ExportLayout.PLAIN;
+    CsvHeader read = null;
+    if (given == ExportLayout.QUALTRICS || given == null && (first.contains("ResponseId")
+        || first.contains("ResponseID"))) {
+      String[] text = lookahead();
+      String[] ids = lookahead();
+      if (given == ExportLayout.QUALTRICS || text != null && ids != null && importIds(ids)) {
+        pending.clear();
+        read = CsvHeader.of(first, headerLine, problems).withLabels(labels(first, text), blanks(first.size()));
+        found = ExportLayout.QUALTRICS;
+        problems.note(headerLine, null, null, "a Qualtrics export: the question text (line " + (headerLine + 1)
+            + ") becomes the labels and the import ids (line " + (headerLine + 2) + ") are skipped");
+      }
+    } else if (given == ExportLayout.SURVEYMONKEY || given == null && containsIgnoringCase(first, "Respondent ID")
+        && containsIgnoringCase(first, "Collector ID")) {
+      String[] second = lookahead();
+      if (given == ExportLayout.SURVEYMONKEY || second != null && surveyMonkeySecondRow(second)) {
+        pending.clear();
+        read = surveyMonkey(first, second == null ? new String[0] : second, problems);
+        found = ExportLayout.SURVEYMONKEY;
+        problems.note(headerLine, null, null, "a SurveyMonkey export: two header rows read as question text and "
+            + "responses; columns named q1, q2, ... (options q2_1, q2_2, ...), labelled with the question text");
+      }
+    }
+    this.layout = found;
+    this.header = read != null ? read : CsvHeader.of(first, headerLine, problems);
     tokenizer.expectFields(header.names());
+  }
+
+  /** Reads the next record ahead, to be handed out by {@link #next()} unless it is a header row. */
+  private String @Nullable [] lookahead() {
+    if (!tokenizer.next()) {
+      return null;
+    }
+    String[] fields = tokenizer.fields();
+    pending.add(fields);
+    pendingLines.add(tokenizer.recordLine());
+    return fields;
+  }
+
+  private static boolean importIds(String[] row) {
+    int ids = 0;
+    for (String field : row) {
+      if (field.strip().startsWith("{\"ImportId\"")) {
+        ids++;
+      }
+    }
+    return ids * 2 > row.length;
+  }
+
+  private static boolean containsIgnoringCase(List<String> fields, String name) {
+    return fields.stream().anyMatch(f -> f.strip().equalsIgnoreCase(name));
+  }
+
+  private static boolean surveyMonkeySecondRow(String[] row) {
+    return Arrays.stream(row).map(String::strip)
+        .anyMatch(f -> f.equals("Response") || f.equals("Open-Ended Response"));
+  }
+
+  private static List<String> labels(List<String> names, String @Nullable [] text) {
+    List<String> labels = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      String label = text != null && i < text.length ? text[i].strip() : "";
+      labels.add(label.isEmpty() ? names.get(i).strip() : label);
+    }
+    return labels;
+  }
+
+  private static List<String> blanks(int n) {
+    return java.util.Collections.nCopies(n, "");
+  }
+
+  /** The SurveyMonkey header: names, labels and the option columns that read as 0/1 (see {@link ExportLayout}). */
+  private CsvHeader surveyMonkey(List<String> first, String[] second, ProblemCollector problems) {
+    List<String> names = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    List<String> optionTexts = new ArrayList<>();
+    List<int[]> groupColumns = new ArrayList<>();
+    int question = 0;
+    int options = 0;
+    String text = "";
+    List<Integer> group = new ArrayList<>();
+    for (int i = 0; i < first.size(); i++) {
+      String top = first.get(i).strip();
+      String sub = i < second.length ? second[i].strip() : "";
+      if (sub.isEmpty() && question == 0) {
+        names.add(top.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "_")
+            .replaceAll("^_|_$", ""));
+        labels.add(top);
+        optionTexts.add("");
+        continue;
+      }
+      if (!top.isEmpty() || question == 0) {
+        closeGroup(group, groupColumns);
+        question++;
+        options = 0;
+        text = top;
+      }
+      String base = "q" + question;
+      if (sub.equals("Response") || sub.equals("Open-Ended Response") || sub.isEmpty()) {
+        names.add(base);
+        optionTexts.add("");
+      } else if (sub.toLowerCase(java.util.Locale.ROOT).startsWith("other (please specify)")) {
+        names.add(base + "_other");
+        optionTexts.add(sub);
+      } else {
+        names.add(base + "_" + (++options));
+        optionTexts.add(sub);
+        group.add(i);
+      }
+      labels.add(text);
+    }
+    closeGroup(group, groupColumns);
+    this.optionGroups = groupColumns.toArray(new int[0][]);
+    this.optionText = optionTexts.toArray(new String[0]);
+    return CsvHeader.of(names, headerLine, problems).withLabels(labels, optionTexts);
+  }
+
+  private static void closeGroup(List<Integer> group, List<int[]> groups) {
+    if (!group.isEmpty()) {
+      groups.add(group.stream().mapToInt(Integer::intValue).toArray());
+      group.clear();
+    }
+  }
+
+  /** SurveyMonkey option columns: the option's text reads as 1; blank as 0 when another option was chosen. */
+  private void translateOptions(String[] fields, int count) {
+    for (int[] group : optionGroups) {
+      boolean any = false;
+      for (int c : group) {
+        if (c < count && !fields[c].isBlank()) {
+          any = true;
+          break;
+        }
+      }
+      if (!any) {
+        continue;
+      }
+      for (int c : group) {
+        if (c < count) {
+          String value = fields[c].strip();
+          fields[c] = value.isEmpty() ? "0" : value.equals(optionText[c]) ? "1" : fields[c];
+        }
+      }
+    }
   }
 
   /**
@@ -179,7 +335,23 @@ public final class CsvFile implements Closeable {
    *     either mode), or text after a closing quote (in strict mode)
    */
   public boolean next() {
-    return tokenizer.next();
+    if (!pending.isEmpty()) {
+      current = pending.poll();
+      currentLine = pendingLines.poll();
+    } else {
+      current = null;
+      if (!tokenizer.next()) {
+        return false;
+      }
+    }
+    if (optionGroups.length > 0) {
+      if (current == null) {
+        current = tokenizer.fields();
+        currentLine = tokenizer.recordLine();
+      }
+      translateOptions(current, current.length);
+    }
+    return true;
   }
 
   /**
@@ -188,7 +360,7 @@ public final class CsvFile implements Closeable {
    * @return the 1-based line
    */
   public long line() {
-    return tokenizer.recordLine();
+    return current != null ? currentLine : tokenizer.recordLine();
   }
 
   /**
@@ -197,7 +369,7 @@ public final class CsvFile implements Closeable {
    * @return the field count, which may differ from the header's
    */
   public int fieldCount() {
-    return tokenizer.fieldCount();
+    return current != null ? current.length : tokenizer.fieldCount();
   }
 
   /**
@@ -207,14 +379,13 @@ public final class CsvFile implements Closeable {
    * @return the field
    */
   public String field(int index) {
-    checkState(index >= 0 && index < tokenizer.fieldCount(), "no field %s in a record of %s", index,
-        tokenizer.fieldCount());
-    return tokenizer.field(index);
+    checkState(index >= 0 && index < fieldCount(), "no field %s in a record of %s", index, fieldCount());
+    return rawField(index);
   }
 
   /** A field of the current record without the bounds check, for readers that checked the field count. */
   String rawField(int index) {
-    return tokenizer.field(index);
+    return current != null ? current[index] : tokenizer.field(index);
   }
 
   /**
@@ -223,7 +394,16 @@ public final class CsvFile implements Closeable {
    * @return an immutable copy
    */
   public List<String> fields() {
-    return List.of(tokenizer.fields());
+    return List.of(current != null ? current.clone() : tokenizer.fields());
+  }
+
+  /**
+   * The header layout read: plain, or a platform's (detected from the header, or as the options gave).
+   *
+   * @return the layout
+   */
+  public ExportLayout layout() {
+    return layout;
   }
 
   /**

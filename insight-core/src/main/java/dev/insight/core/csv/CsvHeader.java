@@ -22,10 +22,14 @@ public final class CsvHeader {
   private final List<String> original;
   private final Map<String, Integer> positions;
   private final Map<String, List<Integer>> ambiguous;
+  private List<String> labels;
+  private List<String> options;
 
   private CsvHeader(List<String> names, List<String> original, Map<String, List<Integer>> ambiguous) {
     this.names = List.copyOf(names);
     this.original = List.copyOf(original);
+    this.labels = this.names;
+    this.options = java.util.Collections.nCopies(this.names.size(), "");
     Map<String, Integer> at = new HashMap<>();
     for (int i = 0; i < names.size(); i++) {
       at.put(names.get(i), i);
@@ -109,6 +113,33 @@ public final class CsvHeader {
    */
   public List<String> originalNames() {
     return original;
+  }
+
+  /**
+   * The label of each column: the question text a platform's header gives (see {@link ExportLayout}), else the
+   * column's name.
+   *
+   * @return the labels, in file order
+   */
+  public List<String> labels() {
+    return labels;
+  }
+
+  /**
+   * The option each column stands for, when a platform's header gives one per column (a SurveyMonkey option
+   * column, a Qualtrics matrix row), else blank.
+   *
+   * @return the option texts, in file order
+   */
+  public List<String> options() {
+    return options;
+  }
+
+  /** Sets the labels and options of a platform header. */
+  CsvHeader withLabels(List<String> questionText, List<String> optionText) {
+    this.labels = List.copyOf(questionText);
+    this.options = List.copyOf(optionText);
+    return this;
   }
 
   /**

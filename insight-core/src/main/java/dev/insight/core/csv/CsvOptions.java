@@ -17,8 +17,10 @@ import org.jspecify.annotations.Nullable;
  * @param delimiter the field delimiter, or null to detect it from the header row
  * @param maxFieldChars the longest field accepted, in characters; a longer one stops the read (a quote left open
  *     makes one field of the rest of the file, and this bound keeps that from exhausting memory)
+ * @param layout the platform layout of the header rows, or null to detect it ({@link ExportLayout})
  */
-public record CsvOptions(@Nullable Charset encoding, @Nullable Character delimiter, int maxFieldChars) {
+public record CsvOptions(@Nullable Charset encoding, @Nullable Character delimiter, int maxFieldChars,
+    @Nullable ExportLayout layout) {
   /** The default bound on a field: one million characters, far beyond any answer a person types. */
   public static final int DEFAULT_MAX_FIELD_CHARS = 1_000_000;
 
@@ -28,6 +30,7 @@ public record CsvOptions(@Nullable Charset encoding, @Nullable Character delimit
    * @param encoding the encoding of a file without a byte-order mark, or null for UTF-8
    * @param delimiter the field delimiter, or null to detect it
    * @param maxFieldChars the longest field accepted, in characters (at least 1)
+   * @param layout the platform layout of the header rows, or null to detect it
    */
   public CsvOptions {
     checkArgument(maxFieldChars > 0, "maxFieldChars must be positive: %s", maxFieldChars);
@@ -41,7 +44,7 @@ public record CsvOptions(@Nullable Charset encoding, @Nullable Character delimit
    * @return the default options
    */
   public static CsvOptions defaults() {
-    return new CsvOptions(null, null, DEFAULT_MAX_FIELD_CHARS);
+    return new CsvOptions(null, null, DEFAULT_MAX_FIELD_CHARS, null);
   }
 
   /**
@@ -51,7 +54,7 @@ public record CsvOptions(@Nullable Charset encoding, @Nullable Character delimit
    * @return new options
    */
   public CsvOptions withEncoding(Charset charset) {
-    return new CsvOptions(charset, delimiter, maxFieldChars);
+    return new CsvOptions(charset, delimiter, maxFieldChars, layout);
   }
 
   /**
@@ -61,7 +64,7 @@ public record CsvOptions(@Nullable Charset encoding, @Nullable Character delimit
    * @return new options
    */
   public CsvOptions withDelimiter(char separator) {
-    return new CsvOptions(encoding, separator, maxFieldChars);
+    return new CsvOptions(encoding, separator, maxFieldChars, layout);
   }
 
   /**
@@ -71,7 +74,17 @@ public record CsvOptions(@Nullable Charset encoding, @Nullable Character delimit
    * @return new options
    */
   public CsvOptions withMaxFieldChars(int chars) {
-    return new CsvOptions(encoding, delimiter, chars);
+    return new CsvOptions(encoding, delimiter, chars, layout);
+  }
+
+  /**
+   * These options with a header layout instead of detection.
+   *
+   * @param given the layout
+   * @return new options
+   */
+  public CsvOptions withLayout(ExportLayout given) {
+    return new CsvOptions(encoding, delimiter, maxFieldChars, given);
   }
 
   /**

@@ -138,6 +138,10 @@ final class CsvTokenizer {
     return fields[i];
   }
 
+  void setField(int i, String value) {
+    fields[i] = value;
+  }
+
   String[] fields() {
     return Arrays.copyOf(fields, count);
   }

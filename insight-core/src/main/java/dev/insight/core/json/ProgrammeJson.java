@@ -3,15 +3,17 @@ package dev.insight.core.json;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.insight.core.input.InputProblem;
 import dev.insight.core.input.InvalidInputException;
+import dev.insight.core.internal.Json;
 import dev.insight.core.programme.Programme;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,17 +21,19 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes a whole {@link Programme} as JSON.
  *
  * <p>Safe by construction: no polymorphic default typing (subtypes are chosen by fixed names such as
  * {@code "kind": "focus-group"}, never by class names from the file), unknown properties are errors, dates are ISO
- * strings. A file that does not fit the model fails with an {@link InvalidInputException} naming the file, line,
+ * strings, and the read limits of nesting depth, number and string length apply (see {@code docs/limits.md}). A
+ * file holding something other than one JSON object ({@code null}, an array, a number, nothing) is refused. A file that does not fit the model fails with an {@link InvalidInputException} naming the file, line,
  * column and JSON path.
  */
 public final class ProgrammeJson {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
+  private static final ObjectMapper MAPPER = Json.mapper()
       .addModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .enable(SerializationFeature.INDENT_OUTPUT)
@@ -98,7 +102,7 @@ public final class ProgrammeJson {
    */
   public static Programme read(InputStream in, String source) {
     try {
-      return MAPPER.readValue(in, Programme.class);
+      return checkObject(MAPPER.readValue(in, Programme.class), source);
     } catch (JsonProcessingException e) {
       throw invalid(e, source);
     } catch (IOException e) {
@@ -116,10 +120,19 @@ public final class ProgrammeJson {
    */
   public static Programme read(String json, String source) {
     try {
-      return MAPPER.readValue(json, Programme.class);
+      return checkObject(MAPPER.readValue(json, Programme.class), source);
     } catch (JsonProcessingException e) {
       throw invalid(e, source);
     }
+  }
+
+  /** Jackson reads a file holding {@code null} as no programme at all. */
+  private static Programme checkObject(@Nullable Programme programme, String source) {
+    if (programme == null) {
+      throw new InvalidInputException(new InputProblem(source, 1, "$", "null", "a programme file holds one JSON "
+          + "object with \"id\", \"name\" and the rest of the programme, not null"));
+    }
+    return programme;
   }
 
   private static InvalidInputException invalid(JsonProcessingException e, String source) {
@@ -134,7 +147,16 @@ public final class ProgrammeJson {
     }
     Throwable cause = e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof NullPointerException
         ? e.getCause() : null;
+    StreamConstraintsException limit = Json.limitPassed(e);
+    if (limit != null || !(e instanceof JsonMappingException)) {
+      return new InvalidInputException(new InputProblem(source, line, path, null,
+          position + Json.describe(limit != null ? limit : e)));
+    }
     String message = cause != null ? cause.getMessage() : e.getOriginalMessage();
+    if (e instanceof MismatchedInputException mismatch && mismatch.getPath().isEmpty()) {
+      message = "a programme file holds one JSON object with \"id\", \"name\" and the rest of the programme; "
+          + message;
+    }
     return new InvalidInputException(new InputProblem(source, line, path, null,
         position + "does not fit the programme model: " + message));
   }

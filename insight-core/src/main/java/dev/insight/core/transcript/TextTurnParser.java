@@ -16,15 +16,19 @@ import org.jspecify.annotations.Nullable;
  * before the first turn are the preamble. Each turn ends when the next starts; times must not run backwards.
  */
 final class TextTurnParser {
-  /** A Teams speaker line: a name, white space, a clock time, nothing else. */
+  /**
+   * A Teams speaker line: a name, white space, a clock time, nothing else. Every repeat is bounded, so a hostile
+   * line (a letter and a million spaces) costs a bounded number of steps instead of one per character per name
+   * length.
+   */
   private static final Pattern TEAMS_SPEAKER = Pattern.compile(
-      "(\\p{L}[^\\t]{0,79}?)[\\s\\u00A0]+(\\d{1,3}:\\d{2}(?::\\d{2})?)");
+      "(\\p{L}[^\\t]{0,79}?)[\\s\\u00A0]{1,40}(\\d{1,3}:\\d{2}(?::\\d{2})?)");
   /**
    * A plain text turn: an optional time, a name, a colon followed by white space or the end of the line (so
    * {@code 10:30} and {@code https://} do not open turns).
    */
   private static final Pattern PLAIN_TURN = Pattern.compile(
-      "(?:[\\[(]?(\\d{1,3}:\\d{2}(?::\\d{2})?)[\\])]?[\\s\\u00A0]+)?([^:\\[(][^:]{0,59}):(?:[\\s\\u00A0]+(.*)|)");
+      "(?:[\\[(]?(\\d{1,3}:\\d{2}(?::\\d{2})?)[\\])]?[\\s\\u00A0]{1,40})?([^:\\[(][^:]{0,59}):(?:[\\s\\u00A0]+(.*)|)");
 
   private final ProblemCollector problems;
   private final TranscriptFormat format;

@@ -15,7 +15,7 @@ class CodebookInferenceTest {
   private static SurveyCodebook infer(String csv) {
     try (CsvFile file = CsvFile.of(new StringReader(csv), CsvOptions.defaults(),
         ProblemCollector.of("s.csv", ReadMode.STRICT))) {
-      return CodebookInference.infer(file, "id");
+      return CodebookInference.infer(file, "id").codebook();
     }
   }
 

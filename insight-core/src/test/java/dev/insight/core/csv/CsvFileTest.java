@@ -240,4 +240,45 @@ class CsvFileTest {
       assertThat(records(csv)).containsExactly(List.of("1", "2", ""), List.of("3", "", ""));
     }
   }
+
+  @Test
+  void layout_qualtricsThreeHeaderRows_keepsTheNamesLabelsColumnsWithTheQuestionAndSkipsImportIds() {
+    ProblemCollector problems = strict();
+    try (CsvFile csv = text("ResponseId,Q1,Q2_4_TEXT\nResponse ID,How satisfied?,Which? - Other - Text\n"
+        + "\"{\"\"ImportId\"\":\"\"_recordId\"\"}\",\"{\"\"ImportId\"\":\"\"QID1\"\"}\","
+        + "\"{\"\"ImportId\"\":\"\"QID2_4_TEXT\"\"}\"\nR_1,Satisfied,\n", problems)) {
+      assertThat(csv.layout()).isEqualTo(ExportLayout.QUALTRICS);
+      assertThat(csv.header().names()).containsExactly("ResponseId", "Q1", "Q2_4_TEXT");
+      assertThat(csv.header().labels()).containsExactly("Response ID", "How satisfied?", "Which? - Other - Text");
+      assertThat(records(csv)).containsExactly(List.of("R_1", "Satisfied", ""));
+      assertThat(csv.line()).isEqualTo(4);
+    }
+    assertThat(problems.notes()).extracting(InputProblem::describe).containsExactly("s.csv:1: a Qualtrics export: "
+        + "the question text (line 2) becomes the labels and the import ids (line 3) are skipped");
+  }
+
+  @Test
+  void layout_surveyMonkeyTwoHeaderRows_namesQuestionsAndReadsOptionTextAsChosen() {
+    try (CsvFile csv = text("Respondent ID,Collector ID,Which sector?,Which topics?,,,Comments\n"
+        + ",,Response,Housing,Health,Other (please specify),Open-Ended Response\n"
+        + "101,9,NHS,Housing,,,fine\n102,9,Council,,,,\n103,9,NHS,,Health,Roads,\n", strict())) {
+      assertThat(csv.layout()).isEqualTo(ExportLayout.SURVEYMONKEY);
+      assertThat(csv.header().names()).containsExactly("respondent_id", "collector_id", "q1", "q2_1", "q2_2",
+          "q2_other", "q3");
+      assertThat(csv.header().labels()).containsExactly("Respondent ID", "Collector ID", "Which sector?",
+          "Which topics?", "Which topics?", "Which topics?", "Comments");
+      assertThat(csv.header().options().subList(3, 6)).containsExactly("Housing", "Health",
+          "Other (please specify)");
+      assertThat(records(csv)).containsExactly(List.of("101", "9", "NHS", "1", "0", "", "fine"),
+          List.of("102", "9", "Council", "", "", "", ""), List.of("103", "9", "NHS", "0", "1", "Roads", ""));
+    }
+  }
+
+  @Test
+  void layout_plainFileWithAResponseIdColumn_isNotTakenForQualtricsAndLosesNoRecord() {
+    try (CsvFile csv = text("ResponseId,q1\nR1,a\nR2,b\nR3,c\n", strict())) {
+      assertThat(csv.layout()).isEqualTo(ExportLayout.PLAIN);
+      assertThat(records(csv)).containsExactly(List.of("R1", "a"), List.of("R2", "b"), List.of("R3", "c"));
+    }
+  }
 }

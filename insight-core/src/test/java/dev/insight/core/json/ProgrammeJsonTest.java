@@ -52,6 +52,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ProgrammeJsonTest {
 
@@ -184,8 +186,56 @@ class ProgrammeJsonTest {
   @Test
   void read_malformedJson_failsWithLine() {
     assertThatThrownBy(() -> ProgrammeJson.read("{\n  \"id\": \"x\",\n  oops\n}", "p.json"))
-        .hasMessageStartingWith("p.json:3: character 3: does not fit the programme model: Unexpected "
-            + "character ('o'");
+        .hasMessageStartingWith("p.json:3: character 3: malformed JSON: Unexpected character ('o'");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "null|p.json:1: at $, value \"null\", a programme file holds one JSON object with \"id\", \"name\" and the "
+          + "rest of the programme, not null",
+      "[]|p.json:1: character 1: does not fit the programme model: a programme file holds one JSON object with "
+          + "\"id\", \"name\" and the rest of the programme; Cannot deserialize value of type",
+      "42|p.json:1: character 1: does not fit the programme model: a programme file holds one JSON object with "
+          + "\"id\", \"name\" and the rest of the programme; Cannot construct instance of",
+      "'\"text\"'|p.json:1: character 1: does not fit the programme model: a programme file holds one JSON object "
+          + "with \"id\", \"name\" and the rest of the programme; Cannot construct instance of",
+      "'  '|p.json:1: does not fit the programme model: a programme file holds one JSON object with "
+          + "\"id\", \"name\" and the rest of the programme; No content to map due to end-of-input"})
+  void read_wrongTopLevelShape_failsSayingWhatAProgrammeFileHolds(String json, String message) {
+    assertThatThrownBy(() -> ProgrammeJson.read(json, "p.json"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith(message);
+  }
+
+  @Test
+  void read_deepNesting_refusedNamingTheLimitAndProperty() {
+    String json = ProgrammeJson.write(sample()).replaceFirst("\\{", "{\"notes\": " + "[".repeat(5_000)
+        + "]".repeat(5_000) + ",");
+
+    assertThatThrownBy(() -> ProgrammeJson.read(json, "p.json"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageEndingWith(": the JSON passes a read limit: Document nesting depth (101) exceeds the maximum "
+            + "allowed (100); if the file is trusted, raise the limit with -Dinsight.json.maxNestingDepth=N");
+  }
+
+  @Test
+  void read_hugeNumber_refusedNamingTheLimitAndProperty() {
+    String json = ProgrammeJson.write(sample()).replaceFirst("\\{", "{\"size\": " + "9".repeat(500) + ",");
+
+    assertThatThrownBy(() -> ProgrammeJson.read(json, "p.json"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("the JSON passes a read limit: Number value length (500) exceeds the maximum allowed "
+            + "(100); if the file is trusted, raise the limit with -Dinsight.json.maxNumberLength=N");
+  }
+
+  @Test
+  void read_hugeString_refusedNamingTheLimitAndProperty() {
+    String json = "{\"id\": \"" + "x".repeat(5_000_001) + "\"}";
+
+    assertThatThrownBy(() -> ProgrammeJson.read(json, "p.json"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("the JSON passes a read limit: String value length (5000001) exceeds the maximum "
+            + "allowed (5000000); if the file is trusted, raise the limit with -Dinsight.json.maxStringLength=N");
   }
 
   @Test

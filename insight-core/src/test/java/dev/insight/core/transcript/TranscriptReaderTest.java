@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class TranscriptReaderTest {
@@ -271,6 +272,23 @@ class TranscriptReaderTest {
     assertThatThrownBy(() -> STRICT.read(docx))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith(docx + ": not a zip archive");
+  }
+
+  // a guard against a hang, far above the tenth of a second these take; the lines used to cost a step per
+  // character per possible name length (seconds for each megabyte)
+  @Timeout(60)
+  @Test
+  void hostileLongLines_inBothTextFormats_areReadAsSpeech() {
+    String spaces = "Zoë" + " ".repeat(2_000_000) + "x";
+    String timed = "[00:00:01]" + " ".repeat(2_000_000) + "x";
+    String text = "Kwame Mensah   0:01\n" + spaces + "\n" + timed + "\n";
+
+    Transcript teams = LENIENT.read(new StringReader(text), "t.txt", TranscriptFormat.TEAMS_TEXT).value();
+    Transcript plain = LENIENT.read(new StringReader("Kwame: hello\n" + spaces + "\n" + timed + "\n"), "p.txt",
+        TranscriptFormat.PLAIN_TEXT).value();
+
+    assertThat(teams.turns()).singleElement().extracting(Turn::text).isEqualTo("Zoë x [00:00:01] x");
+    assertThat(plain.turns()).singleElement().extracting(Turn::text).isEqualTo("hello Zoë x [00:00:01] x");
   }
 
   @Test

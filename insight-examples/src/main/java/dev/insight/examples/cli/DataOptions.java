@@ -19,6 +19,17 @@ final class DataOptions {
           + "bytes not valid in it are an error naming their line and offset).")
   @Nullable String encoding;
 
+  @Option(names = "--format", paramLabel = "csv|qualtrics|surveymonkey",
+      description = "The export's header layout, when detection from the header is not wanted: csv (one header "
+          + "row), qualtrics (names, question text, import ids) or surveymonkey (question text, then responses).")
+  @Nullable String format;
+
+  @Option(names = "--codebook", paramLabel = "FILE",
+      description = "What the columns are (JSON, as insight describe --json writes, or CSV variable,code,label"
+          + "[,missing]): categories in the order given, multiple choices in one cell split at the delimiter given; "
+          + "values outside a variable's categories are then errors.")
+  @Nullable Path codebook;
+
   @Option(names = "--lenient",
       description = "Keep every respondent that can be kept and list every problem on standard error, instead of "
           + "stopping at the first problem.")

@@ -7,6 +7,7 @@ import dev.insight.core.redact.Redactor;
 import dev.insight.examples.casestudy.CaseStudyFiles;
 import dev.insight.examples.casestudy.CaseStudyQualitative;
 import dev.insight.examples.casestudy.ProgrammeSummary;
+import dev.insight.examples.report.CommentCoding;
 import dev.insight.examples.report.EngagementReport;
 import dev.insight.stats.design.Margin;
 import java.io.PrintWriter;
@@ -23,8 +24,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Run the bundled case study: an integrated care partnership's four-week engagement on its "
         + "health and wellbeing strategy.",
-        "Prints the programme at a glance, weights the staff survey and writes the report (report.html) and the "
-            + "analysis (analysis.json) under the output folder, printing a line per step."})
+        "Prints the programme at a glance, weights the staff survey and writes the report (report.html and "
+            + "report.pdf), the analysis (analysis.json) and the tables (tables.xlsx) under the output folder, "
+            + "printing a line per step."})
 final class DemoCommand implements Callable<Integer> {
   @Spec
   private picocli.CommandLine.Model.CommandSpec spec;
@@ -57,7 +59,8 @@ final class DemoCommand implements Callable<Integer> {
     RedactionPolicy redaction = RedactionPolicy.redact(Redactor.of(groups.namesToRedact()));
     EngagementReport report = EngagementReport.of(programme, new EngagementReport.Survey(survey, margins,
         "priorities", "codes", "comment", "sector", List.of("sector", "contact")), redaction)
-        .withFramework(groups.byGroup());
+        .withFramework(groups.byGroup())
+        .withCoding(CommentCoding.all("person", survey.rowCount() - survey.multiResponse("codes").missingCount()));
     step(console, start, "weighted the survey to the workforce profile by sector and area; estimated and tabulated");
     report.writeTo(out, line -> step(console, start, line));
     console.printf(Locale.ROOT, "Done: open %s%n", out.resolve("report.html").toAbsolutePath().normalize());

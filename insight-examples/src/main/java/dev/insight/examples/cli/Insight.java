@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         TranscriptCommand.class,
         RedactCommand.class,
         TableCommand.class,
+        DescribeCommand.class,
         dev.insight.examples.cli.bank.BankCommand.class,
         CoverageCommand.class,
         LogCommand.class,

@@ -21,9 +21,11 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +46,8 @@ final class RedactCommand implements Callable<Integer> {
   private Path in;
 
   @Option(names = "--text", required = true, paramLabel = "COL", split = ",",
-      description = "the column(s) to redact; repeat or separate with commas")
+      description = "the column(s) to redact; repeat or separate with commas. A name the header repeats "
+          + "(SurveyMonkey's \"Other (please specify)\") redacts every column of that name")
   private List<String> columns = new ArrayList<>();
 
   @Option(names = "--out", required = true, paramLabel = "OUT.csv", description = "the redacted CSV file")
@@ -76,9 +79,10 @@ final class RedactCommand implements Callable<Integer> {
     }
     RedactionAudit.Recorder recorder = new RedactionAudit.Recorder(RedactionPolicy.redact(Redactor.of(known)));
     int[] counts = new int[2];
+    List<String> repeated = new ArrayList<>();
     RedactionAudit audit;
     try (Outputs outputs = Outputs.begin()) {
-      outputs.csv(out, csv -> redact(recorder, csv, counts));
+      outputs.csv(out, csv -> redact(recorder, csv, counts, repeated));
       audit = recorder.audit();
       if (report != null) {
         Map<String, Object> extra = new LinkedHashMap<>();
@@ -90,13 +94,14 @@ final class RedactCommand implements Callable<Integer> {
       outputs.commit();
     }
     PrintWriter stdout = spec.commandLine().getOut();
+    repeated.forEach(stdout::println);
     stdout.printf("%d rows, %d fields redacted, %d redactions -> %s%n", counts[0], counts[1], audit.entries().size(),
         out);
     stdout.flush();
     return 0;
   }
 
-  private void redact(RedactionAudit.Recorder recorder, CsvOutput csv, int[] counts) {
+  private void redact(RedactionAudit.Recorder recorder, CsvOutput csv, int[] counts, List<String> repeated) {
     String source = in.toString();
     try (CsvReader<CsvRecord> reader = CsvReader.builder().ignoreDifferentFieldCount(true).detectBomHeader(true)
         .skipEmptyLines(true).ofCsvRecord(in)) {
@@ -110,12 +115,28 @@ final class RedactCommand implements Callable<Integer> {
       for (String field : header.getFields()) {
         names.add(field.strip());
       }
-      int[] positions = new int[columns.size()];
-      for (int c = 0; c < columns.size(); c++) {
-        positions[c] = names.indexOf(columns.get(c));
-        if (positions[c] < 0) {
-          throw new InvalidInputException(new InputProblem(source, header.getStartingLineNumber(), columns.get(c),
+      // every column of a name is redacted: exports repeat names (SurveyMonkey's "Other (please specify)"), and
+      // redacting only the first would copy the others' personal data through
+      List<Integer> positions = new ArrayList<>();
+      List<String> labels = new ArrayList<>();
+      for (String column : new LinkedHashSet<>(columns)) {
+        List<Integer> found = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+          if (names.get(i).equals(column)) {
+            found.add(i);
+          }
+        }
+        if (found.isEmpty()) {
+          throw new InvalidInputException(new InputProblem(source, header.getStartingLineNumber(), column,
               null, "missing column; the header has " + names));
+        }
+        for (int i : found) {
+          positions.add(i);
+          labels.add(found.size() == 1 ? column : column + " (field " + (i + 1) + ")");
+        }
+        if (found.size() > 1) {
+          repeated.add(String.format(Locale.ROOT, "\"%s\" names %d columns (fields %s): all are redacted", column,
+              found.size(), found.stream().map(i -> String.valueOf(i + 1)).collect(Collectors.joining(", "))));
         }
       }
       csv.record(header.getFields());
@@ -128,13 +149,13 @@ final class RedactCommand implements Callable<Integer> {
               + header.getFieldCount() + " fields as in the header but found " + row.getFieldCount()));
         }
         List<String> fields = new ArrayList<>(row.getFields());
-        for (int c = 0; c < positions.length; c++) {
-          String text = fields.get(positions[c]);
-          RedactedText redacted = recorder.applyWithOffsets("line " + line + ", column " + columns.get(c), text);
+        for (int c = 0; c < positions.size(); c++) {
+          String text = fields.get(positions.get(c));
+          RedactedText redacted = recorder.applyWithOffsets("line " + line + ", column " + labels.get(c), text);
           if (!redacted.redactions().isEmpty()) {
             counts[1]++;
           }
-          fields.set(positions[c], redacted.text());
+          fields.set(positions.get(c), redacted.text());
         }
         csv.record(fields);
         counts[0]++;

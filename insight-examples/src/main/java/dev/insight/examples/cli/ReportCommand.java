@@ -1,10 +1,18 @@
 package dev.insight.examples.cli;
 
+import dev.insight.codeframe.Codeframe;
+import dev.insight.codeframe.coding.Coding;
+import dev.insight.codeframe.interchange.CodeframeFiles;
+import dev.insight.codeframe.interchange.CodingCsv;
 import dev.insight.core.csv.SurveyMapping;
 import dev.insight.core.data.Dataset;
 import dev.insight.core.json.ProgrammeJson;
 import dev.insight.core.programme.Programme;
 import dev.insight.core.redact.RedactionPolicy;
+import dev.insight.core.data.Category;
+import dev.insight.core.programme.SurveyActivity;
+import dev.insight.core.question.MultipleChoice;
+import dev.insight.examples.report.CommentCoding;
 import dev.insight.examples.report.EngagementReport;
 import dev.insight.stats.design.Margin;
 import dev.insight.stats.design.TargetKind;
@@ -15,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +35,7 @@ import picocli.CommandLine.Spec;
 /** {@code insight report}: the report of a user's own programme and survey. */
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = {"Write the report of an engagement programme and its survey: report.html (self-contained, for "
-        + "a board) and analysis.json (for other systems).",
+        + "a board), report.pdf (A4), analysis.json (for other systems) and tables.xlsx.",
         "The survey is raked to the margins first; quotes and comments are redacted unless "
             + "--internal-use-only is given. A failure exits 1 with the message on standard error and writes "
             + "nothing."})
@@ -57,10 +66,18 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--comment", required = true, paramLabel = "COL", description = "The open-comment column.")
   private String comment;
 
-  @Option(names = "--codes", required = true, split = ",", paramLabel = "COL",
-      description = "The 0/1 code columns of the coded comments (blank for those who did not comment), "
-          + "comma-separated; for example the output of insight code apply.")
-  private List<String> codes;
+  @Option(names = "--codes", split = ",", paramLabel = "COL",
+      description = "The 0/1 code columns of the coded comments in D.csv (blank for those who did not comment), "
+          + "comma-separated; or give --coding instead.")
+  private List<String> codes = List.of();
+
+  @Option(names = "--coding", paramLabel = "C.csv", description = "A coded file (written by insight code apply, "
+      + "predict or review), joined to D.csv by --id; repeat it to combine files (a comment in two files must have "
+      + "the same codes). Needs --codeframe.")
+  private List<Path> coding = List.of();
+
+  @Option(names = "--codeframe", paramLabel = "F", description = "The codeframe of the coded files (with --coding).")
+  private @Nullable Path codeframe;
 
   @Option(names = "--group-by", paramLabel = "COL",
       description = "A categorical column to attribute example comments by, such as sector.")
@@ -74,6 +91,11 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--internal-use-only", paramLabel = "REASON",
       description = "Do not redact quotes and comments; the report says it is for internal use only, and why.")
   private @Nullable String internalUseOnly;
+
+  @Option(names = "--coded-by", paramLabel = "HOW",
+      description = "How the comments were coded, for the methods text: person, rules or model. Without it the "
+          + "report says the method was not recorded.")
+  private @Nullable String codedBy;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write into.")
   private Path out;
@@ -92,10 +114,38 @@ final class ReportCommand implements Callable<Integer> {
     categorical.addAll(across);
     SurveyMapping.Builder mapping = SurveyMapping.builder(input.id);
     categorical.forEach(mapping::categorical);
-    mapping.multiColumns("priorities", "Priorities", priorities);
-    mapping.multiColumns("codes", "Comment codes", codes);
+    SurveyActivity questionnaire = read.activities(SurveyActivity.class).stream().findFirst().orElse(null);
+    Optional<MultipleChoice> asked = questionnaire == null ? Optional.empty() : questionnaire.questions().stream()
+        .filter(q -> q instanceof MultipleChoice m && m.options().stream().map(Category::code).toList()
+            .containsAll(priorities)).map(MultipleChoice.class::cast).findFirst();
+    String choices = asked.map(q -> q.id().value()).orElse("choices");
+    mapping.multiColumns(choices, asked.map(MultipleChoice::text).orElse("Answers chosen"),
+        options(priorities, asked.map(MultipleChoice::options).orElse(List.of())));
+    if (codes.isEmpty() == coding.isEmpty()) {
+      throw new IllegalArgumentException("give the comments' codes either as --codes (0/1 columns of " + input.data
+          + ") or as --coding (coded files), one of the two");
+    }
+    if (!coding.isEmpty() && codeframe == null) {
+      throw new IllegalArgumentException("--coding needs --codeframe, the frame its codes belong to");
+    }
+    if (!codes.isEmpty()) {
+      mapping.multiColumns("codes", "Comment codes", options(codes, List.of()));
+    }
     mapping.text(comment);
-    Dataset survey = SurveyFiles.read(input, mapping.build(), spec.commandLine().getErr(), "report");
+    Dataset read0 = SurveyFiles.read(input, mapping.build(), spec.commandLine().getErr(), "report");
+    Coding combined = null;
+    if (!coding.isEmpty()) {
+      Codeframe frame = CodeframeFiles.read(codeframe);
+      Map<String, Coding> files = new LinkedHashMap<>();
+      for (Path file : coding) {
+        files.put(file.toString(), CodingCsv.read(file, frame));
+      }
+      combined = CodingCsv.combine(files);
+      Coding.SourceCounts by = combined.unitsBySource();
+      console.printf(Locale.ROOT, "coded comments: %d by people, %d by rules, %d by a model%n", by.person(),
+          by.rule(), by.model());
+    }
+    Dataset survey = combined == null ? read0 : combined.addTo(read0, "codes", "Comment codes");
     console.printf(Locale.ROOT, "read %s (%d activities) and %s (%d respondents)%n", programme,
         read.activities().size(), input.data, survey.rowCount());
     if (targets.get(0).kind() == TargetKind.PROPORTIONS) {
@@ -108,10 +158,47 @@ final class ReportCommand implements Callable<Integer> {
     }
     RedactionPolicy redaction = internalUseOnly == null ? RedactionPolicy.standard()
         : RedactionPolicy.internalUseOnly(internalUseOnly);
-    EngagementReport report = EngagementReport.of(read, new EngagementReport.Survey(survey, targets, "priorities",
+    EngagementReport report = EngagementReport.of(read, new EngagementReport.Survey(survey, targets, choices,
         "codes", comment, groupBy, across), redaction);
+    if (combined != null) {
+      Coding.SourceCounts by = combined.unitsBySource();
+      report = report.withCoding(new CommentCoding(by.person(), by.rule(), by.model()));
+    } else if (codedBy != null) {
+      int commenters = survey.rowCount() - survey.multiResponse("codes").missingCount();
+      report = report.withCoding(CommentCoding.all(codedBy, commenters));
+    }
     report.writeTo(out, console::println);
     console.flush();
     return 0;
+  }
+
+  /**
+   * The options of 0/1 columns: labelled as the programme's question labels them, else by the column name made
+   * readable, without the prefix the columns share ("code_safety", "code_access": "Safety", "Access").
+   */
+  static Map<String, Category> options(List<String> columns, List<Category> labelled) {
+    String prefix = columns.size() < 2 ? "" : sharedPrefix(columns);
+    Map<String, Category> options = new LinkedHashMap<>();
+    for (String column : columns) {
+      Optional<Category> known = labelled.stream().filter(c -> c.code().equals(column)).findFirst();
+      String words = column.substring(prefix.length()).replace('_', ' ').strip();
+      String label = known.map(Category::label).orElse(words.isEmpty() ? column
+          : Character.toUpperCase(words.charAt(0)) + words.substring(1));
+      options.put(column, Category.of(column, label));
+    }
+    return options;
+  }
+
+  private static String sharedPrefix(List<String> columns) {
+    String first = columns.get(0);
+    int end = first.lastIndexOf('_') + 1;
+    while (end > 0) {
+      String prefix = first.substring(0, end);
+      if (columns.stream().allMatch(c -> c.startsWith(prefix) && c.length() > prefix.length())) {
+        return prefix;
+      }
+      end = first.lastIndexOf('_', end - 2) + 1;
+    }
+    return "";
   }
 }

@@ -1,6 +1,13 @@
 package dev.insight.examples.cli;
 
+import dev.insight.core.codebook.CodebookInference;
+import dev.insight.core.codebook.CodebookVariable;
+import dev.insight.core.codebook.SurveyCodebook;
+import dev.insight.core.codebook.VariableType;
+import dev.insight.core.csv.ColumnSpec;
 import dev.insight.core.csv.CsvFile;
+import dev.insight.core.csv.CsvHeader;
+import dev.insight.core.csv.ExportLayout;
 import dev.insight.core.csv.CsvOptions;
 import dev.insight.core.csv.SurveyCsvReader;
 import dev.insight.core.csv.SurveyMapping;
@@ -13,7 +20,11 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one way the commands read {@code --data}: through insight-core's {@link SurveyCsvReader} with the encoding
@@ -34,15 +45,63 @@ final class SurveyFiles {
             + "try UTF-8, UTF-16LE, windows-1252 or ISO-8859-1", e);
       }
     }
+    if (input.format != null) {
+      options = options.withLayout(ExportLayout.parse(input.format));
+    }
     return options;
   }
 
-  /** Reads the survey as mapped, reporting notes and (lenient) problems on {@code err} under the command's name. */
+  /**
+   * Reads the survey as mapped (categories and delimiters from {@code --codebook} for the variables it lists),
+   * reporting notes and (lenient) problems on {@code err} under the command's name.
+   */
   static Dataset read(DataOptions input, SurveyMapping mapping, PrintWriter err, String command) {
-    ReadResult<Dataset> result = SurveyCsvReader.read(input.data, mapping,
+    SurveyCodebook given = codebook(input);
+    ReadResult<Dataset> result = SurveyCsvReader.read(input.data, given == null ? mapping : apply(mapping, given),
         input.lenient ? ReadMode.LENIENT : ReadMode.STRICT, options(input));
     report(result, err, command);
     return result.value();
+  }
+
+  /**
+   * Reads the survey as {@link #read} does, then applies the codebook rules to the categories found: text scales
+   * in their natural order, choices joined in one cell split into a multiple-response variable. Variables in
+   * {@code keepSingle} (margins, filters) and those the codebook file gives stay as read.
+   */
+  static Dataset readRefined(DataOptions input, SurveyMapping mapping, PrintWriter err, String command,
+      Set<String> keepSingle) {
+    Dataset data = read(input, mapping, err, command);
+    Set<String> keep = new HashSet<>(keepSingle);
+    SurveyCodebook given = codebook(input);
+    if (given != null) {
+      given.variables().forEach(v -> keep.add(v.name()));
+    }
+    return CodebookInference.refine(data, keep);
+  }
+
+  /** The codebook of {@code --codebook}, or null. */
+  static @Nullable SurveyCodebook codebook(DataOptions input) {
+    return input.codebook == null ? null : SurveyCodebook.read(input.codebook);
+  }
+
+  /** The mapping with the categories (and delimiters) of the codebook for the single-column variables it lists. */
+  private static SurveyMapping apply(SurveyMapping mapping, SurveyCodebook codebook) {
+    List<ColumnSpec> specs = new ArrayList<>();
+    for (ColumnSpec spec : mapping.variables()) {
+      if (spec instanceof ColumnSpec.Categorical c && c.categories().isEmpty()) {
+        CodebookVariable v = codebook.variable(c.name()).or(() -> codebook.ofColumn(c.column())).orElse(null);
+        if (v != null && v.type() == VariableType.MULTIPLE && v.delimiter() != null) {
+          specs.add(new ColumnSpec.MultiList(c.name(), c.column(), v.label(), v.delimiter(), v.categories()));
+          continue;
+        }
+        if (v != null && !v.categories().isEmpty() && v.columns().size() == 1) {
+          specs.add(new ColumnSpec.Categorical(c.name(), c.column(), v.label(), v.categories()));
+          continue;
+        }
+      }
+      specs.add(spec);
+    }
+    return new SurveyMapping(mapping.idColumn(), specs);
   }
 
   /** Writes the notes and problems of a read to standard error. */
@@ -63,9 +122,14 @@ final class SurveyFiles {
 
   /** The header of the data file, columns uniquely named, for commands that pick columns by prefix. */
   static List<String> header(DataOptions input) {
+    return csvHeader(input).names();
+  }
+
+  /** The header of the data file, with a platform's question and option texts. */
+  static CsvHeader csvHeader(DataOptions input) {
     try (CsvFile csv = CsvFile.open(input.data, options(input), ProblemCollector.of(input.data.toString(),
         ReadMode.LENIENT))) {
-      return csv.header().names();
+      return csv.header();
     }
   }
 }

@@ -1,9 +1,14 @@
 package dev.insight.examples.cli;
 
-import dev.insight.core.internal.AtomicFiles;
 import dev.insight.core.csv.SurveyMapping;
+import dev.insight.core.codebook.AnswerScales;
+import dev.insight.core.codebook.SurveyCodebook;
+import dev.insight.core.csv.CsvHeader;
+import dev.insight.core.csv.DecimalNumber;
 import dev.insight.core.data.CategoricalVariable;
+import dev.insight.core.data.Category;
 import dev.insight.core.data.Dataset;
+import dev.insight.core.data.MultiResponseVariable;
 import dev.insight.stats.design.SurveyDesign;
 import dev.insight.stats.table.BannerTable;
 import dev.insight.stats.table.BannerTables;
@@ -22,11 +27,14 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -39,7 +47,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "table", mixinStandardHelpOptions = true,
     description = {"Banner table: questions down the side, a Total and banner variables across the top, weighted "
         + "column percentages with bases and significance letters.",
-        "A multiple-response question is named by the prefix of its 0/1 columns followed by *, as in pri_*; "
+        "A multiple-response question is named by the prefix of its 0/1 columns followed by *, as in pri_* (columns "
+            + "ending _other or _TEXT, typed-in answers, are left out); one whose choices are joined in one cell is "
+            + "named by its column; "
             + "numeric questions for means are given with --means."})
 final class TableCommand implements Callable<Integer> {
   @Spec
@@ -132,9 +142,24 @@ final class TableCommand implements Callable<Integer> {
       description = "Finite population correction column: population PSUs per stratum, or the sampling fraction.")
   private @Nullable String fpc;
 
+  @Option(names = "--levels", split = ",", paramLabel = "COL",
+      description = "Organisation columns from the top (e.g. trust,site,ward): with --levels-out, also publish the "
+          + "respondents and the row variables' shares for every organisation at every level, with suppression "
+          + "that no difference across levels can undo (needs --suppress).")
+  private List<String> levels = List.of();
+
+  @Option(names = "--levels-out", paramLabel = "L.csv", description = "Where to write the publication by level.")
+  private @Nullable Path levelsOut;
+
   @Option(names = "--out", required = true, paramLabel = "T.(csv|json|xlsx|txt)",
       description = "The output file; the format follows the extension.")
   private Path out;
+
+  /** The data file's header, with a platform's question and option texts. */
+  private CsvHeader headerRead;
+
+  /** The codebook of --codebook, whose categories are in the order the analyst gave. */
+  private @Nullable SurveyCodebook ordered;
 
   @Override
   public Integer call() {
@@ -146,14 +171,16 @@ final class TableCommand implements Callable<Integer> {
     Suppression suppression = Suppression.parse(suppress);
     TableOptions options = new TableOptions(sig.get(0), sig.get(1), correction(correction), minBase, smallBase,
         rowPercents, raoScott);
-    List<String> header = SurveyFiles.header(input);
+    CsvHeader csvHeader = SurveyFiles.csvHeader(input);
+    List<String> header = csvHeader.names();
+    this.headerRead = csvHeader;
     SurveyMapping.Builder mapping = SurveyMapping.builder(input.id);
     Set<String> loaded = new LinkedHashSet<>();
-    List<RowSpec> rowSpecs = new ArrayList<>();
+    // the kind of a row (categories, options of a multiple choice in one cell) is known once the data is read
+    List<Function<Dataset, RowSpec>> rowSpecs = new ArrayList<>();
     for (String row : rows) {
       String name = load(row, header, mapping, loaded, "row variable");
-      rowSpecs.add(row.endsWith("*") ? RowSpec.options(name) : boxes ? RowSpec.categories(name).withBoxes()
-          : RowSpec.categories(name));
+      rowSpecs.add(row.endsWith("*") ? d -> RowSpec.options(name) : d -> rowSpec(d, name));
     }
     for (String mean : means) {
       if (mean.isBlank()) {
@@ -163,7 +190,8 @@ final class TableCommand implements Callable<Integer> {
       if (loaded.add(mean)) {
         mapping.numeric(mean);
       }
-      rowSpecs.add(boxes ? RowSpec.mean(mean).withBoxes() : RowSpec.mean(mean));
+      RowSpec meanRow = boxes ? RowSpec.mean(mean).withBoxes() : RowSpec.mean(mean);
+      rowSpecs.add(d -> meanRow);
     }
     List<String> bannerNames = new ArrayList<>();
     for (String b : banner) {
@@ -202,10 +230,26 @@ final class TableCommand implements Callable<Integer> {
         mapping.numeric(fpc);
       }
     }
+    if (levels.isEmpty() != (levelsOut == null)) {
+      throw new IllegalArgumentException("--levels and --levels-out go together");
+    }
+    if (levelsOut != null) {
+      LevelPublication.rule(suppression);
+    }
+    for (String level : levels) {
+      requireColumn(level, header, "level column");
+      if (loaded.add(level)) {
+        mapping.text(level);
+      }
+    }
     PrintWriter err = spec.commandLine().getErr();
-    Dataset dataset = SurveyFiles.read(input, mapping.build(), err, "table");
+    Set<String> keepSingle = new LinkedHashSet<>(parsedFilter.variables());
+    margins.forEach(m -> keepSingle.add(m.variable()));
+    Dataset dataset = SurveyFiles.readRefined(input, mapping.build(), err, "table", keepSingle);
+    ordered = SurveyFiles.codebook(input);
     boolean designed = strata != null || cluster != null || fpc != null;
-    TableSpec tableSpec = new TableSpec(rowSpecs, bannerNames, parsedFilter, options);
+    TableSpec tableSpec = new TableSpec(rowSpecs.stream().map(f -> f.apply(dataset)).toList(), bannerNames,
+        parsedFilter, options);
     SurveyDesign design;
     String weightNote;
     if (weighting.margins != null) {
@@ -236,10 +280,31 @@ final class TableCommand implements Callable<Integer> {
     List<String> notes = new ArrayList<>(table.notes());
     notes.add(1, weightNote);
     table = suppression.apply(new BannerTable(table.columns(), table.blocks(), notes));
-    writeAtomically(table, format);
+    writeAtomically(table, format, dataset, parsedFilter, suppression, err);
     spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d questions x %d columns%n", out,
         table.blocks().size(), table.columns().size());
     return 0;
+  }
+
+  /** A single-choice row, or the options of a multiple choice read from one cell; boxes only on a known order. */
+  private RowSpec rowSpec(Dataset dataset, String name) {
+    if (dataset.variable(name) instanceof MultiResponseVariable) {
+      return RowSpec.options(name);
+    }
+    if (!boxes) {
+      return RowSpec.categories(name);
+    }
+    CategoricalVariable variable = dataset.categorical(name);
+    List<String> codes = variable.categories().stream().filter(c -> !c.missing()).map(Category::code).toList();
+    boolean numbered = codes.stream().allMatch(c -> !Double.isNaN(DecimalNumber.parse(c)));
+    boolean given = ordered != null && ordered.variable(name).isPresent();
+    if (!numbered && !given && AnswerScales.order(codes).isEmpty()) {
+      throw new IllegalArgumentException("--boxes on " + name + ": its answers are text in no order insight "
+          + "recognises (" + String.join(", ", codes) + "), so the top and bottom boxes are unknown; give the order "
+          + "in a codebook (--codebook FILE, listing the categories from lowest to highest, as insight describe "
+          + "--json writes them), or code the answers as numbers");
+    }
+    return RowSpec.categories(name).withBoxes();
   }
 
   private SurveyDesign design(SurveyDesign.Builder builder) {
@@ -295,14 +360,23 @@ final class TableCommand implements Callable<Integer> {
       String role) {
     if (given.endsWith("*")) {
       String prefix = given.substring(0, given.length() - 1);
-      List<String> columns = header.stream().filter(c -> c.startsWith(prefix) && !c.equals(prefix)).toList();
+      // typed-in "other" answers (SurveyMonkey's q2_other, Qualtrics' Q2_5_TEXT) are text, not options
+      List<String> columns = header.stream().filter(c -> c.startsWith(prefix) && !c.equals(prefix)
+          && !c.endsWith("_other") && !c.endsWith("_TEXT")).toList();
       if (columns.isEmpty()) {
         throw new IllegalArgumentException(role + " " + given + ": no column of " + input.data.getFileName()
             + " starts with " + prefix + "; the columns are " + header);
       }
       String name = prefix.replaceAll("[_.]+$", "");
       if (loaded.add(name)) {
-        mapping.multiColumns(name, null, columns);
+        // a platform's header gives each option's text and the question's (SurveyMonkey), else the column names
+        Map<String, Category> options = new LinkedHashMap<>();
+        for (String column : columns) {
+          String option = headerRead.options().get(headerRead.indexOf(column).orElseThrow());
+          options.put(column, Category.of(column, option.isEmpty() ? column : option));
+        }
+        String question = headerRead.labels().get(headerRead.indexOf(columns.get(0)).orElseThrow());
+        mapping.multiColumns(name, question.equals(columns.get(0)) ? null : question, options);
       }
       return name;
     }
@@ -332,9 +406,14 @@ final class TableCommand implements Callable<Integer> {
     return w;
   }
 
-  private void writeAtomically(BannerTable table, TableFormat format) {
+  private void writeAtomically(BannerTable table, TableFormat format, Dataset dataset, Filter parsedFilter,
+      Suppression suppression, PrintWriter err) {
     try (Outputs outputs = Outputs.begin()) {
       outputs.stage(out, stream -> TableWriter.write(table, format, stream));
+      if (levelsOut != null) {
+        LevelPublication.stage(outputs, levelsOut, dataset, parsedFilter.select(dataset), levels,
+            rows.stream().filter(r -> !r.endsWith("*")).toList(), LevelPublication.rule(suppression), err);
+      }
       outputs.commit();
     }
   }

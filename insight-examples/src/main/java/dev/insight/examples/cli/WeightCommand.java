@@ -1,16 +1,13 @@
 package dev.insight.examples.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.insight.core.data.Dataset;
+import dev.insight.examples.report.JsonOutputs;
 import dev.insight.stats.design.DesignStep;
 import dev.insight.stats.design.SurveyDesign;
 import dev.insight.stats.design.Margin;
 import dev.insight.stats.design.WeightingReport;
 import dev.insight.stats.design.WeightingResult;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -30,7 +27,6 @@ import picocli.CommandLine.Spec;
         + "calibration) and writes id,weight in the input's row order.",
         "A failure exits 1 with the message on standard error and writes nothing."})
 final class WeightCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   @Spec
   private CommandSpec spec;
@@ -79,38 +75,6 @@ final class WeightCommand implements Callable<Integer> {
   }
 
   static void writeReport(Writer writer, WeightingReport report, List<DesignStep> history) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("method", report.method());
-    json.put("converged", report.converged());
-    json.put("iterations", report.iterations());
-    json.put("largestGap", report.largestGap());
-    json.put("largestGapAt", report.largestGapAt());
-    json.put("respondents", report.respondents());
-    json.put("excluded", report.excluded());
-    json.put("minWeight", report.minWeight());
-    json.put("maxWeight", report.maxWeight());
-    json.put("maxToMinRatio", report.maxToMinRatio());
-    json.put("weightSum", report.weightSum());
-    json.put("efficiency", report.efficiency());
-    json.put("effectiveBase", report.effectiveBase());
-    json.put("designEffect", report.designEffect());
-    json.put("history", history.stream().map(DesignStep::toString).toList());
-    try {
-      JSON.writeValue(new NonClosingWriter(writer), json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Jackson closes what it writes to; the caller owns the writer. */
-  private static final class NonClosingWriter extends java.io.FilterWriter {
-    NonClosingWriter(Writer out) {
-      super(out);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
+    JsonOutputs.writeWeighting(writer, report, history.stream().map(DesignStep::toString).toList());
   }
 }

@@ -10,7 +10,6 @@ import dev.insight.stats.design.TargetKind;
 import java.io.PrintWriter;
 import java.io.Reader;
 import org.jspecify.annotations.Nullable;
-import dev.insight.core.internal.AtomicFiles;
 import dev.insight.core.data.Dataset;
 import dev.insight.core.internal.SpreadsheetText;
 import dev.insight.core.data.RespondentId;

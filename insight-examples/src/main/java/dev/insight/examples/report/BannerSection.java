@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A banner table in the report: questions down the side, the Total and each banner variable's categories across,
@@ -21,15 +22,21 @@ import java.util.Objects;
 final class BannerSection {
   private BannerSection() {}
 
-  static Html render(BannerTable table, String caption) {
+  /**
+   * The table under its heading, in a block that prints on landscape pages and scrolls sideways on a narrow
+   * screen.
+   */
+  static Html render(String heading, BannerTable table, String caption, Function<String, String> variableLabel) {
     Html html = new Html();
     List<BannerColumn> columns = table.columns();
-    html.open("div", "class", "banner");
+    html.open("div", "class", "wide");
+    html.element("h3", heading);
+    html.scrolling(caption);
     html.open("table", "class", "banner");
     html.element("caption", caption);
     html.open("thead");
     // first header row: the banner variables as groups
-    html.open("tr").element("th", "", "scope", "col");
+    html.open("tr").element("th", "Answer", "scope", "col", "rowspan", "2");
     int i = 0;
     while (i < columns.size()) {
       String variable = columns.get(i).variable();
@@ -38,7 +45,7 @@ final class BannerSection {
         span++;
       }
       html.open("th", "scope", "colgroup", "colspan", String.valueOf(span), "class", "group")
-          .text(variable == null ? "" : variable).close("th");
+          .text(variable == null ? "Total" : variableLabel.apply(variable)).close("th");
       i += span;
     }
     List<String> tested = testedVariables(table);
@@ -47,16 +54,16 @@ final class BannerSection {
           .text("Rao-Scott p").close("th");
     }
     html.close("tr");
-    html.open("tr").element("th", "", "scope", "col");
+    html.open("tr");
     for (BannerColumn column : columns) {
       html.open("th", "scope", "col", "class", "num").text(column.label());
       if (!column.letter().isEmpty()) {
-        html.raw("<br>").element("span", "(" + column.letter() + ")", "class", "letter");
+        html.raw("<br/>").element("span", "(" + column.letter() + ")", "class", "letter");
       }
       html.close("th");
     }
     for (String variable : tested) {
-      html.element("th", "by " + variable, "scope", "col", "class", "num");
+      html.element("th", "by " + variableLabel.apply(variable), "scope", "col", "class", "num");
     }
     html.close("tr").close("thead");
     for (RowBlock block : table.blocks()) {
@@ -96,7 +103,7 @@ final class BannerSection {
     for (String note : notes) {
       html.element("p", note, "class", "note");
     }
-    return html;
+    return html.close("div");
   }
 
   private static List<String> testedVariables(BannerTable table) {

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A horizontal bar chart of percentages as inline SVG, with an optional confidence interval drawn as a whisker on
- * each bar and the value and base written beside it, so that the chart carries its own uncertainty.
+ * A horizontal bar chart of percentages drawn with HTML and CSS: a table with the label in a row header and, in
+ * the data cell, the bar, an optional confidence interval as a whisker, and the value and base as text.
  *
- * <p>The SVG has a {@code title} and {@code desc} for screen readers, and text in the page's font.
+ * <p>Being a table, the chart reads as one to a screen reader; its text is page text (never scaled down with a
+ * drawing, so it keeps its size on a phone); and it prints as vector boxes in the PDF.
  */
 final class BarChart {
   /** One bar: a label, a proportion in [0, 1], an optional interval, and the note written after the value. */
@@ -27,57 +28,49 @@ final class BarChart {
     }
   }
 
-  private static final int LABEL_WIDTH = 290;
-  private static final int PLOT_WIDTH = 360;
-  private static final int NOTE_WIDTH = 210;
-  private static final int ROW = 26;
-  /** Labels longer than this are shortened with an ellipsis; the full label is the tooltip and in the table. */
-  private static final int MAX_LABEL = 40;
-
   private BarChart() {}
 
-  static String svg(String title, String description, List<Bar> bars) {
-    int height = 30 + ROW * bars.size();
-    int width = LABEL_WIDTH + PLOT_WIDTH + NOTE_WIDTH;
+  /**
+   * The chart.
+   *
+   * @param title the caption
+   * @param valueHeading the heading over the bars, such as "Weighted % (95% interval)"
+   * @param labelHeading the heading over the labels
+   * @param bars the bars, in order
+   */
+  static Html html(String title, String labelHeading, String valueHeading, List<Bar> bars) {
     double max = 0;
     for (Bar bar : bars) {
       max = Math.max(max, bar.hasInterval() ? bar.high() : bar.value());
     }
     double scaleMax = Math.min(1.0, Math.max(0.1, Math.ceil(max * 10) / 10));
-    StringBuilder svg = new StringBuilder();
-    svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" "
-        + "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\">", width, height, width, height));
-    svg.append("<title>").append(Html.escape(title)).append("</title>");
-    svg.append("<desc>").append(Html.escape(description)).append("</desc>");
-    // a grid line every 10 points (every 20 above 60%), so ticks fall on round numbers
-    int steps = (int) Math.round(scaleMax * 10);
-    int every = steps > 6 ? 2 : 1;
-    for (int tick = 0; tick <= steps; tick += every) {
-      double x = LABEL_WIDTH + PLOT_WIDTH * tick / (double) steps;
-      svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"4\" x2=\"%.1f\" y2=\"%d\" class=\"grid\"/>", x, x,
-          height - 18));
-      svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">%d%%"
-          + "</text>", x, height - 4, tick * 10));
-    }
-    for (int i = 0; i < bars.size(); i++) {
-      Bar bar = bars.get(i);
-      double y = 8 + ROW * i;
-      double length = PLOT_WIDTH * bar.value() / scaleMax;
-      String label = bar.label().length() <= MAX_LABEL ? bar.label()
-          : bar.label().substring(0, MAX_LABEL - 1).strip() + "\u2026";
-      svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"label\" text-anchor=\"end\"><title>%s"
-          + "</title>%s</text>", LABEL_WIDTH - 8, y + 13, Html.escape(bar.label()), Html.escape(label)));
-      svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"16\" class=\"bar\"/>",
-          LABEL_WIDTH, y + 1, length));
+    Html html = new Html();
+    html.open("table", "class", "chart");
+    html.element("caption", title);
+    html.open("thead").open("tr").element("th", labelHeading, "scope", "col")
+        .element("th", valueHeading + " (scale 0 to " + Math.round(scaleMax * 100) + "%)", "scope", "col")
+        .close("tr").close("thead").open("tbody");
+    for (Bar bar : bars) {
+      html.open("tr").element("th", bar.label(), "scope", "row").open("td", "class", "plot");
+      html.open("div", "class", "track");
+      html.open("div", "class", "bar", "style", width(bar.value(), scaleMax)).close("div");
       if (bar.hasInterval()) {
-        double x1 = LABEL_WIDTH + PLOT_WIDTH * bar.low() / scaleMax;
-        double x2 = LABEL_WIDTH + PLOT_WIDTH * Math.min(bar.high(), scaleMax) / scaleMax;
-        svg.append(String.format(Locale.ROOT, "<path d=\"M%.1f %.1fv8M%.1f %.1fH%.1fM%.1f %.1fv8\" class=\"ci\"/>",
-            x1, y + 5, x1, y + 9, x2, x2, y + 5));
+        double high = Math.min(bar.high(), scaleMax);
+        html.open("div", "class", "ci", "style", String.format(Locale.ROOT, "margin-left: %.2f%%; width: %.2f%%",
+            100 * bar.low() / scaleMax, Math.max(0.3, 100 * (high - bar.low()) / scaleMax))).close("div");
       }
-      svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"value\">%s</text>",
-          LABEL_WIDTH + PLOT_WIDTH + 8, y + 13, Html.escape(Html.percent(bar.value(), 0) + "  " + bar.note())));
+      html.close("div");
+      String text = Html.percent(bar.value(), 0);
+      if (bar.hasInterval()) {
+        text += " (" + Html.percent(bar.low(), 0) + " to " + Html.percent(bar.high(), 0) + ")";
+      }
+      html.element("span", text + " " + bar.note(), "class", "value");
+      html.close("td").close("tr");
     }
-    return svg.append("</svg>").toString();
+    return html.close("tbody").close("table");
+  }
+
+  private static String width(double value, double scaleMax) {
+    return String.format(Locale.ROOT, "width: %.2f%%", 100 * Math.min(value, scaleMax) / scaleMax);
   }
 }

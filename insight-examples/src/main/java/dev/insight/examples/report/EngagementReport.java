@@ -3,47 +3,41 @@ package dev.insight.examples.report;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.insight.core.internal.StagedOutputs;
 import dev.insight.codeframe.framework.FrameworkMatrix;
 import dev.insight.core.consideration.ConsiderationLog;
 import dev.insight.core.data.Dataset;
 import dev.insight.core.data.MultiResponseVariable;
-import dev.insight.core.data.TextVariable;
 import dev.insight.core.evidence.Verbatim;
+import dev.insight.core.programme.Activity;
 import dev.insight.core.programme.FocusGroup;
 import dev.insight.core.programme.Interview;
 import dev.insight.core.programme.Participant;
 import dev.insight.core.programme.ParticipantId;
 import dev.insight.core.programme.Programme;
+import dev.insight.core.programme.SourceStudy;
 import dev.insight.core.programme.SurveyActivity;
-import dev.insight.core.redact.RedactedText;
+import dev.insight.core.question.Question;
 import dev.insight.core.redact.RedactionPolicy;
-import dev.insight.stats.table.BannerTable;
-import dev.insight.stats.table.TableFormat;
-import dev.insight.stats.table.TableWriter;
 import dev.insight.stats.design.Margin;
+import dev.insight.stats.table.BannerTable;
+import dev.insight.stats.table.TableWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The report of an engagement programme: one self-contained HTML page a board can read, and the same analysis as
- * JSON for other systems.
+ * The report of an engagement programme: one self-contained HTML page a board can read, the same report as an A4
+ * PDF, the analysis as JSON for other systems and the tables as XLSX.
  *
  * <p>Every number is computed here from the programme and the survey data and shown beside its base; weighted
  * percentages carry confidence intervals that allow for the weighting. Every quote and comment passes the
@@ -51,14 +45,13 @@ import org.jspecify.annotations.Nullable;
  * never appears.
  */
 public final class EngagementReport {
-  private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT).build();
-
   private final Programme programme;
   private final @Nullable Survey survey;
   private final @Nullable SurveyAnalysis analysis;
   private final RedactionPolicy redaction;
   private final @Nullable FrameworkMatrix framework;
+  private final CommentCoding coding;
+  private final @Nullable MachineCoding machine;
 
   /**
    * The survey part of a report: which variables are what.
@@ -100,12 +93,15 @@ public final class EngagementReport {
   }
 
   private EngagementReport(Programme programme, @Nullable Survey survey, RedactionPolicy redaction,
-      @Nullable SurveyAnalysis analysis, @Nullable FrameworkMatrix framework) {
+      @Nullable SurveyAnalysis analysis, @Nullable FrameworkMatrix framework, CommentCoding coding,
+      @Nullable MachineCoding machine) {
     this.programme = checkNotNull(programme, "programme");
     this.survey = survey;
     this.redaction = checkNotNull(redaction, "redaction");
     this.analysis = analysis;
     this.framework = framework;
+    this.coding = checkNotNull(coding, "coding");
+    this.machine = machine;
   }
 
   /**
@@ -120,7 +116,7 @@ public final class EngagementReport {
   public static EngagementReport of(Programme programme, @Nullable Survey survey, RedactionPolicy redaction) {
     SurveyAnalysis analysis = survey == null ? null : SurveyAnalysis.of(survey.data(), survey.margins(),
         survey.priorities(), survey.codes(), survey.banner());
-    return new EngagementReport(programme, survey, redaction, analysis, null);
+    return new EngagementReport(programme, survey, redaction, analysis, null, CommentCoding.unrecorded(), null);
   }
 
   /**
@@ -130,15 +126,57 @@ public final class EngagementReport {
    * @return a new report
    */
   public EngagementReport withFramework(FrameworkMatrix matrix) {
-    return new EngagementReport(programme, survey, redaction, analysis, checkNotNull(matrix, "matrix"));
+    return new EngagementReport(programme, survey, redaction, analysis, checkNotNull(matrix, "matrix"), coding,
+        machine);
   }
 
   /**
-   * The report as one self-contained HTML page.
+   * This report with a record of how the open comments were coded, for the methods text.
+   *
+   * @param how the comments coded by a person, by rules and by a learned model
+   * @return a new report
+   */
+  public EngagementReport withCoding(CommentCoding how) {
+    return new EngagementReport(programme, survey, redaction, analysis, framework, checkNotNull(how, "how"),
+        machine);
+  }
+
+  /**
+   * This report with an appendix on the machine coding of the comments: the share coded by machine, the precision
+   * expected at that coverage, agreement with a sample a person checked, and the codes the machine never assigns.
+   *
+   * @param figures the figures
+   * @return a new report
+   */
+  public EngagementReport withMachineCoding(MachineCoding figures) {
+    return new EngagementReport(programme, survey, redaction, analysis, framework, coding,
+        checkNotNull(figures, "figures"));
+  }
+
+  /**
+   * The report as one self-contained HTML page, printable on A4 (see {@link #pdf()}).
+   *
+   * <p>Sections whose data are absent are left out: no literature review without source studies, no focus-group
+   * section without focus groups, no survey sections without a survey.
    *
    * @return the HTML text
    */
   public String html() {
+    return document().render();
+  }
+
+  /**
+   * The report as an A4 PDF: a cover with the contents, each section on a new page, wide tables on landscape
+   * pages, table headers repeated across pages, page numbers, and the internal-use reason on every page when the
+   * report is not redacted. Made in Java from the same page as {@link #html()}.
+   *
+   * @return the PDF bytes
+   */
+  public byte[] pdf() {
+    return ReportPdf.render(document().render(ReportDocument.Medium.PDF));
+  }
+
+  private ReportDocument document() {
     ProgrammeSections sections = new ProgrammeSections(programme, this::publishable);
     Set<ParticipantId> stakeholders = new LinkedHashSet<>();
     programme.activities().stream().filter(a -> a instanceof FocusGroup || a instanceof Interview)
@@ -151,38 +189,90 @@ public final class EngagementReport {
 
     List<String> subtitle = new ArrayList<>();
     subtitle.add(ProgrammeSections.period(programme.period()));
-    if (!redaction.redacts()) {
-      subtitle.add("INTERNAL USE ONLY: quotes and comments are not redacted ("
-          + redaction.internalUseReason().orElse("") + ")");
-    }
-    ReportDocument document = new ReportDocument(programme.title(), subtitle);
+    ReportDocument document = new ReportDocument(programme.title(), subtitle,
+        redaction.redacts() ? null : "INTERNAL USE ONLY: quotes and comments are not redacted ("
+            + redaction.internalUseReason().orElse("") + ")");
     document.section("glance", "The programme at a glance",
         sections.atAGlance(stakeholders.size(), organisations.size(), responses, comments));
-    document.section("heard", "Who was heard", sections.audiences());
-    if (analysis != null && survey != null) {
-      String surveyTitle = programme.activities(SurveyActivity.class).stream().findFirst()
-          .map(SurveyActivity::title).orElse("survey");
-      Html results = SurveySections.priorities(analysis, surveyTitle);
-      if (!survey.banner().isEmpty()) {
-        results.element("h3", "By staff group");
-        results.raw(BannerSection.render(block(0), "Priorities chosen for comment by "
-            + String.join(" and ", survey.banner()) + " (column percentages, weighted)").toString());
-      }
-      document.section("survey", "Survey results: " + surveyTitle, results);
-      document.section("themes", "What staff said: themes in the open comments", themes());
+    if (sections.hasReferenceGroups()) {
+      document.section("heard", "Who was heard", sections.audiences());
     }
-    document.section("focus-groups", "Focus groups: findings and recommendations", sections.focusGroups());
+    if (analysis != null && survey != null) {
+      Html results = SurveySections.choices(analysis, questionText(survey.priorities(),
+          survey.data().multiResponse(survey.priorities()).label()), weightedTo());
+      if (!survey.banner().isEmpty()) {
+        String by = bannerLabels();
+        results.append(BannerSection.render("By " + by, block(0), questionText(survey.priorities(),
+            survey.data().multiResponse(survey.priorities()).label()) + ", by " + by
+            + " (column percentages, weighted)", this::variableLabel));
+      }
+      document.section("survey", "Survey results: " + surveyTitle(), results);
+      document.section("themes", "What respondents said: the open comments", themes());
+    }
+    if (!programme.activities(FocusGroup.class).isEmpty()) {
+      document.section("focus-groups", "Focus groups: findings and recommendations", sections.focusGroups());
+    }
     if (framework != null) {
-      document.section("framework", "Focus groups: the framework matrix",
+      document.section("framework", "The framework matrix",
           FrameworkSection.render(framework, redaction, this::caseLabel));
     }
-    document.section("literature", "The literature review", sections.literatureReview());
-    document.section("you-said", "You said, we did", sections.youSaidWeDid());
+    if (!programme.activities(SourceStudy.class).isEmpty()) {
+      document.section("literature", "The literature review", sections.literatureReview());
+    }
+    if (!programme.responses().isEmpty()) {
+      document.section("you-said", "You said, we did", sections.youSaidWeDid());
+    }
     document.section("methods", "Methods", methods());
+    if (machine != null && survey != null) {
+      document.section("machine-coding", "Appendix: machine coding", machine.appendix());
+    }
     if (ConsiderationSection.any(programme)) {
       document.section("consideration-log", "Appendix: consideration log", ConsiderationSection.appendix(programme));
     }
-    return document.render();
+    return document;
+  }
+
+  private String surveyTitle() {
+    return programme.activities(SurveyActivity.class).stream().findFirst().map(SurveyActivity::title)
+        .orElse("the survey");
+  }
+
+  /** The wording of the survey question with this id in the programme, else the fallback. */
+  private String questionText(String variable, String fallback) {
+    return programme.activities(SurveyActivity.class).stream().flatMap(s -> s.questions().stream())
+        .filter(q -> q.id().value().equals(variable)).findFirst().map(Question::text).orElse(fallback);
+  }
+
+  /** A categorical variable's label, or its name made readable ("age_band": "Age band"). */
+  private String variableLabel(String name) {
+    String label = survey.data().categorical(name).label();
+    if (!label.equals(name)) {
+      return label;
+    }
+    String words = name.replace('_', ' ').replace('-', ' ').strip();
+    return words.isEmpty() ? name : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
+  private String bannerLabels() {
+    return joinAnd(survey.banner().stream().map(this::variableLabel).toList());
+  }
+
+  private String weightedTo() {
+    return joinAnd(survey.margins().stream().map(Margin::variable).distinct()
+        .map(v -> lowerFirst(variableLabel(v))).toList());
+  }
+
+  /** "Ward": "ward", but "NHS region" stays. */
+  private static String lowerFirst(String label) {
+    return label.length() > 1 && Character.isUpperCase(label.charAt(0)) && Character.isLowerCase(label.charAt(1))
+        ? Character.toLowerCase(label.charAt(0)) + label.substring(1) : label;
+  }
+
+  private static String joinAnd(List<String> parts) {
+    if (parts.size() <= 1) {
+      return String.join("", parts);
+    }
+    return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
   }
 
   /** A group case is headed by its activity's title ("People living with poverty"), a participant by its label. */
@@ -209,64 +299,70 @@ public final class EngagementReport {
     Dataset data = survey.data();
     MultiResponseVariable codes = data.multiResponse(survey.codes());
     int commenters = data.rowCount() - codes.missingCount();
-    html.element("p", "Every one of the " + commenters + " comments was read and coded with a codeframe; a comment "
-        + "can carry several codes, so the percentages add up to more than 100. Percentages are of those who "
-        + "commented, unweighted (as published) and weighted to the workforce profile.", "class", "lead");
+    String question = questionText(survey.comment(), "the open question");
+    html.open("p", "class", "lead").open("q").text(question).close("q").text(" "
+        + coding.describe(commenters, codes.options().size()) + " A comment can carry several codes, so the "
+        + "percentages add up to more than 100. Percentages are of those who commented, unweighted and weighted.")
+        .close("p");
     List<BarChart.Bar> bars = new ArrayList<>();
     for (SurveyAnalysis.Row row : analysis.themes()) {
       bars.add(BarChart.Bar.of(row.label(), row.unweightedShare(), "(" + row.count() + " of " + row.base() + ")"));
-      // unweighted here, as published; the weighted figures with intervals are in the table below
     }
-    html.raw(BarChart.svg("Themes in the open comments, percent of commenters", "Bar chart of the unweighted "
-        + "percentage of commenters whose comment carries each code.", bars));
-    html.table("Themes in the open comments (base: " + commenters + " who commented)", List.of("Theme",
-        "Comments", "Unweighted %", "Weighted %", "95% interval", "Standard error", "Design effect"),
+    html.append(BarChart.html("Codes in the open comments: percent of the " + commenters + " who commented",
+        "Code", "Unweighted %", bars));
+    List<String> header = new ArrayList<>(List.of("Code"));
+    header.addAll(SurveySections.ESTIMATE_HEADER);
+    header.set(1, "Comments");
+    html.table("Codes in the open comments (base: " + commenters + " who commented)", header,
         SurveySections.rows(analysis.themes()), true);
     if (!survey.banner().isEmpty()) {
-      html.element("h3", "Themes by staff group");
-      html.raw(BannerSection.render(block(1), "Themes by " + String.join(" and ", survey.banner())
-          + " (column percentages of those who commented, weighted)").toString());
+      String by = bannerLabels();
+      html.append(BannerSection.render("Codes by " + by, block(1), "Codes in the open comments, by " + by
+          + " (column percentages of those who commented, weighted)", this::variableLabel));
     }
-    TextVariable comments = data.text(survey.comment());
-    for (int c = 0; c < codes.options().size(); c++) {
-      // examples: comments with this code alone, preferring those that needed no redaction
-      List<Example> examples = new ArrayList<>();
-      List<Example> redactedOnes = new ArrayList<>();
-      for (int row = 0; row < data.rowCount() && examples.size() < 2; row++) {
-        if (codes.isSelected(row, c) && codes.mentions(row) == 1) {
-          Optional<String> text = comments.textAt(row);
-          if (text.isPresent()) {
-            String group = survey.groupBy() == null ? "" : data.categorical(survey.groupBy()).categoryAt(row)
-                .map(cat -> ", " + cat.label()).orElse("");
-            RedactedText redacted = redaction.apply(text.get());
-            Example example = new Example(redacted.text(), "staff survey respondent" + group);
-            (redacted.redactions().isEmpty() ? examples : redactedOnes).add(example);
-          }
-        }
+    html.element("h3", "Quotes by code");
+    html.element("p", "Up to " + QUOTES_PER_CODE + " comments for each code, quoted as written"
+        + (redaction.redacts() ? " after redaction of personal data" : "") + " and attributed by "
+        + (survey.groupBy() == null ? "survey" : lowerFirst(variableLabel(survey.groupBy()))) + "; comments "
+        + "carrying that code alone come first.", "class", "note");
+    for (QuoteListing.CodeQuotes listing : quotes(QUOTES_PER_CODE)) {
+      if (listing.quotes().isEmpty()) {
+        continue;
       }
-      for (int i = 0; examples.size() < 2 && i < redactedOnes.size(); i++) {
-        examples.add(redactedOnes.get(i));
-      }
-      if (!examples.isEmpty()) {
-        html.element("h3", codes.options().get(c).label());
-        for (Example example : examples) {
-          html.open("blockquote").element("p", "\u201c" + example.text() + "\u201d").element("footer", "\u2014 "
-              + example.attribution()).close("blockquote");
-        }
+      html.element("h4", listing.label() + " (" + listing.total() + (listing.total() == 1 ? " comment)"
+          : " comments)"));
+      for (QuoteListing.Quote quote : listing.quotes()) {
+        html.open("blockquote").element("p", "\u201c" + quote.text() + "\u201d").element("footer", "\u2014 "
+            + quote.attribution()).close("blockquote");
       }
     }
     return html;
   }
 
-  /** An example comment, redacted, with how it is attributed. */
-  private record Example(String text, String attribution) {}
+  /** How many comments the report quotes for each code. */
+  static final int QUOTES_PER_CODE = 3;
+
+  /**
+   * The comments for each code, redacted and attributed: those carrying that code alone first, then those needing
+   * no redaction, then the rest, in file order within each.
+   *
+   * @param perCode the most comments to list for each code; {@code Integer.MAX_VALUE} for all
+   * @return one listing per code, in codeframe order; empty without a survey
+   */
+  public List<QuoteListing.CodeQuotes> quotes(int perCode) {
+    if (survey == null) {
+      return List.of();
+    }
+    String attribution = surveyTitle() + " respondent";
+    return QuoteListing.of(survey.data(), survey.codes(), survey.comment(), survey.groupBy(), attribution,
+        redaction, perCode);
+  }
 
   private Html methods() {
     Html html = new Html();
     if (analysis != null) {
-      List<String> margins = survey.margins().stream().map(Margin::variable).toList();
       html.element("h3", "Weighting");
-      html.raw(SurveySections.weighting(analysis.weighting().report(), margins).toString());
+      html.append(SurveySections.weighting(analysis.weighting().report(), weightedTo()));
       html.element("h3", "Estimates and uncertainty");
       html.element("p", "Weighted percentages are design-based estimates. Standard errors are by Taylor "
           + "linearisation and allow for the raking (the calibration-aware standard error of R's survey "
@@ -274,19 +370,39 @@ public final class EngagementReport {
           + "(R svyciprop's default). The design effect compares each estimate's variance with that of a simple "
           + "random sample of the same size; the effective base is Kish's (sum of weights squared over the sum of "
           + "squared weights).");
-      html.element("h3", "Significance tests and small numbers");
-      html.element("p", "In the tables by staff group, each column is compared with every other column of the same "
-          + "variable by the column proportions test on Kish effective bases, with the correction for columns "
-          + "that overlap; letters mark differences at the 5% (upper case) and 10% (lower case) levels. Columns "
-          + "with an effective base below 30 are not tested and those below 50 are flagged small. Each question "
-          + "is also tested against each banner variable as a whole by the Rao-Scott second-order corrected F "
-          + "test (R's svychisq). Counts below " + SurveyAnalysis.SUPPRESS_BELOW + " respondents are hidden (*), "
-          + "with further cells hidden where a hidden count could be worked out from the totals.");
+      if (!survey.banner().isEmpty()) {
+        html.element("h3", "Significance tests and small numbers");
+        html.element("p", "In the tables by " + lowerFirst(bannerLabels()) + ", each column is compared with "
+            + "every other column of the same variable by the column proportions test on Kish effective bases, "
+            + "with the correction for columns that overlap; letters mark differences at the 5% (upper case) and "
+            + "10% (lower case) levels. Columns with an effective base below 30 are not tested and those below 50 "
+            + "are flagged small. Each question is also tested against each banner variable as a whole by the "
+            + "Rao-Scott second-order corrected F test (R's svychisq). No correction for multiple comparisons is "
+            + "applied: with many cells, some differences marked at 5% will be chance. Counts below "
+            + SurveyAnalysis.SUPPRESS_BELOW + " respondents are hidden (*), with further cells hidden where a "
+            + "hidden count could be worked out from the totals.");
+      } else {
+        html.element("h3", "Small numbers");
+        html.element("p", "In the tables that accompany this report, counts below " + SurveyAnalysis.SUPPRESS_BELOW
+            + " respondents are hidden (*).");
+      }
+      MultiResponseVariable codes = survey.data().multiResponse(survey.codes());
+      html.element("h3", "Coding the open comments");
+      html.element("p", coding.describe(survey.data().rowCount() - codes.missingCount(), codes.options().size())
+          + (machine == null ? "" : " How far the machine's coding can be trusted is set out in the appendix on "
+              + "machine coding."));
     }
-    html.element("h3", "Qualitative analysis");
-    html.element("p", "Focus groups were recorded and transcribed, validated by their facilitators and analysed "
-        + "with the Framework Method and thematic analysis. Quotes appear only where the speaker consented, "
-        + "attributed by role, never by name.");
+    List<Activity> heard = programme.activities().stream()
+        .filter(a -> a instanceof FocusGroup || a instanceof Interview).toList();
+    if (!heard.isEmpty()) {
+      html.element("h3", "Qualitative analysis");
+      List<String> modes = programme.activities(FocusGroup.class).stream().map(FocusGroup::mode).distinct().toList();
+      html.element("p", heard.size() + (heard.size() == 1 ? " group or interview" : " groups and interviews")
+          + (modes.isEmpty() ? "" : " (" + String.join("; ", modes) + ")") + "."
+          + (framework == null ? "" : " Transcripts were coded with a themes codeframe and charted with the "
+              + "Framework Method.")
+          + " Quotes appear only where the speaker consented, attributed by role, never by name.");
+    }
     html.element("h3", "Personal data");
     html.element("p", redaction.redacts()
         ? "Every quote and comment in this report was redacted before publication: e-mail addresses, UK phone "
@@ -296,34 +412,32 @@ public final class EngagementReport {
   }
 
   /**
-   * The analysis as a JSON tree for other systems: the programme's counts, the weighting report and every
-   * estimate with its base, interval and design effect.
+   * The analysis as JSON for other systems, in the shape of the shipped JSON Schema
+   * ({@value JsonOutputs#SCHEMA_RESOURCE}): the programme's counts, the weighting report, every estimate with its
+   * base, interval and design effect, and the banner tables as {@code insight table} writes them. Absent values
+   * are {@code null}; keys come in a fixed order.
    *
    * @return indented JSON
    */
   public String json() {
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("programme", Map.of("id", programme.id().value(), "title", programme.title(),
-        "period", programme.period(), "activities", programme.activityCounts(),
-        "referenceGroupsNotReached", programme.notReached().stream().map(a -> a.name()).toList()));
-    if (analysis != null) {
-      root.put("weighting", analysis.weighting().report());
-      root.put("priorities", analysis.priorities());
-      root.put("themes", analysis.themes());
-      root.put("tables", analysis.banner());
+    AnalysisJson json = new AnalysisJson();
+    json.programme(programme);
+    if (analysis != null && survey != null) {
+      MultiResponseVariable codes = survey.data().multiResponse(survey.codes());
+      json.survey(survey.data().rowCount(), analysis.weighting().report(), survey.priorities(),
+          questionText(survey.priorities(), survey.data().multiResponse(survey.priorities()).label()),
+          analysis.priorities(), survey.comment(), questionText(survey.comment(), survey.comment()),
+          survey.data().rowCount() - codes.missingCount(), coding, analysis.themes(), analysis.banner());
     }
-    root.put("redacted", redaction.redacts());
-    try {
-      return JSON.writeValueAsString(root);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the analysis as JSON", e);
-    }
+    json.redaction(redaction);
+    return json.toString();
   }
 
   /**
-   * Writes {@code report.html}, {@code analysis.json} and (with a survey) {@code tables.xlsx} into a folder, all or
-   * none: each is staged beside its target and they are moved into place together once all are written, so a
-   * failure leaves neither a new file nor a folder this call created.
+   * Writes {@code report.html}, {@code report.pdf}, {@code analysis.json} and (with a survey) {@code tables.xlsx}
+   * into a folder, all or none: everything is made in memory first, each file is staged beside its target and they
+   * are moved into place together once all are written, so a failure leaves neither a new file nor a folder this
+   * call created.
    *
    * @param folder the output folder, created if needed
    * @param progress receives one line per step
@@ -331,27 +445,43 @@ public final class EngagementReport {
    * @throws UncheckedIOException when a file cannot be written
    */
   public List<Path> writeTo(Path folder, Consumer<String> progress) {
+    ReportDocument document = document();
+    String html = document.render();
+    byte[] pdf = ReportPdf.render(document.render(ReportDocument.Medium.PDF));
+    String json = json();
+    byte[] xlsx = null;
+    if (analysis != null) {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      List<List<String>> rows = new ArrayList<>();
+      for (QuoteListing.CodeQuotes code : quotes(Integer.MAX_VALUE)) {
+        for (QuoteListing.Quote quote : code.quotes()) {
+          rows.add(List.of(code.label(), quote.respondent(), quote.attribution(), quote.text()));
+        }
+      }
+      TableWriter.xlsx(analysis.banner(), List.of(new TableWriter.TextSheet("Quotes", "Comments by code"
+          + (redaction.redacts() ? ", redacted" : ", NOT redacted: internal use only ("
+              + redaction.internalUseReason().orElse("") + ")"), List.of("Code", "Respondent", "Attribution",
+          "Comment"), rows)), bytes);
+      xlsx = bytes.toByteArray();
+    }
     List<Path> written = new ArrayList<>();
     List<String> steps = new ArrayList<>();
     try (StagedOutputs outputs = StagedOutputs.begin()) {
       outputs.directory(folder);
-      written.add(stage(outputs, folder.resolve("report.html"), html().getBytes(StandardCharsets.UTF_8)));
+      written.add(stage(outputs, folder.resolve("report.html"), html.getBytes(StandardCharsets.UTF_8)));
       steps.add("wrote the report: " + written.get(written.size() - 1));
-      written.add(stage(outputs, folder.resolve("analysis.json"), json().getBytes(StandardCharsets.UTF_8)));
+      written.add(stage(outputs, folder.resolve("report.pdf"), pdf));
+      steps.add("wrote the report as PDF (A4): " + written.get(written.size() - 1));
+      written.add(stage(outputs, folder.resolve("analysis.json"), json.getBytes(StandardCharsets.UTF_8)));
       steps.add("wrote the analysis as JSON: " + written.get(written.size() - 1));
       if (ConsiderationSection.any(programme)) {
         written.add(stage(outputs, folder.resolve("consideration-log.json"), ConsiderationLog.empty()
             .record(programme).json().getBytes(StandardCharsets.UTF_8)));
         steps.add("wrote the consideration log: " + written.get(written.size() - 1));
       }
-      if (analysis != null) {
-        Path xlsx = folder.resolve("tables.xlsx");
-        outputs.stage(xlsx, out -> {
-          TableWriter.write(analysis.banner(), TableFormat.XLSX, out);
-          return null;
-        });
-        written.add(xlsx);
-        steps.add("wrote the tables as XLSX: " + xlsx);
+      if (xlsx != null) {
+        written.add(stage(outputs, folder.resolve("tables.xlsx"), xlsx));
+        steps.add("wrote the tables as XLSX: " + written.get(written.size() - 1));
       }
       outputs.commit();
     } catch (IOException e) {

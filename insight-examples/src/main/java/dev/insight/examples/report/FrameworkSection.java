@@ -21,13 +21,14 @@ final class FrameworkSection {
   static Html render(FrameworkMatrix matrix, RedactionPolicy redaction, Function<FrameworkCase, String> label) {
     Html html = new Html();
     List<FrameworkCase> cases = matrix.cases();
-    html.element("p", "Transcripts were coded with a themes codeframe and charted into a matrix of themes by focus "
-        + "group (the Framework Method). Each cell summarises what the group said on the theme; the figures say "
+    html.element("p", "Transcripts were coded with a themes codeframe and charted into a matrix of themes by case "
+        + "(the Framework Method). Each cell summarises what was said on the theme; the figures say "
         + "how many coded excerpts of the transcripts stand behind it and where they are, so that every summary "
         + "can be traced back.", "class", "lead");
-    html.open("div", "class", "banner").open("table", "class", "matrix");
-    html.element("caption", "Framework matrix: " + matrix.themes().size() + " themes by " + cases.size()
-        + " focus groups");
+    String caption = "Framework matrix: " + matrix.themes().size() + " themes by " + cases.size()
+        + (cases.size() == 1 ? " case" : " cases");
+    html.open("div", "class", "wide").scrolling(caption).open("table", "class", "matrix");
+    html.element("caption", caption);
     html.open("thead").open("tr").element("th", "Theme", "scope", "col");
     for (FrameworkCase c : cases) {
       html.element("th", label.apply(c), "scope", "col");
@@ -59,7 +60,7 @@ final class FrameworkSection {
       }
       html.close("tr");
     }
-    html.close("tbody").close("table").close("div");
+    html.close("tbody").close("table").close("div").close("div");
     return html;
   }
 }

@@ -51,14 +51,32 @@ final class Html {
     return this;
   }
 
-  /** Markup made by this package (an SVG chart), never data. */
+  /** Markup made by this package, never data. */
   Html raw(String markup) {
     out.append(markup);
     return this;
   }
 
-  /** A table with a header row and body rows; cells escaped; numeric-looking columns right-aligned by CSS class. */
+  /** Appends markup built by another {@code Html}. */
+  Html append(Html other) {
+    out.append(other.out);
+    return this;
+  }
+
+  /**
+   * Opens a region that scrolls sideways on a narrow screen (wide tables): focusable, so a keyboard user can
+   * scroll it, and named for a screen reader. Close it with {@code close("div")}.
+   */
+  Html scrolling(String label) {
+    return open("div", "class", "scroll", "tabindex", "0", "role", "region", "aria-label", label);
+  }
+
+  /**
+   * A table with a header row and body rows in a {@link #scrolling} region; cells escaped; numeric-looking columns
+   * right-aligned by CSS class.
+   */
   Html table(String caption, List<String> header, List<List<String>> rows, boolean firstColumnIsLabel) {
+    scrolling(caption);
     open("table");
     element("caption", caption);
     open("thead").open("tr");
@@ -77,7 +95,7 @@ final class Html {
       }
       close("tr");
     }
-    return close("tbody").close("table");
+    return close("tbody").close("table").close("div");
   }
 
   static String percent(double proportion, int decimals) {

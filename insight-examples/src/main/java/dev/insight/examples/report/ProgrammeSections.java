@@ -51,18 +51,27 @@ final class ProgrammeSections {
         : DAY.format(period.start()) + " to " + DAY.format(period.end());
   }
 
+  /**
+   * The programme at a glance: its purpose, a figure per kind of activity that took place, the people heard in
+   * groups and interviews, the survey responses, and the activities by kind.
+   */
   Html atAGlance(int stakeholders, int stakeholderOrganisations, int surveyResponses, int comments) {
     Html html = new Html();
     html.element("p", programme.purpose(), "class", "lead");
     html.open("div", "class", "figures");
     Map<String, Integer> counts = programme.activityCounts();
-    figure(html, String.valueOf(counts.getOrDefault("source study", 0)), "studies in the literature review");
-    figure(html, String.valueOf(counts.getOrDefault("focus group", 0)), "focus groups, plus follow-up interviews");
-    figure(html, String.valueOf(stakeholders), "stakeholders from " + stakeholderOrganisations + " organisations");
-    figure(html, String.valueOf(surveyResponses), "staff and volunteer survey responses, " + comments
-        + " with comments");
-    figure(html, String.valueOf(counts.getOrDefault("workshop", 0)), "strategy workshops");
-    figure(html, String.valueOf(counts.getOrDefault("board meeting", 0)), "meetings with boards and committees");
+    counts.forEach((kind, count) -> {
+      if (!kind.equals("survey") && count > 0) {
+        figure(html, String.valueOf(count), plural(kind, count));
+      }
+    });
+    if (stakeholders > 0) {
+      figure(html, String.valueOf(stakeholders), "people heard in groups and interviews, from "
+          + stakeholderOrganisations + (stakeholderOrganisations == 1 ? " organisation" : " organisations"));
+    }
+    if (surveyResponses > 0) {
+      figure(html, String.valueOf(surveyResponses), "survey responses, " + comments + " with comments");
+    }
     html.close("div");
     List<List<String>> rows = new ArrayList<>();
     counts.forEach((kind, count) -> rows.add(List.of(kind, String.valueOf(count))));
@@ -70,8 +79,21 @@ final class ProgrammeSections {
     return html;
   }
 
+  /** "focus group", 2: "focus groups"; "board meeting", 1: "board meeting". */
+  static String plural(String kind, int count) {
+    if (count == 1) {
+      return kind;
+    }
+    return kind.endsWith("y") && !kind.endsWith("ey") ? kind.substring(0, kind.length() - 1) + "ies" : kind + "s";
+  }
+
   private static void figure(Html html, String value, String label) {
     html.open("div", "class", "figure").element("b", value).element("span", label).close("div");
+  }
+
+  /** Whether the programme names reference groups (the audiences it set out to hear). */
+  boolean hasReferenceGroups() {
+    return programme.audiences().stream().anyMatch(Audience::reference);
   }
 
   Html audiences() {
@@ -79,24 +101,26 @@ final class ProgrammeSections {
     Map<Audience, List<Activity>> coverage = programme.coverage();
     long reference = coverage.keySet().stream().filter(Audience::reference).count();
     List<Audience> missing = programme.notReached();
-    html.element("p", (reference - missing.size()) + " of the " + reference + " groups most affected by health "
-        + "inequalities were heard through at least one activity; " + missing.size() + " were not. Groups not "
-        + "reached are where the next round of engagement should start.", "class", "lead");
+    html.element("p", (reference - missing.size()) + " of the " + reference + " reference groups (the audiences "
+        + "the programme set out to hear) were heard through at least one activity; " + missing.size()
+        + (missing.size() == 1 ? " was" : " were") + " not. Groups not reached are where the next round of "
+        + "engagement should start.", "class", "lead");
     List<List<String>> rows = new ArrayList<>();
     coverage.forEach((audience, heardBy) -> {
       if (audience.reference()) {
         rows.add(List.of(audience.name(), heardBy.isEmpty() ? "not reached" : describe(heardBy)));
       }
     });
-    html.open("table");
-    html.element("caption", "Reference groups and the activities that heard them");
+    String caption = "Reference groups and the activities that heard them";
+    html.scrolling(caption).open("table");
+    html.element("caption", caption);
     html.open("thead").open("tr").element("th", "Group", "scope", "col").element("th", "Heard through", "scope", "col")
         .close("tr").close("thead").open("tbody");
     for (List<String> row : rows) {
       html.open("tr").element("th", row.get(0), "scope", "row").element("td", row.get(1), "class", "text")
           .close("tr");
     }
-    html.close("tbody").close("table");
+    html.close("tbody").close("table").close("div");
     return html;
   }
 
@@ -111,13 +135,14 @@ final class ProgrammeSections {
   Html literatureReview() {
     Html html = new Html();
     List<SourceStudy> studies = programme.activities(SourceStudy.class);
-    html.element("p", "Existing reports, surveys and feedback were summarised on one template (key findings, "
-        + "recommendations and, where possible, direct quotes) and cross-referenced with the draft strategy.",
-        "class", "lead");
-    html.open("table");
-    html.element("caption", studies.size() + " studies in the literature review");
+    html.element("p", studies.size() + (studies.size() == 1 ? " existing study was" : " existing studies were")
+        + " reviewed for what they already say; for each, its method and sample, its key finding and what it "
+        + "informs.", "class", "lead");
+    String caption = studies.size() + (studies.size() == 1 ? " study" : " studies") + " in the literature review";
+    html.scrolling(caption).open("table");
+    html.element("caption", caption);
     html.open("thead").open("tr");
-    for (String h : List.of("Study", "Year", "Method and sample", "Key finding", "Priorities informed")) {
+    for (String h : List.of("Study", "Year", "Method and sample", "Key finding", "Informs")) {
       html.element("th", h, "scope", "col");
     }
     html.close("tr").close("thead").open("tbody");
@@ -132,7 +157,7 @@ final class ProgrammeSections {
           .element("td", finding, "class", "text")
           .element("td", priorityTitles(s.priorities()), "class", "text").close("tr");
     }
-    html.close("tbody").close("table");
+    html.close("tbody").close("table").close("div");
     return html;
   }
 
@@ -144,10 +169,12 @@ final class ProgrammeSections {
   Html focusGroups() {
     Html html = new Html();
     List<FocusGroup> groups = programme.activities(FocusGroup.class);
-    html.element("p", groups.size() + " online focus groups with representatives of organisations that work with "
-        + "seldom-heard communities, each following the same discussion guide, recorded and transcribed in "
-        + "Microsoft Teams and analysed with framework and thematic analysis.", "class", "lead");
-    if (!groups.isEmpty()) {
+    List<String> modes = groups.stream().map(FocusGroup::mode).distinct().toList();
+    html.element("p", groups.size() + (groups.size() == 1 ? " focus group" : " focus groups")
+        + (modes.size() == 1 ? " (" + modes.get(0) + ")" : "") + "; for each, who took part, what was found and "
+        + "what was recommended.", "class", "lead");
+    boolean oneGuide = groups.stream().map(FocusGroup::guide).distinct().count() == 1;
+    if (!groups.isEmpty() && oneGuide && !groups.get(0).guide().isEmpty()) {
       html.open("details").element("summary", "The discussion guide").open("ol");
       for (Question q : groups.get(0).guide()) {
         html.element("li", q.text());

@@ -6,30 +6,41 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The report's survey sections: weighted results with their intervals, the themes, and the weighting summary. */
+/** The report's survey sections: weighted results with their intervals, and the weighting summary. */
 final class SurveySections {
+  static final List<String> ESTIMATE_HEADER = List.of("Respondents", "Unweighted %", "Weighted %", "95% interval",
+      "Standard error", "Design effect");
+
   private SurveySections() {}
 
-  static Html priorities(SurveyAnalysis analysis, String surveyTitle) {
+  /**
+   * The multiple-response question: a chart of the weighted shares with intervals, and the table behind it.
+   *
+   * @param analysis the analysis
+   * @param question the question's wording (from the programme), or its variable label
+   * @param weightedTo what the survey was weighted to, such as "ward and age band"
+   */
+  static Html choices(SurveyAnalysis analysis, String question, String weightedTo) {
     Html html = new Html();
     int base = analysis.priorities().get(0).base();
-    html.element("p", "Respondents chose which of the ten draft priorities to comment on; they could choose any "
-        + "number. Percentages are of all " + base + " respondents, weighted to the workforce profile by sector "
-        + "and area; the whiskers are 95% confidence intervals that allow for the weighting.", "class", "lead");
+    html.open("p", "class", "lead").open("q").text(question).close("q")
+        .text(" Respondents could choose any number of answers, so the percentages add up to more than 100. "
+            + "Percentages are of all " + base + " respondents, weighted to population targets by " + weightedTo
+            + "; the whiskers are 95% confidence intervals that allow for the weighting.").close("p");
     List<BarChart.Bar> bars = new ArrayList<>();
     for (SurveyAnalysis.Row row : analysis.priorities()) {
       Estimate e = row.estimate();
       bars.add(new BarChart.Bar(row.label(), e.value(), e.interval().low(), e.interval().high(),
           "(n = " + row.count() + ")"));
     }
-    html.raw(BarChart.svg("Priorities chosen for comment, weighted percent of respondents",
-        "Bar chart of the weighted percentage of " + surveyTitle + " respondents choosing each priority, with 95% "
-            + "confidence intervals.", bars));
+    html.append(BarChart.html(question + ": weighted percent of respondents", "Answer", "Weighted % (95% interval)",
+        bars));
     html.element("p", "Base: all respondents (" + base + "; effective base "
         + String.format(Locale.ROOT, "%.0f", analysis.priorities().get(0).estimate().effectiveBase()) + ").",
         "class", "note");
-    html.table("Priorities chosen for comment", List.of("Priority", "Respondents", "Unweighted %", "Weighted %",
-        "95% interval", "Standard error", "Design effect"), rows(analysis.priorities()), true);
+    List<String> header = new ArrayList<>(List.of("Answer"));
+    header.addAll(ESTIMATE_HEADER);
+    html.table(question + " (base: all " + base + " respondents)", header, rows(analysis.priorities()), true);
     return html;
   }
 
@@ -45,12 +56,12 @@ final class SurveySections {
     return cells;
   }
 
-  static Html weighting(WeightingReport report, List<String> margins) {
+  static Html weighting(WeightingReport report, String weightedTo) {
     Html html = new Html();
-    html.element("p", String.format(Locale.ROOT, "The survey over-represents some sectors, so it was weighted by "
-        + "raking (iterative proportional fitting) to the workforce profile by %s, starting from equal weights. "
-        + "Raking %s after %d iterations; the largest remaining gap to a target is %.2g of that target.",
-        String.join(" and ", margins), report.converged() ? "converged" : "did NOT converge", report.iterations(),
+    html.element("p", String.format(Locale.ROOT, "The survey was weighted by raking (iterative proportional "
+        + "fitting) to population targets by %s, starting from equal weights, so that its profile matches the "
+        + "population's. Raking %s after %d iterations; the largest remaining gap to a target is %.2g of that "
+        + "target.", weightedTo, report.converged() ? "converged" : "did NOT converge", report.iterations(),
         report.largestGap()), "class", "lead");
     html.table("Weighting summary", List.of("Measure", "Value"), List.of(
         List.of("Respondents weighted", String.valueOf(report.respondents())),

@@ -61,6 +61,22 @@ class QualCommandsTest {
   }
 
   @Test
+  void transcript_pseudonymThatIsTheRealName_refusedAndNothingWritten() throws IOException {
+    Path speakers = dir.resolve("speakers.csv");
+    Files.writeString(speakers, Files.readString(Path.of(resource("speakers.csv")), StandardCharsets.UTF_8)
+        .replace("Zoë Adams,P01,P01,", "Zoë Adams,P01,Zoë Adams,"), StandardCharsets.UTF_8);
+    Path matrix = dir.resolve("matrix.csv");
+
+    int code = run("transcript", "--in", resource("group4.vtt"), "--speakers", speakers.toString(),
+        "--codeframe", resource("codeframe.csv"), "--out", matrix.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains("case P01: the label \"Zoë Adams\" holds a name on the speaker list, which "
+        + "this export redacts everywhere else (it reads \"[name]\" redacted)");
+    assertThat(matrix).doesNotExist();
+  }
+
+  @Test
   void transcript_htmlByGroupWithInternalUseOnly_saysItIsNotRedacted() throws IOException {
     Path matrix = dir.resolve("m.html");
 
@@ -131,6 +147,28 @@ class QualCommandsTest {
     assertThat(audit.at("/redactions/0/start").asInt()).isEqualTo(18);
     assertThat(audit.toString()).doesNotContain("07700");
     assertThat(out.toString()).contains("4 rows, 3 fields redacted, 5 redactions");
+  }
+
+  @Test
+  void redact_columnNameRepeated_everyColumnOfThatNameRedactedAndSaid() throws IOException {
+    // SurveyMonkey repeats "Other (please specify)" after each question with an "Other" option
+    Path in = dir.resolve("surveymonkey.csv");
+    Files.writeString(in, "Respondent ID,Q1,Other (please specify),Q2,Other (please specify)\n"
+        + "101,Yes,ring 07700 900123,No,\"write to jo@example.org, or Zoë Adams\"\n", StandardCharsets.UTF_8);
+    Path redacted = dir.resolve("out.csv");
+    Path report = dir.resolve("report.json");
+
+    int code = run("redact", "--in", in.toString(), "--text", "Other (please specify)", "--out", redacted.toString(),
+        "--speakers", resource("speakers.csv"), "--report", report.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(Files.readAllLines(redacted, StandardCharsets.UTF_8)).containsExactly(
+        "Respondent ID,Q1,Other (please specify),Q2,Other (please specify)",
+        "101,Yes,ring [phone],No,\"write to [email], or [name]\"");
+    assertThat(out.toString()).contains("\"Other (please specify)\" names 2 columns (fields 3, 5): all are redacted")
+        .contains("1 rows, 2 fields redacted, 3 redactions");
+    JsonNode audit = new ObjectMapper().readTree(report.toFile());
+    assertThat(audit.at("/redactions/1/where").asText()).isEqualTo("line 2, column Other (please specify) (field 5)");
   }
 
   @Test

@@ -46,7 +46,7 @@ class EngagementReportTest {
         groups.namesToRedact()))).withFramework(groups.byGroup()).html();
 
     assertThat(withMatrix).containsSubsequence("id=\"focus-groups\"", "id=\"framework\"", "id=\"literature\"")
-        .contains("Framework matrix: 11 themes by 4 focus groups")
+        .contains("Framework matrix: 11 themes by 4 cases")
         .containsPattern("\\d+ excerpts?, \\d\\d:\\d\\d:\\d\\d")
         .doesNotContain("You shouldn&#39;t have to fight for everything", "Margaret Oduya");
   }
@@ -60,7 +60,7 @@ class EngagementReportTest {
   @Test
   void html_isSelfContained() {
     assertThat(html).doesNotContain("<script", "<link", "src=\"http", "href=\"http", "url(", "@import")
-        .contains("<svg xmlns=\"http://www.w3.org/2000/svg\"");
+        .contains("<table class=\"chart\">");
   }
 
   @Test
@@ -69,7 +69,7 @@ class EngagementReportTest {
         .contains("Base: all respondents (759; effective base 691)")
         .containsPattern("<th scope=\"row\">Workforce</th>\\s*<td class=\"num\">448</td>\\s*<td class=\"num\">59\\.0%"
             + "</td>\\s*<td class=\"num\">\\d+\\.\\d%</td>\\s*<td class=\"num\">\\d+\\.\\d% to \\d+\\.\\d%</td>")
-        .contains("Themes in the open comments (base: 180 who commented)")
+        .contains("Codes in the open comments (base: 180 who commented)")
         .contains("Weighting efficiency").contains("converged after 6 iterations");
   }
 
@@ -101,10 +101,10 @@ class EngagementReportTest {
   void json_carriesWeightingAndEveryEstimate() throws IOException {
     JsonNode root = new ObjectMapper().readTree(report.json());
 
-    assertThat(root.at("/weighting/converged").asBoolean()).isTrue();
-    assertThat(root.at("/priorities")).hasSize(10);
-    assertThat(root.at("/priorities/0/estimate/interval/method").asText()).isEqualTo("LOGIT");
-    assertThat(root.at("/themes/0/count").asInt()).isEqualTo(74);
+    assertThat(root.at("/survey/weighting/converged").asBoolean()).isTrue();
+    assertThat(root.at("/survey/question/rows")).hasSize(10);
+    assertThat(root.at("/survey/question/rows/0/estimate/intervalMethod").asText()).isEqualTo("LOGIT");
+    assertThat(root.at("/survey/comments/rows/0/count").asInt()).isEqualTo(74);
     assertThat(root.at("/redacted").asBoolean()).isTrue();
   }
 
@@ -114,10 +114,10 @@ class EngagementReportTest {
 
     List<Path> files = report.writeTo(folder.resolve("out"), steps::add);
 
-    assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("report.html", "analysis.json",
-        "consideration-log.json", "tables.xlsx");
+    assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("report.html", "report.pdf",
+        "analysis.json", "consideration-log.json", "tables.xlsx");
     assertThat(Files.readString(files.get(0))).isEqualTo(html);
-    assertThat(steps).hasSize(4);
+    assertThat(steps).hasSize(5);
     assertThat(folder.resolve("out")).isDirectoryNotContaining("glob:**.tmp");
   }
 

@@ -61,6 +61,6 @@ class ReportInBrowserTest {
 
     assertThat(report.exit()).as(report.log()).isZero();
     assertThat(report.log()).doesNotContain("CONSOLE", "Uncaught", "Refused to");
-    assertThat(report.dom()).contains("id=\"methods\"").contains("<svg");
+    assertThat(report.dom()).contains("id=\"methods\"").contains("<table class=\"chart\">");
   }
 }

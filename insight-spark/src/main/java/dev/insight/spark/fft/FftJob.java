@@ -3,7 +3,6 @@ package dev.insight.spark.fft;
 import dev.insight.codeframe.interchange.CodeframeFiles;
 import dev.insight.codeframe.learn.LearnedCoder;
 import dev.insight.stats.disclosure.HierarchicalSuppression;
-import dev.insight.stats.disclosure.NotATreeException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,21 +47,37 @@ public final class FftJob {
     try {
       options = parse(args);
     } catch (IllegalArgumentException e) {
-      System.err.println("insight fft: " + e.getMessage());
-      System.exit(1);
+      fail(e);
       return;
     }
     SparkSession spark = SparkSession.builder().appName("insight FFT publication").getOrCreate();
     try {
       FftSummary summary = run(spark, options);
       summary.describe(levels(options)).forEach(System.out::println);
-    } catch (NotATreeException e) {
-      System.err.println("insight fft: " + e.getMessage());
-      System.exit(1);
-    } catch (IllegalArgumentException e) {
-      System.err.println("insight fft: " + e.getMessage());
-      System.exit(1);
+    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+      // NotATreeException included: the offending codes are in the message
+      fail(e);
+    } catch (Exception e) {
+      // Spark's AnalysisException (a path that does not exist, output already there) is checked in Java's eyes
+      if (e instanceof org.apache.spark.sql.AnalysisException) {
+        fail(e);
+      } else {
+        throw e;
+      }
     }
+  }
+
+  /*
+   * spark-submit: the message on standard error and exit status 1. A Databricks JAR task must not call
+   * System.exit (the platform then cannot tell how the run ended), so there the exception is thrown with the same
+   * message and the run is marked failed.
+   */
+  private static void fail(Exception e) {
+    System.err.println("insight fft: " + e.getMessage());
+    if (System.getenv("DATABRICKS_RUNTIME_VERSION") != null) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+    System.exit(1);
   }
 
   /**

@@ -224,8 +224,11 @@ public final class FftPublication {
         .add("responses", DataTypes.LongType, true)
         .add("positive_share", DataTypes.DoubleType, true)
         .add("comments", DataTypes.LongType, true);
+    java.util.Set<String> seen = new java.util.HashSet<>(List.of(schema.fieldNames()));
     for (String theme : themes) {
-      schema = schema.add(theme + "_share", DataTypes.DoubleType, true);
+      String name = column(theme);
+      checkArgument(seen.add(name), "two themes give the column %s: rename one of the codes", name);
+      schema = schema.add(name, DataTypes.DoubleType, true);
     }
     return schema.add("hidden", DataTypes.StringType, false);
   }
@@ -264,10 +267,15 @@ public final class FftPublication {
     for (int t = 0; t < themes.size(); t++) {
       SuppressedCounts theme = themes.get(t);
       values.add(theme.isHidden(u) || comments.value(u) == 0 ? null : (double) theme.value(u) / comments.value(u));
-      note(hidden, themeNames.get(t) + "_share", theme, u);
+      note(hidden, column(themeNames.get(t)), theme, u);
     }
     values.add(String.join(" ", hidden));
     return RowFactory.create(values.toArray());
+  }
+
+  /** A theme's share column: Parquet refuses spaces and {@code ,;{}()=} in names, so they become underscores. */
+  static String column(String theme) {
+    return theme.replaceAll("[\\s,;{}()=]+", "_") + "_share";
   }
 
   private static void note(List<String> hidden, String what, SuppressedCounts counts, int unit) {

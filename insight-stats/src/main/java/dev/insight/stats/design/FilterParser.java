@@ -1,13 +1,23 @@
 package dev.insight.stats.design;
 
+import dev.insight.core.internal.Limits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** A recursive-descent parser for {@link Filter} expressions; see the grammar there. */
+/**
+ * A recursive-descent parser for {@link Filter} expressions; see the grammar there. Parentheses and {@code not}
+ * nest, and {@code and}/{@code or} chains deepen the tree, at most {@link Limits#maxParseDepth()} levels: each level
+ * is a frame here and in every walk over the filter, so a hostile filter would otherwise overflow the stack.
+ */
 final class FilterParser {
   private final String text;
+  private final int maxDepth = Limits.maxParseDepth();
   private int pos;
+  /** Open parentheses and nots around the current position. */
+  private int nesting;
+  /** The depth of the tree the last parse method returned. */
+  private int treeDepth;
 
   FilterParser(String text) {
     this.text = text;
@@ -24,32 +34,47 @@ final class FilterParser {
 
   private Filter expression() {
     Filter left = term();
+    int depth = treeDepth;
     while (keyword("or")) {
-      left = new Filter.Or(left, term());
+      Filter right = term();
+      depth = deeper(Math.max(depth, treeDepth));
+      left = new Filter.Or(left, right);
     }
+    treeDepth = depth;
     return left;
   }
 
   private Filter term() {
     Filter left = factor();
+    int depth = treeDepth;
     while (keyword("and")) {
-      left = new Filter.And(left, factor());
+      Filter right = factor();
+      depth = deeper(Math.max(depth, treeDepth));
+      left = new Filter.And(left, right);
     }
+    treeDepth = depth;
     return left;
   }
 
   private Filter factor() {
     if (keyword("not")) {
-      return new Filter.Not(factor());
+      enter();
+      Filter operand = factor();
+      nesting--;
+      treeDepth = deeper(treeDepth);
+      return new Filter.Not(operand);
     }
     skipSpace();
     if (symbol("(")) {
+      enter();
       Filter inner = expression();
+      nesting--;
       if (!symbol(")")) {
         throw error("expected ')'");
       }
       return inner;
     }
+    treeDepth = 1;
     String variable = word("a variable name");
     boolean negated = keyword("not");
     if (keyword("in")) {
@@ -152,8 +177,29 @@ final class FilterParser {
     }
   }
 
+  private void enter() {
+    if (++nesting > maxDepth) {
+      throw tooDeep();
+    }
+  }
+
+  private int deeper(int depth) {
+    if (depth + 1 > maxDepth) {
+      throw tooDeep();
+    }
+    return depth + 1;
+  }
+
+  private IllegalArgumentException tooDeep() {
+    return error("the filter nests deeper than " + maxDepth + " levels (parentheses, not, and chained and/or); "
+        + "use 'in (...)' for a list of values, or if it is meant, raise the limit with -D" + Limits.MAX_PARSE_DEPTH
+        + "=N");
+  }
+
   private IllegalArgumentException error(String expected) {
-    return new IllegalArgumentException(String.format(Locale.ROOT, "filter \"%s\": at position %d, %s", text,
+    // a filter as long as a page is cut in the message
+    String shown = text.length() <= 200 ? text : text.substring(0, 200) + "... (" + text.length() + " characters)";
+    return new IllegalArgumentException(String.format(Locale.ROOT, "filter \"%s\": at position %d, %s", shown,
         pos + 1, expected));
   }
 }

@@ -13,9 +13,9 @@ import dev.insight.stats.design.SurveyDesign;
 /**
  * Computes banner tables.
  *
- * <p>Weights are fixed per-respondent weights; with a {@link DesignColumns} that also carries strata, clusters
- * and a finite population correction, the Rao-Scott tests use the full design (R {@code svychisq}); the column
- * tests use Kish effective bases, as market-research tabulation does (see {@link dev.insight.stats.table.ColumnTests}).
+ * <p>The table takes the whole {@link SurveyDesign}: the Rao-Scott tests use its strata, clusters, finite
+ * population correction and calibration (R {@code svychisq}); the column letters are design-based when the design
+ * has strata or clusters, and use Kish effective bases for a weight-only design, as market-research tabulation does.
  */
 public final class BannerTables {
   private BannerTables() {}

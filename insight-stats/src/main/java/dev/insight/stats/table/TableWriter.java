@@ -15,12 +15,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 
 /** Writes banner tables as CSV, JSON, XLSX or fixed-width text. */
 public final class TableWriter {
   private static final String HIDDEN = "*";
+
+  /**
+   * The version of the JSON shape, written as {@code schemaVersion}; the JSON Schema that describes it ships with
+   * the {@code insight} command (docs/json-outputs.md).
+   */
+  public static final String JSON_SCHEMA_VERSION = "1.0";
 
   private TableWriter() {}
 
@@ -111,6 +115,8 @@ public final class TableWriter {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
+      g.writeStringField("schemaVersion", JSON_SCHEMA_VERSION);
+      g.writeStringField("kind", "table");
       g.writeArrayFieldStart("columns");
       for (BannerColumn column : table.columns()) {
         g.writeStartObject();
@@ -328,23 +334,48 @@ public final class TableWriter {
     return right ? spaces + t : t + spaces;
   }
 
-  private static void xlsx(BannerTable table, OutputStream out) throws IOException {
-    Workbook workbook = new Workbook(out, "insight", "1.0");
-    Worksheet sheet = workbook.newWorksheet("Table");
-    List<List<String>> grid = grid(table);
-    for (int r = 0; r < grid.size(); r++) {
-      List<String> line = grid.get(r);
-      for (int c = 0; c < line.size(); c++) {
-        // the labels (first column, header row, titles and notes) come from the user's data; the other cells
-        // are figures insight formatted, where a lone "-" means no value
-        boolean label = c == 0 || r == 0;
-        sheet.value(r, c, label ? SpreadsheetText.neutralise(line.get(c)) : line.get(c));
-      }
-      if (line.size() == 1) {
-        sheet.style(r, 0).bold().set();
-      }
+  /**
+   * A sheet of text added after the tables in a workbook, such as the quotes listed under each code.
+   *
+   * @param name the sheet's name (made valid and unique)
+   * @param title the title in its first row
+   * @param header the column headings
+   * @param rows the rows; every cell is neutralised so a spreadsheet never runs it as a formula
+   */
+  public record TextSheet(String name, String title, List<String> header, List<List<String>> rows) {
+    /**
+     * Copies the lists.
+     *
+     * @param name the sheet's name
+     * @param title the title in its first row
+     * @param header the column headings
+     * @param rows the rows
+     */
+    public TextSheet {
+      header = List.copyOf(header);
+      rows = rows.stream().map(List::copyOf).toList();
     }
-    sheet.width(0, 40);
-    workbook.finish();
   }
+
+  /**
+   * Writes a table as an XLSX workbook (contents, one sheet per question) followed by sheets of text.
+   *
+   * @param table the table
+   * @param extra the text sheets to add after the tables
+   * @param out where to write; flushed, not closed
+   * @throws UncheckedIOException when writing fails
+   */
+  public static void xlsx(BannerTable table, List<TextSheet> extra, OutputStream out) {
+    try {
+      XlsxTables.write(table, extra, out);
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the table", e);
+    }
+  }
+
+  private static void xlsx(BannerTable table, OutputStream out) throws IOException {
+    XlsxTables.write(table, List.of(), out);
+  }
+
 }

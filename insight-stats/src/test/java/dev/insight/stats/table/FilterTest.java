@@ -57,6 +57,32 @@ class FilterTest {
   }
 
   @Test
+  void hostileNesting_refusedAtTheLimitNamingPositionAndProperty() {
+    String parens = "(".repeat(20_000) + "group = A" + ")".repeat(20_000);
+    String nots = "not ".repeat(20_000) + "group = A";
+    String chain = "group = A" + " and group = A".repeat(20_000);
+
+    assertThatThrownBy(() -> Filter.parse(parens)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(tooDeep(parens, 102));
+    assertThatThrownBy(() -> Filter.parse(nots)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(tooDeep(nots, 404));
+    assertThatThrownBy(() -> Filter.parse(chain)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(tooDeep(chain, 1410));
+  }
+
+  private static String tooDeep(String filter, int position) {
+    return "filter \"" + filter.substring(0, 200) + "... (" + filter.length() + " characters)\": at position "
+        + position + ", the filter nests deeper than 100 levels (parentheses, not, and chained and/or); use 'in "
+        + "(...)' for a list of values, or if it is meant, raise the limit with -Dinsight.parse.maxDepth=N";
+  }
+
+  @Test
+  void nestingAndChainsWithinTheLimit_parseAndSelect() {
+    assertThat(count("(".repeat(99) + "group = A" + ")".repeat(99))).isEqualTo(100);
+    assertThat(count("group = B" + " or group = A".repeat(99))).isEqualTo(200);
+  }
+
+  @Test
   void syntaxErrors_giveThePositionAndWhatWasExpected() {
     assertThatThrownBy(() -> Filter.parse("group = A and")).hasMessage(
         "filter \"group = A and\": at position 14, expected a variable name");

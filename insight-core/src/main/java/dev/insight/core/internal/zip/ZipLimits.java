@@ -2,7 +2,7 @@ package dev.insight.core.internal.zip;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import java.util.Locale;
+import dev.insight.core.internal.Limits;
 
 /**
  * The limits a zip archive is read within. The defaults hold any genuine transcript, workbook or project a survey
@@ -57,9 +57,9 @@ public record ZipLimits(long maxExpandedBytes, int maxEntries, int maxCompressio
    */
   public static ZipLimits defaults() {
     return new ZipLimits(
-        property(MAX_EXPANDED_BYTES, DEFAULT_MAX_EXPANDED_BYTES),
-        Math.toIntExact(property(MAX_ENTRIES, DEFAULT_MAX_ENTRIES)),
-        Math.toIntExact(property(MAX_COMPRESSION_RATIO, DEFAULT_MAX_COMPRESSION_RATIO)));
+        Limits.property(MAX_EXPANDED_BYTES, DEFAULT_MAX_EXPANDED_BYTES, Long.MAX_VALUE),
+        Limits.intProperty(MAX_ENTRIES, DEFAULT_MAX_ENTRIES),
+        Limits.intProperty(MAX_COMPRESSION_RATIO, DEFAULT_MAX_COMPRESSION_RATIO));
   }
 
   /**
@@ -90,22 +90,5 @@ public record ZipLimits(long maxExpandedBytes, int maxEntries, int maxCompressio
    */
   public ZipLimits withMaxCompressionRatio(int ratio) {
     return new ZipLimits(maxExpandedBytes, maxEntries, ratio);
-  }
-
-  private static long property(String name, long fallback) {
-    String value = System.getProperty(name);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    long parsed;
-    try {
-      parsed = Long.parseLong(value.strip().replace("_", ""));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "system property %s must be a positive whole number, not \"%s\"", name, value), e);
-    }
-    checkArgument(parsed > 0 && parsed <= (name.equals(MAX_EXPANDED_BYTES) ? Long.MAX_VALUE : Integer.MAX_VALUE),
-        "system property %s must be a positive whole number in range, not \"%s\"", name, value);
-    return parsed;
   }
 }

@@ -11,8 +11,9 @@ import dev.insight.codeframe.agreement.CodeScore;
 import dev.insight.codeframe.agreement.ReferenceReport;
 import dev.insight.codeframe.coding.Coding;
 import dev.insight.codeframe.coding.UnitId;
-import dev.insight.codeframe.learn.TrainingCsv;
 import dev.insight.codeframe.interchange.CodeframeFiles;
+import dev.insight.codeframe.interchange.CodingCsv;
+import dev.insight.codeframe.learn.TrainingCsv;
 import dev.insight.codeframe.manual.CodedDataReader;
 import dev.insight.core.input.InputProblem;
 import dev.insight.core.input.InvalidInputException;
@@ -27,17 +28,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code insight code agree}: agreement between two codings of the same comments. */
 @Command(name = "agree", mixinStandardHelpOptions = true,
-    description = {"Agreement between two codings (one 0/1 column per code, as written by 'code apply' and "
-        + "'code predict --id'): percent agreement, Cohen's kappa and Krippendorff's alpha per code and pooled, and "
+    description = {"Agreement between two codings: two coded files (as written by 'code apply', 'code predict "
+        + "--coding' and 'code review'; with --codeframe), or two files of one 0/1 column per code: percent agreement, Cohen's kappa and Krippendorff's alpha per code and pooled, and "
         + "precision / recall / F1 of B against A as the reference.",
         "Without --codeframe the codes are the columns both files have (other than the id); rows marked "
             + "abstained = 1 (left for a person by 'code predict') are not compared."})
@@ -68,13 +69,28 @@ public final class AgreeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String id = idColumn.isEmpty() ? firstColumn(first) : idColumn;
     PrintWriter out = spec.commandLine().getOut();
     List<String> inA = names(first);
     List<String> inB = names(second);
-    Codeframe codeframe = codeframeFile == null ? inferred(id, inA, inB, out) : CodeframeFiles.read(codeframeFile);
-    Coding a = withoutAbstained(read(first, codeframe, id, "A"), first, inA, id, out);
-    Coding b = withoutAbstained(read(second, codeframe, id, "B"), second, inB, id, out);
+    boolean codedA = inA.equals(CodingCsv.COLUMNS);
+    boolean codedB = inB.equals(CodingCsv.COLUMNS);
+    Coding a;
+    Coding b;
+    if (codedA || codedB) {
+      if (codedA != codedB || codeframeFile == null) {
+        throw new IllegalArgumentException("to compare coded files (header " + String.join(",", CodingCsv.COLUMNS)
+            + ") give two of them and --codeframe; " + (codedA ? second : first) + " is " + (codedA != codedB
+            ? "not one" : "one, and there is no --codeframe"));
+      }
+      Codeframe codeframe = CodeframeFiles.read(codeframeFile);
+      a = CodingCsv.read(first, codeframe);
+      b = CodingCsv.read(second, codeframe);
+    } else {
+      String id = idColumn.isEmpty() ? firstColumn(first) : idColumn;
+      Codeframe codeframe = codeframeFile == null ? inferred(id, inA, inB, out) : CodeframeFiles.read(codeframeFile);
+      a = withoutAbstained(read(first, codeframe, id, "A"), first, inA, id, out);
+      b = withoutAbstained(read(second, codeframe, id, "B"), second, inB, id, out);
+    }
     AgreementReport report = Agreement.between(a, b);
     ReferenceReport scores = Agreement.againstReference(a, b);
     out.printf(Locale.ROOT, "agreement of %s (A) and %s (B): %d units compared", first, second,

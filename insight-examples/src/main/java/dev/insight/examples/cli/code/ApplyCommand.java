@@ -1,44 +1,31 @@
 package dev.insight.examples.cli.code;
 
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.insight.codeframe.Code;
 import dev.insight.codeframe.CodeId;
 import dev.insight.codeframe.Codeframe;
 import dev.insight.codeframe.coding.Coding;
 import dev.insight.codeframe.coding.UnitId;
-import dev.insight.codeframe.interchange.CodedCsv;
 import dev.insight.codeframe.interchange.CodeframeFiles;
+import dev.insight.codeframe.interchange.CodingCsv;
 import dev.insight.codeframe.rules.RuleCoder;
 import dev.insight.codeframe.rules.RuleMatch;
-import dev.insight.core.input.InputProblem;
-import dev.insight.core.input.InvalidInputException;
 import dev.insight.examples.cli.Outputs;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code insight code apply}: codes comments with the rules of a codeframe. */
 @Command(name = "apply", mixinStandardHelpOptions = true,
-    description = "Code the comments of a CSV file with the rules of a codeframe; write one 0/1 column per code and "
-        + "per net.")
+    description = "Code the comments of a CSV file with the rules of a codeframe; write the coded file (one row "
+        + "per code given: id, code, by, source, confidence, at, evidence).")
 public final class ApplyCommand implements Callable<Integer> {
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;
@@ -59,7 +46,8 @@ public final class ApplyCommand implements Callable<Integer> {
   private String textColumn;
 
   @Option(names = "--out", required = true, paramLabel = "coded.csv",
-      description = "Where to write the coding: the id, then 0/1 per code, then 0/1 per net (column names are ids).")
+      description = "Where to write the coded file (read by code agree, code learn --coding, table and report "
+          + "--coding).")
   private Path out;
 
   @Option(names = "--explain", paramLabel = "E.csv",
@@ -77,7 +65,7 @@ public final class ApplyCommand implements Callable<Integer> {
       throw new IllegalArgumentException("codeframe " + codeframeFile + " has no rules: give codes a rule (JSON field "
           + "\"rule\", CSV column rule, REFI-QDA description line \"Rule: ...\")");
     }
-    Map<UnitId, String> comments = readComments();
+    Map<UnitId, String> comments = CommentsFile.read(data, idColumn, textColumn, null).byUnit();
     Instant now = Instant.now();
     Coding coding = coder.code(comments, now);
     List<Code> codable = codeframe.codable();
@@ -87,7 +75,7 @@ public final class ApplyCommand implements Callable<Integer> {
       under.put(net.id(), codeframe.codableUnder(net.id()));
     }
     try (Outputs outputs = Outputs.begin()) {
-      outputs.text(out, writer -> CodedCsv.write(coding, idColumn, writer));
+      outputs.text(out, writer -> CodingCsv.write(coding, writer));
       if (explain != null) {
         outputs.csv(explain, csv -> {
           csv.record(idColumn, "code", "label", "rule", "matched");
@@ -103,58 +91,6 @@ public final class ApplyCommand implements Callable<Integer> {
     }
     report(coding, codable, nets, under, comments.size());
     return 0;
-  }
-
-  private Map<UnitId, String> readComments() {
-    String source = data.toString();
-    Map<UnitId, String> comments = new LinkedHashMap<>();
-    Map<String, Long> lineOf = new HashMap<>();
-    try (Reader reader = Files.newBufferedReader(data, StandardCharsets.UTF_8);
-        CsvReader<CsvRecord> csv = CsvReader.builder().skipEmptyLines(true).ignoreDifferentFieldCount(true)
-            .detectBomHeader(true).ofCsvRecord(reader)) {
-      Iterator<CsvRecord> rows = csv.iterator();
-      if (!rows.hasNext()) {
-        throw new InvalidInputException(new InputProblem(source, 0, null, null, "the file is empty"));
-      }
-      CsvRecord header = rows.next();
-      int idAt = column(header, idColumn, source);
-      int textAt = column(header, textColumn, source);
-      List<InputProblem> problems = new ArrayList<>();
-      while (rows.hasNext()) {
-        CsvRecord row = rows.next();
-        long line = row.getStartingLineNumber();
-        String id = idAt < row.getFieldCount() ? row.getField(idAt).strip() : "";
-        if (id.isEmpty()) {
-          problems.add(new InputProblem(source, line, idColumn, null, "the respondent id is blank"));
-          continue;
-        }
-        Long first = lineOf.putIfAbsent(id, line);
-        if (first != null) {
-          problems.add(new InputProblem(source, line, idColumn, id, "duplicate respondent id (first on line "
-              + first + ")"));
-          continue;
-        }
-        comments.put(UnitId.of(id), textAt < row.getFieldCount() ? row.getField(textAt) : "");
-      }
-      if (!problems.isEmpty()) {
-        throw new InvalidInputException(problems);
-      }
-    } catch (CsvParseException e) {
-      throw new InvalidInputException(new InputProblem(source, 0, null, null, "malformed CSV: " + e.getMessage()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + source, e);
-    }
-    return comments;
-  }
-
-  private static int column(CsvRecord header, String name, String source) {
-    for (int i = 0; i < header.getFieldCount(); i++) {
-      if (header.getField(i).strip().equals(name)) {
-        return i;
-      }
-    }
-    throw new InvalidInputException(new InputProblem(source, header.getStartingLineNumber(), name, null,
-        "column not found; the header has " + header.getFields()));
   }
 
   private void report(Coding coding, List<Code> codable, List<Code> nets, Map<CodeId, List<CodeId>> under,

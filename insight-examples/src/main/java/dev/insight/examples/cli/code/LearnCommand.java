@@ -1,26 +1,38 @@
 package dev.insight.examples.cli.code;
 
+import dev.insight.codeframe.CodeId;
+import dev.insight.codeframe.Codeframe;
+import dev.insight.codeframe.coding.Coding;
+import dev.insight.codeframe.coding.Comments;
+import dev.insight.codeframe.coding.Provenance;
+import dev.insight.codeframe.coding.UnitId;
+import dev.insight.codeframe.interchange.CodeframeFiles;
+import dev.insight.codeframe.interchange.CodingCsv;
 import dev.insight.codeframe.learn.CodeSource;
-import dev.insight.codeframe.learn.TrainingCsv;
+import dev.insight.codeframe.learn.CodedExample;
 import dev.insight.codeframe.learn.CodedExamples;
 import dev.insight.codeframe.learn.CrossValidation;
 import dev.insight.codeframe.learn.EvaluationReport;
+import dev.insight.codeframe.learn.LabelMode;
 import dev.insight.codeframe.learn.LearnedCoder;
 import dev.insight.codeframe.learn.LearnerOptions;
 import dev.insight.codeframe.learn.TextEmbedder;
 import dev.insight.codeframe.learn.ThresholdPolicy;
+import dev.insight.codeframe.learn.TrainingCsv;
 import dev.insight.embeddings.BgeSmallEmbedder;
 import dev.insight.examples.cli.Outputs;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code insight code learn}: trains a coder on a coded CSV file and saves it, optionally cross-validating. */
 @Command(name = "learn", mixinStandardHelpOptions = true,
@@ -57,7 +69,18 @@ public final class LearnCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "COL", description = "A column with one code per comment "
         + "(single-label).")
     @Nullable String label;
+
+    @Option(names = "--coding", paramLabel = "C.csv", description = "A coded file (as code apply, code predict and "
+        + "code review write) joined to T.csv by --id; trains on the comments people coded (multi-label). Needs "
+        + "--codeframe and --id.")
+    @Nullable Path coding;
   }
+
+  @Option(names = "--codeframe", paramLabel = "F", description = "The codeframe of the coded file (with --coding).")
+  private @Nullable Path codeframe;
+
+  @Option(names = "--id", paramLabel = "COL", description = "The id column of T.csv (with --coding).")
+  private @Nullable String id;
 
   @Option(names = "--model", required = true, paramLabel = "M", description = "Where to save the model.")
   private Path model = Path.of("");
@@ -101,12 +124,12 @@ public final class LearnCommand implements Callable<Integer> {
     if (report != null && folds == null) {
       throw new IllegalArgumentException("--report needs --folds: the report is of the cross-validation");
     }
-    CodeSource source = source();
-    CodedExamples examples = TrainingCsv.read(train, text, source, context == null ? "" : context);
+    var out = spec.commandLine().getOut();
+    CodedExamples examples = codes.coding != null ? joined(codes.coding, out)
+        : TrainingCsv.read(train, text, source(), context == null ? "" : context);
     ThresholdPolicy policy = precision != null ? ThresholdPolicy.precision(precision) : ThresholdPolicy.of(thresholds);
     LearnerOptions options = LearnerOptions.defaults().withThresholds(policy);
     options = options.withSeed(seed);
-    var out = spec.commandLine().getOut();
     long start = System.nanoTime();
     if (embeddings) {
       out.printf(Locale.ROOT, "embedding %d comments with %s (about 150 a second on two cores)...%n",
@@ -138,6 +161,39 @@ public final class LearnCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** The comments of T.csv that people coded in the coded file, with their codes. */
+  private CodedExamples joined(Path file, java.io.PrintWriter out) {
+    if (codeframe == null || id == null) {
+      throw new IllegalArgumentException("--coding needs --codeframe (the codes' frame) and --id (the column of "
+          + train + " that the coded file's ids refer to)");
+    }
+    Codeframe frame = CodeframeFiles.read(codeframe);
+    Coding decisions = CodingCsv.read(file, frame);
+    Comments comments = CommentsFile.read(train, id, text, context);
+    comments.checkCovers(decisions, file.toString());
+    Map<UnitId, Integer> row = new HashMap<>();
+    for (int i = 0; i < comments.size(); i++) {
+      row.put(comments.units().get(i), i);
+    }
+    List<CodedExample> examples = new ArrayList<>();
+    int notByPeople = 0;
+    for (UnitId unit : decisions.units()) {
+      if (decisions.assignments(unit).stream().anyMatch(a -> !(a.provenance() instanceof Provenance.Human))) {
+        notByPeople++;
+        continue;
+      }
+      int i = row.get(unit);
+      examples.add(new CodedExample(comments.texts().get(i), decisions.codes(unit), comments.contexts().get(i)));
+    }
+    if (notByPeople > 0) {
+      out.printf(Locale.ROOT, "left out %d comments of %s coded by rules or a model: the model learns from "
+          + "people's codes%n", notByPeople, file);
+    }
+    List<CodeId> codeIds = new ArrayList<>();
+    frame.codable().forEach(c -> codeIds.add(c.id()));
+    return new CodedExamples(LabelMode.MULTI_LABEL, codeIds, examples, context == null ? "" : context);
   }
 
   private CodeSource source() {

@@ -2,8 +2,13 @@ package dev.insight.examples.cli.code;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.insight.codeframe.CodeId;
 import dev.insight.codeframe.Codeframe;
+import dev.insight.codeframe.coding.Coding;
+import dev.insight.codeframe.coding.Provenance;
+import dev.insight.codeframe.coding.UnitId;
 import dev.insight.codeframe.interchange.CodeframeFiles;
+import dev.insight.codeframe.interchange.CodingCsv;
 import dev.insight.examples.cli.Insight;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +54,7 @@ class CodeCommandTest {
   }
 
   @Test
-  void apply_realComments_writesIdCodeAndNetColumns() throws IOException {
+  void apply_realComments_writesTheCodedFileWithRuleProvenance() throws IOException {
     Path coded = dir.resolve("coded.csv");
     Path explain = dir.resolve("explain.csv");
 
@@ -58,16 +63,15 @@ class CodeCommandTest {
 
     assertThat(exit).as(err.toString()).isZero();
     List<String> lines = Files.readAllLines(coded);
-    assertThat(lines).hasSize(41);
-    List<String> header = List.of(lines.get(0).split(","));
-    assertThat(header).hasSize(1 + 44 + 9);
-    assertThat(header.get(0)).isEqualTo("row_index");
-    assertThat(header).contains("sa", "ef", "staff", "environment-facilities");
-    // "Enjoyed the food & happy wIth the care receIved." -> ef (food) and its net
-    List<String> food = List.of(row(lines, "2988").orElseThrow().split(","));
-    assertThat(food.get(header.indexOf("ef"))).isEqualTo("1");
-    assertThat(food.get(header.indexOf("environment-facilities"))).isEqualTo("1");
-    assertThat(food.get(header.indexOf("sa"))).isEqualTo("0");
+    assertThat(lines.get(0)).isEqualTo("id,code,by,source,confidence,at,evidence");
+    Coding coding = CodingCsv.read(coded, CodeframeFiles.read(codebook));
+    assertThat(coding.units()).hasSize(40);
+    // "Enjoyed the food & happy wIth the care receIved." -> ef (food), by its rule, with the matched word
+    assertThat(coding.codes(UnitId.of("2988"))).contains(CodeId.of("ef")).doesNotContain(CodeId.of("sa"));
+    Provenance.Rule why = (Provenance.Rule) coding.assignment(UnitId.of("2988"), CodeId.of("ef")).orElseThrow()
+        .provenance();
+    assertThat(why.rule()).isEqualTo("food OR meal* OR drink* OR breakfast OR lunch OR dinner OR menu");
+    assertThat(why.matched()).containsExactly("food");
     assertThat(Files.readAllLines(explain)).contains("2988,ef,Food,food OR meal* OR drink* OR breakfast OR lunch OR "
         + "dinner OR menu,food");
     assertThat(out.toString()).contains("coded 40 comments with 44 codes").contains("NET staff");
@@ -88,9 +92,11 @@ class CodeCommandTest {
       int exit = run("code", "apply", "--codeframe", file.toString(), "--data", comments.toString(), "--id",
           "row_index", "--text", "feedback", "--out", coded.toString());
       assertThat(exit).as(err.toString()).isZero();
-      results.add(Files.readString(coded));
+      // the same rows but for the time of coding
+      results.add(Files.readString(coded).replaceAll("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z", "T"));
     }
 
+    assertThat(results.get(0)).contains(",rule,");
     assertThat(results.get(1)).isEqualTo(results.get(0));
     assertThat(results.get(2)).isEqualTo(results.get(0));
   }

@@ -292,7 +292,7 @@ class CodeLearnPredictCommandTest {
     run("code", "learn", "--train", coded("train.csv", true).toString(), "--text", "comment", "--label", "code",
         "--model", model.toString());
     byte[] bytes = Files.readAllBytes(model);
-    bytes[11] = 2; // the format version follows the 8-byte magic: a model of the previous version
+    bytes[11] = 3; // the format version follows the 8-byte magic: a model of the previous version
     Files.write(model, bytes);
     Path data = folder.resolve("new.csv");
     Files.writeString(data, "comment\nwe waited hours\n");
@@ -301,8 +301,8 @@ class CodeLearnPredictCommandTest {
         "--out", folder.resolve("p.csv").toString());
 
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString()).contains("m.model: model format version 2, but this version of insight reads "
-        + "version 3; train the model again with this version");
+    assertThat(err.toString()).contains("m.model: model format version 3, but this version of insight reads "
+        + "version 4; train the model again with this version");
   }
 
   @Test

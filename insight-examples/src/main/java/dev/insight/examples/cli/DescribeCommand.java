@@ -1,0 +1,145 @@
+package dev.insight.examples.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.insight.core.codebook.CodebookInference;
+import dev.insight.core.codebook.CodebookVariable;
+import dev.insight.core.codebook.SurveyCodebook;
+import dev.insight.core.csv.CsvFile;
+import dev.insight.core.data.Category;
+import dev.insight.core.input.ProblemCollector;
+import dev.insight.core.input.ReadMode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code insight describe}: what insight made of a survey file, before any analysis. */
+@Command(name = "describe", mixinStandardHelpOptions = true,
+    description = {"Says what insight made of a survey file: its encoding and delimiter, the number of respondents, "
+        + "every problem, and each variable with its type (single, multiple, ordinal, numeric, text, date, id), "
+        + "categories in order and source columns.",
+        "With --json, prints {\"format\", \"encoding\", \"respondents\", \"problems\", \"variables\": [{\"name\", "
+            + "\"label\", \"type\", \"categories\": [{\"code\", \"label\"}], \"columns\"}]}; a file of the same "
+            + "shape (with \"missing\": true on a category, or a \"delimiter\") can be edited and given back "
+            + "with --codebook."})
+final class DescribeCommand implements Callable<Integer> {
+  /** Names an id column goes by in exports, compared without case, spaces or underscores. */
+  private static final Set<String> ID_NAMES = Set.of("id", "respondentid", "responseid", "respondent", "recordid",
+      "participantid", "submissionid", "uniqueresponsenumber");
+  private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--data", required = true, paramLabel = "D.csv", description = "The survey file.")
+  private Path data;
+
+  @Option(names = "--id", paramLabel = "COL",
+      description = "The respondent id column (default: a column named id, Respondent ID, ResponseId or the like).")
+  private @Nullable String id;
+
+  @Option(names = "--encoding", paramLabel = "CHARSET",
+      description = "The encoding of a file without a byte-order mark (default UTF-8).")
+  private @Nullable String encoding;
+
+  @Option(names = "--codebook", paramLabel = "FILE",
+      description = "A codebook (JSON or CSV) whose variables replace those inferred.")
+  private @Nullable Path codebook;
+
+  @Option(names = "--format", paramLabel = "csv|qualtrics|surveymonkey",
+      description = "The export's header layout, instead of detecting it from the header.")
+  private @Nullable String format;
+
+
+  @Option(names = "--json", description = "Print JSON instead of text.")
+  private boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    DataOptions input = new DataOptions();
+    input.data = data;
+    input.encoding = encoding;
+    input.codebook = codebook;
+    input.format = format;
+    ProblemCollector problems = ProblemCollector.of(data.toString(), ReadMode.LENIENT);
+    String encodingName;
+    String layout;
+    String delimiter;
+    CodebookInference.Description description;
+    try (CsvFile csv = CsvFile.open(data, SurveyFiles.options(input), problems)) {
+      encodingName = csv.format().encoding();
+      layout = csv.layout().formatName();
+      delimiter = csv.format().delimiterName();
+      String idColumn = id != null ? id : csv.header().names().stream()
+          .filter(n -> ID_NAMES.contains(n.toLowerCase(Locale.ROOT).replaceAll("[\\s_]", ""))).findFirst()
+          .orElse(null);
+      if (id != null && csv.header().indexOf(id).isEmpty()) {
+        throw new IllegalArgumentException("--id " + id + ": " + csv.header().whyNot(id));
+      }
+      description = CodebookInference.infer(csv, idColumn);
+    }
+    SurveyCodebook result = description.codebook();
+    SurveyCodebook given = SurveyFiles.codebook(input);
+    if (given != null) {
+      result = result.overriddenBy(given);
+    }
+    List<String> lines = new ArrayList<>();
+    problems.notes().forEach(p -> lines.add(p.describe()));
+    problems.problems().forEach(p -> lines.add(p.describe()));
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      ObjectNode root = JSON.createObjectNode();
+      root.put("format", layout);
+      root.put("encoding", encodingName);
+      root.put("respondents", description.respondents());
+      ArrayNode list = root.putArray("problems");
+      lines.forEach(list::add);
+      ArrayNode variables = root.putArray("variables");
+      for (CodebookVariable v : result.variables()) {
+        ObjectNode node = variables.addObject();
+        node.put("name", v.name());
+        node.put("label", v.label());
+        node.put("type", v.type().jsonName());
+        ArrayNode categories = node.putArray("categories");
+        for (Category c : v.categories()) {
+          categories.addObject().put("code", c.code()).put("label", c.label());
+        }
+        ArrayNode columns = node.putArray("columns");
+        v.columns().forEach(columns::add);
+      }
+      out.println(JSON.writeValueAsString(root));
+    } else {
+      out.printf(Locale.ROOT, "%s: %s export, %s, %s-delimited; %d respondents, %d variables%n", data, layout,
+          encodingName,
+          delimiter, description.respondents(), result.variables().size());
+      for (CodebookVariable v : result.variables()) {
+        String categories = v.categories().stream().map(c -> c.missing() ? c.code() + " (missing)" : c.code())
+            .collect(Collectors.joining(" | "));
+        String columns = v.columns().size() == 1 && v.columns().get(0).equals(v.name()) ? ""
+            : " [" + String.join(", ", v.columns()) + "]";
+        String split = v.delimiter() == null ? "" : " (one cell, split at '" + v.delimiter() + "')";
+        out.printf(Locale.ROOT, "  %-24s %-8s %s%s%s%s%n", v.name(), v.type().jsonName(),
+            v.label().equals(v.name()) ? "" : "\"" + v.label() + "\" ", categories, split, columns);
+      }
+      if (!lines.isEmpty()) {
+        out.println(lines.size() + " problem" + (lines.size() == 1 ? "" : "s") + " and notes:");
+        lines.forEach(l -> out.println("  " + l));
+      }
+    }
+    out.flush();
+    return 0;
+  }
+}

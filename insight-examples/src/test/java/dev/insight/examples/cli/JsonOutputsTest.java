@@ -1,0 +1,126 @@
+package dev.insight.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.insight.examples.report.JsonOutputs;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every JSON output of the command ({@code analysis.json} of {@code insight report} and {@code insight demo},
+ * {@code insight table --out t.json}, {@code insight weight --report r.json}) validates against the JSON Schema
+ * shipped in the jar, read by a real validator; and the validator does reject what the schema forbids.
+ */
+class JsonOutputsTest {
+  @TempDir
+  static Path folder;
+
+  private static JsonSchema schema;
+
+  @BeforeAll
+  static void writeEveryOutput() throws IOException {
+    try (InputStream in = JsonOutputs.class.getResourceAsStream(JsonOutputs.SCHEMA_RESOURCE)) {
+      assertThat(in).as("the schema is in the jar at " + JsonOutputs.SCHEMA_RESOURCE).isNotNull();
+      schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+    }
+    Path data = OtherProgrammeReportTest.fixture("survey.csv");
+    Path margins = OtherProgrammeReportTest.fixture("margins.csv");
+    run("demo", "--quiet", "--out", folder.resolve("demo").toString());
+    assertThat(OtherProgrammeReportTest.report(folder.resolve("report"), new StringWriter(), new StringWriter()))
+        .isZero();
+    run("weight", "--data", data.toString(), "--id", "respondent", "--margins", margins.toString(), "--out",
+        folder.resolve("w.csv").toString(), "--report", folder.resolve("weighting.json").toString());
+    run("table", "--data", data.toString(), "--id", "respondent", "--weights", folder.resolve("w.csv").toString(),
+        "--rows", "imp_*,visits", "--banner", "ward,age_band", "--out", folder.resolve("table.json").toString());
+  }
+
+  private static void run(String... args) {
+    StringWriter err = new StringWriter();
+    int code = Insight.run(new PrintWriter(new StringWriter()), new PrintWriter(err), args);
+    assertThat(code).as(String.join(" ", args) + ": " + err).isZero();
+  }
+
+  static Stream<String> outputs() {
+    return Stream.of("demo/analysis.json", "report/analysis.json", "weighting.json", "table.json");
+  }
+
+  @ParameterizedTest
+  @MethodSource("outputs")
+  void output_validatesAgainstTheShippedSchema(String file) throws IOException {
+    JsonNode json = new ObjectMapper().readTree(folder.resolve(file).toFile());
+
+    Set<ValidationMessage> errors = schema.validate(json);
+
+    assertThat(errors).as(file).isEmpty();
+    assertThat(json.path("schemaVersion").asText()).isEqualTo(JsonOutputs.SCHEMA_VERSION);
+    assertThat(Files.readString(folder.resolve(file))).doesNotContain("\"NaN\"", "Infinity");
+  }
+
+  @Test
+  void schema_rejectsANumberWrittenAsAString() throws IOException {
+    ObjectNode json = (ObjectNode) new ObjectMapper().readTree(folder.resolve("weighting.json").toFile());
+    json.put("efficiency", "NaN");
+
+    assertThat(schema.validate(json)).isNotEmpty();
+  }
+
+  @Test
+  void schema_rejectsAnUnknownKind() throws IOException {
+    ObjectNode json = (ObjectNode) new ObjectMapper().readTree(folder.resolve("table.json").toFile());
+    json.put("kind", "tables");
+
+    assertThat(schema.validate(json)).isNotEmpty();
+  }
+
+  @Test
+  void everyOutput_startsWithItsVersionAndKind() throws IOException {
+    for (String file : outputs().toList()) {
+      List<String> keys = List.copyOf(iterable(new ObjectMapper().readTree(folder.resolve(file).toFile())));
+      assertThat(keys.subList(0, 2)).as(file).containsExactly("schemaVersion", "kind");
+    }
+  }
+
+  @Test
+  void analysis_isTheSameBytesEveryRun() throws IOException {
+    Path again = folder.resolve("again");
+    assertThat(OtherProgrammeReportTest.report(again, new StringWriter(), new StringWriter())).isZero();
+
+    assertThat(Files.readString(again.resolve("analysis.json")))
+        .isEqualTo(Files.readString(folder.resolve("report/analysis.json")));
+  }
+
+  @Test
+  void theTableInTheAnalysis_hasTheSameNamesAsTheTableCommand() throws IOException {
+    JsonNode analysisCell = new ObjectMapper().readTree(folder.resolve("report/analysis.json").toFile())
+        .at("/survey/tables/blocks/0/rows/0/cells/0");
+    JsonNode tableCell = new ObjectMapper().readTree(folder.resolve("table.json").toFile())
+        .at("/blocks/0/rows/0/cells/0");
+
+    assertThat(List.copyOf(iterable(analysisCell))).isEqualTo(List.copyOf(iterable(tableCell)));
+  }
+
+  private static java.util.List<String> iterable(JsonNode node) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+}
