@@ -99,7 +99,7 @@ class CommentToReportEndToEndTest {
         "--coding", all.toString(), "--codeframe", frameFile.toString(), "--out", report.toString());
 
     String html = Files.readString(report.resolve("report.html"));
-    assertThat(html).contains("Themes in the open comments (base: " + coded.units().size() + " who commented)")
+    assertThat(html).contains("Codes in the open comments (base: " + coded.units().size() + " who commented)")
         .contains("Needs adequate staff and skills")
         .contains("Coding the open comments")
         .contains("Of the " + coded.units().size() + " comments, 60 read and coded by a person and "
