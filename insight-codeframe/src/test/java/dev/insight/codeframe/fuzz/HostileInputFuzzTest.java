@@ -45,7 +45,7 @@ class HostileInputFuzzTest {
 
   @FuzzTest(maxDuration = "10s")
   void rule(FuzzedDataProvider data) {
-    String rule = data.consumeString(500);
+    String rule = data.consumeString(20_000);
     String comment = data.consumeRemainingAsString();
     try {
       RuleCoder.check(CodeId.of("a"), rule);

@@ -33,7 +33,7 @@ final class SurveySections {
       bars.add(new BarChart.Bar(row.label(), e.value(), e.interval().low(), e.interval().high(),
           "(n = " + row.count() + ")"));
     }
-    html.append(BarChart.html(question + ": weighted percent of respondents", "Answer", "Weighted % (95% interval)",
+    html.append(BarChart.html("Weighted percent of respondents: " + question, "Answer", "Weighted % (95% interval)",
         bars));
     html.element("p", "Base: all respondents (" + base + "; effective base "
         + String.format(Locale.ROOT, "%.0f", analysis.priorities().get(0).estimate().effectiveBase()) + ").",

@@ -91,6 +91,30 @@ class EngagementReportTest {
   }
 
   @Test
+  void html_charactersXmlForbids_becomeTheReplacementCharacter() {
+    assertThat(Html.escape("a\u000Bb\u0000c\tok \uD83D\uDE00 \uD800")).isEqualTo("a\uFFFDb\uFFFDc\tok \uD83D\uDE00 \uFFFD");
+  }
+
+  @Test
+  void pdf_ofAProgrammeWithControlCharactersAndMarkupInItsText_isMade() throws IOException {
+    var programme = dev.insight.examples.casestudy.CaseStudyFiles.programme();
+    var hostile = new dev.insight.core.programme.Programme(programme.id(), "Title with \u000B a vertical tab, "
+        + "</style><script>x</script> & \uD800", programme.purpose(), programme.period(), programme.principles(),
+        programme.organisations(), programme.audiences(), programme.participants(), programme.activities(),
+        programme.priorities(), programme.quotes(), programme.findings(), programme.recommendations(),
+        programme.responses(), programme.prevalences(), programme.place(), programme.visibility());
+
+    byte[] pdf = EngagementReport.of(hostile, null, RedactionPolicy.internalUseOnly("a \" reason } with \\ and "
+        + "</style>")).pdf();
+
+    try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      // the title wraps across lines
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\R", "");
+      assertThat(text).contains("</style><script>x</script>").contains("a \" reason } with \\ and </style>");
+    }
+  }
+
+  @Test
   void internalUseOnly_saysSoOnTheCoverAndKeepsPersonalData() {
     String internal = caseStudy(RedactionPolicy.internalUseOnly("checking coding")).html();
 
