@@ -202,9 +202,9 @@ public final class Bank implements AutoCloseable {
     checkNotNull(programme, "programme");
     IndexWriter w = writable();
     checkState(bankEmbedder.isEmpty() || embedder != null && embedder.name().equals(bankEmbedder),
-        "bank %s searches by meaning with the embedder %s, which is %s: install insight-embeddings or use another "
-            + "bank", path, bankEmbedder, embedder == null ? "not available" : "not the one given (" + embedder.name()
-            + ")");
+        "bank %s searches by meaning with the embedder %s, so every programme added to it is embedded with it too, "
+            + "but %s: install insight-embeddings (and leave out --words-only), or use another bank", path,
+        bankEmbedder, embedder == null ? "no embedder is available" : "the embedder given is " + embedder.name());
     String id = programme.id().value();
     Optional<BankedProgramme> before = current(id);
     if (before.isPresent() && !before.get().title().equals(programme.title()) && !replace) {

@@ -41,19 +41,21 @@ final class BankSearch {
 
   static SearchResult search(IndexSearcher searcher, Analyzer analyzer, BankQuery q, @Nullable TextEmbedder embedder,
       String note) throws IOException {
-    Query filter = filter(q);
     int depth = Math.max(q.limit() * 3, 50);
     List<String> terms = terms(analyzer, q.words());
     Map<Integer, Double> fused = new LinkedHashMap<>();
     boolean byMeaning = false;
     if (terms.isEmpty()) {
-      for (ScoreDoc hit : searcher.search(filter, q.limit()).scoreDocs) {
+      for (ScoreDoc hit : searcher.search(filter(q, true), q.limit()).scoreDocs) {
         fused.put(hit.doc, 0.0);
       }
     } else {
+      // only items have text and vectors: the version documents need no filter here
+      Query filter = filter(q, false);
       BooleanQuery.Builder words = new BooleanQuery.Builder();
       terms.forEach(t -> words.add(new TermQuery(new Term(Fields.TEXT, t)), Occur.SHOULD));
-      Query bm25 = new BooleanQuery.Builder().add(words.build(), Occur.MUST).add(filter, Occur.FILTER).build();
+      Query bm25 = filter == null ? words.build()
+          : new BooleanQuery.Builder().add(words.build(), Occur.MUST).add(filter, Occur.FILTER).build();
       fuse(searcher.search(bm25, depth).scoreDocs, fused);
       if (embedder != null) {
         float[] vector = embedder.embed(List.of(q.words())).clone()[0];
@@ -77,36 +79,52 @@ final class BankSearch {
     }
   }
 
-  static Query filter(BankQuery q) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder()
-        .add(new TermQuery(new Term(Fields.DOC, Fields.ITEM)), Occur.FILTER);
-    if (!q.includeInternal()) {
-      b.add(new TermQuery(new Term(Fields.VISIBILITY, Visibility.PUBLIC.name())), Occur.FILTER);
+  /**
+   * The filters as one query, or null when there are none. Internal-use-only programmes are excluded by a clause on
+   * the few documents that are internal, not a filter on the many that are public, so that dense filters do not slow
+   * the scoring of common words.
+   */
+  static @Nullable Query filter(BankQuery q, boolean itemsOnly) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    boolean any = false;
+    if (itemsOnly) {
+      b.add(new TermQuery(new Term(Fields.DOC, Fields.ITEM)), Occur.FILTER);
+      any = true;
     }
     if (!q.kinds().isEmpty()) {
       BooleanQuery.Builder kinds = new BooleanQuery.Builder();
       q.kinds().forEach(k -> kinds.add(new TermQuery(new Term(Fields.KIND, k.label())), Occur.SHOULD));
       b.add(kinds.build(), Occur.FILTER);
+      any = true;
     }
-    term(b, Fields.AUDIENCE, q.audience(), true);
-    term(b, Fields.PRIORITY, q.priority(), false);
-    term(b, Fields.THEME, q.theme(), true);
-    term(b, Fields.PLACE, q.place(), true);
-    term(b, Fields.ACTIVITY_KIND, q.activityKind(), true);
-    term(b, Fields.PROGRAMME, q.programme(), false);
+    any |= term(b, Fields.AUDIENCE, q.audience(), true);
+    any |= term(b, Fields.PRIORITY, q.priority(), false);
+    any |= term(b, Fields.THEME, q.theme(), true);
+    any |= term(b, Fields.PLACE, q.place(), true);
+    any |= term(b, Fields.ACTIVITY_KIND, q.activityKind(), true);
+    any |= term(b, Fields.PROGRAMME, q.programme(), false);
     if (q.from() != null || q.to() != null) {
       long from = q.from() == null ? Long.MIN_VALUE : q.from().toEpochDay();
       long to = q.to() == null ? Long.MAX_VALUE : q.to().toEpochDay();
       b.add(LongPoint.newRangeQuery(Fields.DATE, from, to), Occur.FILTER);
+      any = true;
     }
-    BooleanQuery built = b.build();
-    return built.clauses().isEmpty() ? new MatchAllDocsQuery() : built;
+    if (!q.includeInternal()) {
+      if (!any) {
+        b.add(new MatchAllDocsQuery(), Occur.FILTER);
+        any = true;
+      }
+      b.add(new TermQuery(new Term(Fields.VISIBILITY, Visibility.INTERNAL_USE_ONLY.name())), Occur.MUST_NOT);
+    }
+    return any ? b.build() : null;
   }
 
-  private static void term(BooleanQuery.Builder b, String field, @Nullable String value, boolean slug) {
+  private static boolean term(BooleanQuery.Builder b, String field, @Nullable String value, boolean slug) {
     if (value != null && !value.isBlank()) {
       b.add(new TermQuery(new Term(field, slug ? ReferenceAudiences.slug(value) : value.strip())), Occur.FILTER);
+      return true;
     }
+    return false;
   }
 
   static List<String> terms(Analyzer analyzer, String words) {

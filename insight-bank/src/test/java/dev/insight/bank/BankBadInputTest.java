@@ -135,8 +135,9 @@ class BankBadInputTest {
     try (Bank bank = Bank.open(dir.resolve("meaning"), null)) {
       assertThatThrownBy(() -> bank.add(Fixtures.caseStudy(), List.of(), false))
           .isInstanceOf(IllegalStateException.class)
-          .hasMessage("bank " + dir.resolve("meaning") + " searches by meaning with the embedder concepts-v1, which "
-              + "is not available: install insight-embeddings or use another bank");
+          .hasMessage("bank " + dir.resolve("meaning") + " searches by meaning with the embedder concepts-v1, so "
+              + "every programme added to it is embedded with it too, but no embedder is available: install "
+              + "insight-embeddings (and leave out --words-only), or use another bank");
     }
   }
 

@@ -86,7 +86,7 @@ public class BankBenchmark {
     }
   }
 
-  private static long size(Path dir) {
+  static long size(Path dir) {
     try (Stream<Path> files = Files.walk(dir)) {
       return files.filter(Files::isRegularFile).mapToLong(p -> {
         try {

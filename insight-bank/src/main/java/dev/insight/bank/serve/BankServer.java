@@ -14,6 +14,7 @@ import dev.insight.bank.Bank;
 import dev.insight.bank.BankQuery;
 import dev.insight.bank.Hit;
 import dev.insight.bank.SearchResult;
+import dev.insight.core.internal.Loopback;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +22,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -36,7 +36,7 @@ import java.util.concurrent.Executors;
  *
  * <p>Security: bound to 127.0.0.1 only; a request whose {@code Host} is not this server's loopback address and port
  * is refused (against DNS rebinding), as is one whose {@code Origin}, when sent, is not this server (against other
- * sites' pages calling it); only GET and HEAD; a Content-Security-Policy that allows nothing but this server's
+ * sites' pages calling it), by the rules all insight's local pages share ({@code Loopback}); only GET and HEAD; a Content-Security-Policy that allows nothing but this server's
  * style sheet. Internal-use-only programmes are searched only when the server was started to include them.
  */
 public final class BankServer implements AutoCloseable {
@@ -48,15 +48,12 @@ public final class BankServer implements AutoCloseable {
   private final boolean includeInternal;
   private final HttpServer server;
   private final ExecutorService executor;
-  private final Set<String> hosts;
 
   private BankServer(Bank bank, boolean includeInternal, HttpServer server, ExecutorService executor) {
     this.bank = bank;
     this.includeInternal = includeInternal;
     this.server = server;
     this.executor = executor;
-    int port = server.getAddress().getPort();
-    this.hosts = Set.of("127.0.0.1:" + port, "localhost:" + port);
   }
 
   /**
@@ -106,18 +103,11 @@ public final class BankServer implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       Headers headers = exchange.getResponseHeaders();
-      headers.set("X-Content-Type-Options", "nosniff");
-      headers.set("Referrer-Policy", "no-referrer");
-      headers.set("Cache-Control", "no-store");
-      headers.set("Content-Security-Policy", CSP);
-      String host = exchange.getRequestHeaders().getFirst("Host");
-      if (host == null || !hosts.contains(host)) {
-        send(exchange, 403, "text/plain", "refused: this server answers only to " + url());
-        return;
-      }
-      String origin = exchange.getRequestHeaders().getFirst("Origin");
-      if (origin != null && !(origin.startsWith("http://") && hosts.contains(origin.substring("http://".length())))) {
-        send(exchange, 403, "text/plain", "refused: requests from " + origin + " are not allowed");
+      Loopback.headers(CSP).forEach(headers::set);
+      String refusal = Loopback.refusal(port(), exchange.getRequestHeaders().getFirst("Host"),
+          exchange.getRequestHeaders().getFirst("Origin"));
+      if (refusal != null) {
+        send(exchange, 403, "text/plain", refusal);
         return;
       }
       String method = exchange.getRequestMethod();

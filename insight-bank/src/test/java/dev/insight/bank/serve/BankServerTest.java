@@ -127,7 +127,8 @@ class BankServerTest {
     Response response = get("/api/search?q=carers", "Origin", "http://evil.example");
 
     assertThat(response.statusCode()).isEqualTo(403);
-    assertThat(response.body()).isEqualTo("refused: requests from http://evil.example are not allowed");
+    assertThat(response.body()).isEqualTo("refused: requests from another origin (http://evil.example) are not "
+        + "accepted");
     assertThat(get("/api/search?q=carers", "Origin", "http://127.0.0.1:" + server.port()).statusCode())
         .isEqualTo(200);
   }
@@ -138,7 +139,8 @@ class BankServerTest {
         + "\r\nConnection: close\r\n\r\n");
 
     assertThat(response.statusCode()).isEqualTo(403);
-    assertThat(response.body()).isEqualTo("refused: this server answers only to " + server.url());
+    assertThat(response.body()).isEqualTo("refused: this server answers only requests addressed to 127.0.0.1:"
+        + server.port());
   }
 
   @Test

@@ -17,6 +17,7 @@ import dev.insight.codeframe.Code;
 import dev.insight.codeframe.CodeId;
 import dev.insight.codeframe.Codeframe;
 import dev.insight.codeframe.coding.UnitId;
+import dev.insight.core.internal.Loopback;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -115,14 +115,9 @@ final class ReviewServer implements AutoCloseable {
   /** Why a request is refused, or null: another Host, another Origin, or a write that is not JSON. */
   private String refusal(HttpExchange exchange) {
     Headers headers = exchange.getRequestHeaders();
-    String host = headers.getFirst("Host");
-    Set<String> hosts = Set.of("127.0.0.1:" + port, "localhost:" + port);
-    if (host == null || !hosts.contains(host.toLowerCase(java.util.Locale.ROOT))) {
-      return "refused: this server answers only requests addressed to 127.0.0.1:" + port;
-    }
-    String origin = headers.getFirst("Origin");
-    if (origin != null && !Set.of("http://127.0.0.1:" + port, "http://localhost:" + port).contains(origin)) {
-      return "refused: requests from another origin (" + origin + ") are not accepted";
+    String loopback = Loopback.refusal(port, headers.getFirst("Host"), headers.getFirst("Origin"));
+    if (loopback != null) {
+      return loopback;
     }
     if (exchange.getRequestMethod().equals("POST")) {
       String type = headers.getFirst("Content-Type");
@@ -304,11 +299,7 @@ final class ReviewServer implements AutoCloseable {
   private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
     Headers headers = exchange.getResponseHeaders();
     headers.set("Content-Type", type);
-    headers.set("Content-Security-Policy", CSP);
-    headers.set("X-Content-Type-Options", "nosniff");
-    headers.set("X-Frame-Options", "DENY");
-    headers.set("Referrer-Policy", "no-referrer");
-    headers.set("Cache-Control", "no-store");
+    Loopback.headers(CSP).forEach(headers::set);
     exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);
