@@ -195,4 +195,9 @@ class QdpxExporterTest {
     assertThat(xml).contains("<Set guid=\"", "name=\"for the board\"", "<Description>Themes in the board paper",
         "<MemberCode targetGUID=\"");
   }
+
+  /** Exports the test coding (with a code set), not redacted, for the import test. */
+  static void exportForImport(Path file) throws Exception {
+    QdpxExporter.internalUseOnly("round trip test").write("Focus groups", List.of(coding(true)), file);
+  }
 }

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.insight.core.csv.Codebook;
 import dev.insight.core.data.Category;
 import dev.insight.core.input.InputProblem;
 import dev.insight.core.input.InvalidInputException;
+import dev.insight.core.internal.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,7 +37,7 @@ import java.util.Set;
  * @param variables the variables, in file order, names unique
  */
 public record SurveyCodebook(List<CodebookVariable> variables) {
-  private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+  private static final ObjectMapper JSON = Json.mapper().enable(SerializationFeature.INDENT_OUTPUT)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   /**
@@ -118,11 +118,16 @@ public record SurveyCodebook(List<CodebookVariable> variables) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".json")) {
       try {
-        return JSON.readValue(Files.readAllBytes(file), SurveyCodebook.class);
+        SurveyCodebook codebook = JSON.readValue(Files.readAllBytes(file), SurveyCodebook.class);
+        if (codebook == null) {
+          throw new InvalidInputException(new InputProblem(file.toString(), 1, "$", "null",
+              "not a codebook: a codebook file holds one JSON object with \"variables\", not null"));
+        }
+        return codebook;
       } catch (JsonProcessingException e) {
         long line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
         throw new InvalidInputException(new InputProblem(file.toString(), line, null, null,
-            "not a codebook: " + e.getOriginalMessage()));
+            "not a codebook: " + (Json.limitPassed(e) != null ? Json.describe(e) : e.getOriginalMessage())));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read codebook " + file, e);
       }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.insight.core.evidence.Consideration;
@@ -17,6 +16,7 @@ import dev.insight.core.evidence.QuoteId;
 import dev.insight.core.evidence.Response;
 import dev.insight.core.input.InputProblem;
 import dev.insight.core.input.InvalidInputException;
+import dev.insight.core.internal.Json;
 import dev.insight.core.internal.AtomicFiles;
 import dev.insight.core.programme.Activity;
 import dev.insight.core.programme.ActivityId;
@@ -54,7 +54,7 @@ public final class ConsiderationLog {
   /** The {@code previous} hash of the first entry. */
   public static final String GENESIS = "0".repeat(64);
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
+  private static final ObjectMapper MAPPER = Json.mapper()
       .enable(SerializationFeature.INDENT_OUTPUT)
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
       .build();
@@ -232,7 +232,7 @@ public final class ConsiderationLog {
     } catch (JsonProcessingException e) {
       long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new InvalidInputException(new InputProblem(file.toString(), line, null, null,
-          "not a consideration log (malformed JSON: " + e.getOriginalMessage() + ")"));
+          "not a consideration log (" + Json.describe(e) + ")"));
     } catch (NoSuchFileException e) {
       throw new UncheckedIOException("no such file " + file, e);
     } catch (IOException e) {

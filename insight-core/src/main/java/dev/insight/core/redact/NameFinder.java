@@ -51,13 +51,23 @@ final class NameFinder {
   /** A name or part of one: its words folded, and the normalised text between them. */
   private record Name(String[] words, String[] gaps, boolean part) {}
 
+  private static final int FILTER_MASK = (1 << 12) - 1;
+
   private final Map<String, List<Name>> byFirstWord = new HashMap<>();
+  /**
+   * A filter over the first words' hash codes: a word of plain ASCII whose lower-case hash is not in here starts no
+   * name, so it is passed over without being copied or folded (most words of a long text).
+   */
+  private final boolean[] mayStart = new boolean[FILTER_MASK + 1];
 
   NameFinder(Collection<String> names) {
     for (String name : names) {
       for (String variant : List.of(compose(name), stripAccents(name))) {
         add(variant);
       }
+    }
+    for (String first : byFirstWord.keySet()) {
+      mayStart[first.hashCode() & FILTER_MASK] = true;
     }
     for (List<Name> list : byFirstWord.values()) {
       list.sort(Comparator.comparingInt((Name c) -> c.words().length).reversed()
@@ -142,19 +152,37 @@ final class NameFinder {
 
   /** The end of the longest name starting at word {@code w}, or -1. */
   private int match(String text, List<int[]> words, String[] folded, int w) {
+    int start = words.get(w)[0];
+    int end = words.get(w)[1];
+    if (!mayStart(text, start, end) && !(pluralPossessive(text, end) && mayStart(text, start, end - 1))) {
+      return -1;
+    }
     String first = folded(text, words, folded, w);
     List<Name> candidates = byFirstWord.get(first);
-    int end = -1;
+    int found = -1;
     if (candidates != null) {
-      end = tryAll(candidates, text, words, folded, w);
+      found = tryAll(candidates, text, words, folded, w);
     }
-    if (end < 0 && pluralPossessive(text, words.get(w)[1])) {
+    if (found < 0 && pluralPossessive(text, end)) {
       List<Name> single = byFirstWord.get(first.substring(0, first.length() - 1));
       if (single != null) {
-        end = tryAll(single, text, words, folded, w);
+        found = tryAll(single, text, words, folded, w);
       }
     }
-    return end;
+    return found;
+  }
+
+  /** Whether the word at [start, end) may start a name: false only when it is plain ASCII and surely does not. */
+  private boolean mayStart(String text, int start, int end) {
+    int hash = 0;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        return true;
+      }
+      hash = 31 * hash + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    return mayStart[hash & FILTER_MASK];
   }
 
   private int tryAll(List<Name> candidates, String text, List<int[]> words, String[] folded, int w) {

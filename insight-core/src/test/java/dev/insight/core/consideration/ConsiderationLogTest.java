@@ -142,6 +142,18 @@ class ConsiderationLogTest {
   }
 
   @Test
+  void read_deeplyNestedEntry_refusedNamingTheLimit() throws IOException {
+    Path file = dir.resolve("log.json");
+    Files.writeString(file, "{\"format\": \"insight-consideration-log\", \"version\": 1, \"entries\": "
+        + "[".repeat(10_000) + "]".repeat(10_000) + "}");
+
+    assertThatThrownBy(() -> ConsiderationLog.read(file)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("not a consideration log (the JSON passes a read limit: Document nesting depth (101) "
+            + "exceeds the maximum allowed (100); if the file is trusted, raise the limit with "
+            + "-Dinsight.json.maxNestingDepth=N)");
+  }
+
+  @Test
   void canonicalJson_sortsMembers_andWritesNoWhitespace() throws IOException {
     var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
         "{\"b\": [2, \"x\"], \"a\": {\"d\": \"\u00e9\\n\", \"c\": 1}}");

@@ -1,30 +1,32 @@
 package dev.insight.examples.cli;
 
-import dev.insight.core.csv.SurveyMapping;
+import dev.insight.codeframe.Codeframe;
+import dev.insight.codeframe.coding.Coding;
+import dev.insight.codeframe.interchange.CodeframeFiles;
+import dev.insight.codeframe.interchange.CodingCsv;
 import dev.insight.core.codebook.AnswerScales;
 import dev.insight.core.codebook.SurveyCodebook;
 import dev.insight.core.csv.CsvHeader;
 import dev.insight.core.csv.DecimalNumber;
+import dev.insight.core.csv.SurveyMapping;
 import dev.insight.core.data.CategoricalVariable;
 import dev.insight.core.data.Category;
 import dev.insight.core.data.Dataset;
 import dev.insight.core.data.MultiResponseVariable;
+import dev.insight.stats.design.Filter;
+import dev.insight.stats.design.Margin;
+import dev.insight.stats.design.Raking;
 import dev.insight.stats.design.SurveyDesign;
+import dev.insight.stats.inference.Correction;
 import dev.insight.stats.table.BannerTable;
 import dev.insight.stats.table.BannerTables;
-import dev.insight.stats.design.Filter;
 import dev.insight.stats.table.RowSpec;
 import dev.insight.stats.table.Suppression;
 import dev.insight.stats.table.TableFormat;
 import dev.insight.stats.table.TableOptions;
 import dev.insight.stats.table.TableSpec;
 import dev.insight.stats.table.TableWriter;
-import dev.insight.stats.inference.Correction;
-import dev.insight.stats.design.Margin;
-import dev.insight.stats.design.Raking;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -151,12 +153,34 @@ final class TableCommand implements Callable<Integer> {
   @Option(names = "--levels-out", paramLabel = "L.csv", description = "Where to write the publication by level.")
   private @Nullable Path levelsOut;
 
+  @Option(names = "--coding", paramLabel = "C.csv", description = "A coded file (written by insight code apply, "
+      + "predict, review or import), joined to the data by --id; repeat it to combine files. Its codes become the "
+      + "multiple-response variable 'codes' and its nets 'codes_nets', to give in --rows. Needs "
+      + "--codeframe.")
+  private List<Path> coding = List.of();
+
+  @Option(names = "--codeframe", paramLabel = "F", description = "The codeframe of the coded files (with --coding).")
+  private @Nullable Path codeframe;
+
   @Option(names = "--out", required = true, paramLabel = "T.(csv|json|xlsx|txt)",
       description = "The output file; the format follows the extension.")
   private Path out;
 
   /** The data file's header, with a platform's question and option texts. */
   private CsvHeader headerRead;
+
+  /** The name of the coded files' variable (and, with {@code _nets}, of its nets). */
+  private static final String CODED = "codes";
+
+  /** The data with the coded files' codes and nets joined by id (a coded comment not in the data is an error). */
+  private Dataset coded(Dataset data) {
+    Codeframe frame = CodeframeFiles.read(codeframe);
+    Map<String, Coding> files = new LinkedHashMap<>();
+    for (Path file : coding) {
+      files.put(file.toString(), CodingCsv.read(file, frame));
+    }
+    return CodingCsv.combine(files).addTo(data, CODED, frame.name());
+  }
 
   /** The codebook of --codebook, whose categories are in the order the analyst gave. */
   private @Nullable SurveyCodebook ordered;
@@ -245,7 +269,11 @@ final class TableCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Set<String> keepSingle = new LinkedHashSet<>(parsedFilter.variables());
     margins.forEach(m -> keepSingle.add(m.variable()));
-    Dataset dataset = SurveyFiles.readRefined(input, mapping.build(), err, "table", keepSingle);
+    if (!coding.isEmpty() && codeframe == null) {
+      throw new IllegalArgumentException("--coding needs --codeframe, the frame its codes belong to");
+    }
+    Dataset read = SurveyFiles.readRefined(input, mapping.build(), err, "table", keepSingle);
+    Dataset dataset = coding.isEmpty() ? read : coded(read);
     ordered = SurveyFiles.codebook(input);
     boolean designed = strata != null || cluster != null || fpc != null;
     TableSpec tableSpec = new TableSpec(rowSpecs.stream().map(f -> f.apply(dataset)).toList(), bannerNames,
@@ -358,6 +386,9 @@ final class TableCommand implements Callable<Integer> {
   /** Adds a variable to the mapping (once) and returns its name in the dataset. */
   private String load(String given, List<String> header, SurveyMapping.Builder mapping, Set<String> loaded,
       String role) {
+    if (!coding.isEmpty() && (given.equals(CODED) || given.equals(CODED + "_nets"))) {
+      return given; // the coded files' variables, added once the data is read
+    }
     if (given.endsWith("*")) {
       String prefix = given.substring(0, given.length() - 1);
       // typed-in "other" answers (SurveyMonkey's q2_other, Qualtrics' Q2_5_TEXT) are text, not options

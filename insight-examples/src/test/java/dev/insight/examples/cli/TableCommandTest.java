@@ -134,4 +134,40 @@ class TableCommandTest {
     assertThat(test.path("f").asDouble()).isCloseTo(5.19336954147, withinPercentage(1e-4));
     assertThat(test.path("fPValue").asDouble()).isCloseTo(0.0217474623708, withinPercentage(1e-4));
   }
+
+  @Test
+  void codedFile_joinedById_tabulatesItsCodesAndNets() throws IOException {
+    Path frame = dir.resolve("frame.json");
+    dev.insight.codeframe.interchange.CodeframeFiles.write(dev.insight.codeframe.Codeframe.builder("comments")
+        .version("1").net("people", "People", null).code("staff", "Staff", "people").code("carers", "Carers", "people")
+        .code("money", "Funding", null).build(), frame);
+    Path coded = dir.resolve("coded.csv");
+    Files.writeString(coded, "id,code,by,source,confidence,at,evidence\n"
+        + "R0001,staff,human,ann,,2026-12-01T10:00:00Z,\n"
+        + "R0001,money,human,ann,,2026-12-01T10:00:00Z,\n"
+        + "R0002,carers,model,m,0.9100,2026-12-01T10:00:00Z,\n"
+        + "R0003,,,,,,\n");
+    Path table = dir.resolve("t.csv");
+
+    int code = run("table", "--data", data.toString(), "--id", "id", "--unweighted", "--rows", "codes,codes_nets",
+        "--coding", coded.toString(), "--codeframe", frame.toString(), "--out", table.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(Files.readString(table)).contains("Staff", "Carers", "Funding", "People");
+  }
+
+  @Test
+  void codedFileWithAnIdNotInTheData_isAnErrorNamingIt() throws IOException {
+    Path frame = dir.resolve("frame.json");
+    dev.insight.codeframe.interchange.CodeframeFiles.write(dev.insight.codeframe.Codeframe.builder("comments")
+        .version("1").code("staff", "Staff", null).build(), frame);
+    Path coded = dir.resolve("coded.csv");
+    Files.writeString(coded, "id,code,by,source,confidence,at,evidence\nNOBODY,staff,human,ann,,2026-12-01T10:00:00Z,\n");
+
+    int code = run("table", "--data", data.toString(), "--id", "id", "--unweighted", "--rows", "codes",
+        "--coding", coded.toString(), "--codeframe", frame.toString(), "--out", dir.resolve("t.csv").toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains("unit(s) [NOBODY] are not respondents of the dataset");
+  }
 }

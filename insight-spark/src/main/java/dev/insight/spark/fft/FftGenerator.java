@@ -47,12 +47,19 @@ public final class FftGenerator implements Serializable {
       .add("rating", DataTypes.StringType, true)
       .add("comment", DataTypes.StringType, true);
 
+  /** The seed of the hierarchy and of every response. */
   private final long seed;
+  /** Where comments come from. */
   private final PhraseModel phrases;
+  /** The month label written in every row. */
   private final String month;
+  /** The fraction of responses made bad on purpose. */
   private final double badRows;
+  /** Each ward's path from the top: ICB, trust, site, ward. */
   private final String[][] paths;
+  /** The wards' cumulative shares of the responses, for drawing a ward. */
   private final double[] cumulativeSize;
+  /** Each ward's chance of a positive rating. */
   private final double[] wardPositive;
 
   private FftGenerator(long seed, PhraseModel phrases, String month, double badRows, int[] shape) {

@@ -29,10 +29,10 @@ import org.apache.spark.sql.types.StructType;
  * the number of responses, the share rating the service very good or good, the number of comments and the share
  * of comments on each theme, with {@link HierarchicalSuppression} applied to each.
  *
- * <p>Implementation note: Spark does the work that grows with the responses: the checks (one pass), coding (a map
- * with the coder broadcast), and the per-ward sums (one aggregation, the job's only shuffle besides the distinct
- * organisation paths). The driver receives one row per ward (15,000 for England), adds them up the hierarchy and
- * runs the same insight-stats suppression as a single machine would.
+ * <p>Implementation note: Spark does the work that grows with the responses in one pass: the checks, the coding
+ * (a map with the coder broadcast) and the sums per organisation path (one aggregation with map-side combining, the
+ * job's only shuffle). The driver receives one row per path (15,000 for England), builds the hierarchy, adds the
+ * sums up it and runs the same insight-stats suppression as a single machine would.
  *
  * <p>Rows with a missing organisation level or a rating outside 1 to 6 are set aside and counted in the
  * {@link FftSummary}; a null comment is counted too, and the response still counts in its organisation's totals.
@@ -181,7 +181,8 @@ public final class FftPublication {
       for (int t = 0; t < themes.size(); t++) {
         mentions.get(t).put(code, row.isNullAt(k + 6 + t) ? 0L : row.getLong(k + 6 + t));
       }
-      abstained += row.getLong(k + 6 + themes.size());
+      // a ward whose comments are all null has no abstention flags: the sum is null there
+      abstained += row.isNullAt(k + 6 + themes.size()) ? 0 : row.getLong(k + 6 + themes.size());
       published += row.getLong(k);
     }
     SuppressedCounts responsesHidden = suppression.counts(hierarchy, n);

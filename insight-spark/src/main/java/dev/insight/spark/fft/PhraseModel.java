@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 /**
  * Writes synthetic patient comments for one of three rating bands (positive, neutral, negative).
  *
- * <p>Two sources: {@link #builtIn()}, a small set of sentences written for this project; or {@link #learn(Path)},
+ * <p>Two sources: {@link #builtIn()}, a small set of sentences written for this project; or {@link #learn},
  * word-pair statistics learned at run time from a file of real comments (a CSV with a comment column and a 1-5
  * rating column, such as the published Friends and Family Test training data). A learned model walks from word to
  * word by the observed next-word frequencies within the band, so the comments read like the real ones without
@@ -33,11 +33,19 @@ public final class PhraseModel implements Serializable {
   private static final String START = "\u0002";
   private static final String END = "\u0003";
 
-  /** Per band: sentences (built-in), or per word the next words with cumulative counts (learned). */
+  /** Per band, the sentences of the built-in model (empty for a learned one). */
   private final String[][] sentences;
+  /** Per band, for each word the words seen next with cumulative counts (empty for the built-in model). */
   private final List<Map<String, Next>> transitions;
+  /** Where the phrases come from. */
   private final String source;
 
+  /**
+   * The words seen after one word.
+   *
+   * @param words the next words, in code order
+   * @param cumulative their cumulative counts
+   */
   private record Next(String[] words, int[] cumulative) implements Serializable {
     private static final long serialVersionUID = 1L;
   }

@@ -124,6 +124,37 @@ class FftPublicationTest {
   }
 
   @Test
+  void run_learnedModel_sameResponsesAsWithRules_wardsWithoutCommentsIncluded() {
+    // a model learned from rule-coded comments of another month
+    RuleCoder rules = RuleCoder.of(ThemeCoder.builtInThemes().codeframe());
+    List<dev.insight.codeframe.learn.CodedExample> examples = new ArrayList<>();
+    FftGenerator other = FftGenerator.of(12, PhraseModel.builtIn(), "2026-09", 2, 4, 8, 30);
+    for (long id = 0; examples.size() < 300; id++) {
+      String comment = (String) other.response(id).get(7);
+      if (comment != null) {
+        examples.add(new dev.insight.codeframe.learn.CodedExample(comment, Set.copyOf(rules.codes(comment))));
+      }
+    }
+    var model = dev.insight.codeframe.learn.LearnedCoder.train(dev.insight.codeframe.learn.CodedExamples.of(
+        dev.insight.codeframe.learn.LabelMode.MULTI_LABEL, examples));
+    FftPublication learned = FftPublication.of(LEVELS, "rating", "comment", ThemeCoder.learned(model, 0.9),
+        HierarchicalSuppression.belowMinimum(8));
+    FftPublication.Result withModel = learned.run(month);
+    FftPublication.Result withRules = publication(8).run(month);
+
+    assertThat(withModel.rows()).hasSameSizeAs(withRules.rows());
+    for (int i = 0; i < withRules.rows().size(); i++) {
+      // responses, positive share and comments do not depend on the coder
+      for (int c = 0; c < 6; c++) {
+        assertThat(withModel.rows().get(i).get(c)).isEqualTo(withRules.rows().get(i).get(c));
+      }
+    }
+    assertThat(withModel.summary().commentsCoded()).isEqualTo(withRules.summary().commentsCoded());
+    assertThat(withModel.summary().abstained()).isBetween(1L, withModel.summary().commentsCoded());
+    assertThat(withModel.summary().coding()).startsWith("learned model ");
+  }
+
+  @Test
   void run_badRows_countedInTheSummaryNeverDropped() {
     FftSummary summary = publication(8).run(month).summary();
     long missing = 0;

@@ -66,9 +66,9 @@ public final class ReviewCommand implements Callable<Integer> {
         throw new IllegalArgumentException("another insight code review is saving to " + coding + "; use that one "
             + "(two tabs of one page share their work) or another coded file");
       }
-      try (ReviewSession session = new ReviewSession(frame, comments, coding, precision, 42, Clock.systemUTC(),
-          ReviewSession.FIRST_MODEL_AT);
-          ReviewServer server = new ReviewServer(session, port)) {
+      try (ReviewState review = new ReviewState(frame, comments, coding, precision, 42, Clock.systemUTC(),
+          ReviewState.FIRST_MODEL_AT);
+          ReviewServer server = new ReviewServer(review, port)) {
         PrintWriter out = spec.commandLine().getOut();
         out.println("coding " + comments.size() + " comments of " + data + " into " + coding);
         out.println("open " + server.address() + " in a browser on this computer (Ctrl-C to stop)");

@@ -50,13 +50,13 @@ final class ReviewServer implements AutoCloseable {
   private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
       + "img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-  private final ReviewSession session;
+  private final ReviewState review;
   private final HttpServer server;
   private final ExecutorService executor;
   private final int port;
 
-  ReviewServer(ReviewSession session, int port) {
-    this.session = checkNotNull(session, "session");
+  ReviewServer(ReviewState review, int port) {
+    this.review = checkNotNull(review, "review");
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     } catch (IOException e) {
@@ -95,7 +95,7 @@ final class ReviewServer implements AutoCloseable {
           case "GET /", "GET /index.html" -> resource(exchange, "index.html", "text/html; charset=utf-8");
           case "GET /review.js" -> resource(exchange, "review.js", "text/javascript; charset=utf-8");
           case "GET /review.css" -> resource(exchange, "review.css", "text/css; charset=utf-8");
-          case "GET /api/codeframe" -> json(exchange, 200, codeframe(session.frame()));
+          case "GET /api/codeframe" -> json(exchange, 200, codeframe(review.frame()));
           case "GET /api/next" -> json(exchange, 200, next(tab(exchange)));
           case "GET /api/progress" -> json(exchange, 200, progress());
           case "POST /api/code" -> json(exchange, 200, code(body(exchange)));
@@ -148,18 +148,18 @@ final class ReviewServer implements AutoCloseable {
   }
 
   private ObjectNode next(String tab) {
-    Optional<ReviewSession.Item> next = session.next(tab);
+    Optional<ReviewState.Item> next = review.next(tab);
     ObjectNode node = JSON.createObjectNode();
     if (next.isEmpty()) {
       node.putNull("id");
       node.put("done", true);
     } else {
-      ReviewSession.Item item = next.get();
+      ReviewState.Item item = next.get();
       node.put("id", item.unit().value());
       node.put("text", item.text());
       node.put("context", item.context());
       node.put("done", false);
-      ReviewSession.Suggestion s = item.suggestion();
+      ReviewState.Suggestion s = item.suggestion();
       if (s == null) {
         node.putNull("suggestion");
       } else {
@@ -190,20 +190,20 @@ final class ReviewServer implements AutoCloseable {
       }
       codes.add(CodeId.of(code.asText()));
     }
-    session.code(UnitId.of(id), codes, coder);
+    review.code(UnitId.of(id), codes, coder);
     ObjectNode node = JSON.createObjectNode();
     node.put("saved", true);
     node.put("id", id);
     ArrayNode saved = node.putArray("codes");
     codes.forEach(c -> saved.add(c.value()));
-    node.put("file", session.codedFile().toString());
+    node.put("file", review.codedFile().toString());
     node.set("progress", progress());
     return node;
   }
 
   private ObjectNode skip(JsonNode body, String tab) {
     String id = text(body, "id");
-    session.skip(UnitId.of(id), tab);
+    review.skip(UnitId.of(id), tab);
     ObjectNode node = JSON.createObjectNode();
     node.put("skipped", id);
     return node;
@@ -218,7 +218,7 @@ final class ReviewServer implements AutoCloseable {
   }
 
   private ObjectNode progress() {
-    ReviewSession.Progress p = session.progress();
+    ReviewState.Progress p = review.progress();
     ObjectNode node = JSON.createObjectNode();
     node.put("total", p.total());
     node.put("byPeople", p.byPeople());

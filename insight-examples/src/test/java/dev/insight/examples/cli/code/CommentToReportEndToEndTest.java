@@ -59,9 +59,9 @@ class CommentToReportEndToEndTest {
     Path review = dir.resolve("review.csv");
 
     // 1. a person codes 60 comments on the review page's API, in the order it offers them
-    try (ReviewSession session = new ReviewSession(frame, CommentsFile.read(survey, "id", "comment", null)
-        .withText(), review, 0.9, 42, Clock.systemUTC(), ReviewSession.FIRST_MODEL_AT);
-        ReviewServer server = new ReviewServer(session, 0)) {
+    try (ReviewState state = new ReviewState(frame, CommentsFile.read(survey, "id", "comment", null)
+        .withText(), review, 0.9, 42, Clock.systemUTC(), ReviewState.FIRST_MODEL_AT);
+        ReviewServer server = new ReviewServer(state, 0)) {
       HttpClient http = HttpClient.newHttpClient();
       URI base = server.address();
       for (int i = 0; i < 60; i++) {
@@ -74,7 +74,7 @@ class CommentToReportEndToEndTest {
             HttpResponse.BodyHandlers.ofString());
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
       }
-      session.awaitTraining(Duration.ofSeconds(60));
+      state.awaitTraining(Duration.ofSeconds(60));
     }
     assertThat(CodingCsv.read(review, frame).units()).hasSize(60);
 
@@ -103,7 +103,8 @@ class CommentToReportEndToEndTest {
         .contains("Needs adequate staff and skills")
         .contains("Coding the open comments")
         .contains("Of the " + coded.units().size() + " comments, 60 read and coded by a person and "
-            + coded.unitsBySource().model() + " coded by a learned model");
+            + coded.unitsBySource().model() + " coded by a learned model, with a codeframe of "
+            + frame.codable().size() + " codes.");
   }
 
   private void run(String... args) {

@@ -35,20 +35,20 @@ class ReviewApiTest {
   @TempDir
   Path dir;
   private Path coded;
-  private ReviewSession session;
+  private ReviewState review;
   private ReviewServer server;
 
   @BeforeEach
   void start() {
     coded = dir.resolve("review.csv");
-    session = ReviewFixture.session(coded, 6);
-    server = new ReviewServer(session, 0);
+    review = ReviewFixture.state(coded, 6);
+    server = new ReviewServer(review, 0);
   }
 
   @AfterEach
   void stop() {
     server.close();
-    session.close();
+    review.close();
   }
 
   @Test
@@ -92,10 +92,10 @@ class ReviewApiTest {
     String id = get("/api/next?tab=t").path("id").asText();
     post("/api/code", "{\"id\":\"" + id + "\",\"codes\":[\"parking\"],\"coder\":\"ann\"}", null);
     server.close();
-    session.close();
+    review.close();
 
-    session = ReviewFixture.session(coded, 6);
-    server = new ReviewServer(session, 0);
+    review = ReviewFixture.state(coded, 6);
+    server = new ReviewServer(review, 0);
 
     assertThat(get("/api/progress").path("byPeople").asInt()).isEqualTo(1);
     Set<String> offered = new HashSet<>();
@@ -113,7 +113,7 @@ class ReviewApiTest {
       String code = ReviewFixture.truth(UnitId.of(id)).value();
       post("/api/code", "{\"id\":\"" + id + "\",\"codes\":[\"" + code + "\"],\"coder\":\"ann\"}", null);
     }
-    session.awaitTraining(Duration.ofSeconds(30));
+    review.awaitTraining(Duration.ofSeconds(30));
 
     JsonNode next = get("/api/next?tab=t");
 

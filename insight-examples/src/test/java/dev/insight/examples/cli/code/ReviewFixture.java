@@ -41,7 +41,7 @@ final class ReviewFixture {
     return CodeId.of(i % 2 == 0 ? "parking" : "attitude");
   }
 
-  static ReviewSession session(Path coded, int firstModelAt) {
-    return new ReviewSession(FRAME, comments(), coded, 0.9, 42, Clock.systemUTC(), firstModelAt);
+  static ReviewState state(Path coded, int firstModelAt) {
+    return new ReviewState(FRAME, comments(), coded, 0.9, 42, Clock.systemUTC(), firstModelAt);
   }
 }

@@ -26,8 +26,8 @@ class ReviewPageTest {
         + "PATH): the page is tested through its API only");
     Path coded = dir.resolve("review.csv");
     Path profile = Files.createDirectories(dir.resolve("profile"));
-    try (ReviewSession session = ReviewFixture.session(coded, 30);
-        ReviewServer server = new ReviewServer(session, 0);
+    try (ReviewState review = ReviewFixture.state(coded, 30);
+        ReviewServer server = new ReviewServer(review, 0);
         HeadlessChromium browser = new HeadlessChromium(chromium.get(), profile)) {
       browser.navigate(server.address());
       browser.waitFor("document.getElementById('comment').dataset.id", Duration.ofSeconds(20));

@@ -50,14 +50,15 @@ import org.jspecify.annotations.Nullable;
  * the model's suggestion for it, every decision saved at once to the coded file, and the progress.
  *
  * <p>Order: until a model can be trained the comments come in a seeded random order (a fair sample to start from);
- * then in {@link CodingOrder}'s order, the comments that most improve the model first. The model retrains in the
+ * then every other comment is the one {@link CodingOrder} says most improves the model, and the rest follow the
+ * random order, which keeps the coded sample representative (measured in docs/BENCHMARKS.md). The model retrains in the
  * background every {@link #RETRAIN_EVERY} decisions. A comment handed to one browser tab is not handed to another
  * for {@link #RESERVED_FOR}, so two tabs code different comments; a skipped comment comes back last.
  *
  * <p>Every decision rewrites the coded file atomically from the decisions in memory, under one lock, so two tabs
  * never lose each other's work and a restart resumes from the file. Thread-safe.
  */
-final class ReviewSession implements AutoCloseable {
+final class ReviewState implements AutoCloseable {
   /** Decisions needed before the first model is trained. */
   static final int FIRST_MODEL_AT = 30;
   /** New decisions between two trainings. */
@@ -89,7 +90,7 @@ final class ReviewSession implements AutoCloseable {
 
   private record Reservation(String tab, Instant until) {}
 
-  ReviewSession(Codeframe frame, Comments comments, Path codedFile, double precision, long seed, Clock clock,
+  ReviewState(Codeframe frame, Comments comments, Path codedFile, double precision, long seed, Clock clock,
       int firstModelAt) {
     this.frame = checkNotNull(frame, "frame");
     this.comments = checkNotNull(comments, "comments");
@@ -152,11 +153,17 @@ final class ReviewSession implements AutoCloseable {
           break;
         }
       }
-      if (chosen == null) {
+      // every other comment from the model's coding order, the rest in random order: the random half keeps the
+      // coded sample representative, so the model's confidence and its precision estimate stay honest
+      boolean fromModel = (decisions.size() + reserved.size()) % 2 == 0;
+      if (chosen == null && fromModel) {
         chosen = firstFree(ranked, false);
       }
       if (chosen == null) {
         chosen = firstFree(randomOrder, false);
+      }
+      if (chosen == null) {
+        chosen = firstFree(ranked, false);
       }
       if (chosen == null) {
         chosen = firstFree(List.copyOf(skipped), true);
