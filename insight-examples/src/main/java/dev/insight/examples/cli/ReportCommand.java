@@ -12,7 +12,10 @@ import dev.insight.core.redact.RedactionPolicy;
 import dev.insight.core.data.Category;
 import dev.insight.core.programme.SurveyActivity;
 import dev.insight.core.question.MultipleChoice;
+import dev.insight.codeframe.learn.EvaluationReport;
+import dev.insight.core.data.TextVariable;
 import dev.insight.examples.report.CommentCoding;
+import dev.insight.examples.report.MachineCoding;
 import dev.insight.examples.report.EngagementReport;
 import dev.insight.stats.design.Margin;
 import dev.insight.stats.design.TargetKind;
@@ -79,6 +82,16 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--codeframe", paramLabel = "F", description = "The codeframe of the coded files (with --coding).")
   private @Nullable Path codeframe;
 
+  @Option(names = "--model-report", paramLabel = "CV.json", description = "The learned model's cross-validation "
+      + "report (written by insight code learn --report), for the machine-coding appendix: the precision expected at "
+      + "the coverage used. Needs --coding.")
+  private @Nullable Path modelReport;
+
+  @Option(names = "--checked", paramLabel = "K.csv", description = "A coded file in which a person coded some of the "
+      + "comments the machine coded, for the machine-coding appendix: agreement (kappa) overall and per code. Needs "
+      + "--coding.")
+  private @Nullable Path checked;
+
   @Option(names = "--group-by", paramLabel = "COL",
       description = "A categorical column to attribute example comments by, such as sector.")
   private @Nullable String groupBy;
@@ -128,14 +141,21 @@ final class ReportCommand implements Callable<Integer> {
     if (!coding.isEmpty() && codeframe == null) {
       throw new IllegalArgumentException("--coding needs --codeframe, the frame its codes belong to");
     }
+    if (coding.isEmpty() && (modelReport != null || checked != null)) {
+      throw new IllegalArgumentException("--model-report and --checked describe machine coding read with --coding; "
+          + "give the coded files with --coding");
+    }
     if (!codes.isEmpty()) {
       mapping.multiColumns("codes", "Comment codes", options(codes, List.of()));
     }
     mapping.text(comment);
     Dataset read0 = SurveyFiles.read(input, mapping.build(), spec.commandLine().getErr(), "report");
     Coding combined = null;
+    MachineCoding machine = null;
     if (!coding.isEmpty()) {
       Codeframe frame = CodeframeFiles.read(codeframe);
+      EvaluationReport validation = modelReport == null ? null : MachineCodingFiles.readValidation(modelReport);
+      Coding person = checked == null ? null : CodingCsv.read(checked, frame);
       Map<String, Coding> files = new LinkedHashMap<>();
       for (Path file : coding) {
         files.put(file.toString(), CodingCsv.read(file, frame));
@@ -144,6 +164,8 @@ final class ReportCommand implements Callable<Integer> {
       Coding.SourceCounts by = combined.unitsBySource();
       console.printf(Locale.ROOT, "coded comments: %d by people, %d by rules, %d by a model%n", by.person(),
           by.rule(), by.model());
+      machine = MachineCodingFiles.figures(combined, comments(read0, comment), validation, modelReport, person,
+          checked);
     }
     Dataset survey = combined == null ? read0 : combined.addTo(read0, "codes", "Comment codes");
     console.printf(Locale.ROOT, "read %s (%d activities) and %s (%d respondents)%n", programme,
@@ -161,8 +183,10 @@ final class ReportCommand implements Callable<Integer> {
     EngagementReport report = EngagementReport.of(read, new EngagementReport.Survey(survey, targets, choices,
         "codes", comment, groupBy, across), redaction);
     if (combined != null) {
-      Coding.SourceCounts by = combined.unitsBySource();
-      report = report.withCoding(new CommentCoding(by.person(), by.rule(), by.model()));
+      report = report.withCoding(CommentCoding.of(combined));
+      if (machine != null && (machine.codedByMachine() > 0 || modelReport != null || checked != null)) {
+        report = report.withMachineCoding(machine);
+      }
     } else if (codedBy != null) {
       int commenters = survey.rowCount() - survey.multiResponse("codes").missingCount();
       report = report.withCoding(CommentCoding.all(codedBy, commenters));
@@ -170,6 +194,18 @@ final class ReportCommand implements Callable<Integer> {
     report.writeTo(out, console::println);
     console.flush();
     return 0;
+  }
+
+  /** The number of respondents who wrote a comment (a non-blank answer). */
+  private static int comments(Dataset data, String column) {
+    TextVariable text = data.text(column);
+    int count = 0;
+    for (int row = 0; row < data.rowCount(); row++) {
+      if (text.textAt(row).filter(t -> !t.isBlank()).isPresent()) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /**

@@ -3,6 +3,8 @@ package dev.insight.examples.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.insight.codeframe.agreement.AgreementReport;
+import dev.insight.codeframe.agreement.CodeAgreement;
 import dev.insight.core.programme.Audience;
 import dev.insight.core.programme.Programme;
 import dev.insight.core.redact.RedactionPolicy;
@@ -15,6 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The analysis as JSON, built node by node so that the keys come in a fixed order, absent values are {@code null}
@@ -57,6 +60,54 @@ final class AnalysisJson {
     codedBy.put("model", coding.byModel());
     rows(comments.putArray("rows"), codes);
     node.set("tables", table(tables));
+  }
+
+  void machineCoding(@Nullable MachineCoding machine) {
+    if (machine == null) {
+      root.putNull("machineCoding");
+      return;
+    }
+    ObjectNode node = root.putObject("machineCoding");
+    node.put("comments", machine.comments());
+    node.put("codedByMachine", machine.codedByMachine());
+    JsonOutputs.number(node, "coverage", machine.coverage());
+    ArrayNode byCode = node.putArray("byCode");
+    for (MachineCoding.CodeCount c : machine.byCode()) {
+      byCode.addObject().put("code", c.code()).put("label", c.label()).put("person", c.by().person())
+          .put("rules", c.by().rule()).put("model", c.by().model());
+    }
+    ArrayNode never = node.putArray("neverAssigned");
+    machine.neverAssigned().forEach(never::add);
+    if (Double.isNaN(machine.validatedCoverage())) {
+      node.putNull("crossValidation");
+    } else {
+      ObjectNode cv = node.putObject("crossValidation");
+      JsonOutputs.number(cv, "coverage", machine.validatedCoverage());
+      JsonOutputs.number(cv, "precision", machine.expectedPrecision());
+      JsonOutputs.number(cv, "recall", machine.expectedRecall());
+    }
+    AgreementReport check = machine.check();
+    if (check == null) {
+      node.putNull("check");
+    } else {
+      ObjectNode checked = node.putObject("check");
+      checked.put("comments", check.unitsCompared());
+      JsonOutputs.number(checked, "kappa", check.kappa());
+      JsonOutputs.number(checked, "percentAgreement", check.percentAgreement());
+      JsonOutputs.number(checked, "exactMatch", check.exactMatch());
+      ArrayNode codes = checked.putArray("codes");
+      for (CodeAgreement c : check.codes()) {
+        ObjectNode code = codes.addObject();
+        code.put("code", c.code().value());
+        code.put("label", c.label());
+        code.put("both", c.both());
+        code.put("personOnly", c.onlyFirst());
+        code.put("machineOnly", c.onlySecond());
+        code.put("neither", c.neither());
+        JsonOutputs.number(code, "percentAgreement", c.percentAgreement());
+        JsonOutputs.number(code, "kappa", c.kappa());
+      }
+    }
   }
 
   void redaction(RedactionPolicy redaction) {

@@ -2,6 +2,8 @@ package dev.insight.examples.report;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.insight.codeframe.coding.Coding;
+
 /**
  * How the open comments in a report were coded, so that the methods text says what was actually done: how many
  * comments a person coded, how many rules coded and how many a learned model coded.
@@ -51,6 +53,19 @@ public record CommentCoding(int byPerson, int byRules, int byModel) {
       default -> throw new IllegalArgumentException("coding method must be person, rules or model, not \""
           + method + "\"");
     };
+  }
+
+  /**
+   * How a coding's comments were coded, from the provenance of its assignments (see
+   * {@link Coding#unitsBySource()}: a comment counts for a person if a person gave any of its codes, else for rules if
+   * a rule did, else for the model).
+   *
+   * @param coding the coding
+   * @return the counts
+   */
+  public static CommentCoding of(Coding coding) {
+    Coding.SourceCounts by = coding.unitsBySource();
+    return new CommentCoding(by.person(), by.rule(), by.model());
   }
 
   /**

@@ -429,6 +429,7 @@ public final class EngagementReport {
           analysis.priorities(), survey.comment(), questionText(survey.comment(), survey.comment()),
           survey.data().rowCount() - codes.missingCount(), coding, analysis.themes(), analysis.banner());
     }
+    json.machineCoding(machine);
     json.redaction(redaction);
     return json.toString();
   }

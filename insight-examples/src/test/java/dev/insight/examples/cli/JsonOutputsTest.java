@@ -9,6 +9,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.insight.examples.casestudy.CaseStudyFiles;
 import dev.insight.examples.report.JsonOutputs;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,6 +52,35 @@ class JsonOutputsTest {
         folder.resolve("w.csv").toString(), "--report", folder.resolve("weighting.json").toString());
     run("table", "--data", data.toString(), "--id", "respondent", "--weights", folder.resolve("w.csv").toString(),
         "--rows", "imp_*,visits", "--banner", "ward,age_band", "--out", folder.resolve("table.json").toString());
+    machineCodedReport(folder.resolve("machine"));
+  }
+
+  /**
+   * The case study's report with the machine-coding appendix filled: people's codes imported, a model learned with
+   * its cross-validation report, every comment predicted and the people's codes as the checked sample.
+   */
+  private static void machineCodedReport(Path out) throws IOException {
+    Path in = Files.createDirectories(folder.resolve("machine-in"));
+    for (String name : List.of(CaseStudyFiles.PROGRAMME, CaseStudyFiles.MARGINS, CaseStudyFiles.SURVEY,
+        "staff-comments.csv", "comment-codeframe.json")) {
+      Files.writeString(in.resolve(name), CaseStudyFiles.text(name));
+    }
+    String frame = in.resolve("comment-codeframe.json").toString();
+    String survey = in.resolve(CaseStudyFiles.SURVEY).toString();
+    String people = in.resolve("people.csv").toString();
+    String model = in.resolve("comments.model").toString();
+    String cv = in.resolve("cv.json").toString();
+    String coded = in.resolve("coded.csv").toString();
+    run("code", "import", "--codeframe", frame, "--data", in.resolve("staff-comments.csv").toString(), "--id", "id",
+        "--coder", "ann", "--coded-at", "2026-12-01T10:00:00Z", "--out", people);
+    run("code", "learn", "--train", survey, "--text", "comment", "--id", "id", "--coding", people, "--codeframe",
+        frame, "--model", model, "--folds", "3", "--report", cv);
+    run("code", "predict", "--model", model, "--data", survey, "--text", "comment", "--id", "id", "--codeframe",
+        frame, "--coding", coded);
+    run("report", "--programme", in.resolve(CaseStudyFiles.PROGRAMME).toString(), "--data", survey, "--id", "id",
+        "--margins", in.resolve(CaseStudyFiles.MARGINS).toString(), "--priorities",
+        "pri_workforce,pri_mental_health,pri_healthy_weight,pri_addiction", "--comment", "comment", "--coding", coded,
+        "--codeframe", frame, "--model-report", cv, "--checked", people, "--out", out.toString());
   }
 
   private static void run(String... args) {
@@ -60,7 +90,8 @@ class JsonOutputsTest {
   }
 
   static Stream<String> outputs() {
-    return Stream.of("demo/analysis.json", "report/analysis.json", "weighting.json", "table.json");
+    return Stream.of("demo/analysis.json", "report/analysis.json", "machine/analysis.json", "weighting.json",
+        "table.json");
   }
 
   @ParameterizedTest
@@ -79,6 +110,27 @@ class JsonOutputsTest {
   void schema_rejectsANumberWrittenAsAString() throws IOException {
     ObjectNode json = (ObjectNode) new ObjectMapper().readTree(folder.resolve("weighting.json").toFile());
     json.put("efficiency", "NaN");
+
+    assertThat(schema.validate(json)).isNotEmpty();
+  }
+
+  @Test
+  void machineCoding_isFilledInTheMachineCodedReport_andNullWithoutACodedFile() throws IOException {
+    JsonNode machine = new ObjectMapper().readTree(folder.resolve("machine/analysis.json").toFile())
+        .path("machineCoding");
+    JsonNode none = new ObjectMapper().readTree(folder.resolve("report/analysis.json").toFile());
+
+    assertThat(machine.path("codedByMachine").asInt()).isPositive();
+    assertThat(machine.path("crossValidation").path("precision").isNumber()).isTrue();
+    assertThat(machine.path("check").path("codes").size()).isPositive();
+    assertThat(none.has("machineCoding")).isTrue();
+    assertThat(none.path("machineCoding").isNull()).isTrue();
+  }
+
+  @Test
+  void schema_rejectsMachineCodingWithoutItsCheck() throws IOException {
+    ObjectNode json = (ObjectNode) new ObjectMapper().readTree(folder.resolve("machine/analysis.json").toFile());
+    ((ObjectNode) json.path("machineCoding")).remove("check");
 
     assertThat(schema.validate(json)).isNotEmpty();
   }

@@ -19,12 +19,14 @@ class MachineCodingTest {
   @Test
   void appendix_givesCoverageExpectedPrecisionKappaPerCodeAndCodesNeverAssigned() {
     String html = EngagementReportTest.caseStudy(RedactionPolicy.standard())
-        .withMachineCoding(new MachineCoding(180, 144, 0.87, 0.71, CHECKED, List.of("Co-production needed")))
+        .withMachineCoding(new MachineCoding(180, 144, List.of(), 0.8, 0.87, 0.71, CHECKED,
+            List.of("Co-production needed")))
         .html();
 
     assertThat(html).containsSubsequence("id=\"methods\"", "appendix on machine coding", "id=\"machine-coding\"")
-        .contains("A learned model coded 144 of the 180 comments (80%); it abstained on the other 36")
-        .containsPattern("Precision expected at this coverage \\(cross-validation\\)</th>\\s*<td class=\"num\">87%")
+        .contains("The machine (keyword rules or a learned model) coded 144 of the 180 comments (80%); the other 36")
+        .containsPattern("Precision expected at this coverage \\(cross-validation at 80% coverage\\)</th>\\s*"
+            + "<td class=\"num\">87%")
         .containsPattern("Agreement with the person, all codes \\(Cohen&#39;s kappa\\)</th>\\s*<td class=\"num\">0\\.80")
         .containsPattern("<th scope=\"row\">Generally positive</th>\\s*<td class=\"num\">60</td>\\s*<td class=\"num\">"
             + "20</td>\\s*<td class=\"num\">3</td>\\s*<td class=\"num\">2</td>\\s*<td class=\"num\">92%</td>\\s*"
@@ -36,11 +38,14 @@ class MachineCodingTest {
   @Test
   void appendix_withoutACheckedSample_saysAgreementIsNotKnown() {
     String html = EngagementReportTest.caseStudy(RedactionPolicy.standard())
-        .withMachineCoding(new MachineCoding(180, 180, Double.NaN, Double.NaN, null, List.of())).html();
+        .withMachineCoding(new MachineCoding(180, 180, List.of(), Double.NaN, Double.NaN, Double.NaN, null,
+            List.of())).html();
 
-    assertThat(html).contains("No sample of the machine&#39;s coding was checked by a person")
-        .containsPattern("Precision expected at this coverage \\(cross-validation\\)</th>\\s*<td class=\"num\">not "
-            + "known")
+    assertThat(html).contains("No sample of the machine&#39;s coding was checked by a person, so its agreement with "
+            + "people was not measured.")
+        .contains("The model&#39;s cross-validation report was not given, so the precision to expect at this "
+            + "coverage was not measured.")
+        .doesNotContain("Precision expected at this coverage")
         .contains("None: the machine assigned every code at least once.");
   }
 
@@ -51,13 +56,13 @@ class MachineCodingTest {
 
   @Test
   void moreCodedByMachineThanComments_isRefused() {
-    assertThatThrownBy(() -> new MachineCoding(10, 11, 0.9, 0.8, null, List.of()))
+    assertThatThrownBy(() -> new MachineCoding(10, 11, List.of(), 0.5, 0.9, 0.8, null, List.of()))
         .hasMessage("machine coding: 11 of 10 comments coded by machine");
   }
 
   @Test
   void precisionOutOfRange_isRefused() {
-    assertThatThrownBy(() -> new MachineCoding(10, 5, 1.5, 0.8, null, List.of()))
+    assertThatThrownBy(() -> new MachineCoding(10, 5, List.of(), 0.5, 1.5, 0.8, null, List.of()))
         .hasMessage("expected precision out of [0, 1]: 1.5");
   }
 }

@@ -113,7 +113,7 @@ class CommentToReportEndToEndTest {
   }
 
   /** The survey as a new user has it: the comment column, no code columns. */
-  private static void writeWithoutCodeColumns(String csv, Path file) throws Exception {
+  static void writeWithoutCodeColumns(String csv, Path file) throws Exception {
     try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(csv);
         Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       CsvWriter out = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer);
@@ -135,7 +135,7 @@ class CommentToReportEndToEndTest {
   }
 
   /** The case study coders' codes of each comment (the columns after id and comment). */
-  private static Map<String, List<String>> peopleCodes(String csv) {
+  static Map<String, List<String>> peopleCodes(String csv) {
     Map<String, List<String>> codes = new HashMap<>();
     try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(csv)) {
       List<String> header = null;
