@@ -161,13 +161,25 @@ final class HeadlessChromium implements AutoCloseable {
   @Override
   public void close() {
     socket.abort();
+    // Chromium's helper processes (renderer, GPU, crash handler) outlive the browser process for a moment and keep
+    // writing to the profile; end them all and wait, so the caller can delete the profile
+    java.util.List<ProcessHandle> helpers = process.descendants().toList();
     process.destroy();
+    helpers.forEach(ProcessHandle::destroy);
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
         process.destroyForcibly();
       }
+      for (ProcessHandle helper : helpers) {
+        try {
+          helper.onExit().get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+          helper.destroyForcibly();
+        }
+      }
     } catch (InterruptedException e) {
       process.destroyForcibly();
+      helpers.forEach(ProcessHandle::destroyForcibly);
       Thread.currentThread().interrupt();
     }
   }
