@@ -3,10 +3,16 @@ package dev.insight.spark;
 import org.apache.spark.sql.SparkSession;
 
 /** A small local Spark for tests: two threads, few shuffle partitions, no UI, bound to loopback. */
-final class LocalSpark {
+public final class LocalSpark {
   private LocalSpark() {}
 
-  static SparkSession start(String name) {
+  /**
+   * Starts (or joins) the local session.
+   *
+   * @param name the application name
+   * @return the session
+   */
+  public static SparkSession start(String name) {
     return SparkSession.builder()
         .master("local[2]")
         .appName(name)

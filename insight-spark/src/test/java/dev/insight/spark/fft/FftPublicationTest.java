@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.insight.codeframe.CodeId;
 import dev.insight.codeframe.rules.RuleCoder;
+import dev.insight.spark.LocalSpark;
 import dev.insight.stats.disclosure.HierarchicalSuppression;
 import dev.insight.stats.disclosure.Hierarchy;
 import dev.insight.stats.disclosure.NotATreeException;
