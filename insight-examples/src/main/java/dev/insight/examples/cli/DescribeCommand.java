@@ -75,6 +75,16 @@ final class DescribeCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of text.")
   private boolean json;
 
+  /**
+   * Whether a column name is one an id column goes by in exports.
+   *
+   * @param name a column name
+   * @return true for id, Respondent ID, ResponseId and the like
+   */
+  static boolean isIdName(String name) {
+    return ID_NAMES.contains(name.toLowerCase(Locale.ROOT).replaceAll("[\\s_]", ""));
+  }
+
   @Override
   public Integer call() throws Exception {
     DataOptions input = new DataOptions();
@@ -93,7 +103,7 @@ final class DescribeCommand implements Callable<Integer> {
       layout = csv.layout().formatName();
       delimiter = csv.format().delimiterName();
       String idColumn = id != null ? id : csv.header().names().stream()
-          .filter(n -> ID_NAMES.contains(n.toLowerCase(Locale.ROOT).replaceAll("[\\s_]", ""))).findFirst()
+          .filter(DescribeCommand::isIdName).findFirst()
           .orElse(null);
       if (id != null && csv.header().indexOf(id).isEmpty()) {
         throw new IllegalArgumentException("--id " + id + ": " + csv.header().whyNot(id));

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         RedactCommand.class,
         TableCommand.class,
         DescribeCommand.class,
+        ConvertCommand.class,
         dev.insight.examples.cli.bank.BankCommand.class,
         CoverageCommand.class,
         LogCommand.class,
