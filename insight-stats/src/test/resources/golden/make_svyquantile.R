@@ -3,12 +3,13 @@
 # quantile on the design's df, mapped back through the same rule; se = interval width / (2 qt(0.975, df))) on the
 # cluster, stratified and two-stage designs, overall and by domain of stype, with missing values (enroll in apiclus2).
 # Each domain's row comes from svyquantile on the domain's subset, checked against svyby(..., svyquantile).
-# Usage: Rscript make_svyquantile.R OUTDIR   (reads apiclus1_replicates.csv, apistrat_replicates.csv, apiclus2.csv)
+# Usage: Rscript make_svyquantile.R OUTDIR   (reads apiclus1_replicates.csv, apistrat.csv, apiclus2.csv)
+# The weights decide ties at exactly p in the last bit: the design must be read from the same files as here.
 suppressMessages(library(survey))
 out <- commandArgs(trailingOnly = TRUE)[1]
 fmt <- function(d) { for (c in names(d)) if (is.numeric(d[[c]])) d[[c]] <- sprintf("%.12g", d[[c]]); d }
 clus1 <- read.csv(file.path(out, "apiclus1_replicates.csv"))
-strat <- read.csv(file.path(out, "apistrat_replicates.csv"))
+strat <- read.csv(file.path(out, "apistrat.csv"))
 clus2 <- read.csv(file.path(out, "apiclus2.csv"))
 designs <- list(
   dclus1 = svydesign(id = ~dnum, weights = ~pw, data = clus1, fpc = ~fpc),

@@ -23,7 +23,7 @@ class SvyquantileGoldenTest {
     return switch (name) {
       case "dclus1" -> SurveyDesign.builder(ReplicateGoldenTestAccess.read("apiclus1_replicates.csv"))
           .weights("pw").cluster("dnum").fpc("fpc").build();
-      case "dstrat" -> SurveyDesign.builder(ReplicateGoldenTestAccess.read("apistrat_replicates.csv"))
+      case "dstrat" -> SurveyDesign.builder(GoldenFiles.api("apistrat.csv"))
           .weights("pw").strata("stype").fpc("fpc").build();
       case "dclus2" -> SurveyDesign.builder(ReplicateGoldenTestAccess.read("apiclus2.csv")).weights("pw")
           .cluster("dnum").fpc("fpc1").secondStage("snum", "fpc2").build();
