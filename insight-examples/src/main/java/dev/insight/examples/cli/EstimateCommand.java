@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code insight estimate}: a weighted proportion, mean, total, ratio or variance with design-based uncertainty
+ * {@code insight estimate}: a weighted proportion, mean, total, ratio, variance or quantiles with design-based uncertainty
  * (linearised or replicate), overall, by subgroups and compared between them.
  */
 @Command(name = "estimate", mixinStandardHelpOptions = true,
@@ -72,6 +72,12 @@ final class EstimateCommand implements Callable<Integer> {
       description = "The population variance of a numeric column, with its standard error (R's svyvar).")
   private @Nullable String variance;
 
+  @Option(names = "--quantile", paramLabel = "VAR:P1[,P2...]",
+      description = "Quantiles of a numeric column at probabilities in (0, 1] (0.5 the median), with Woodruff "
+          + "intervals (R 4.x svyquantile defaults); one row per domain and probability, subgroup 'DOMAIN @ P'. "
+          + "Not for replicate-weight designs.")
+  private @Nullable String quantile;
+
   @Option(names = "--by", paramLabel = "VAR[,VAR2]", split = ",",
       description = "Also estimate in each domain: each category of VAR, or each combination of categories of "
           + "VAR and VAR2 that has respondents (R's svyby).")
@@ -106,10 +112,10 @@ final class EstimateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("give exactly one of --weights, --weight or --margins");
     }
     int quantities = (proportion == null ? 0 : 1) + (mean == null ? 0 : 1) + (total == null ? 0 : 1)
-        + (ratio == null ? 0 : 1) + (variance == null ? 0 : 1);
+        + (ratio == null ? 0 : 1) + (variance == null ? 0 : 1) + (quantile == null ? 0 : 1);
     if (quantities != 1) {
-      throw new IllegalArgumentException("give exactly one of --proportion, --mean, --total, --ratio or "
-          + "--variance");
+      throw new IllegalArgumentException("give exactly one of --proportion, --mean, --total, --ratio, "
+          + "--variance or --quantile");
     }
     designOptions.validate();
     if (compare && by.isEmpty()) {
@@ -117,6 +123,9 @@ final class EstimateCommand implements Callable<Integer> {
     }
     if (compare && variance != null) {
       throw new IllegalArgumentException("--compare compares proportions, means, totals and ratios, not variances");
+    }
+    if (compare && quantile != null) {
+      throw new IllegalArgumentException("--compare compares proportions, means, totals and ratios, not quantiles");
     }
     if (by.size() > 2) {
       throw new IllegalArgumentException("--by takes one or two variables: " + String.join(",", by));
@@ -135,8 +144,13 @@ final class EstimateCommand implements Callable<Integer> {
     if (weighting.margins != null) {
       weighting.map(margins, roles);
     }
+    List<Quantity> asked = new ArrayList<>();
     Quantity quantity;
-    if (proportion != null) {
+    if (quantile != null) {
+      asked.addAll(quantiles(quantile));
+      quantity = asked.get(0);
+      roles.numeric(((Quantity.Quantile) quantity).variable());
+    } else if (proportion != null) {
       int eq = proportion.indexOf('=');
       String variable = eq < 0 ? proportion : proportion.substring(0, eq);
       String category = eq < 0 ? null : proportion.substring(eq + 1);
@@ -163,6 +177,9 @@ final class EstimateCommand implements Callable<Integer> {
       String variable = mean != null ? mean : total;
       roles.numeric(variable);
       quantity = mean != null ? new Quantity.Mean(variable) : new Quantity.Total(variable);
+    }
+    if (asked.isEmpty()) {
+      asked.add(quantity);
     }
     by.forEach(roles::categorical);
     designOptions.categoricalColumns().forEach(roles::categorical);
@@ -195,7 +212,9 @@ final class EstimateCommand implements Callable<Integer> {
     Estimator estimator = Estimator.of(design).withInterval(method).withLevel(level);
     // every estimate is computed before anything is written: a failing subgroup leaves no file
     List<List<String>> rows = new ArrayList<>();
-    rows.add(row("(all)", estimator.estimate(quantity, Filter.all())));
+    for (Quantity q : asked) {
+      rows.add(row(label("(all)", q), estimator.estimate(q, Filter.all())));
+    }
     List<String> names = new ArrayList<>();
     List<Filter> domains = new ArrayList<>();
     if (!by.isEmpty()) {
@@ -227,7 +246,9 @@ final class EstimateCommand implements Callable<Integer> {
       }
     }
     for (int k = 0; k < domains.size(); k++) {
-      rows.add(row(names.get(k), estimator.estimate(quantity, domains.get(k))));
+      for (Quantity q : asked) {
+        rows.add(row(label(names.get(k), q), estimator.estimate(q, domains.get(k))));
+      }
     }
     if (compare) {
       for (int a = 0; a < domains.size(); a++) {
@@ -250,6 +271,40 @@ final class EstimateCommand implements Callable<Integer> {
       outputs.commit();
     }
     return 0;
+  }
+
+  /* A quantile's rows are told apart by their probability: "E @ 0.25"; other quantities keep the domain alone. */
+  private static String label(String domain, Quantity q) {
+    return q instanceof Quantity.Quantile quantile ? domain + " @ " + WeightingFiles.number(quantile.probability())
+        : domain;
+  }
+
+  /* --quantile VAR:P1[,P2...] as one quantity per probability, in the order given. */
+  private static List<Quantity> quantiles(String text) {
+    int colon = text.lastIndexOf(':');
+    if (colon <= 0 || colon == text.length() - 1) {
+      throw new IllegalArgumentException("--quantile " + text + ": expected VAR:P1[,P2...], such as api00:0.25,0.5");
+    }
+    String variable = text.substring(0, colon);
+    List<Quantity> out = new ArrayList<>();
+    for (String part : text.substring(colon + 1).split(",", -1)) {
+      double p;
+      try {
+        p = Double.parseDouble(part.strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--quantile " + text + ": probability '" + part + "' is not a number",
+            e);
+      }
+      if (!(p > 0 && p <= 1)) {
+        throw new IllegalArgumentException("--quantile " + text + ": probability " + part + " is not in (0, 1]");
+      }
+      Quantity q = new Quantity.Quantile(variable, p);
+      if (out.contains(q)) {
+        throw new IllegalArgumentException("--quantile " + text + ": probability " + part + " is given twice");
+      }
+      out.add(q);
+    }
+    return out;
   }
 
   /** Respondents with no answer to --by are in (all) but in no subgroup: said, never silently dropped. */

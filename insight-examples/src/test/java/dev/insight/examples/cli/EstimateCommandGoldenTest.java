@@ -243,6 +243,62 @@ class EstimateCommandGoldenTest {
     }
   }
 
+  static Stream<String> quantileCases() {
+    return golden("expected_svyquantile.csv").stream().map(r -> r.get("design") + " " + r.get("variable"))
+        .distinct();
+  }
+
+  /* Every row of expected_svyquantile.csv for one design and variable, from one run with --by stype. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("quantileCases")
+  void quantile_matchesSvyquantileInEveryDomain(String designAndVariable) {
+    String[] parts = designAndVariable.split(" ");
+    List<String> args = new ArrayList<>(design(parts[0]));
+    args.addAll(List.of("--quantile", parts[1] + ":0.1,0.25,0.5,0.9", "--by", "stype"));
+    Map<String, Map<String, String>> out = estimate(args);
+    List<Map<String, String>> expected = golden("expected_svyquantile.csv").stream()
+        .filter(r -> (r.get("design") + " " + r.get("variable")).equals(designAndVariable)).toList();
+    assertThat(out).hasSize(expected.size());
+    for (Map<String, String> e : expected) {
+      String domain = e.get("domain").equals("all") ? "(all)" : e.get("domain").substring("stype=".length());
+      Map<String, String> row = out.get(domain + " @ " + e.get("p"));
+      assertThat(row).as("row %s @ %s in %s", domain, e.get("p"), out.keySet()).isNotNull();
+      for (String[] column : new String[][] {{"estimate", "estimate"}, {"ci_low", "ci_low"},
+          {"ci_high", "ci_high"}, {"se", "se"}}) {
+        if (e.get(column[1]).equals("NaN")) {
+          assertThat(row.get(column[0])).as("%s %s", e, column[0]).isEqualTo("NA");
+        } else {
+          assertClose(e + " " + column[0], row.get(column[0]), e.get(column[1]));
+        }
+      }
+    }
+  }
+
+  @Test
+  void badQuantiles_failWithAMessageAndWriteNothing() {
+    Path clus = copy("apiclus1_replicates.csv");
+    Path out = dir.resolve("never.csv");
+    for (String[] bad : new String[][] {
+        {"api00:0.5,1.5", "--quantile api00:0.5,1.5: probability 1.5 is not in (0, 1]"},
+        {"api00:half", "--quantile api00:half: probability 'half' is not a number"},
+        {"api00", "--quantile api00: expected VAR:P1[,P2...], such as api00:0.25,0.5"},
+        {"api00:0.5,0.5", "--quantile api00:0.5,0.5: probability 0.5 is given twice"}}) {
+      StringWriter stderr = new StringWriter();
+      int code = Insight.run(new PrintWriter(new StringWriter()), new PrintWriter(stderr), "estimate", "--data",
+          clus.toString(), "--id", "cds", "--weight", "pw", "--quantile", bad[0], "--out", out.toString());
+      assertThat(code).as(bad[0]).isEqualTo(1);
+      assertThat(stderr.toString()).as(bad[0]).contains(bad[1]);
+      assertThat(out).doesNotExist();
+    }
+    StringWriter stderr = new StringWriter();
+    int code = Insight.run(new PrintWriter(new StringWriter()), new PrintWriter(stderr), "estimate", "--data",
+        clus.toString(), "--id", "cds", "--weight", "pw", "--repweights", "^jk1_", "--type", "JK1", "--quantile",
+        "api00:0.5", "--out", out.toString());
+    assertThat(code).isEqualTo(1);
+    assertThat(stderr.toString()).contains("quantiles of a design with replicate weights are not supported");
+    assertThat(out).doesNotExist();
+  }
+
   @Test
   void badDesignOptions_failWithAMessageAndWriteNothing() {
     Path clus = copy("apiclus1_replicates.csv");

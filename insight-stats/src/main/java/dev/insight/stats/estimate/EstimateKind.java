@@ -11,5 +11,7 @@ public enum EstimateKind {
   /** A ratio of two totals. */
   RATIO,
   /** A population variance (R's {@code svyvar}). */
-  VARIANCE
+  VARIANCE,
+  /** A quantile (R's {@code svyquantile}); its standard error is read from its interval's width. */
+  QUANTILE
 }

@@ -226,6 +226,29 @@ public final class Estimator {
   }
 
   /**
+   * A quantile of a numeric variable with its Woodruff interval (R 4.x's {@code svyquantile} defaults,
+   * {@code qrule = "math"}, {@code interval.type = "mean"}, {@code na.rm = TRUE}): the smallest value whose
+   * weighted share of the subgroup's respondents at or below it is at least {@code probability}; the interval maps
+   * the design-based confidence interval of that share back through the same rule, and the standard error is the
+   * interval's width over twice the t quantile. A limit beyond the data is NaN, as in R, and so is the standard error.
+   * The design effect is NaN; the degrees of freedom are the design's among the respondents with a value.
+   *
+   * @param variable a numeric variable
+   * @param probability the probability, in (0, 1] (0.5 for the median)
+   * @param subgroup the respondents it is about (a domain: the whole design stays, as R's {@code subset})
+   * @return the estimate, of kind {@link EstimateKind#QUANTILE} and quantity {@code variable:probability}
+   * @throws IllegalArgumentException when the probability is outside (0, 1] or the design has replicate weights
+   *     (not supported)
+   */
+  public Estimate quantile(String variable, double probability, Filter subgroup) {
+    checkArgument(probability > 0 && probability <= 1, "a quantile's probability must be in (0, 1]: %s",
+        probability);
+    checkNotNull(subgroup, "subgroup");
+    double[] y = values("number " + variable, () -> design.data().numeric(variable).copyValidValues());
+    return Quantiles.estimate(design, level, variable, y, probability, subgroup);
+  }
+
+  /**
    * The ratio of the weighted totals of two numeric variables (respondents missing either leave the base).
    *
    * @param numerator the numerator variable
@@ -293,6 +316,9 @@ public final class Estimator {
    * @throws IllegalArgumentException as the method for that kind of quantity
    */
   public Estimate estimate(Quantity quantity, Filter subgroup) {
+    if (quantity instanceof Quantity.Quantile q) {
+      return quantile(q.variable(), q.probability(), subgroup);
+    }
     Prepared prepared = prepare(checkNotNull(quantity, "quantity"));
     return linear(prepared.kind(), prepared.label(), checkNotNull(subgroup, "subgroup"), prepared.y(),
         prepared.x());
@@ -316,6 +342,8 @@ public final class Estimator {
    * @throws IllegalArgumentException when a subgroup has no respondent with a value
    */
   public Difference difference(Quantity quantity, Filter first, Filter second) {
+    checkArgument(!(quantity instanceof Quantity.Quantile), "differences of quantiles are not supported: %s",
+        quantity);
     Prepared prepared = prepare(checkNotNull(quantity, "quantity"));
     checkArgument(prepared.kind() != EstimateKind.VARIANCE, "differences of variances are not supported: %s",
         quantity);

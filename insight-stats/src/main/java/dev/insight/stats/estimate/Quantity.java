@@ -6,10 +6,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What is estimated: a proportion, a mean, a total, a ratio or a variance of survey variables (R's {@code svymean},
- * {@code svytotal}, {@code svyratio}, {@code svyvar}).
+ * {@code svytotal}, {@code svyratio}, {@code svyvar}), or a quantile ({@code svyquantile}).
  */
 public sealed interface Quantity permits Quantity.Proportion, Quantity.Mean, Quantity.Total, Quantity.Ratio,
-    Quantity.Variance {
+    Quantity.Variance, Quantity.Quantile {
 
   /**
    * The proportion of respondents with 1 in a 0/1 numeric variable ({@code category} null), or in a category of a
@@ -119,6 +119,32 @@ public sealed interface Quantity permits Quantity.Proportion, Quantity.Mean, Qua
     @Override
     public String toString() {
       return "variance(" + variable + ")";
+    }
+  }
+
+  /**
+   * A quantile of a numeric variable (R's {@code svyquantile}): the smallest value whose weighted share of
+   * respondents at or below it is at least {@code probability} (0.5 the median).
+   *
+   * @param variable the variable
+   * @param probability the probability, in (0, 1]
+   */
+  record Quantile(String variable, double probability) implements Quantity {
+    /**
+     * Validates the variable and probability.
+     *
+     * @param variable the variable
+     * @param probability the probability, in (0, 1]
+     */
+    public Quantile {
+      checkNotNull(variable, "variable");
+      com.google.common.base.Preconditions.checkArgument(probability > 0 && probability <= 1,
+          "a quantile's probability must be in (0, 1]: %s", probability);
+    }
+
+    @Override
+    public String toString() {
+      return "quantile(" + variable + ":" + probability + ")";
     }
   }
 }
