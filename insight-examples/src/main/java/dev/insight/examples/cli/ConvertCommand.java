@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,36 +37,12 @@ final class ConvertCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Option(names = "--data", required = true, paramLabel = "D.csv", description = "The survey file (CSV or XLSX).")
-  private Path data;
+  @Mixin
+  private ExportFileOptions file;
 
   @Option(names = "--out", required = true, paramLabel = "OUT.csv",
       description = "The flat CSV to write; its codebook goes beside it as OUT.codebook.json.")
   private Path out;
-
-  @Option(names = "--id", paramLabel = "COL",
-      description = "The respondent id column (default: a column named id, Respondent ID, ResponseId or the like).")
-  private @Nullable String id;
-
-  @Option(names = "--encoding", paramLabel = "CHARSET",
-      description = "The encoding of a file without a byte-order mark (default UTF-8).")
-  private @Nullable String encoding;
-
-  @Option(names = "--codebook", paramLabel = "FILE",
-      description = "A codebook (JSON or CSV) whose variables replace those inferred.")
-  private @Nullable Path codebook;
-
-  @Option(names = "--format", paramLabel = "csv|qualtrics|surveymonkey|microsoft-forms",
-      description = "The export's header layout, instead of detecting it from the header.")
-  private @Nullable String format;
-
-  @Option(names = "--sheet", paramLabel = "NAME",
-      description = "The sheet of an XLSX workbook to read (default: the first).")
-  private @Nullable String sheet;
-
-  @Option(names = "--personal", description = "Keep the columns the export marks as personal data too "
-      + "(Microsoft Forms' Email and Name), which are left out by default.")
-  private boolean personal;
 
   /** How one variable becomes output columns. */
   private record Plan(CodebookVariable source, int[] at, List<String> names) {}
@@ -78,21 +55,16 @@ final class ConvertCommand implements Callable<Integer> {
           + "its codebook is written beside it as NAME.codebook.json)");
     }
     Path codebookOut = out.resolveSibling(fileName.substring(0, fileName.length() - 4) + ".codebook.json");
-    DataOptions input = new DataOptions();
-    input.data = data;
-    input.encoding = encoding;
-    input.codebook = codebook;
-    input.format = format;
-    input.sheet = sheet;
+    DataOptions input = file.reading();
     SurveyCodebook result;
-    try (CsvFile csv = SurveyFiles.open(input, ProblemCollector.of(data.toString(), ReadMode.LENIENT))) {
-      result = CodebookInference.infer(csv, idColumn(csv), personal).codebook();
+    try (CsvFile csv = SurveyFiles.open(input, ProblemCollector.of(file.data.toString(), ReadMode.LENIENT))) {
+      result = CodebookInference.infer(csv, idColumn(csv), file.personal).codebook();
     }
     SurveyCodebook given = SurveyFiles.codebook(input);
     if (given != null) {
       result = result.overriddenBy(given);
     }
-    ProblemCollector problems = ProblemCollector.of(data.toString(), ReadMode.LENIENT);
+    ProblemCollector problems = ProblemCollector.of(file.data.toString(), ReadMode.LENIENT);
     try (CsvFile csv = SurveyFiles.open(input, problems); Outputs outputs = Outputs.begin()) {
       List<Plan> plans = plans(result, csv);
       List<CodebookVariable> written = new ArrayList<>();
@@ -123,11 +95,11 @@ final class ConvertCommand implements Callable<Integer> {
   }
 
   private @Nullable String idColumn(CsvFile csv) {
-    if (id != null) {
-      if (csv.header().indexOf(id).isEmpty()) {
-        throw new IllegalArgumentException("--id " + id + ": " + csv.header().whyNot(id));
+    if (file.id != null) {
+      if (csv.header().indexOf(file.id).isEmpty()) {
+        throw new IllegalArgumentException("--id " + file.id + ": " + csv.header().whyNot(file.id));
       }
-      return id;
+      return file.id;
     }
     return csv.header().names().stream()
         .filter(n -> DescribeCommand.isIdName(n)).findFirst().orElse(null);

@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,33 +45,8 @@ final class DescribeCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Option(names = "--data", required = true, paramLabel = "D.csv", description = "The survey file.")
-  private Path data;
-
-  @Option(names = "--id", paramLabel = "COL",
-      description = "The respondent id column (default: a column named id, Respondent ID, ResponseId or the like).")
-  private @Nullable String id;
-
-  @Option(names = "--encoding", paramLabel = "CHARSET",
-      description = "The encoding of a file without a byte-order mark (default UTF-8).")
-  private @Nullable String encoding;
-
-  @Option(names = "--codebook", paramLabel = "FILE",
-      description = "A codebook (JSON or CSV) whose variables replace those inferred.")
-  private @Nullable Path codebook;
-
-  @Option(names = "--format", paramLabel = "csv|qualtrics|surveymonkey|microsoft-forms",
-      description = "The export's header layout, instead of detecting it from the header.")
-  private @Nullable String format;
-
-  @Option(names = "--sheet", paramLabel = "NAME",
-      description = "The sheet of an XLSX workbook to read (default: the first).")
-  private @Nullable String sheet;
-
-
-  @Option(names = "--personal", description = "Describe the columns the export marks as personal data too "
-      + "(Microsoft Forms' Email and Name), which are left out by default.")
-  private boolean personal;
+  @Mixin
+  private ExportFileOptions file;
 
   @Option(names = "--json", description = "Print JSON instead of text.")
   private boolean json;
@@ -87,13 +63,8 @@ final class DescribeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DataOptions input = new DataOptions();
-    input.data = data;
-    input.encoding = encoding;
-    input.codebook = codebook;
-    input.format = format;
-    input.sheet = sheet;
-    ProblemCollector problems = ProblemCollector.of(data.toString(), ReadMode.LENIENT);
+    DataOptions input = file.reading();
+    ProblemCollector problems = ProblemCollector.of(file.data.toString(), ReadMode.LENIENT);
     String encodingName;
     String layout;
     String delimiter;
@@ -102,13 +73,13 @@ final class DescribeCommand implements Callable<Integer> {
       encodingName = csv.format().encoding();
       layout = csv.layout().formatName();
       delimiter = csv.format().delimiterName();
-      String idColumn = id != null ? id : csv.header().names().stream()
+      String idColumn = file.id != null ? file.id : csv.header().names().stream()
           .filter(DescribeCommand::isIdName).findFirst()
           .orElse(null);
-      if (id != null && csv.header().indexOf(id).isEmpty()) {
-        throw new IllegalArgumentException("--id " + id + ": " + csv.header().whyNot(id));
+      if (file.id != null && csv.header().indexOf(file.id).isEmpty()) {
+        throw new IllegalArgumentException("--id " + file.id + ": " + csv.header().whyNot(file.id));
       }
-      description = CodebookInference.infer(csv, idColumn, personal);
+      description = CodebookInference.infer(csv, idColumn, file.personal);
     }
     SurveyCodebook result = description.codebook();
     SurveyCodebook given = SurveyFiles.codebook(input);
@@ -141,7 +112,7 @@ final class DescribeCommand implements Callable<Integer> {
       }
       out.println(JSON.writeValueAsString(root));
     } else {
-      out.printf(Locale.ROOT, "%s: %s export, %s, %s-delimited; %d respondents, %d variables%n", data, layout,
+      out.printf(Locale.ROOT, "%s: %s export, %s, %s-delimited; %d respondents, %d variables%n", file.data, layout,
           encodingName,
           delimiter, description.respondents(), result.variables().size());
       for (CodebookVariable v : result.variables()) {
