@@ -4,6 +4,7 @@ import dev.insight.bank.BankedProgramme;
 import dev.insight.bank.Hit;
 import dev.insight.bank.ItemKind;
 import dev.insight.bank.SearchResult;
+import dev.insight.core.internal.HtmlText;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -115,18 +116,6 @@ final class SearchPage {
     if (text == null) {
       return "";
     }
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return HtmlText.escape(text);
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.insight.codeframe.Code;
 import dev.insight.core.internal.CsvOutput;
+import dev.insight.core.internal.HtmlText;
 import dev.insight.core.internal.SpreadsheetText;
 import dev.insight.core.redact.AuditEntry;
 import java.io.FilterOutputStream;
@@ -229,19 +230,7 @@ final class MatrixWriters {
   }
 
   static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return HtmlText.escape(text);
   }
 
   /** Lets a writer that closes its stream write to a caller's stream, which stays open. */
