@@ -43,15 +43,25 @@ final class RuleAnalysis {
     };
   }
 
-  /** A stemmer with its own state; one per thread. */
+  /**
+   * A stemmer with its own state; one per thread. Snowball stems the array it is given in place, so the word is
+   * copied into the stemmer's own buffer first: the caller's buffer (a token's term, then the key of the word cache
+   * and the text prefixes are matched on) must still hold the folded word after stemming.
+   */
   static final class Stemmer {
     private final EnglishStemmer stemmer = new EnglishStemmer();
+    private char[] work = new char[32];
 
-    /** Stems a folded word; the result is valid until the next call. */
+    /** Stems a folded word, leaving {@code buffer} unchanged. */
     String stem(char[] buffer, int length) {
-      stemmer.setCurrent(buffer, length);
+      if (work.length < length) {
+        work = new char[Math.max(length, work.length * 2)];
+      }
+      System.arraycopy(buffer, 0, work, 0, length);
+      stemmer.setCurrent(work, length);
       stemmer.stem();
-      return new String(stemmer.getCurrentBuffer(), 0, stemmer.getCurrentBufferLength());
+      work = stemmer.getCurrentBuffer();
+      return new String(work, 0, stemmer.getCurrentBufferLength());
     }
   }
 

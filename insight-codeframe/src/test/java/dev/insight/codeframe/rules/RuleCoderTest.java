@@ -50,6 +50,10 @@ class RuleCoderTest {
       "nurs* | the nurses were lovely | true",
       "nurs* | nursing care | true",
       "nurs* | a purse was lost | false",
+      "happy* | very happy indeed | true",
+      "happy* | happiness | false",
+      "happi* | very happy indeed | false",
+      "easy* | it was easy | true",
       "staff AND rude | staff were rude | true",
       "staff AND rude | staff were kind | false",
       "staff rude | rude staff | true",
@@ -205,6 +209,29 @@ class RuleCoderTest {
       total += coder.count(comment);
     }
     assertThat(total).as("the rules must match something for the test to mean anything").isGreaterThan(100);
+  }
+
+  /**
+   * A comment gets the same codes however often it is coded and whatever was coded before it on the thread: the
+   * per-thread word cache is keyed by the folded word, which stemming in place once replaced by its stem ("happy"
+   * became "happi"), so one comment's words changed how another's were read.
+   */
+  @Test
+  void codes_sameCommentAfterOthers_sameCodesEveryTime() {
+    Codeframe frame = Codeframe.builder("f")
+        .add(Code.builder(c("h"), "Happy").rule("happy*").build())
+        .add(Code.builder(c("i"), "Happi").rule("happi*").build())
+        .build();
+    RuleCoder coder = RuleCoder.of(frame);
+
+    List<CodeId> first = coder.codes("happy");
+    coder.codes("happi happy");
+    List<RuleMatch> matches = coder.match("happy");
+
+    assertThat(first).containsExactly(c("h"));
+    assertThat(coder.codes("happy")).containsExactly(c("h"));
+    assertThat(matches).extracting(RuleMatch::code).containsExactly(c("h"));
+    assertThat(coder.codes("happi")).containsExactly(c("i"));
   }
 
   @Test
