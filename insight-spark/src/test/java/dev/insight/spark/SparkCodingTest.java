@@ -15,7 +15,10 @@ import dev.insight.codeframe.rules.RuleCoder;
 import dev.insight.spark.fft.FftGenerator;
 import dev.insight.spark.fft.PhraseModel;
 import dev.insight.spark.fft.ThemeCoder;
+import java.io.OutputStream;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +29,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SparkCodingTest {
   private static SparkSession spark;
@@ -112,6 +116,61 @@ class SparkCodingTest {
       assertThat(abstained).isEqualTo(p.abstained() ? 1 : 0);
     }
     assertThat(next).isEqualTo(texts.size());
+  }
+
+  @Test
+  void predict_singleLabelModelSavedAndLoaded_sameCodeConfidenceAndAbstentionRowForRowAsCodePredict(
+      @TempDir Path dir) throws Exception {
+    // a single-label model learned from the first rule code of another month's comments, saved to a file and
+    // loaded from it, as code learn and code predict do
+    List<Row> training = FftGenerator.of(9, PhraseModel.builtIn(), "2026-08", 3, 6, 12, 40).month(spark, 500, 2)
+        .where("comment is not null").collectAsList();
+    RuleCoder rules = RuleCoder.of(themes);
+    List<CodedExample> examples = new ArrayList<>();
+    for (Row row : training) {
+      String comment = row.getAs("comment");
+      List<CodeId> codes = rules.codes(comment);
+      examples.add(new CodedExample(comment, Set.of(codes.isEmpty() ? CodeId.of("other") : codes.get(0))));
+    }
+    Path file = dir.resolve("single.model");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      LearnedCoder.train(CodedExamples.of(LabelMode.SINGLE_LABEL, examples)).write(out);
+    }
+    LearnedCoder model = LearnedCoder.load(file);
+    assertThat(model.mode()).isEqualTo(LabelMode.SINGLE_LABEL);
+    double threshold = 0.6;
+
+    Dataset<Row> predicted = SparkCoding.predict(month, "comment", model, threshold);
+    // the columns code predict writes, in its order
+    List<String> columns = List.of(predicted.columns());
+    assertThat(columns.subList(columns.size() - 3, columns.size())).containsExactly("code", "confidence",
+        "abstained");
+    List<Row> rows = predicted.orderBy("response_id").collectAsList();
+    List<String> texts = new ArrayList<>();
+    rows.stream().filter(r -> r.getAs("comment") != null).forEach(r -> texts.add(r.getAs("comment")));
+    // what code predict computes: the loaded model with the abstention threshold, over the comments in order
+    List<Prediction> expected = LearnedCoder.load(file).withAbstention(threshold).predictAll(texts);
+    int next = 0;
+    int abstained = 0;
+    Set<String> seen = new HashSet<>();
+    for (Row row : rows) {
+      if (row.getAs("comment") == null) {
+        assertThat(row.isNullAt(row.fieldIndex("code"))).isTrue();
+        assertThat(row.isNullAt(row.fieldIndex("confidence"))).isTrue();
+        assertThat(row.isNullAt(row.fieldIndex("abstained"))).isTrue();
+        continue;
+      }
+      Prediction p = expected.get(next++);
+      String code = row.getAs("code");
+      assertThat(code).isEqualTo(p.assigned().get(0).value());
+      assertThat(row.<Double>getAs("confidence")).isEqualTo(p.confidence());
+      assertThat(row.<Integer>getAs("abstained")).isEqualTo(p.abstained() ? 1 : 0);
+      abstained += p.abstained() ? 1 : 0;
+      seen.add(code);
+    }
+    assertThat(next).isEqualTo(texts.size());
+    assertThat(seen).as("more than one code predicted").hasSizeGreaterThan(1);
+    assertThat(abstained).as("some rows left for a person, some not").isBetween(1, texts.size() - 1);
   }
 
   @Test
