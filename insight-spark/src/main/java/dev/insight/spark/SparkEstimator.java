@@ -29,7 +29,7 @@ import org.apache.spark.sql.types.DataTypes;
  *
  * <p>Weights must be above 0, as in insight-stats' designs.
  *
- * <p>Implementation note: every estimate asked for at once is computed in two Spark aggregations (three after
+ * <p>Implementation note: every estimate asked for at once is computed in two Spark aggregations (plus one per
  * raking). The first sums, per estimate, the respondents, {@code sum w}, {@code sum w^2} and {@code sum w y} over
  * the rows with a weight above 0, a valid value and in the domain, giving the estimates. The second forms each
  * row's influence value {@code z = w (y - estimate) / sum w} (a total: {@code z = w y}; 0 outside the domain); on a

@@ -234,6 +234,12 @@ class FftPublicationTest {
     FftSummary summary = FftJob.run(spark, options);
 
     assertThat(summary.rowsRead()).isEqualTo(4_000);
+    // the CSV reader reads a blank level as null and the job's text ratings as text: the same rows set aside
+    assertThat(summary.missingLevel()).isEqualTo(raw.stream().filter(r -> LEVELS.stream()
+        .anyMatch(l -> blank(r.getAs(l)))).count()).isPositive();
+    assertThat(summary.ratingOutsideScale()).isEqualTo(raw.stream().filter(r -> LEVELS.stream()
+        .noneMatch(l -> blank(r.getAs(l))) && !FftPublication.SCALE.contains((String) r.getAs("rating"))).count())
+        .isPositive();
     Dataset<Row> parquet = spark.read().parquet(dir.resolve("out/publication.parquet").toString());
     assertThat(parquet.count()).isEqualTo(1 + summary.organisations().stream().mapToInt(Integer::intValue).sum());
     assertThat(parquet.columns()).startsWith("level", "code", "parent", "responses", "positive_share", "comments",
