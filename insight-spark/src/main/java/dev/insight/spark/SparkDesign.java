@@ -3,6 +3,7 @@ package dev.insight.spark;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.insight.stats.design.LonelyPsu;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,9 +14,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A survey design over a Spark {@link Dataset}: the weight column and, optionally, strata, primary sampling units
- * (PSUs, nested in strata as in R {@code survey}'s {@code nest = TRUE}), a finite population correction and a
- * second sampling stage, as insight-stats' {@code SurveyDesign}. A design made by {@link SparkRaking} remembers
- * the raking, and its variances take it into account as insight-stats' do.
+ * (PSUs, nested in strata as in R {@code survey}'s {@code nest = TRUE}), a finite population correction and a second
+ * sampling stage, with a lonely-PSU policy, as insight-stats' {@code SurveyDesign}. A design made by {@link
+ * SparkRaking} remembers the raking, and its variances take it into account as insight-stats' do.
  *
  * <p>Immutable.
  */
@@ -27,10 +28,12 @@ public final class SparkDesign {
   private final @Nullable String fpc;
   private final @Nullable String cluster2;
   private final @Nullable String fpc2;
+  private final LonelyPsu lonely;
   private final List<SparkCalibration> calibrations;
 
   private SparkDesign(Dataset<Row> data, String weight, @Nullable String strata, @Nullable String cluster,
-      @Nullable String fpc, @Nullable String cluster2, @Nullable String fpc2, List<SparkCalibration> calibrations) {
+      @Nullable String fpc, @Nullable String cluster2, @Nullable String fpc2, LonelyPsu lonely,
+      List<SparkCalibration> calibrations) {
     this.data = data;
     this.weight = weight;
     this.strata = strata;
@@ -38,6 +41,7 @@ public final class SparkDesign {
     this.fpc = fpc;
     this.cluster2 = cluster2;
     this.fpc2 = fpc2;
+    this.lonely = lonely;
     this.calibrations = List.copyOf(calibrations);
   }
 
@@ -53,7 +57,7 @@ public final class SparkDesign {
   public static SparkDesign of(Dataset<Row> data, String weightColumn) {
     checkNotNull(data, "data");
     column(data, weightColumn);
-    return new SparkDesign(data, weightColumn, null, null, null, null, null, List.of());
+    return new SparkDesign(data, weightColumn, null, null, null, null, null, LonelyPsu.FAIL, List.of());
   }
 
   /**
@@ -64,7 +68,7 @@ public final class SparkDesign {
    */
   public SparkDesign withStrata(String column) {
     column(data, column);
-    return new SparkDesign(data, weight, column, cluster, fpc, cluster2, fpc2, calibrations);
+    return new SparkDesign(data, weight, column, cluster, fpc, cluster2, fpc2, lonely, calibrations);
   }
 
   /**
@@ -75,7 +79,7 @@ public final class SparkDesign {
    */
   public SparkDesign withCluster(String column) {
     column(data, column);
-    return new SparkDesign(data, weight, strata, column, fpc, cluster2, fpc2, calibrations);
+    return new SparkDesign(data, weight, strata, column, fpc, cluster2, fpc2, lonely, calibrations);
   }
 
   /**
@@ -88,7 +92,7 @@ public final class SparkDesign {
    */
   public SparkDesign withFpc(String column) {
     column(data, column);
-    return new SparkDesign(data, weight, strata, cluster, column, cluster2, fpc2, calibrations);
+    return new SparkDesign(data, weight, strata, cluster, column, cluster2, fpc2, lonely, calibrations);
   }
 
   /**
@@ -107,12 +111,26 @@ public final class SparkDesign {
     if (fpcColumn != null) {
       column(data, fpcColumn);
     }
-    return new SparkDesign(data, weight, strata, cluster, fpc, column, fpcColumn, calibrations);
+    return new SparkDesign(data, weight, strata, cluster, fpc, column, fpcColumn, lonely, calibrations);
   }
 
   /**
-   * The same sampling design (strata, PSUs, fpc, stages) on other rows and weights. A raking of this design is not
-   * carried over: it holds for the rows it was made on; rake the new rows with {@link SparkRaking}.
+   * With a policy for a stratum with a single PSU (and, with two stages, a PSU with a single second-stage unit),
+   * as insight-stats' designs and R's {@code survey.lonely.psu}; the default {@link LonelyPsu#FAIL} stops the
+   * estimate naming the stratum.
+   *
+   * @param policy the policy
+   * @return a changed copy
+   */
+  public SparkDesign withLonelyPsu(LonelyPsu policy) {
+    return new SparkDesign(data, weight, strata, cluster, fpc, cluster2, fpc2, checkNotNull(policy, "policy"),
+        calibrations);
+  }
+
+  /**
+   * The same sampling design (strata, PSUs, fpc, stages, lonely-PSU policy) on other rows and weights. A raking of
+   * this design is not carried over: it holds for the rows it was made on; rake the new rows with {@link
+   * SparkRaking}.
    *
    * @param rows the rows, with the design's columns
    * @param weightColumn the weight column
@@ -129,7 +147,7 @@ public final class SparkDesign {
         column(rows, name);
       }
     }
-    return new SparkDesign(rows, weightColumn, strata, cluster, fpc, cluster2, fpc2, kept);
+    return new SparkDesign(rows, weightColumn, strata, cluster, fpc, cluster2, fpc2, lonely, kept);
   }
 
   /* This design on its raked rows, remembering the raking (after any earlier ones) for its variances. */
@@ -203,6 +221,15 @@ public final class SparkDesign {
   }
 
   /**
+   * The lonely-PSU policy.
+   *
+   * @return the policy, {@link LonelyPsu#FAIL} unless given
+   */
+  public LonelyPsu lonelyPsu() {
+    return lonely;
+  }
+
+  /**
    * Whether the weights were raked, so variances take the raking into account.
    *
    * @return true for a design made by {@link SparkRaking}
@@ -245,6 +272,7 @@ public final class SparkDesign {
     return "SparkDesign[weights " + weight + (strata == null ? "" : ", strata " + strata)
         + (cluster == null ? "" : ", PSUs " + cluster) + (fpc == null ? "" : ", fpc " + fpc)
         + (cluster2 == null ? "" : ", second-stage units " + cluster2) + (fpc2 == null ? "" : ", fpc " + fpc2)
+        + (lonely == LonelyPsu.FAIL ? "" : ", lonely PSUs " + lonely)
         + (calibrations.isEmpty() ? "" : ", raked " + calibrations.size() + " time(s)") + "]";
   }
 }

@@ -43,9 +43,8 @@ import org.apache.spark.sql.types.DataTypes;
  * (insight-stats' own interval methods). Every aggregation merges partial sums, so the work splits across
  * executors; when each row is its own PSU the PSU step is skipped.
  *
- * <p>Not here: replicate-weight designs, lonely-PSU policies other than failing (a stratum with one PSU fails
- * naming it, unless the fpc says it was taken with certainty), post-stratification and linear calibration (use
- * insight-stats on one machine for those).
+ * <p>Not here: replicate-weight designs, post-stratification and linear calibration (use insight-stats on one
+ * machine for those).
  *
  * <p>Immutable.
  */

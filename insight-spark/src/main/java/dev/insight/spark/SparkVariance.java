@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import dev.insight.stats.design.LonelyPsu;
 import dev.insight.stats.internal.RakingResiduals;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,7 +27,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The linearisation step of {@link SparkEstimator}: weighted influence values residualised on the design's
  * rakings, summed within second-stage units, PSUs and strata by Spark, finished on the driver as insight-stats'
- * {@code SurveyDesign.variance} (R {@code svyrecvar}).
+ * {@code SurveyDesign.variance} (R {@code svyrecvar}), with the design's fpc and lonely-PSU policy.
  *
  * <p>Implementation note: a raking's residuals are {@code z_i - w_i a_c} with one adjustment per cell of the
  * weighting variables ({@link RakingResiduals}); one aggregation by cell sums {@code z / w} and counts the rows,
@@ -63,6 +64,9 @@ final class SparkVariance {
     }
     boolean clustered = design.cluster().isPresent();
     boolean twoStages = design.twoStages();
+    LonelyPsu lonely = design.lonelyPsu();
+    // R's average policy counts the strata an estimate touches: those with an influence value other than 0
+    boolean average = lonely == LonelyPsu.AVERAGE;
     Column stratum = design.strata().map(s -> col(s).cast(DataTypes.StringType)).orElse(lit("(all)"));
     Column f1 = design.fpc().map(f -> col(f).cast(DataTypes.DoubleType)).orElse(lit(1.0));
     List<Column> select = new ArrayList<>();
@@ -79,6 +83,9 @@ final class SparkVariance {
       select.add(ze.get(j).as("_ze" + j));
       // the design effect's unit variance takes the influence values before any residuals
       select.add(z.get(j).as("_we" + j));
+      if (average) {
+        select.add(when(residual.get(j).notEqual(0), 1L).otherwise(0L).as("_nz" + j));
+      }
     }
     select.add(f1.as("_f1lo"));
     select.add(f1.as("_f1hi"));
@@ -93,22 +100,26 @@ final class SparkVariance {
     Dataset<Row> units = rows.select(select.toArray(Column[]::new));
     if (twoStages) {
       // second-stage units' totals, then per PSU the spread of its units' totals
-      units = units.groupBy(col("_stratum"), col("_psu"), col("_ssu")).agg(first(unitSums(k, true, false)),
-          rest(unitSums(k, true, false)));
-      units = units.groupBy(col("_stratum"), col("_psu")).agg(first(unitSums(k, true, true)),
-          rest(unitSums(k, true, true)));
+      units = units.groupBy(col("_stratum"), col("_psu"), col("_ssu")).agg(first(unitSums(k, true, false,
+          average)), rest(unitSums(k, true, false, average)));
+      units = units.groupBy(col("_stratum"), col("_psu")).agg(first(unitSums(k, true, true, average)),
+          rest(unitSums(k, true, true, average)));
       Column m = col("_m").cast(DataTypes.DoubleType);
       Column population = when(col("_f2hi").gt(1), col("_f2hi")).otherwise(m.divide(col("_f2hi")));
       Column finite2 = population.minus(m).divide(population);
       units = units.withColumn("_f2pop", population).withColumn("_f2fin", finite2);
       for (int j = 0; j < k; j++) {
         Column t = col("_z" + j);
+        // a PSU with one second-stage unit: nothing when taken with certainty, else as the lonely-PSU policy
+        Column single = lonely == LonelyPsu.ADJUST ? finite2.multiply(col("_tt" + j))
+            : lonely == LonelyPsu.AVERAGE ? lit(Double.NaN) : lit(0.0);
         units = units.withColumn("_g" + j, when(col("_m").gt(1), finite2.multiply(m).divide(m.minus(1))
-            .multiply(col("_tt" + j).minus(t.multiply(t).divide(m)))).otherwise(0.0));
+            .multiply(col("_tt" + j).minus(t.multiply(t).divide(m)))).when(finite2.lt(CERTAIN), 0.0)
+            .otherwise(single));
       }
     } else if (clustered) {
-      units = units.groupBy(col("_stratum"), col("_psu")).agg(first(unitSums(k, false, false)),
-          rest(unitSums(k, false, false)));
+      units = units.groupBy(col("_stratum"), col("_psu")).agg(first(unitSums(k, false, false, average)),
+          rest(unitSums(k, false, false, average)));
     }
     List<Column> byStratum = new ArrayList<>();
     byStratum.add(count(lit(1)).as("_psus"));
@@ -120,6 +131,9 @@ final class SparkVariance {
       byStratum.add(sum(col("_we" + j)).as("_swe" + j));
       if (twoStages) {
         byStratum.add(sum(col("_g" + j)).as("_sg" + j));
+      }
+      if (average) {
+        byStratum.add(sum(col("_nz" + j)).as("_snz" + j));
       }
     }
     byStratum.add(min(col("_f1lo")).as("_f1lo"));
@@ -137,6 +151,9 @@ final class SparkVariance {
         .collectAsList());
     strata.sort(Comparator.comparing(r -> r.<String>getAs("_stratum")));
     double[] scale = new double[strata.size()];
+    boolean[] centred = new boolean[strata.size()];
+    boolean[] averaged = new boolean[strata.size()];
+    boolean anyAveraged = false;
     double[] fraction = new double[strata.size()];
     for (int h = 0; h < strata.size(); h++) {
       Row s = strata.get(h);
@@ -156,17 +173,32 @@ final class SparkVariance {
             + "has %s", f, name, population, psus);
         finite = (population - psus) / population;
       }
-      checkArgument(psus != 1 || finite < CERTAIN, "stratum %s has only one primary sampling unit, so its "
-          + "variance cannot be estimated", name);
-      scale[h] = psus > 1 ? finite * psus / (psus - 1.0) : 0;
+      centred[h] = true;
+      if (psus > 1) {
+        scale[h] = finite * psus / (psus - 1.0);
+      } else if (finite >= CERTAIN) {
+        // one PSU not taken with certainty: as the lonely-PSU policy (REMOVE and CERTAINTY: nothing)
+        checkArgument(lonely != LonelyPsu.FAIL, "stratum %s has only one primary sampling unit, so its variance "
+            + "cannot be estimated (choose a lonely-PSU policy: remove, adjust, average or certainty)", name);
+        if (lonely == LonelyPsu.ADJUST) {
+          scale[h] = finite;
+          centred[h] = false;
+        } else if (lonely == LonelyPsu.AVERAGE) {
+          averaged[h] = true;
+          anyAveraged = true;
+        }
+      }
       fraction[h] = 1 - finite;
       if (twoStages) {
-        checkSecondStage(design, s, name);
+        checkSecondStage(design, s, name, lonely);
       }
     }
     List<Sums> out = new ArrayList<>(k);
     for (int j = 0; j < k; j++) {
       double variance = 0;
+      double second = 0;
+      int present = 0;
+      int notAveraged = 0;
       double sumWe = 0;
       double sumWe2 = 0;
       int psusIn = 0;
@@ -180,20 +212,26 @@ final class SparkVariance {
         sumWe += s.<Double>getAs("_swe" + j);
         sumWe2 += s.<Double>getAs("_sze" + j);
         if (scale[h] != 0) {
-          variance += scale[h] * Math.max(0, szz - sz * sz / psus);
+          variance += scale[h] * (centred[h] ? Math.max(0, szz - sz * sz / psus) : szz);
         }
         if (twoStages) {
-          variance += fraction[h] * s.<Double>getAs("_sg" + j);
+          second += fraction[h] * s.<Double>getAs("_sg" + j);
+        }
+        if (anyAveraged && s.<Long>getAs("_snz" + j) > 0) {
+          present++;
+          notAveraged += averaged[h] ? 0 : 1;
         }
         psusIn += (int) inDomain;
         strataIn += inDomain > 0 ? 1 : 0;
       }
-      out.add(new Sums(variance, sumWe, sumWe2, psusIn, strataIn));
+      // R's average policy: the others' sum times (strata touched) / (strata touched that are not lonely)
+      double factor = !anyAveraged ? 1 : notAveraged == 0 ? Double.NaN : present / (double) notAveraged;
+      out.add(new Sums(variance * factor + second, sumWe, sumWe2, psusIn, strataIn));
     }
     return out;
   }
 
-  private static void checkSecondStage(SparkDesign design, Row s, String name) {
+  private static void checkSecondStage(SparkDesign design, Row s, String name, LonelyPsu lonely) {
     String unit = design.secondStage().orElseThrow();
     String f = design.secondStageFpc().orElseThrow();
     long nulls = s.<Long>getAs("_ssunull");
@@ -208,9 +246,10 @@ final class SparkVariance {
     long small = s.<Long>getAs("_f2small");
     checkArgument(small == 0, "second-stage fpc %s says fewer units in the population than the sample has, in %s "
         + "primary sampling units of stratum %s", f, small, name);
-    long lonely = s.<Long>getAs("_lonely2");
-    checkArgument(lonely == 0, "a primary sampling unit of stratum %s has only one second-stage unit, so its "
-        + "variance cannot be estimated", name);
+    long single = s.<Long>getAs("_lonely2");
+    checkArgument(single == 0 || lonely != LonelyPsu.FAIL, "a primary sampling unit of stratum %s has only one "
+        + "second-stage unit, so its variance cannot be estimated (choose a lonely-PSU policy: remove, adjust, "
+        + "average or certainty)", name);
   }
 
   /*
@@ -299,7 +338,7 @@ final class SparkVariance {
   }
 
   /* What a unit (second-stage unit or PSU) sums of the level below; with squares of the totals below for a PSU. */
-  private static List<Column> unitSums(int k, boolean twoStages, boolean psuOfUnits) {
+  private static List<Column> unitSums(int k, boolean twoStages, boolean psuOfUnits, boolean average) {
     List<Column> out = new ArrayList<>();
     for (int j = 0; j < k; j++) {
       out.add(sum(col("_z" + j)).as("_z" + j));
@@ -309,6 +348,9 @@ final class SparkVariance {
       out.add(max(col("_in" + j)).as("_in" + j));
       out.add(sum(col("_ze" + j)).as("_ze" + j));
       out.add(sum(col("_we" + j)).as("_we" + j));
+      if (average) {
+        out.add(sum(col("_nz" + j)).as("_nz" + j));
+      }
     }
     out.add(min(col("_f1lo")).as("_f1lo"));
     out.add(max(col("_f1hi")).as("_f1hi"));

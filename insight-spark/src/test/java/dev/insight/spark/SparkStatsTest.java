@@ -10,6 +10,7 @@ import dev.insight.core.data.Dataset;
 import dev.insight.core.data.NumericVariable;
 import dev.insight.stats.design.SurveyDesign;
 import dev.insight.stats.design.Filter;
+import dev.insight.stats.design.LonelyPsu;
 import dev.insight.stats.estimate.Estimate;
 import dev.insight.stats.estimate.Estimator;
 import dev.insight.stats.estimate.IntervalMethod;
@@ -266,7 +267,8 @@ class SparkStatsTest {
         rows.col("stratum").equalTo("s3"), "only").otherwise(rows.col("psu")));
     SparkEstimator spark = SparkEstimator.of(SparkDesign.of(lonely, "w").withStrata("stratum").withCluster("psu2"));
     assertThatThrownBy(() -> spark.means("score", "age", AGES))
-        .hasMessage("stratum s3 has only one primary sampling unit, so its variance cannot be estimated");
+        .hasMessage("stratum s3 has only one primary sampling unit, so its variance cannot be estimated (choose a "
+            + "lonely-PSU policy: remove, adjust, average or certainty)");
   }
 
   private static List<Margin> regionAndAge() {
@@ -445,5 +447,50 @@ class SparkStatsTest {
     if (method != IntervalMethod.WALD) {
       assertThat(table.get(0).get(3).interval().high()).isPositive();
     }
+  }
+
+  /* The single machine's rows with psu2 (one PSU in stratum s3) and ssu2 (one second-stage unit in PSU p0). */
+  private static Dataset lonelyLocal() {
+    List<String> psu2 = new ArrayList<>();
+    List<String> ssu2 = new ArrayList<>();
+    for (int i = 0; i < ROWS; i++) {
+      CategoricalVariable p = local.categorical("psu");
+      CategoricalVariable u = local.categorical("ssu");
+      String psu = p.categories().get(p.categoryIndex(i)).code();
+      psu2.add(local.categorical("stratum").categoryIndex(i) == 3 ? "only" : psu);
+      ssu2.add(psu.equals("p0") ? "u0" : u.categories().get(u.categoryIndex(i)).code());
+    }
+    return local.with(categorical("psu2", List.of("p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7", "only"), psu2))
+        .with(categorical("ssu2", List.of("u0", "u1", "u2", "u3"), ssu2));
+  }
+
+  private static org.apache.spark.sql.Dataset<Row> lonelyRows() {
+    return rows.withColumn("psu2", org.apache.spark.sql.functions.when(rows.col("stratum").equalTo("s3"), "only")
+        .otherwise(rows.col("psu"))).withColumn("ssu2", org.apache.spark.sql.functions.when(rows.col("psu")
+            .equalTo("p0"), "u0").otherwise(rows.col("ssu")));
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = LonelyPsu.class, names = {"REMOVE", "ADJUST", "AVERAGE", "CERTAINTY"})
+  void lonelyPsu_everyPolicyOfTheSingleMachine_sameErrorsByRegion(LonelyPsu policy) {
+    Estimator estimator = Estimator.of(SurveyDesign.builder(lonelyLocal()).weights("w").strata("stratum")
+        .cluster("psu2").lonelyPsu(policy).build());
+    SparkEstimator spark = SparkEstimator.of(SparkDesign.of(lonelyRows(), "w").withStrata("stratum")
+        .withCluster("psu2").withLonelyPsu(policy));
+    assertAllSame(spark.means("score", "region", REGIONS), estimator.byCategory("region",
+        d -> estimator.mean("score", d)));
+  }
+
+  @Test
+  void lonelyPsu_secondStageUnitAloneInItsPsu_adjustedAsTheSingleMachine() {
+    Estimator estimator = Estimator.of(SurveyDesign.builder(lonelyLocal()).weights("w").strata("stratum")
+        .cluster("psu").fpc("fpop").secondStage("ssu2", "f2").lonelyPsu(LonelyPsu.ADJUST).build());
+    SparkDesign design = SparkDesign.of(lonelyRows(), "w").withStrata("stratum").withCluster("psu")
+        .withFpc("fpop").withSecondStage("ssu2", "f2");
+    assertAllSame(SparkEstimator.of(design.withLonelyPsu(LonelyPsu.ADJUST)).means("score", "age", AGES),
+        estimator.byCategory("age", d -> estimator.mean("score", d)));
+    assertThatThrownBy(() -> SparkEstimator.of(design).means("score", "age", AGES)).hasMessageStartingWith(
+        "a primary sampling unit of stratum s0 has only one second-stage unit, so its variance cannot be "
+            + "estimated");
   }
 }
