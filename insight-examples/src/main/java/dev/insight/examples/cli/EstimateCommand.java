@@ -74,8 +74,8 @@ final class EstimateCommand implements Callable<Integer> {
 
   @Option(names = "--quantile", paramLabel = "VAR:P1[,P2...]",
       description = "Quantiles of a numeric column at probabilities in (0, 1] (0.5 the median), with Woodruff "
-          + "intervals (R 4.x svyquantile defaults); one row per domain and probability, subgroup 'DOMAIN @ P'. "
-          + "Not for replicate-weight designs.")
+          + "intervals (R 4.x svyquantile defaults; on a replicate design the share's replicate variance); one row "
+          + "per domain and probability, subgroup 'DOMAIN @ P'.")
   private @Nullable String quantile;
 
   @Option(names = "--by", paramLabel = "VAR[,VAR2]", split = ",",
@@ -197,12 +197,14 @@ final class EstimateCommand implements Callable<Integer> {
     } else if (weightColumn != null) {
       design = designOptions.finish(builder.weights(weightColumn).build());
     } else {
-      if (designOptions.repweights != null || designOptions.replicates != null) {
-        throw new IllegalArgumentException("weighting a replicate-weight design to --margins is not supported: "
-            + "weight first (insight weight), then estimate with --weights and the replicates");
+      if (designOptions.repweights != null && weighting.baseWeight == null) {
+        throw new IllegalArgumentException("--repweights with --margins needs --base-weight COL: the full-sample "
+            + "weights the replicate columns were made with, from which the weighting starts");
       }
-      WeightingResult result = weighting.apply(weighting.startWeights(builder, margins, dataset.rowCount()).build(),
-          margins);
+      // a replicate design is weighted with its replicates, each to the same targets (R's postStratify, rake and
+      // calibrate of an svyrep.design); replicates asked with --replicates are made before the weighting
+      WeightingResult result = weighting.apply(
+          designOptions.finish(weighting.startWeights(builder, margins, dataset.rowCount()).build()), margins);
       if (!result.report().converged()) {
         spec.commandLine().getErr().println("insight estimate: warning: weighting NOT converged: "
             + result.report().summary());
