@@ -99,17 +99,17 @@ final class EstimateCommand implements Callable<Integer> {
       description = "Confidence level. Default: ${DEFAULT-VALUE}.")
   private double level = 0.95;
 
-  @Option(names = "--out", required = true, paramLabel = "E.csv",
+  @Option(names = "--out", paramLabel = "E.csv",
       description = "Where to write subgroup,unweighted_n,weighted_n,effective_n,estimate,se,ci_low,ci_high,deff,"
-          + "df,t,p (see docs/weighting.md).")
-  private Path out;
+          + "df,t,p (see docs/weighting.md); without it the same CSV goes to standard output.")
+  private @Nullable Path out;
 
   @Override
   public Integer call() {
     int sources = (weightsFile == null ? 0 : 1) + (weightColumn == null ? 0 : 1)
         + (weighting.margins == null ? 0 : 1);
-    if (sources != 1) {
-      throw new IllegalArgumentException("give exactly one of --weights, --weight or --margins");
+    if (sources > 1) {
+      throw new IllegalArgumentException("give at most one of --weights, --weight or --margins");
     }
     int quantities = (proportion == null ? 0 : 1) + (mean == null ? 0 : 1) + (total == null ? 0 : 1)
         + (ratio == null ? 0 : 1) + (variance == null ? 0 : 1) + (quantile == null ? 0 : 1);
@@ -196,6 +196,13 @@ final class EstimateCommand implements Callable<Integer> {
       design = designOptions.finish(WeightingFiles.withWeights(builder, weightsFile, dataset, err, "estimate"));
     } else if (weightColumn != null) {
       design = designOptions.finish(builder.weights(weightColumn).build());
+    } else if (weighting.margins == null) {
+      // no weights: every respondent weighs 1, as R's svydesign without weights or probabilities
+      if (!designOptions.fpc.isEmpty() || designOptions.repweights != null) {
+        throw new IllegalArgumentException((designOptions.repweights != null ? "--repweights" : "--fpc")
+            + " without weights: give the full-sample weights with --weight COL (or --weights W.csv)");
+      }
+      design = designOptions.finish(builder.build());
     } else {
       if (designOptions.repweights != null && weighting.baseWeight == null) {
         throw new IllegalArgumentException("--repweights with --margins needs --base-weight COL: the full-sample "
@@ -264,12 +271,21 @@ final class EstimateCommand implements Callable<Integer> {
         }
       }
     }
+    Outputs.Records records = csv -> {
+      csv.record("subgroup", "unweighted_n", "weighted_n", "effective_n", "estimate", "se", "ci_low", "ci_high",
+          "deff", "df", "t", "p");
+      rows.forEach(csv::record);
+    };
+    if (out == null) {
+      try {
+        Outputs.csv(spec.commandLine().getOut(), records);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot write to standard output: " + e.getMessage(), e);
+      }
+      return 0;
+    }
     try (Outputs outputs = Outputs.begin()) {
-      outputs.csv(out, csv -> {
-        csv.record("subgroup", "unweighted_n", "weighted_n", "effective_n", "estimate", "se", "ci_low", "ci_high",
-            "deff", "df", "t", "p");
-        rows.forEach(csv::record);
-      });
+      outputs.csv(out, records);
       outputs.commit();
     }
     return 0;
