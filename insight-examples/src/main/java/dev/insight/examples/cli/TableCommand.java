@@ -274,10 +274,13 @@ final class TableCommand implements Callable<Integer> {
     SurveyDesign design;
     String weightNote;
     if (weighting.margins != null) {
-      if (designOptions.repweights != null || designOptions.replicates != null) {
-        throw new IllegalArgumentException("weighting a replicate-weight design to --margins is not supported: "
-            + "weight first (insight weight), then tabulate with --weights and the replicates");
+      if (designOptions.repweights != null) {
+        throw new IllegalArgumentException("--repweights with --margins: the replicate columns go with the "
+            + "full-sample weights they were made for, not the equal weights --margins starts from; give those "
+            + "weights (--weight COL), or rake with insight estimate --margins --base-weight COL");
       }
+      // with --replicates the replicates are made from the design first and raked with it (R's rake of an
+      // svyrep.design), so the variances account for the raking through the replicates
       design = Raking.of(margins).apply(design(WeightingFiles.startWeights(SurveyDesign.builder(dataset), margins,
           dataset.rowCount()))).design();
       weightNote = "Weights: raked to " + weighting.margins.getFileName() + "; Rao-Scott tests account for the "
