@@ -41,8 +41,12 @@ final class MetadataParser {
   static final int MAX_TEXT = 100_000;
   /** The most codes one variable may declare (ranges of a single or multiple included). */
   static final int MAX_CODES = 10_000;
-  /** The furthest position a variable may have (a record of ten million characters or fields). */
-  static final int MAX_POSITION = 10_000_000;
+  /** The furthest position a variable may have (a record of a million characters). */
+  static final int MAX_POSITION = 1_000_000;
+  /** The furthest field of CSV data, as for any CSV record. */
+  static final int MAX_FIELDS = 100_000;
+  /** The most columns a survey reads as (a multiple reads as one per code). */
+  static final int MAX_COLUMNS = 100_000;
   private static final Pattern WHOLE = Pattern.compile("[0-9]{1,9}");
   private static final Pattern NUMBER = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)");
   private static final Pattern VERSION = Pattern.compile("[123]\\.[0-9]{1,3}(\\.[0-9]{1,3})?");
@@ -243,6 +247,11 @@ final class MetadataParser {
     if (variables.isEmpty()) {
       throw error(record, "the record declares no <variable>");
     }
+    long columns = variables.stream().mapToLong(v -> v.columns().size()).sum();
+    if (columns > MAX_COLUMNS) {
+      throw error(record, "the variables read as " + columns + " columns, more than the " + MAX_COLUMNS
+          + " a survey is read with");
+    }
     return new TripleSMetadata(version.strip(), text(survey.child("name")), text(survey.child("title")), csv, skip,
         href == null || href.isBlank() ? null : href.strip(), encoding, variables, notes);
   }
@@ -293,6 +302,10 @@ final class MetadataParser {
     int finish = positionNumber(position, "finish", where, start);
     if (finish < start) {
       throw error(position, where + ": finish " + finish + " is before start " + start);
+    }
+    if (csv && finish > MAX_FIELDS) {
+      throw error(position, where + ": field " + finish + " is beyond the " + MAX_FIELDS + " fields a CSV record "
+          + "is read with");
     }
     int span = finish - start + 1;
     int subfields = 0;

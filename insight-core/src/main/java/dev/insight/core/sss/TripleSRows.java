@@ -91,7 +91,7 @@ final class TripleSRows implements RowSource {
           .withDelimiter(csvOptions.delimiter() == null ? ',' : csvOptions.delimiter()), problems);
     } else {
       this.csv = null;
-      this.fixed = new FixedLines(dataFile, charset, Math.max(1_000_000, width * 4), problems);
+      this.fixed = new FixedLines(dataFile, charset, 2 * MetadataParser.MAX_POSITION, problems);
     }
     this.describe = "Triple-S " + metadata.version() + ", " + (metadata.csv() ? "CSV" : "fixed-width") + " data "
         + dataFile.getFileName() + " in " + charset.name();
