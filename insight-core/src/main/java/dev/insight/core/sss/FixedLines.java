@@ -26,6 +26,7 @@ final class FixedLines implements Closeable {
   private final CharBuffer chars = CharBuffer.allocate(1 << 16);
   private long consumed;
   private boolean endOfInput;
+  private boolean flushed;
   private @Nullable CoderResult error;
   private final ProblemCollector problems;
   private final Charset charset;
@@ -109,12 +110,16 @@ final class FixedLines implements Closeable {
     }
     try {
       while (true) {
+        if (flushed) {
+          return false;
+        }
         chars.clear();
         CoderResult result = decoder.decode(bytes, chars, endOfInput);
         if (result.isError()) {
           error = result;
         } else if (result.isUnderflow() && endOfInput) {
           decoder.flush(chars);
+          flushed = true;
         }
         if (chars.position() > 0) {
           chars.flip();
@@ -126,7 +131,7 @@ final class FixedLines implements Closeable {
         if (error != null) {
           return fill();
         }
-        if (endOfInput) {
+        if (flushed) {
           return false;
         }
         if (result.isUnderflow()) {

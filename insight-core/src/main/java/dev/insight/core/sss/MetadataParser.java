@@ -5,9 +5,17 @@ import dev.insight.core.input.InputProblem;
 import dev.insight.core.input.InvalidInputException;
 import dev.insight.core.internal.SafeXml;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -19,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -98,14 +107,65 @@ final class MetadataParser {
       throw parser.error(0, null, "the metadata file is " + size + " bytes, more than the " + MAX_BYTES
           + " a Triple-S metadata file is read up to");
     }
-    String[] encoding = new String[1];
-    Node root;
-    try (InputStream in = Files.newInputStream(file)) {
-      root = parser.tree(in, encoding);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read Triple-S metadata " + file, e);
     }
+    String[] encoding = new String[1];
+    String text = parser.decode(bytes, encoding);
+    Node root = parser.tree(new StringReader(text));
     return parser.metadata(root, encoding[0]);
+  }
+
+  private static final Pattern DECLARED = Pattern.compile(
+      "^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z][A-Za-z0-9._-]{0,39})[\"']");
+
+  /**
+   * The file's text: decoded by its byte-order mark, else the encoding its XML declaration gives, else UTF-8, bytes
+   * not valid in it an error naming the line (decoding here, not in the XML parser, which prints such errors).
+   */
+  private String decode(byte[] bytes, String[] encoding) {
+    Charset charset = StandardCharsets.UTF_8;
+    int skip = 0;
+    if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+      skip = 3;
+    } else if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+      charset = StandardCharsets.UTF_16LE;
+      skip = 2;
+    } else if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+      charset = StandardCharsets.UTF_16BE;
+      skip = 2;
+    } else {
+      String head = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.ISO_8859_1);
+      Matcher declared = DECLARED.matcher(head);
+      if (declared.find()) {
+        encoding[0] = declared.group(1);
+        try {
+          charset = Charset.forName(encoding[0]);
+        } catch (IllegalArgumentException e) {
+          throw error(1, null, "the XML declaration's encoding \"" + encoding[0] + "\" is not one this Java knows");
+        }
+      }
+    }
+    CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, skip, bytes.length - skip);
+    CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8,
+        (long) ((bytes.length - skip) * (double) decoder.maxCharsPerByte()) + 16));
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      out.flip();
+      long line = 1 + out.chars().filter(c -> c == '\n').count();
+      throw error(line, null, "bytes not valid in " + charset.name() + " at byte offset " + in.position()
+          + " (the encoding the XML declaration gives, or UTF-8 without one)");
+    }
+    out.flip();
+    return out.toString();
   }
 
   private InvalidInputException error(long line, @Nullable String element, String message) {
@@ -117,7 +177,7 @@ final class MetadataParser {
     return error(node.line, node.name, message);
   }
 
-  private Node tree(InputStream in, String[] encoding) {
+  private Node tree(Reader in) {
     Deque<Node> open = new ArrayDeque<>();
     Node root = null;
     int elements = 0;
@@ -125,7 +185,6 @@ final class MetadataParser {
     XMLStreamReader xml = null;
     try {
       xml = SafeXml.inputFactory().createXMLStreamReader(in);
-      encoding[0] = xml.getCharacterEncodingScheme();
       while (xml.hasNext()) {
         int event = xml.next();
         line = xml.getLocation().getLineNumber();
@@ -180,6 +239,12 @@ final class MetadataParser {
           default -> { }
         }
       }
+    } catch (InvalidInputException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // the JDK's parser throws unchecked exceptions on some malformed DTDs (a message key missing from its
+      // resources, say): still malformed XML, and said so
+      throw error(line, null, "not well-formed XML (the parser stopped: " + e.getClass().getSimpleName() + ")");
     } catch (XMLStreamException e) {
       long at = e.getLocation() == null ? line : e.getLocation().getLineNumber();
       String message = e.getMessage() == null ? "" : e.getMessage().replaceFirst("(?s)^ParseError at \\[[^]]*]\\s*"

@@ -343,7 +343,8 @@ final class TripleSRows implements RowSource {
         }
         Integer at = options.get(Integer.toString(k + 1));
         if (!part.equals("1")) {
-          bad(v, raw, "a bitstring holds 0 and 1, and character " + (k + 1) + " is \"" + part + "\"");
+          bad(v, raw, "a bitstring holds 0 and 1, and its character for code " + (k + 1) + " is \"" + part
+              + "\"");
           return;
         }
         if (at == null) {

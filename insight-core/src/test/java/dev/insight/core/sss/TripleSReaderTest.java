@@ -258,6 +258,31 @@ class TripleSReaderTest {
   }
 
   @Test
+  void metadataBytesNotValidInItsEncodingNameLineAndOffsetAndNothingIsPrinted() throws IOException {
+    Path sss = dir.resolve("bytes.sss");
+    Files.write(sss, concat("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sss version=\"2.0\">".getBytes(
+        StandardCharsets.US_ASCII), new byte[] {(byte) 0xFF, (byte) 0xFE}, "</sss>".getBytes(StandardCharsets.US_ASCII)));
+    java.io.PrintStream before = System.err;
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      assertThatThrownBy(() -> TripleSMetadata.read(sss)).isInstanceOf(InvalidInputException.class)
+          .hasMessageStartingWith(sss + ":2: bytes not valid in UTF-8 at byte offset 58");
+    } finally {
+      System.setErr(before);
+    }
+    assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      all.writeBytes(part);
+    }
+    return all.toByteArray();
+  }
+
+  @Test
   void entityDeclarationsAreRefusedAndNoFileIsRead() throws IOException {
     Path secret = dir.resolve("secret.txt");
     Files.writeString(secret, "secret");

@@ -75,7 +75,7 @@ final class DescribeCommand implements Callable<Integer> {
       delimiter = csv.format().delimiterName();
       String idColumn = file.id != null ? file.id : csv.header().names().stream()
           .filter(DescribeCommand::isIdName).findFirst()
-          .orElse(null);
+          .orElseGet(() -> SurveyFiles.serial(input));
       if (file.id != null && csv.header().indexOf(file.id).isEmpty()) {
         throw new IllegalArgumentException("--id " + file.id + ": " + csv.header().whyNot(file.id));
       }

@@ -99,6 +99,11 @@ final class SurveyFiles {
     return CodebookInference.refine(data, keep);
   }
 
+  /** The respondent id a Triple-S survey declares (its {@code use="serial"} variable), or null. */
+  static @Nullable String serial(DataOptions input) {
+    return isTripleS(input) ? TripleSMetadata.read(input.data).serial() : null;
+  }
+
   /**
    * The codebook of {@code --codebook}, or null; for a Triple-S survey, its metadata's codebook with the variables
    * of {@code --codebook} put in place of those they name.

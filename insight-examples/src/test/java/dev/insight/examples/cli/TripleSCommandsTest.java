@@ -157,4 +157,26 @@ class TripleSCommandsTest {
     assertThat(run.out()).startsWith(renamed + ": triple-s export, Triple-S 2.0, fixed-width data visits.dat in "
         + "UTF-8; 6 respondents, 12 variables");
   }
+
+  @Test
+  void reportReadsASurveyConvertedToTripleS() throws IOException {
+    for (String name : List.of("programme.json", "survey.csv", "margins.csv")) {
+      try (InputStream in = getClass().getResourceAsStream("/other-programme/" + name)) {
+        Files.copy(in, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    Path sss = dir.resolve("parks.sss");
+    Run convert = run("convert", "--data", dir.resolve("survey.csv").toString(), "--id", "respondent", "--out",
+        sss.toString());
+    assertThat(convert.code()).as(convert.err()).isZero();
+    // the 0/1 option columns are multiple-response variables, numbered 1, 2, ... in Triple-S
+    Run report = run("report", "--programme", dir.resolve("programme.json").toString(), "--data", sss.toString(),
+        "--id", "respondent", "--margins", dir.resolve("margins.csv").toString(),
+        "--priorities", "imp_1,imp_2,imp_3,imp_4,imp_5,imp_6", "--comment", "remarks",
+        "--codes", "code_1,code_2,code_3,code_4,code_5", "--group-by", "ward", "--banner", "ward,age_band",
+        "--coded-by", "rules", "--out", dir.resolve("out").toString());
+    assertThat(report.code()).as(report.err()).isZero();
+    assertThat(report.out()).contains("(420 respondents)");
+    assertThat(Files.readString(dir.resolve("out/report.html"))).contains("Riverside");
+  }
 }
