@@ -237,15 +237,36 @@ final class TripleSRows implements RowSource {
   private @Nullable String single(TripleSVariable v, String value, Map<String, Integer> codes) {
     String code = value;
     if (!v.literal()) {
-      if (!DIGITS.matcher(value).matches()) {
+      if (!digits(value)) {
         return fail(v, value, "not a code: " + v.name() + "'s codes are whole numbers (" + declared(v) + ")");
       }
-      code = new BigInteger(value).toString();
+      code = withoutLeadingZeros(value);
     }
     if (!codes.containsKey(code)) {
       return fail(v, value, "not a declared value of " + v.name() + " (" + declared(v) + ")");
     }
     return code;
+  }
+
+  private static boolean digits(String text) {
+    if (text.isEmpty() || text.length() > 18) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String withoutLeadingZeros(String digits) {
+    int i = 0;
+    while (i < digits.length() - 1 && digits.charAt(i) == '0') {
+      i++;
+    }
+    return i == 0 ? digits : digits.substring(i);
   }
 
   private static String declared(TripleSVariable v) {
@@ -255,18 +276,24 @@ final class TripleSRows implements RowSource {
   }
 
   private @Nullable String quantity(TripleSVariable v, String value) {
-    if (!NUMBER.matcher(value).matches() || Double.isNaN(DecimalNumber.parse(value))) {
+    double x = NUMBER.matcher(value).matches() ? DecimalNumber.parse(value) : Double.NaN;
+    if (Double.isNaN(x)) {
       return fail(v, value, "not a number (quantity " + v.name() + ")");
     }
-    BigDecimal number = new BigDecimal(value);
-    double x = number.doubleValue();
-    boolean inRange = v.ranges().isEmpty() && v.values().isEmpty()
-        || v.ranges().stream().anyMatch(r -> r.contains(x))
-        || v.values().stream().anyMatch(c -> new BigDecimal(c.code()).compareTo(number) == 0);
+    boolean inRange = v.ranges().isEmpty() && v.values().isEmpty();
+    for (int i = 0; !inRange && i < v.ranges().size(); i++) {
+      inRange = v.ranges().get(i).contains(x);
+    }
+    if (!inRange) {
+      BigDecimal number = new BigDecimal(value);
+      inRange = v.values().stream().anyMatch(c -> new BigDecimal(c.code()).compareTo(number) == 0);
+    }
     if (!inRange) {
       return fail(v, value, "outside the declared range of " + v.name() + " (" + ranges(v) + ")");
     }
-    return number.toPlainString();
+    return value.charAt(0) == '+' || value.charAt(0) == '.' || value.startsWith("-.") || value.endsWith(".")
+        || value.length() > 1 && value.charAt(0) == '0' && value.charAt(1) != '.'
+        ? new BigDecimal(value).toPlainString() : value;
   }
 
   private static String ranges(TripleSVariable v) {
@@ -323,7 +350,8 @@ final class TripleSRows implements RowSource {
     if (fields != null) {
       parts.addAll(List.of(fields));
     } else if (!v.spread()) {
-      raw.chars().forEach(c -> parts.add(Character.toString(c)));
+      bitstring(column, v, raw, options);
+      return;
     } else if (v.width() > 0) {
       for (int k = 0; k < v.subfields(); k++) {
         int from = k * v.width();
@@ -368,6 +396,43 @@ final class TripleSRows implements RowSource {
     }
     for (int k = 0; k < chosen.length; k++) {
       cells[column + k] = chosen[k] ? "1" : "0";
+    }
+  }
+
+  /** A bitstring in one field: character k is code k, 1 chosen, 0 or blank not; all blank is no answer. */
+  private void bitstring(int column, TripleSVariable v, String raw, Map<String, Integer> options) {
+    if (raw.isBlank()) {
+      return;
+    }
+    int first = column;
+    int count = v.values().size();
+    for (int k = 0; k < count; k++) {
+      cells[first + k] = "0";
+    }
+    for (int k = 0; k < raw.length(); k++) {
+      char c = raw.charAt(k);
+      if (c == '0' || c == ' ') {
+        continue;
+      }
+      if (c != '1') {
+        fill(first, count, "");
+        bad(v, raw, "a bitstring holds 0 and 1, and its character for code " + (k + 1) + " is \"" + c + "\"");
+        return;
+      }
+      Integer at = options.get(Integer.toString(k + 1));
+      if (at == null) {
+        fill(first, count, "");
+        bad(v, raw, "code " + (k + 1) + " is chosen, and it is not a declared value of " + v.name() + " ("
+            + declared(v) + ")");
+        return;
+      }
+      cells[first + at] = "1";
+    }
+  }
+
+  private void fill(int first, int count, String value) {
+    for (int k = 0; k < count; k++) {
+      cells[first + k] = value;
     }
   }
 

@@ -51,7 +51,11 @@ final class SurveyFiles {
       }
     }
     if (input.format != null && !isTripleSName(input.format)) {
-      options = options.withLayout(ExportLayout.parse(input.format));
+      try {
+        options = options.withLayout(ExportLayout.parse(input.format));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(e.getMessage() + ", or triple-s for Triple-S metadata", e);
+      }
     }
     return options;
   }
