@@ -195,13 +195,17 @@ abstract class ColumnReader {
     private final Map<String, Integer> index = new HashMap<>();
     private final boolean[] chosen;
     private final MultiResponseVariable.Builder builder;
+    /** The most parts an option splits into at the delimiter (an option's own delimiters plus one). */
+    private int longest = 1;
 
     MultiFromList(ColumnSpec.MultiList spec, int at) {
       this.spec = spec;
       this.at = at;
       this.split = Pattern.compile(Pattern.quote(spec.delimiter()));
       for (int i = 0; i < spec.options().size(); i++) {
-        index.put(spec.options().get(i).code(), i);
+        String code = spec.options().get(i).code();
+        index.put(code, i);
+        longest = Math.max(longest, split.split(code, -1).length);
       }
       this.chosen = new boolean[spec.options().size()];
       this.builder = MultiResponseVariable.builder(spec.name(), spec.label(), spec.options());
@@ -215,12 +219,24 @@ abstract class ColumnReader {
         return;
       }
       Arrays.fill(chosen, false);
-      for (String part : split.split(value)) {
-        String code = part.strip();
+      String[] parts = split.split(value, -1);
+      for (int p = 0; p < parts.length; p++) {
+        String code = parts[p].strip();
         if (code.isEmpty()) {
           continue;
         }
-        Integer i = index.get(code);
+        // an option whose label holds the delimiter: the longest run of parts that is an option
+        Integer i = null;
+        for (int k = Math.min(parts.length, p + longest); k > p + 1 && i == null; k--) {
+          String joined = String.join(spec.delimiter(), Arrays.copyOfRange(parts, p, k)).strip();
+          i = index.get(joined);
+          if (i != null) {
+            p = k - 1;
+          }
+        }
+        if (i == null) {
+          i = index.get(code);
+        }
         if (i == null) {
           problems.report(line, spec.column(), code, "unknown option of " + spec.name() + "; the codebook has "
               + spec.options().stream().map(Category::code).toList());

@@ -189,7 +189,7 @@ final class EstimateCommand implements Callable<Integer> {
       roles.numeric(weightColumn);
     }
     PrintWriter err = spec.commandLine().getErr();
-    Dataset dataset = SurveyFiles.read(input, roles.mapping(input.id), err, "estimate");
+    Dataset dataset = SurveyFiles.read(input, roles.mapping(SurveyFiles.id(input)), err, "estimate");
     SurveyDesign.Builder builder = designOptions.configure(SurveyDesign.builder(dataset), header);
     SurveyDesign design;
     if (weightsFile != null) {

@@ -25,8 +25,9 @@ final class ExportFileOptions {
       description = "A codebook (JSON or CSV) whose variables replace those inferred.")
   @Nullable Path codebook;
 
-  @Option(names = "--format", paramLabel = "csv|qualtrics|surveymonkey|microsoft-forms",
-      description = "The export's header layout, instead of detecting it from the header.")
+  @Option(names = "--format", paramLabel = "NAME",
+      description = "The export's header layout, instead of detecting it from the header: csv, qualtrics, "
+          + "surveymonkey, microsoft-forms, google-forms, smartsurvey or citizen-space.")
   @Nullable String format;
 
   @Option(names = "--sheet", paramLabel = "NAME",

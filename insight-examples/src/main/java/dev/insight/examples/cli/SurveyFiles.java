@@ -57,6 +57,9 @@ final class SurveyFiles {
    * reporting notes and (lenient) problems on {@code err} under the command's name.
    */
   static Dataset read(DataOptions input, SurveyMapping mapping, PrintWriter err, String command) {
+    if (input.idNote != null) {
+      err.println("insight " + command + ": note: " + input.idNote);
+    }
     SurveyCodebook given = codebook(input);
     ProblemCollector problems = ProblemCollector.of(input.data.toString(),
         input.lenient ? ReadMode.LENIENT : ReadMode.STRICT);
@@ -81,7 +84,27 @@ final class SurveyFiles {
     if (given != null) {
       given.variables().forEach(v -> keep.add(v.name()));
     }
-    return CodebookInference.refine(data, keep);
+    Dataset refined = CodebookInference.refine(data, keep, note -> err.println("insight " + command + ": note: "
+        + note));
+    err.flush();
+    return refined;
+  }
+
+  /**
+   * The respondent id column: {@code --id}, else the first column named as ids are ({@link
+   * DescribeCommand#isIdName}), else {@link SurveyMapping#LINE_ID} (each respondent identified by the line their
+   * record starts on). How it was found is said when the data is read.
+   */
+  static String id(DataOptions input) {
+    if (input.id == null) {
+      java.util.Optional<String> named = csvHeader(input).names().stream().filter(DescribeCommand::isIdName)
+          .findFirst();
+      input.id = named.orElse(SurveyMapping.LINE_ID);
+      input.idNote = named.map(n -> "respondent id: column " + n + " (found by its name; --id names another)")
+          .orElse("no respondent id column: each respondent is identified by the line their record starts on "
+              + "(--id names an id column)");
+    }
+    return input.id;
   }
 
   /** The codebook of {@code --codebook}, or null. */

@@ -192,7 +192,7 @@ final class TableCommand implements Callable<Integer> {
     List<String> header = csvHeader.names();
     dataColumns = header;
     this.headerRead = csvHeader;
-    SurveyMapping.Builder mapping = SurveyMapping.builder(input.id);
+    SurveyMapping.Builder mapping = SurveyMapping.builder(SurveyFiles.id(input));
     Set<String> loaded = new LinkedHashSet<>();
     // the kind of a row (categories, options of a multiple choice in one cell) is known once the data is read
     List<Function<Dataset, RowSpec>> rowSpecs = new ArrayList<>();
