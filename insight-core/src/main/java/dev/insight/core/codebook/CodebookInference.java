@@ -338,6 +338,7 @@ public final class CodebookInference {
       return new CodebookVariable(c.name, c.label, VariableType.TEXT, List.of(), one, null);
     }
     if (c.numbers) {
+      suspectCodes(c).ifPresent(n -> notes.accept(c.name + ": " + n));
       return new CodebookVariable(c.name, c.label, VariableType.NUMERIC, List.of(), one, null);
     }
     if (c.dates) {
@@ -349,6 +350,7 @@ public final class CodebookInference {
     List<String> answers = new ArrayList<>(c.distinct.keySet());
     Optional<List<Category>> scale = AnswerScales.order(answers);
     if (scale.isPresent()) {
+      noteMissing(c, scale.get(), notes);
       return new CodebookVariable(c.name, c.label, VariableType.ORDINAL, scale.get(), one, null);
     }
     for (String delimiter : List.of(";", ",")) {
@@ -360,9 +362,56 @@ public final class CodebookInference {
       }
     }
     if (answers.size() <= CATEGORIES && answers.size() * 2 <= c.answered) {
-      return new CodebookVariable(c.name, c.label, VariableType.SINGLE, categories(answers), one, null);
+      List<Category> categories = categories(answers);
+      noteMissing(c, categories, notes);
+      return new CodebookVariable(c.name, c.label, VariableType.SINGLE, categories, one, null);
     }
     return new CodebookVariable(c.name, c.label, VariableType.TEXT, List.of(), one, null);
+  }
+
+  /** Codes people use for "no answer" in a numeric question, when they stand apart from the other values. */
+  private static final List<Double> CONVENTIONS = List.of(-1.0, -9.0, -99.0, 9.0, 97.0, 98.0, 99.0, 999.0, 9999.0);
+
+  /**
+   * A note when a numeric column holds a value written as missing codes often are (99, 999, -1, ...) apart from
+   * the rest (above twice the next largest value, or negative among values that are not): insight counts it as a
+   * number, never guessing, and says how to declare it.
+   */
+  private static Optional<String> suspectCodes(Column c) {
+    if (c.overflow || c.distinct.size() < 3) {
+      return Optional.empty();
+    }
+    List<Double> values = c.distinct.keySet().stream().map(DecimalNumber::parse).sorted().toList();
+    List<String> found = new ArrayList<>();
+    for (Map.Entry<String, Integer> e : c.distinct.entrySet()) {
+      double v = DecimalNumber.parse(e.getKey());
+      if (!CONVENTIONS.contains(v)) {
+        continue;
+      }
+      double others = values.stream().filter(x -> x != v).mapToDouble(Double::doubleValue).max().orElse(v);
+      double lowest = values.stream().filter(x -> x != v).mapToDouble(Double::doubleValue).min().orElse(v);
+      if (v > 0 && v > 2 * others && others > 0 || v < 0 && lowest >= 0) {
+        found.add(e.getKey() + " (" + e.getValue() + " answer" + (e.getValue() == 1 ? "" : "s") + ")");
+      }
+    }
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of("the value" + (found.size() == 1 ? " " : "s ") + String.join(", ", found) + " stand"
+        + (found.size() == 1 ? "s" : "") + " apart from the others, as missing codes such as 99 \"Don't know\" do; "
+        + "it is counted as a number: if it means no answer, declare it in a codebook (--codebook with the CSV "
+        + "header variable,code,label,missing and a row such as " + c.name + ","
+        + found.get(0).substring(0, found.get(0).indexOf(' ')) + ",Don't know,yes)");
+  }
+
+  /** A note for each answer read as a missing code because of its wording, never silently. */
+  private static void noteMissing(Column c, List<Category> categories, Consumer<String> notes) {
+    List<String> missing = categories.stream().filter(Category::missing).map(Category::code).toList();
+    if (!missing.isEmpty()) {
+      notes.accept(c.name + ": " + missing.stream().map(m -> "\"" + m + "\"").collect(
+          java.util.stream.Collectors.joining(", ")) + " read as a missing code (no usable answer: left out of "
+          + "bases, boxes and means) from its wording; a codebook can say otherwise");
+    }
   }
 
   /** Categories sorted (numbers numerically), "no answer" codes last and marked missing. */

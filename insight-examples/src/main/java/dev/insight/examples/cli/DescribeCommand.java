@@ -34,9 +34,9 @@ import picocli.CommandLine.Spec;
         + "every problem, and each variable with its type (single, multiple, ordinal, numeric, text, date, id), "
         + "categories in order and source columns.",
         "With --json, prints {\"format\", \"encoding\", \"respondents\", \"problems\", \"variables\": [{\"name\", "
-            + "\"label\", \"type\", \"categories\": [{\"code\", \"label\"}], \"columns\"}]}; a file of the same "
-            + "shape (with \"missing\": true on a category, or a \"delimiter\") can be edited and given back "
-            + "with --codebook."})
+            + "\"label\", \"type\", \"categories\": [{\"code\", \"label\"}], \"columns\"}]}, \"missing\": true on a "
+            + "missing code (a numeric variable's categories are its missing codes); a file of the same shape (or "
+            + "with a \"delimiter\") can be edited and given back with --codebook."})
 final class DescribeCommand implements Callable<Integer> {
   /** Names an id column goes by in exports, compared without case, spaces or underscores. */
   private static final Set<String> ID_NAMES = Set.of("id", "respondentid", "responseid", "respondent", "recordid",
@@ -110,7 +110,10 @@ final class DescribeCommand implements Callable<Integer> {
         node.put("type", v.type().jsonName());
         ArrayNode categories = node.putArray("categories");
         for (Category c : v.categories()) {
-          categories.addObject().put("code", c.code()).put("label", c.label());
+          ObjectNode category = categories.addObject().put("code", c.code()).put("label", c.label());
+          if (c.missing()) {
+            category.put("missing", true);
+          }
         }
         ArrayNode columns = node.putArray("columns");
         v.columns().forEach(columns::add);

@@ -11,7 +11,9 @@ import dev.insight.core.csv.ExportLayout;
 import dev.insight.core.csv.CsvOptions;
 import dev.insight.core.csv.SurveyCsvReader;
 import dev.insight.core.csv.SurveyMapping;
+import dev.insight.core.csv.DecimalNumber;
 import dev.insight.core.data.Dataset;
+import dev.insight.core.data.NumericVariable;
 import dev.insight.core.input.InputProblem;
 import dev.insight.core.input.ProblemCollector;
 import dev.insight.core.input.ReadMode;
@@ -68,7 +70,31 @@ final class SurveyFiles {
       result = SurveyCsvReader.read(csv, given == null ? mapping : apply(mapping, given));
     }
     report(result, err, command);
+    noteMissingCodes(result.value(), err, command);
     return result.value();
+  }
+
+  /** Says how many answers of each numeric variable were missing codes, left out of means, totals and bases. */
+  private static void noteMissingCodes(Dataset data, PrintWriter err, String command) {
+    for (String name : data.variableNames()) {
+      if (data.variable(name) instanceof NumericVariable v && v.missingCodes().length > 0) {
+        java.util.Map<Double, Integer> counts = new java.util.TreeMap<>();
+        for (int row = 0; row < v.size(); row++) {
+          double value = v.valueAt(row);
+          if (!Double.isNaN(value) && v.isMissing(row)) {
+            counts.merge(value, 1, Integer::sum);
+          }
+        }
+        if (!counts.isEmpty()) {
+          err.println("insight " + command + ": note: " + name + ": " + counts.entrySet().stream()
+              .map(e -> e.getValue() + " answer" + (e.getValue() == 1 ? "" : "s") + " of "
+                  + (e.getKey() == Math.rint(e.getKey()) ? Long.toString((long) (double) e.getKey())
+                  : Double.toString(e.getKey()))).collect(java.util.stream.Collectors.joining(", "))
+              + " (missing codes of the codebook) left out of means, totals and bases");
+        }
+      }
+    }
+    err.flush();
   }
 
   /**
@@ -116,8 +142,23 @@ final class SurveyFiles {
   private static SurveyMapping apply(SurveyMapping mapping, SurveyCodebook codebook) {
     List<ColumnSpec> specs = new ArrayList<>();
     for (ColumnSpec spec : mapping.variables()) {
+      if (spec instanceof ColumnSpec.Numeric n) {
+        CodebookVariable v = codebook.variable(n.name()).or(() -> codebook.ofColumn(n.column())).orElse(null);
+        List<Double> codes = new ArrayList<>(n.missingCodes());
+        if (v != null) {
+          v.missingCodes().stream().map(DecimalNumber::parse).filter(d -> !Double.isNaN(d)).forEach(codes::add);
+        }
+        specs.add(codes.size() == n.missingCodes().size() ? spec
+            : new ColumnSpec.Numeric(n.name(), n.column(), n.label() != null ? n.label() : v.label(), codes));
+        continue;
+      }
       if (spec instanceof ColumnSpec.Categorical c && c.categories().isEmpty()) {
         CodebookVariable v = codebook.variable(c.name()).or(() -> codebook.ofColumn(c.column())).orElse(null);
+        if (v != null && v.type() == VariableType.NUMERIC) {
+          // a numeric question's missing codes: its other values are numbers, not unknown categories
+          specs.add(spec);
+          continue;
+        }
         if (v != null && v.type() == VariableType.MULTIPLE && v.delimiter() != null) {
           specs.add(new ColumnSpec.MultiList(c.name(), c.column(), v.label(), v.delimiter(), v.categories()));
           continue;
