@@ -125,7 +125,7 @@ final class JoinedChoices {
     });
     if (!rare.isEmpty()) {
       List<String> shown = rare.stream().limit(5).map(r -> "\"" + r + "\"").toList();
-      choices.notes.add(withOther + " answer" + (withOther == 1 ? "" : "s") + " hold text chosen by no other "
+      choices.notes.add(withOther + (withOther == 1 ? " answer holds" : " answers hold") + " text chosen by no other "
           + "respondent (" + String.join(", ", shown) + (rare.size() > 5 ? ", ..." : "") + "), read as the option "
           + OTHER);
     }

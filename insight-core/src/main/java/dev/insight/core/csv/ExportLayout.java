@@ -40,8 +40,8 @@ import java.util.Locale;
  *       {@code Tracking Link}, {@code Custom Value}; name, email and IP address are personal data), then each
  *       question numbered ({@code 1. Question}), a multiple-choice question as one column per option headed
  *       {@code 2. Question:Option} holding the option's text when chosen. Columns are named by their header in
- *       lower case with {@code _} ({@code user_id}), then {@code q1}, {@code q2}, ..., options {@code q2_1},
- *       {@code q2_2}, ... and an "Other (please specify)" column {@code q2_other}.</li>
+ *       lower case with {@code _} ({@code userid}, {@code ip_address}), then {@code q1}, {@code q2}, ...,
+ *       options {@code q2_1}, {@code q2_2}, ... and an "Other (please specify)" column {@code q2_other}.</li>
  *   <li>{@link #CITIZEN_SPACE}: one header row starting {@code Response ID}, {@code Submitted on}, then one column
  *       per answer component headed by the question text, a checkbox question as one column per option headed
  *       {@code Question: Option} (or {@code Question - Option}) holding the option's text or {@code Yes} when
