@@ -197,6 +197,8 @@ abstract class ColumnReader {
     private final MultiResponseVariable.Builder builder;
     /** The most parts an option splits into at the delimiter (an option's own delimiters plus one). */
     private int longest = 1;
+    /** The first parts of the options that hold the delimiter: only there is a longer run tried. */
+    private final java.util.Set<String> heads = new java.util.HashSet<>();
 
     MultiFromList(ColumnSpec.MultiList spec, int at) {
       this.spec = spec;
@@ -205,7 +207,11 @@ abstract class ColumnReader {
       for (int i = 0; i < spec.options().size(); i++) {
         String code = spec.options().get(i).code();
         index.put(code, i);
-        longest = Math.max(longest, split.split(code, -1).length);
+        String[] parts = split.split(code, -1);
+        if (parts.length > 1) {
+          heads.add(parts[0].strip());
+          longest = Math.max(longest, parts.length);
+        }
       }
       this.chosen = new boolean[spec.options().size()];
       this.builder = MultiResponseVariable.builder(spec.name(), spec.label(), spec.options());
@@ -227,7 +233,7 @@ abstract class ColumnReader {
         }
         // an option whose label holds the delimiter: the longest run of parts that is an option
         Integer i = null;
-        for (int k = Math.min(parts.length, p + longest); k > p + 1 && i == null; k--) {
+        for (int k = heads.contains(code) ? Math.min(parts.length, p + longest) : p; k > p + 1 && i == null; k--) {
           String joined = String.join(spec.delimiter(), Arrays.copyOfRange(parts, p, k)).strip();
           i = index.get(joined);
           if (i != null) {

@@ -16,8 +16,11 @@ final class PlatformHeaders {
   private PlatformHeaders() {}
 
   /** "Timestamp" as Google Forms heads its first column in the languages its users most often download in. */
-  private static final Set<String> TIMESTAMPS = Set.of("timestamp", "marca temporal", "horodateur", "zeitstempel",
-      "informazioni cronologiche", "carimbo de data/hora", "tijdstempel");
+  private static final Set<String> TIMESTAMPS = Set.of("Timestamp", "Marca temporal", "Horodateur", "Zeitstempel",
+      "Informazioni cronologiche", "Carimbo de data/hora", "Tijdstempel");
+  /** Names of respondent id columns, which a Google Forms download never has. */
+  private static final Set<String> IDS = Set.of("id", "respondent id", "respondent_id", "respondentid",
+      "response id", "response_id", "responseid");
   /** SmartSurvey's leading columns, before the questions. */
   private static final Set<String> SMARTSURVEY_FIXED = Set.of("userid", "user id", "name", "email", "ip address",
       "unique id", "started", "ended", "tracking link", "custom value", "status", "time taken");
@@ -46,7 +49,7 @@ final class PlatformHeaders {
       return null;
     }
     List<String> lower = first.stream().map(f -> f.strip().toLowerCase(Locale.ROOT)).toList();
-    if (TIMESTAMPS.contains(lower.get(0))) {
+    if (TIMESTAMPS.contains(first.get(0).strip()) && lower.stream().noneMatch(IDS::contains)) {
       return ExportLayout.GOOGLE_FORMS;
     }
     if (lower.contains("started") && lower.contains("ended") && (lower.contains("userid")

@@ -121,4 +121,13 @@ class PlatformHeadersTest {
       assertThat(csv.layout()).isEqualTo(ExportLayout.PLAIN);
     }
   }
+
+  @Test
+  void aTimestampColumnBesideAnIdColumn_isAPlainFileNotGoogleForms() {
+    try (CsvFile csv = open("Timestamp,id,sector\n2024-03-01,R1,NHS\n", CsvOptions.defaults(),
+        ProblemCollector.of("log.csv", ReadMode.STRICT))) {
+      assertThat(csv.layout()).isEqualTo(ExportLayout.PLAIN);
+      assertThat(csv.header().names()).containsExactly("Timestamp", "id", "sector");
+    }
+  }
 }

@@ -58,13 +58,16 @@ final class MeanColumns {
         continue;
       }
       if (kind(variable, given) == Kind.MIXED) {
-        DataOptions quiet = input;
-        String note = quiet.idNote;
-        quiet.idNote = null;
-        Dataset numbers = SurveyFiles.read(quiet, dev.insight.core.csv.SurveyMapping.builder(SurveyFiles.id(input))
-            .numeric(column).build(), err, command);
-        quiet.idNote = note;
-        scored = scored.with(numbers.variable(column));
+        // the first read said how the id was found; this one reads the same rows again
+        String note = input.idNote;
+        input.idNote = null;
+        try {
+          Dataset numbers = SurveyFiles.read(input, dev.insight.core.csv.SurveyMapping.builder(SurveyFiles.id(input))
+              .numeric(column).build(), err, command);
+          scored = scored.with(numbers.variable(column));
+        } finally {
+          input.idNote = note;
+        }
       } else {
         scored = numeric(scored, column, given, option, err, command);
       }

@@ -201,4 +201,16 @@ class ScaleOrderAndMissingCodesTest {
     assertThat(years.path("categories").toString()).isEqualTo(
         "[{\"code\":\"99\",\"label\":\"Don't know\",\"missing\":true}]");
   }
+
+  @Test
+  void tableMeans_onNumbersWithATypo_namesTheLineColumnAndValue() throws IOException {
+    Path typo = dir.resolve("typo.csv");
+    Files.writeString(typo, "id,sector,years\nR1,NHS,3\nR2,NHS,40f\nR3,Police,7\n");
+
+    Run run = run("table", "--data", typo.toString(), "--unweighted", "--rows", "sector", "--means", "years",
+        "--out", dir.resolve("t.json").toString());
+
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err()).contains(typo + ":3: column \"years\", value \"40f\"");
+  }
 }
