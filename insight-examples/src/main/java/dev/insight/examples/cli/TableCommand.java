@@ -173,6 +173,9 @@ final class TableCommand implements Callable<Integer> {
     return CodingCsv.combine(files).addTo(data, CODED, frame.name());
   }
 
+  /** The --means columns read as answers, made numeric once read. */
+  private final Set<String> meanColumns = new LinkedHashSet<>();
+
   /** The codebook of --codebook, whose categories are in the order the analyst gave. */
   private @Nullable SurveyCodebook ordered;
   /** The data file's column names, for the replicate weight columns of the design options. */
@@ -192,7 +195,7 @@ final class TableCommand implements Callable<Integer> {
     List<String> header = csvHeader.names();
     dataColumns = header;
     this.headerRead = csvHeader;
-    SurveyMapping.Builder mapping = SurveyMapping.builder(input.id);
+    SurveyMapping.Builder mapping = SurveyMapping.builder(SurveyFiles.id(input));
     Set<String> loaded = new LinkedHashSet<>();
     // the kind of a row (categories, options of a multiple choice in one cell) is known once the data is read
     List<Function<Dataset, RowSpec>> rowSpecs = new ArrayList<>();
@@ -206,7 +209,9 @@ final class TableCommand implements Callable<Integer> {
       }
       requireColumn(mean, header, "numeric row variable");
       if (loaded.add(mean)) {
-        mapping.numeric(mean);
+        // read as answers first: numbers, or a text scale scored in its known order (MeanColumns)
+        mapping.categorical(mean);
+        meanColumns.add(mean);
       }
       RowSpec meanRow = boxes ? RowSpec.mean(mean).withBoxes() : RowSpec.mean(mean);
       rowSpecs.add(d -> meanRow);
@@ -265,7 +270,9 @@ final class TableCommand implements Callable<Integer> {
     if (!coding.isEmpty() && codeframe == null) {
       throw new IllegalArgumentException("--coding needs --codeframe, the frame its codes belong to");
     }
-    Dataset read = SurveyFiles.readRefined(input, mapping.build(), err, "table", keepSingle);
+    keepSingle.addAll(meanColumns);
+    Dataset read = MeanColumns.scored(SurveyFiles.readRefined(input, mapping.build(), err, "table", keepSingle),
+        meanColumns, input, "--means", err, "table");
     Dataset dataset = coding.isEmpty() ? read : coded(read);
     ordered = SurveyFiles.codebook(input);
     boolean designed = designOptions.any();
