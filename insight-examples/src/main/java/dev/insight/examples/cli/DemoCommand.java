@@ -7,7 +7,6 @@ import dev.insight.core.redact.Redactor;
 import dev.insight.examples.casestudy.CaseStudyFiles;
 import dev.insight.examples.casestudy.CaseStudyQualitative;
 import dev.insight.examples.casestudy.ProgrammeSummary;
-import dev.insight.examples.report.CommentCoding;
 import dev.insight.examples.report.EngagementReport;
 import dev.insight.stats.design.Margin;
 import java.io.PrintWriter;
@@ -60,7 +59,8 @@ final class DemoCommand implements Callable<Integer> {
     EngagementReport report = EngagementReport.of(programme, new EngagementReport.Survey(survey, margins,
         "priorities", "codes", "comment", "sector", List.of("sector", "contact")), redaction)
         .withFramework(groups.byGroup())
-        .withCoding(CommentCoding.all("person", survey.rowCount() - survey.multiResponse("codes").missingCount()));
+        .withCoding(ColumnCoding.of(survey, "codes", "person",
+            programme.period().end().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
     step(console, start, "weighted the survey to the workforce profile by sector and area; estimated and tabulated");
     report.writeTo(out, line -> step(console, start, line));
     console.printf(Locale.ROOT, "Done: open %s%n", out.resolve("report.html").toAbsolutePath().normalize());

@@ -14,7 +14,6 @@ import dev.insight.core.programme.SurveyActivity;
 import dev.insight.core.question.MultipleChoice;
 import dev.insight.codeframe.learn.EvaluationReport;
 import dev.insight.core.data.TextVariable;
-import dev.insight.examples.report.CommentCoding;
 import dev.insight.examples.report.MachineCoding;
 import dev.insight.examples.report.EngagementReport;
 import dev.insight.stats.design.Margin;
@@ -183,17 +182,25 @@ final class ReportCommand implements Callable<Integer> {
     EngagementReport report = EngagementReport.of(read, new EngagementReport.Survey(survey, targets, choices,
         "codes", comment, groupBy, across), redaction);
     if (combined != null) {
-      report = report.withCoding(CommentCoding.of(combined));
+      report = report.withCoding(combined);
       if (machine != null && (machine.codedByMachine() > 0 || modelReport != null || checked != null)) {
         report = report.withMachineCoding(machine);
       }
     } else if (codedBy != null) {
-      int commenters = survey.rowCount() - survey.multiResponse("codes").missingCount();
-      report = report.withCoding(CommentCoding.all(codedBy, commenters));
+      report = report.withCoding(ColumnCoding.of(survey, "codes", codedBy, modified(input.data)));
     }
     report.writeTo(out, console::println);
     console.flush();
     return 0;
+  }
+
+  /** When a file was last written, for the provenance of codes it holds. */
+  private static java.time.Instant modified(Path file) {
+    try {
+      return java.nio.file.Files.getLastModifiedTime(file).toInstant();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read the modification time of " + file, e);
+    }
   }
 
   /** The number of respondents who wrote a comment (a non-blank answer). */

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.insight.core.internal.StagedOutputs;
+import dev.insight.codeframe.coding.Coding;
 import dev.insight.codeframe.framework.FrameworkMatrix;
 import dev.insight.core.consideration.ConsiderationLog;
 import dev.insight.core.data.Dataset;
@@ -50,7 +51,7 @@ public final class EngagementReport {
   private final @Nullable SurveyAnalysis analysis;
   private final RedactionPolicy redaction;
   private final @Nullable FrameworkMatrix framework;
-  private final CommentCoding coding;
+  private final @Nullable Coding coding;
   private final @Nullable MachineCoding machine;
 
   /**
@@ -93,14 +94,14 @@ public final class EngagementReport {
   }
 
   private EngagementReport(Programme programme, @Nullable Survey survey, RedactionPolicy redaction,
-      @Nullable SurveyAnalysis analysis, @Nullable FrameworkMatrix framework, CommentCoding coding,
+      @Nullable SurveyAnalysis analysis, @Nullable FrameworkMatrix framework, @Nullable Coding coding,
       @Nullable MachineCoding machine) {
     this.programme = checkNotNull(programme, "programme");
     this.survey = survey;
     this.redaction = checkNotNull(redaction, "redaction");
     this.analysis = analysis;
     this.framework = framework;
-    this.coding = checkNotNull(coding, "coding");
+    this.coding = coding;
     this.machine = machine;
   }
 
@@ -116,7 +117,7 @@ public final class EngagementReport {
   public static EngagementReport of(Programme programme, @Nullable Survey survey, RedactionPolicy redaction) {
     SurveyAnalysis analysis = survey == null ? null : SurveyAnalysis.of(survey.data(), survey.margins(),
         survey.priorities(), survey.codes(), survey.banner());
-    return new EngagementReport(programme, survey, redaction, analysis, null, CommentCoding.unrecorded(), null);
+    return new EngagementReport(programme, survey, redaction, analysis, null, null, null);
   }
 
   /**
@@ -131,14 +132,24 @@ public final class EngagementReport {
   }
 
   /**
-   * This report with a record of how the open comments were coded, for the methods text.
+   * This report with the coding of the open comments, whose provenance says how they were coded (by a person, by
+   * rules, by a learned model) for the methods text. Without it the report says the method was not recorded.
    *
-   * @param how the comments coded by a person, by rules and by a learned model
+   * @param comments the coding of the survey's comments: its codable codes are the options of the survey's codes
+   *     variable (as {@link Coding#addTo} makes it) and its units are respondents of the survey
    * @return a new report
+   * @throws IllegalArgumentException when the coding's codes are not the codes variable's options, or the report
+   *     has no survey
    */
-  public EngagementReport withCoding(CommentCoding how) {
-    return new EngagementReport(programme, survey, redaction, analysis, framework, checkNotNull(how, "how"),
-        machine);
+  public EngagementReport withCoding(Coding comments) {
+    checkNotNull(comments, "comments");
+    checkArgument(survey != null, "a coding of comments needs a report with a survey");
+    List<String> frame = comments.codeframe().codable().stream().map(c -> c.id().value()).toList();
+    List<String> options = survey.data().multiResponse(survey.codes()).options().stream()
+        .map(dev.insight.core.data.Category::code).toList();
+    checkArgument(frame.equals(options), "the coding's codes %s are not the codes of survey variable %s %s", frame,
+        survey.codes(), options);
+    return new EngagementReport(programme, survey, redaction, analysis, framework, comments, machine);
   }
 
   /**
@@ -301,7 +312,7 @@ public final class EngagementReport {
     int commenters = data.rowCount() - codes.missingCount();
     String question = questionText(survey.comment(), "the open question");
     html.open("p", "class", "lead").open("q").text(question).close("q").text(" "
-        + coding.describe(commenters, codes.options().size()) + " A comment can carry several codes, so the "
+        + codingMethod().describe() + " A comment can carry several codes, so the "
         + "percentages add up to more than 100. Percentages are of those who commented, unweighted and weighted.")
         .close("p");
     List<BarChart.Bar> bars = new ArrayList<>();
@@ -358,6 +369,11 @@ public final class EngagementReport {
         redaction, perCode);
   }
 
+  private CodingMethod codingMethod() {
+    MultiResponseVariable codes = survey.data().multiResponse(survey.codes());
+    return CodingMethod.of(coding, survey.data().rowCount() - codes.missingCount(), codes.options().size());
+  }
+
   private Html methods() {
     Html html = new Html();
     if (analysis != null) {
@@ -388,7 +404,7 @@ public final class EngagementReport {
       }
       MultiResponseVariable codes = survey.data().multiResponse(survey.codes());
       html.element("h3", "Coding the open comments");
-      html.element("p", coding.describe(survey.data().rowCount() - codes.missingCount(), codes.options().size())
+      html.element("p", codingMethod().describe()
           + (machine == null ? "" : " How far the machine's coding can be trusted is set out in the appendix on "
               + "machine coding."));
     }
@@ -427,7 +443,7 @@ public final class EngagementReport {
       json.survey(survey.data().rowCount(), analysis.weighting().report(), survey.priorities(),
           questionText(survey.priorities(), survey.data().multiResponse(survey.priorities()).label()),
           analysis.priorities(), survey.comment(), questionText(survey.comment(), survey.comment()),
-          survey.data().rowCount() - codes.missingCount(), coding, analysis.themes(), analysis.banner());
+          survey.data().rowCount() - codes.missingCount(), codingMethod(), analysis.themes(), analysis.banner());
     }
     json.machineCoding(machine);
     json.redaction(redaction);
