@@ -82,7 +82,7 @@ final class ReportDocument {
         table.chart th[scope=row] { width: 40%; }
       }
       @page { size: A4; margin: 20mm 16mm 22mm 16mm;
-        @bottom-right { content: "Page " counter(page) " of " counter(pages); font-family: Helvetica, Arial, sans-serif;
+        @bottom-right { content: "Page " counter(page) " of " counter(pages); font-family: "Liberation Sans", Arial, sans-serif;
           font-size: 9pt; color: #4f5b69; } }
       @page :first { @bottom-right { content: none; } }
       @page wide { size: A4 landscape; margin: 16mm 14mm 18mm 14mm; }
@@ -106,9 +106,9 @@ final class ReportDocument {
       }
       """;
 
-  /** What only the Java PDF renderer reads: its paged-table switch and fonts it has built in. */
+  /** What only the Java PDF renderer reads: its paged-table switch and the font it embeds. */
   private static final String PDF_STYLE = """
-      body { font-family: Helvetica, Arial, sans-serif; }
+      body { font-family: "Liberation Sans"; }
       table { -fs-table-paginate: paginate; -fs-page-break-min-height: 1.5cm; }
       """;
 
@@ -156,7 +156,7 @@ final class ReportDocument {
     StringBuilder style = new StringBuilder(STYLE);
     if (internalUse != null) {
       style.append("@page { @top-center { content: \"").append(cssString(internalUse))
-          .append("\"; font-family: Helvetica, Arial, sans-serif; font-size: 9pt; font-weight: 700; ")
+          .append("\"; font-family: \"Liberation Sans\", Arial, sans-serif; font-size: 9pt; font-weight: 700; ")
           .append("color: #8a1c1c; } }\n");
     }
     if (medium == Medium.PDF) {
