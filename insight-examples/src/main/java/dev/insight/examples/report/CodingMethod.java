@@ -46,7 +46,7 @@ record CodingMethod(boolean recorded, int comments, int codes, int person, int r
   }
 
   /** Whether every comment was coded one way ({@code "person"}, {@code "rules"}, {@code "model"}), or null. */
-  @Nullable String only() {
+  public @Nullable String only() {
     if (!recorded || uncoded > 0) {
       return null;
     }
@@ -59,39 +59,24 @@ record CodingMethod(boolean recorded, int comments, int codes, int person, int r
     return model == comments && person + rules == 0 ? "model" : null;
   }
 
-  /** One sentence on how the comments were coded, for the methods text. */
-  String describe() {
-    String frame = "a codeframe of " + codes + (codes == 1 ? " code" : " codes");
-    if (!recorded) {
-      return "The " + comments + " comments arrived coded with " + frame + "; how they were coded (by a person, by "
-          + "rules or by a learned model) was not recorded with the data.";
-    }
-    String only = only();
-    if ("person".equals(only)) {
-      return "Every one of the " + comments + " comments was read and coded by a person with " + frame + ".";
-    }
-    if ("rules".equals(only)) {
-      return "All " + comments + " comments were coded by keyword rules with " + frame + "; no person read them.";
-    }
-    if ("model".equals(only)) {
-      return "All " + comments + " comments were coded by a learned model with " + frame + "; no person read "
-          + "them.";
-    }
-    java.util.List<String> parts = new java.util.ArrayList<>();
+  /** A kind of coder ("person", "rules", "model", or "none" for comments given no code) and its comments. */
+  record Part(String kind, int count) {}
+
+  /** The kinds of coder with comments, in the order person, rules, model, none. */
+  public List<Part> parts() {
+    List<Part> parts = new java.util.ArrayList<>();
     if (person > 0) {
-      parts.add(person + " read and coded by a person");
+      parts.add(new Part("person", person));
     }
     if (rules > 0) {
-      parts.add(rules + " coded by keyword rules");
+      parts.add(new Part("rules", rules));
     }
     if (model > 0) {
-      parts.add(model + " coded by a learned model");
+      parts.add(new Part("model", model));
     }
     if (uncoded > 0) {
-      parts.add(uncoded + " given no code");
+      parts.add(new Part("none", uncoded));
     }
-    String how = parts.size() == 1 ? parts.get(0) : String.join(", ", parts.subList(0, parts.size() - 1))
-        + " and " + parts.get(parts.size() - 1);
-    return "Of the " + comments + " comments, " + how + ", with " + frame + ".";
+    return parts;
   }
 }

@@ -86,7 +86,7 @@ final class ReportPdf {
 
   /** Whether a file is a TrueType font the PDF can embed, by its name. */
   static boolean isFont(Path file) {
-    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    return Files.isRegularFile(file) && (name.endsWith(".ttf") || name.endsWith(".otf"));
+    return Files.isRegularFile(file) && file.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+        .endsWith(".ttf");
   }
 }
