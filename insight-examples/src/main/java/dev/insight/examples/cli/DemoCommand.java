@@ -34,6 +34,10 @@ final class DemoCommand implements Callable<Integer> {
       description = "Where to write the outputs. Default: ${DEFAULT-VALUE} (in the current folder).")
   private Path out;
 
+  @Option(names = "--templates", paramLabel = "DIR", description = "A folder of report templates replacing the "
+      + "shipped ones of the same names (as insight report --templates).")
+  private @org.jspecify.annotations.Nullable Path templates;
+
   @Option(names = "--quiet", description = "Print only the progress lines, not the programme at a glance.")
   private boolean quiet;
 
@@ -61,6 +65,9 @@ final class DemoCommand implements Callable<Integer> {
         .withFramework(groups.byGroup())
         .withCoding(ColumnCoding.of(survey, "codes", "person",
             programme.period().end().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+    if (templates != null) {
+      report = report.withTemplates(Templates.read(templates, spec.commandLine().getErr()));
+    }
     step(console, start, "weighted the survey to the workforce profile by sector and area; estimated and tabulated");
     report.writeTo(out, line -> step(console, start, line));
     console.printf(Locale.ROOT, "Done: open %s%n", out.resolve("report.html").toAbsolutePath().normalize());

@@ -109,6 +109,12 @@ final class ReportCommand implements Callable<Integer> {
           + "report says the method was not recorded.")
   private @Nullable String codedBy;
 
+  @Option(names = "--templates", paramLabel = "DIR", description = "A folder of report templates for your own "
+      + "wording and branding: each file named as a shipped template (report.html, style.css, methods.html...) "
+      + "replaces it; the rest are the shipped ones. TrueType fonts in DIR/fonts are used in the PDF for "
+      + "characters the shipped font lacks.")
+  private @Nullable Path templates;
+
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write into.")
   private Path out;
 
@@ -188,6 +194,9 @@ final class ReportCommand implements Callable<Integer> {
       }
     } else if (codedBy != null) {
       report = report.withCoding(ColumnCoding.of(survey, "codes", codedBy, modified(input.data)));
+    }
+    if (templates != null) {
+      report = report.withTemplates(Templates.read(templates, spec.commandLine().getErr()));
     }
     report.writeTo(out, console::println);
     console.flush();
