@@ -17,7 +17,6 @@ import dev.insight.core.programme.SurveyActivity;
 import dev.insight.core.question.MultipleChoice;
 import dev.insight.codeframe.learn.EvaluationReport;
 import dev.insight.core.data.TextVariable;
-import dev.insight.examples.report.CommentCoding;
 import dev.insight.examples.report.MachineCoding;
 import dev.insight.examples.report.EngagementReport;
 import dev.insight.stats.design.Margin;
@@ -115,6 +114,12 @@ final class ReportCommand implements Callable<Integer> {
           + "report says the method was not recorded.")
   private @Nullable String codedBy;
 
+  @Option(names = "--templates", paramLabel = "DIR", description = "A folder of report templates for your own "
+      + "wording and branding: each file named as a shipped template (report.html, style.css, methods.html...) "
+      + "replaces it; the rest are the shipped ones. TrueType fonts in DIR/fonts are used in the PDF for "
+      + "characters the shipped font lacks.")
+  private @Nullable Path templates;
+
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write into.")
   private Path out;
 
@@ -201,17 +206,28 @@ final class ReportCommand implements Callable<Integer> {
     EngagementReport report = EngagementReport.of(read, new EngagementReport.Survey(survey, targets, choices,
         "codes", comment, groupBy, across), redaction);
     if (combined != null) {
-      report = report.withCoding(CommentCoding.of(combined));
+      report = report.withCoding(combined);
       if (machine != null && (machine.codedByMachine() > 0 || modelReport != null || checked != null)) {
         report = report.withMachineCoding(machine);
       }
     } else if (codedBy != null) {
-      int commenters = survey.rowCount() - survey.multiResponse("codes").missingCount();
-      report = report.withCoding(CommentCoding.all(codedBy, commenters));
+      report = report.withCoding(ColumnCoding.of(survey, "codes", codedBy, modified(input.data)));
+    }
+    if (templates != null) {
+      report = report.withTemplates(Templates.read(templates, spec.commandLine().getErr()));
     }
     report.writeTo(out, console::println);
     console.flush();
     return 0;
+  }
+
+  /** When a file was last written, for the provenance of codes it holds. */
+  private static java.time.Instant modified(Path file) {
+    try {
+      return java.nio.file.Files.getLastModifiedTime(file).toInstant();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read the modification time of " + file, e);
+    }
   }
 
   /** The number of respondents who wrote a comment (a non-blank answer). */
