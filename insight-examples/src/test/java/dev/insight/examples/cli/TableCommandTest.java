@@ -168,7 +168,8 @@ class TableCommandTest {
         "--coding", coded.toString(), "--codeframe", frame.toString(), "--out", dir.resolve("t.csv").toString());
 
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString()).contains("unit(s) [NOBODY] are not respondents of the dataset");
+    assertThat(err.toString()).contains(coded + ":2: column \"id\", value \"NOBODY\", not an id of " + data
+        + ": a coded comment must be one of the data's");
   }
 
   @Test

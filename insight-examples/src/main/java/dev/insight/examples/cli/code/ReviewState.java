@@ -11,6 +11,7 @@ import dev.insight.codeframe.coding.Comments;
 import dev.insight.codeframe.coding.Provenance;
 import dev.insight.codeframe.coding.UnitId;
 import dev.insight.codeframe.interchange.CodingCsv;
+import dev.insight.codeframe.interchange.CodedFileReader;
 import dev.insight.codeframe.learn.CodedExample;
 import dev.insight.codeframe.learn.CodedExamples;
 import dev.insight.codeframe.learn.CodingCandidate;
@@ -103,7 +104,7 @@ final class ReviewState implements AutoCloseable {
       indexOf.put(comments.units().get(i), i);
     }
     if (Files.exists(codedFile)) {
-      Coding earlier = CodingCsv.read(codedFile, frame);
+      Coding earlier = CodedFileReader.read(codedFile, frame);
       comments.checkCovers(earlier, codedFile.toString());
       for (UnitId unit : earlier.units()) {
         decisions.put(unit, earlier.assignments(unit));
