@@ -171,9 +171,10 @@ public final class LearnCommand implements Callable<Integer> {
           + train + " that the coded file's ids refer to)");
     }
     Codeframe frame = CodeframeFiles.read(codeframe);
-    Coding decisions = CodedFileReader.read(file, frame);
+    CodedData read = CodedFileReader.coded(frame).read(file);
     Comments comments = CommentsFile.read(train, id, text, context);
-    comments.checkCovers(decisions, file.toString());
+    read.checkIn(comments.units(), train.toString());
+    Coding decisions = read.coding();
     Map<UnitId, Integer> row = new HashMap<>();
     for (int i = 0; i < comments.size(); i++) {
       row.put(comments.units().get(i), i);
