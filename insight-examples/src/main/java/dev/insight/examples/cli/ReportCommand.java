@@ -2,10 +2,12 @@ package dev.insight.examples.cli;
 
 import dev.insight.codeframe.Codeframe;
 import dev.insight.codeframe.coding.Coding;
+import dev.insight.codeframe.coding.UnitId;
 import dev.insight.codeframe.interchange.CodeframeFiles;
-import dev.insight.codeframe.interchange.CodingCsv;
 import dev.insight.core.csv.ColumnSpec;
 import dev.insight.core.csv.CsvHeader;
+import dev.insight.codeframe.interchange.CodedData;
+import dev.insight.codeframe.interchange.CodedFileReader;
 import dev.insight.core.csv.SurveyMapping;
 import dev.insight.core.data.Dataset;
 import dev.insight.core.data.MultiResponseVariable;
@@ -178,12 +180,10 @@ final class ReportCommand implements Callable<Integer> {
     if (!coding.isEmpty()) {
       Codeframe frame = CodeframeFiles.read(codeframe);
       EvaluationReport validation = modelReport == null ? null : MachineCodingFiles.readValidation(modelReport);
-      Coding person = checked == null ? null : CodingCsv.read(checked, frame);
-      Map<String, Coding> files = new LinkedHashMap<>();
-      for (Path file : coding) {
-        files.put(file.toString(), CodingCsv.read(file, frame));
-      }
-      combined = CodingCsv.combine(files);
+      Coding person = checked == null ? null : CodedFileReader.read(checked, frame);
+      CodedData files = CodedFileReader.readAll(coding, frame);
+      files.checkIn(respondents(read0), input.data.toString());
+      combined = files.coding();
       Coding.SourceCounts by = combined.unitsBySource();
       console.printf(Locale.ROOT, "coded comments: %d by people, %d by rules, %d by a model%n", by.person(),
           by.rule(), by.model());
@@ -289,5 +289,14 @@ final class ReportCommand implements Callable<Integer> {
       end = first.lastIndexOf('_', end - 2) + 1;
     }
     return "";
+  }
+
+  /** The respondents of the data, as the units a coded file refers to. */
+  static java.util.Set<UnitId> respondents(Dataset data) {
+    java.util.Set<UnitId> ids = new java.util.HashSet<>();
+    for (int row = 0; row < data.rowCount(); row++) {
+      ids.add(UnitId.of(data.id(row)));
+    }
+    return ids;
   }
 }

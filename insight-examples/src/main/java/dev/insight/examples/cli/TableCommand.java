@@ -1,9 +1,9 @@
 package dev.insight.examples.cli;
 
 import dev.insight.codeframe.Codeframe;
-import dev.insight.codeframe.coding.Coding;
 import dev.insight.codeframe.interchange.CodeframeFiles;
-import dev.insight.codeframe.interchange.CodingCsv;
+import dev.insight.codeframe.interchange.CodedData;
+import dev.insight.codeframe.interchange.CodedFileReader;
 import dev.insight.core.codebook.AnswerScales;
 import dev.insight.core.codebook.SurveyCodebook;
 import dev.insight.core.csv.CsvHeader;
@@ -166,11 +166,9 @@ final class TableCommand implements Callable<Integer> {
   /** The data with the coded files' codes and nets joined by id (a coded comment not in the data is an error). */
   private Dataset coded(Dataset data) {
     Codeframe frame = CodeframeFiles.read(codeframe);
-    Map<String, Coding> files = new LinkedHashMap<>();
-    for (Path file : coding) {
-      files.put(file.toString(), CodingCsv.read(file, frame));
-    }
-    return CodingCsv.combine(files).addTo(data, CODED, frame.name());
+    CodedData files = CodedFileReader.readAll(coding, frame);
+    files.checkIn(ReportCommand.respondents(data), input.data.toString());
+    return files.coding().addTo(data, CODED, frame.name());
   }
 
   /** The --means columns read as answers, made numeric once read. */
