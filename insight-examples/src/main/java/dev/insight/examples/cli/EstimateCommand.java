@@ -175,7 +175,12 @@ final class EstimateCommand implements Callable<Integer> {
       quantity = new Quantity.Variance(variance);
     } else {
       String variable = mean != null ? mean : total;
-      roles.numeric(variable);
+      if (mean != null) {
+        // read as answers first: numbers, or a text scale scored in its known order (MeanColumns)
+        roles.categorical(variable);
+      } else {
+        roles.numeric(variable);
+      }
       quantity = mean != null ? new Quantity.Mean(variable) : new Quantity.Total(variable);
     }
     if (asked.isEmpty()) {
@@ -189,7 +194,9 @@ final class EstimateCommand implements Callable<Integer> {
       roles.numeric(weightColumn);
     }
     PrintWriter err = spec.commandLine().getErr();
-    Dataset dataset = SurveyFiles.read(input, roles.mapping(input.id), err, "estimate");
+    Dataset read = SurveyFiles.read(input, roles.mapping(SurveyFiles.id(input)), err, "estimate");
+    Dataset dataset = mean == null ? read : MeanColumns.scored(read, List.of(mean), input, "--mean", err,
+        "estimate");
     SurveyDesign.Builder builder = designOptions.configure(SurveyDesign.builder(dataset), header);
     SurveyDesign design;
     if (weightsFile != null) {

@@ -10,6 +10,7 @@ import dev.insight.core.data.NumericVariable;
 import dev.insight.core.data.Variable;
 import dev.insight.stats.design.Filter;
 import dev.insight.stats.design.SurveyDesign;
+import dev.insight.stats.internal.Intervals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
