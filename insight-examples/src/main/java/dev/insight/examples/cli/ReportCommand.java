@@ -2,10 +2,15 @@ package dev.insight.examples.cli;
 
 import dev.insight.codeframe.Codeframe;
 import dev.insight.codeframe.coding.Coding;
+import dev.insight.codeframe.coding.UnitId;
 import dev.insight.codeframe.interchange.CodeframeFiles;
-import dev.insight.codeframe.interchange.CodingCsv;
+import dev.insight.core.csv.ColumnSpec;
+import dev.insight.core.csv.CsvHeader;
+import dev.insight.codeframe.interchange.CodedData;
+import dev.insight.codeframe.interchange.CodedFileReader;
 import dev.insight.core.csv.SurveyMapping;
 import dev.insight.core.data.Dataset;
+import dev.insight.core.data.MultiResponseVariable;
 import dev.insight.core.json.ProgrammeJson;
 import dev.insight.core.programme.Programme;
 import dev.insight.core.redact.RedactionPolicy;
@@ -20,6 +25,7 @@ import dev.insight.stats.design.Margin;
 import dev.insight.stats.design.TargetKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,7 +68,8 @@ final class ReportCommand implements Callable<Integer> {
   private @Nullable Double population;
 
   @Option(names = "--priorities", required = true, split = ",", paramLabel = "COL",
-      description = "The 0/1 columns of the multiple-response question to chart, comma-separated.")
+      description = "The multiple-response question to chart: its 0/1 or option columns, comma-separated, or the "
+          + "one column holding the options chosen joined in one cell.")
   private List<String> priorities;
 
   @Option(names = "--comment", required = true, paramLabel = "COL", description = "The open-comment column.")
@@ -130,15 +137,22 @@ final class ReportCommand implements Callable<Integer> {
     }
     List<String> across = banner.isEmpty() && groupBy != null ? List.of(groupBy) : banner;
     categorical.addAll(across);
-    SurveyMapping.Builder mapping = SurveyMapping.builder(input.id);
+    SurveyMapping.Builder mapping = SurveyMapping.builder(SurveyFiles.id(input));
     categorical.forEach(mapping::categorical);
     SurveyActivity questionnaire = read.activities(SurveyActivity.class).stream().findFirst().orElse(null);
     Optional<MultipleChoice> asked = questionnaire == null ? Optional.empty() : questionnaire.questions().stream()
         .filter(q -> q instanceof MultipleChoice m && m.options().stream().map(Category::code).toList()
             .containsAll(priorities)).map(MultipleChoice.class::cast).findFirst();
-    String choices = asked.map(q -> q.id().value()).orElse("choices");
-    mapping.multiColumns(choices, asked.map(MultipleChoice::text).orElse("Answers chosen"),
-        options(priorities, asked.map(MultipleChoice::options).orElse(List.of())));
+    CsvHeader header = SurveyFiles.csvHeader(input);
+    boolean oneCell = priorities.size() == 1;
+    String choices = oneCell ? priorities.get(0) : asked.map(q -> q.id().value()).orElse("choices");
+    if (oneCell) {
+      // the options chosen joined in one cell (Qualtrics, Microsoft Forms, Google Forms): split once read
+      mapping.add(new ColumnSpec.Categorical(choices, choices, questionText(header, priorities), List.of()));
+    } else {
+      mapping.multiColumns(choices, asked.map(MultipleChoice::text).orElse(questionText(header, priorities)),
+          options(priorities, asked.map(MultipleChoice::options).orElse(optionTexts(header, priorities))));
+    }
     if (codes.isEmpty() == coding.isEmpty()) {
       throw new IllegalArgumentException("give the comments' codes either as --codes (0/1 columns of " + input.data
           + ") or as --coding (coded files), one of the two");
@@ -154,18 +168,22 @@ final class ReportCommand implements Callable<Integer> {
       mapping.multiColumns("codes", "Comment codes", options(codes, List.of()));
     }
     mapping.text(comment);
-    Dataset read0 = SurveyFiles.read(input, mapping.build(), spec.commandLine().getErr(), "report");
+    Dataset read0 = oneCell ? SurveyFiles.readRefined(input, mapping.build(), spec.commandLine().getErr(),
+        "report", categorical) : SurveyFiles.read(input, mapping.build(), spec.commandLine().getErr(), "report");
+    if (oneCell && !(read0.variable(choices) instanceof MultiResponseVariable)) {
+      throw new IllegalArgumentException("--priorities " + choices + ": one column is read as the options chosen "
+          + "joined in one cell (\"Workforce;Housing\"), but its answers are not lists of recurring options; give "
+          + "the question's 0/1 or option columns, comma-separated");
+    }
     Coding combined = null;
     MachineCoding machine = null;
     if (!coding.isEmpty()) {
       Codeframe frame = CodeframeFiles.read(codeframe);
       EvaluationReport validation = modelReport == null ? null : MachineCodingFiles.readValidation(modelReport);
-      Coding person = checked == null ? null : CodingCsv.read(checked, frame);
-      Map<String, Coding> files = new LinkedHashMap<>();
-      for (Path file : coding) {
-        files.put(file.toString(), CodingCsv.read(file, frame));
-      }
-      combined = CodingCsv.combine(files);
+      Coding person = checked == null ? null : CodedFileReader.read(checked, frame);
+      CodedData files = CodedFileReader.readAll(coding, frame);
+      files.checkIn(respondents(read0), input.data.toString());
+      combined = files.coding();
       Coding.SourceCounts by = combined.unitsBySource();
       console.printf(Locale.ROOT, "coded comments: %d by people, %d by rules, %d by a model%n", by.person(),
           by.rule(), by.model());
@@ -228,6 +246,25 @@ final class ReportCommand implements Callable<Integer> {
    * The options of 0/1 columns: labelled as the programme's question labels them, else by the column name made
    * readable, without the prefix the columns share ("code_safety", "code_access": "Safety", "Access").
    */
+  /** The question text a platform's header gives the option columns, else "Answers chosen". */
+  private static String questionText(CsvHeader header, List<String> columns) {
+    return header.indexOf(columns.get(0)).stream().mapToObj(i -> header.labels().get(i))
+        .filter(l -> !l.equals(columns.get(0))).findFirst().orElse("Answers chosen");
+  }
+
+  /** The option texts a platform's header gives the option columns (SurveyMonkey, SmartSurvey, Citizen Space). */
+  private static List<Category> optionTexts(CsvHeader header, List<String> columns) {
+    List<Category> texts = new ArrayList<>();
+    for (String column : columns) {
+      header.indexOf(column).ifPresent(i -> {
+        if (!header.options().get(i).isBlank()) {
+          texts.add(Category.of(column, header.options().get(i)));
+        }
+      });
+    }
+    return texts;
+  }
+
   static Map<String, Category> options(List<String> columns, List<Category> labelled) {
     String prefix = columns.size() < 2 ? "" : sharedPrefix(columns);
     Map<String, Category> options = new LinkedHashMap<>();
@@ -252,5 +289,14 @@ final class ReportCommand implements Callable<Integer> {
       end = first.lastIndexOf('_', end - 2) + 1;
     }
     return "";
+  }
+
+  /** The respondents of the data, as the units a coded file refers to. */
+  static java.util.Set<UnitId> respondents(Dataset data) {
+    java.util.Set<UnitId> ids = new java.util.HashSet<>();
+    for (int row = 0; row < data.rowCount(); row++) {
+      ids.add(UnitId.of(data.id(row)));
+    }
+    return ids;
   }
 }

@@ -1,4 +1,4 @@
-package dev.insight.codeframe.manual;
+package dev.insight.codeframe.interchange;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 

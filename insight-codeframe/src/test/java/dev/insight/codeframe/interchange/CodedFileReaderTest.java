@@ -1,4 +1,4 @@
-package dev.insight.codeframe.manual;
+package dev.insight.codeframe.interchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +9,6 @@ import dev.insight.codeframe.Reserved;
 import dev.insight.codeframe.coding.Coding;
 import dev.insight.codeframe.coding.Provenance;
 import dev.insight.codeframe.coding.UnitId;
-import dev.insight.codeframe.interchange.CodebookCsv;
 import dev.insight.core.input.InvalidInputException;
 import dev.insight.core.input.ReadMode;
 import java.io.InputStreamReader;
@@ -21,11 +20,11 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class CodedDataReaderTest {
+class CodedFileReaderTest {
   private static final Instant AT = Instant.parse("2026-11-01T09:00:00Z");
 
   private static Reader resource(String name) {
-    return new InputStreamReader(CodedDataReaderTest.class.getResourceAsStream("/" + name), StandardCharsets.UTF_8);
+    return new InputStreamReader(CodedFileReaderTest.class.getResourceAsStream("/" + name), StandardCharsets.UTF_8);
   }
 
   private static Codeframe v6() {
@@ -44,7 +43,7 @@ class CodedDataReaderTest {
 
   @Test
   void columns_realV6Excerpt_lenient_keepsEveryRowAndReportsTheRealConflict() {
-    ManualCoding read = CodedDataReader.columns(v6()).idColumn("Comment ID").coder("nhs").at(AT)
+    CodedData read = CodedFileReader.columns(v6()).idColumn("Comment ID").coder("nhs").at(AT)
         .mode(ReadMode.LENIENT).read(resource("patient-feedback/fft-multilabel-v6-excerpt.csv"), "v6.csv");
 
     Coding coding = read.coding();
@@ -61,7 +60,7 @@ class CodedDataReaderTest {
 
   @Test
   void columns_realV6Excerpt_strict_failsAtTheConflictLine() {
-    assertThatThrownBy(() -> CodedDataReader.columns(v6()).idColumn("Comment ID")
+    assertThatThrownBy(() -> CodedFileReader.columns(v6()).idColumn("Comment ID")
         .read(resource("patient-feedback/fft-multilabel-v6-excerpt.csv"), "v6.csv"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("v6.csv:28:");
@@ -74,17 +73,18 @@ class CodedDataReaderTest {
         + "r2,0,,1,0,0\n"
         + "r3,0,0,yes,0,0\n";
 
-    ManualCoding read = CodedDataReader.columns(small()).mode(ReadMode.LENIENT).read(new StringReader(csv), "c.csv");
+    CodedData read = CodedFileReader.columns(small()).mode(ReadMode.LENIENT).read(new StringReader(csv), "c.csv");
 
     assertThat(read.coding().codes(UnitId.of("r1"))).containsExactly(CodeId.of("sa"), CodeId.of("sl"));
     assertThat(read.coding().codes(UnitId.of("r3"))).isEmpty();
     assertThat(read.problems()).extracting(p -> p.describe())
-        .containsExactly("c.csv:4: column \"wa\", value \"yes\", expected 1, 0 or blank for code wa; the code is left out");
+        .containsExactly("c.csv:4: column \"wa\", value \"yes\", a code column must hold 1 (coded), 0 or blank (not "
+            + "coded)");
   }
 
   @Test
   void columns_codeWithoutColumn_reported() {
-    ManualCoding read = CodedDataReader.columns(small()).mode(ReadMode.LENIENT)
+    CodedData read = CodedFileReader.columns(small()).mode(ReadMode.LENIENT)
         .read(new StringReader("id,sa,sl,wa\nr1,1,0,0\n"), "c.csv");
 
     assertThat(read.problems()).extracting(p -> p.describe()).containsExactly(
@@ -101,7 +101,7 @@ class CodedDataReaderTest {
         + "r3,ann,2026-11-01,\n"
         + "r3,bob,2026-11-02,\n";
 
-    ManualCoding read = CodedDataReader.list(small(), "codes", ";").coderColumn("coder").timeColumn("coded_at")
+    CodedData read = CodedFileReader.list(small(), "codes", ";").coderColumn("coder").timeColumn("coded_at")
         .read(new StringReader(csv), "two.csv");
 
     assertThat(read.byCoder().keySet()).containsExactly("ann", "bob");
@@ -122,7 +122,7 @@ class CodedDataReaderTest {
         + "r1,sa|zz\n"
         + "r1,wa\n";
 
-    ManualCoding read = CodedDataReader.list(small(), "codes", "|").mode(ReadMode.LENIENT)
+    CodedData read = CodedFileReader.list(small(), "codes", "|").mode(ReadMode.LENIENT)
         .read(new StringReader(csv), "l.csv");
 
     assertThat(read.coding().codes(UnitId.of("r1"))).containsExactly(CodeId.of("sa"));
@@ -134,7 +134,7 @@ class CodedDataReaderTest {
 
   @Test
   void list_unknownCode_strict_throwsNamingIt() {
-    assertThatThrownBy(() -> CodedDataReader.list(small(), "codes", ";").read(new StringReader("id,codes\nr1,zz\n"),
+    assertThatThrownBy(() -> CodedFileReader.list(small(), "codes", ";").read(new StringReader("id,codes\nr1,zz\n"),
         "l.csv"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("l.csv:2: column \"codes\", value \"zz\", unknown code (not an id or label of a codable code of "
@@ -143,8 +143,11 @@ class CodedDataReaderTest {
 
   @Test
   void missingIdColumn_failsListingTheHeader() {
-    assertThatThrownBy(() -> CodedDataReader.columns(small()).idColumn("respondent")
+    assertThatThrownBy(() -> CodedFileReader.columns(small()).idColumn("respondent")
         .read(new StringReader("id,sa\nr1,1\n"), "c.csv"))
-        .hasMessage("c.csv:1: column \"respondent\", required column is missing; the header has [id, sa]");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("c.csv:1: column \"respondent\", no such column in the header; the columns are [id, sa]")
+        .hasMessageContaining("c.csv:1: column \"wa\", value \"Waiting\", code wa (Waiting) of codeframe f has no "
+            + "column (by id or label)");
   }
 }

@@ -1,5 +1,7 @@
-package dev.insight.stats.estimate;
+package dev.insight.stats.internal;
 
+import dev.insight.stats.estimate.ConfidenceInterval;
+import dev.insight.stats.estimate.IntervalMethod;
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
@@ -13,13 +15,27 @@ import org.apache.commons.math3.distribution.TDistribution;
  * they agree to R's fitting tolerance). {@code beta} is Korn and Graubard (1998): Clopper-Pearson limits on the
  * effective sample size {@code p (1 - p) / var}, scaled by {@code (t(n - 1) / t(df))^2}. Where a proportion is 0
  * or 1 (no logit, no variance), the logit and beta methods fall back to Wilson on the Kish effective base.
+ *
+ * <p>Shared by insight-stats' estimators and insight-spark's, so both give the same intervals; not part of the API.
  */
-final class Intervals {
+public final class Intervals {
   private static final double ACCURACY = 1e-14;
 
   private Intervals() {}
 
-  static ConfidenceInterval of(IntervalMethod method, double level, double p, double se, int df, int n,
+  /**
+   * The interval of an estimate.
+   *
+   * @param method the method ({@link IntervalMethod#WALD} for anything but a proportion)
+   * @param level the confidence level, in (0, 1)
+   * @param p the estimate
+   * @param se its standard error
+   * @param df the design's degrees of freedom
+   * @param n the respondents with a valid value (the beta method's sample size)
+   * @param effectiveBase Kish's effective base (Wilson's sample size)
+   * @return the interval
+   */
+  public static ConfidenceInterval of(IntervalMethod method, double level, double p, double se, int df, int n,
       double effectiveBase) {
     double alpha = 1 - level;
     boolean interior = p > 0 && p < 1 && se > 0;
