@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -384,8 +385,22 @@ public final class RefiQdaCodebook {
    * @throws XMLStreamException when writing fails
    */
   public static void writeCodes(Codeframe codeframe, XMLStreamWriter xml) throws XMLStreamException {
+    writeCodes(codeframe, xml, code -> List.of());
+  }
+
+  /**
+   * Writes the frame's codes as {@link #writeCodes(Codeframe, XMLStreamWriter)} does, each followed (after its
+   * description, as the Project schema orders them) by a {@code NoteRef} to each of its memos.
+   *
+   * @param codeframe the frame
+   * @param xml a writer positioned inside a {@code Codes} element
+   * @param notes the GUIDs of each code's notes, in order
+   * @throws XMLStreamException when writing fails
+   */
+  public static void writeCodes(Codeframe codeframe, XMLStreamWriter xml, Function<CodeId, List<String>> notes)
+      throws XMLStreamException {
     for (Code root : codeframe.roots()) {
-      writeCode(codeframe, root, xml, 2);
+      writeCode(codeframe, root, xml, 2, notes);
     }
   }
 
@@ -408,7 +423,7 @@ public final class RefiQdaCodebook {
       xml.writeCharacters("\n  ");
       xml.writeStartElement("Codes");
       for (Code root : codeframe.roots()) {
-        writeCode(codeframe, root, xml, 2);
+        writeCode(codeframe, root, xml, 2, code -> List.of());
       }
       xml.writeCharacters("\n  ");
       xml.writeEndElement();
@@ -451,8 +466,8 @@ public final class RefiQdaCodebook {
     }
   }
 
-  private static void writeCode(Codeframe codeframe, Code code, XMLStreamWriter xml, int depth)
-      throws XMLStreamException {
+  private static void writeCode(Codeframe codeframe, Code code, XMLStreamWriter xml, int depth,
+      Function<CodeId, List<String>> notes) throws XMLStreamException {
     String indent = "\n" + "  ".repeat(depth);
     xml.writeCharacters(indent);
     xml.writeStartElement("Code");
@@ -469,8 +484,13 @@ public final class RefiQdaCodebook {
       xml.writeCharacters(description);
       xml.writeEndElement();
     }
+    for (String note : notes.apply(code.id())) {
+      xml.writeCharacters(indent + "  ");
+      xml.writeEmptyElement("NoteRef");
+      xml.writeAttribute("targetGUID", note);
+    }
     for (Code child : codeframe.children(code.id())) {
-      writeCode(codeframe, child, xml, depth + 1);
+      writeCode(codeframe, child, xml, depth + 1, notes);
     }
     xml.writeCharacters(indent);
     xml.writeEndElement();

@@ -105,6 +105,17 @@ public final class CsvFile implements Closeable {
       }
     }
     List<String> personal = List.of();
+    ExportLayout oneRow = given == null ? PlatformHeaders.detect(first) : given;
+    if (found == ExportLayout.PLAIN && (oneRow == ExportLayout.GOOGLE_FORMS || oneRow == ExportLayout.SMARTSURVEY
+        || oneRow == ExportLayout.CITIZEN_SPACE)) {
+      PlatformHeaders.Read platform = PlatformHeaders.read(oneRow, first);
+      found = oneRow;
+      read = CsvHeader.of(platform.names(), headerLine, problems).withLabels(platform.labels(), platform.options());
+      this.optionGroups = platform.optionGroups();
+      this.optionText = platform.options().toArray(new String[0]);
+      personal = platform.personal();
+      problems.note(headerLine, null, null, platform.note());
+    }
     if (found == ExportLayout.PLAIN && (given == ExportLayout.MICROSOFT_FORMS || given == null
         && microsoftForms(first))) {
       found = ExportLayout.MICROSOFT_FORMS;
@@ -263,11 +274,26 @@ public final class CsvFile implements Closeable {
       }
       for (int c : group) {
         if (c < count) {
-          String value = fields[c].strip();
-          fields[c] = value.isEmpty() ? "0" : value.equals(optionText[c]) ? "1" : fields[c];
+          fields[c] = flag(fields[c], optionText[c]);
         }
       }
     }
+  }
+
+  /** Words an option column holds for "chosen" and "not chosen", besides the option's text and blank. */
+  private static final java.util.Set<String> CHOSEN = java.util.Set.of("1", "yes", "true", "selected", "checked",
+      "ticked", "x");
+  private static final java.util.Set<String> NOT_CHOSEN = java.util.Set.of("0", "no", "false", "not selected",
+      "unchecked");
+
+  /** An option column's cell as 1 or 0 (blank: 0, as another option of the question was chosen); else as written. */
+  private static String flag(String cell, String option) {
+    String value = cell.strip();
+    String lower = value.toLowerCase(java.util.Locale.ROOT);
+    if (value.isEmpty() || NOT_CHOSEN.contains(lower)) {
+      return "0";
+    }
+    return value.equals(option) || CHOSEN.contains(lower) ? "1" : cell;
   }
 
   /**

@@ -25,8 +25,9 @@ final class ExportFileOptions {
       description = "A codebook (JSON or CSV) whose variables replace those inferred.")
   @Nullable Path codebook;
 
-  @Option(names = "--format", paramLabel = "csv|qualtrics|surveymonkey|microsoft-forms|triple-s",
-      description = "The export's header layout, instead of detecting it from the header (triple-s: Triple-S "
+  @Option(names = "--format", paramLabel = "NAME",
+      description = "The export's header layout, instead of detecting it from the header: csv, qualtrics, "
+          + "surveymonkey, microsoft-forms, google-forms, smartsurvey, citizen-space or triple-s (Triple-S "
           + "metadata whatever the file's name).")
   @Nullable String format;
 

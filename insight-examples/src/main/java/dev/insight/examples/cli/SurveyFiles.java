@@ -12,7 +12,9 @@ import dev.insight.core.csv.CsvOptions;
 import dev.insight.core.csv.DecimalNumber;
 import dev.insight.core.csv.SurveyCsvReader;
 import dev.insight.core.csv.SurveyMapping;
+import dev.insight.core.csv.DecimalNumber;
 import dev.insight.core.data.Dataset;
+import dev.insight.core.data.NumericVariable;
 import dev.insight.core.input.InputProblem;
 import dev.insight.core.input.ProblemCollector;
 import dev.insight.core.input.ReadMode;
@@ -76,6 +78,9 @@ final class SurveyFiles {
    * reporting notes and (lenient) problems on {@code err} under the command's name.
    */
   static Dataset read(DataOptions input, SurveyMapping mapping, PrintWriter err, String command) {
+    if (input.idNote != null) {
+      err.println("insight " + command + ": note: " + input.idNote);
+    }
     SurveyCodebook given = codebook(input);
     ProblemCollector problems = ProblemCollector.of(input.data.toString(),
         input.lenient ? ReadMode.LENIENT : ReadMode.STRICT);
@@ -84,7 +89,31 @@ final class SurveyFiles {
       result = SurveyCsvReader.read(csv, given == null ? mapping : apply(mapping, given));
     }
     report(result, err, command);
+    noteMissingCodes(result.value(), err, command);
     return result.value();
+  }
+
+  /** Says how many answers of each numeric variable were missing codes, left out of means, totals and bases. */
+  private static void noteMissingCodes(Dataset data, PrintWriter err, String command) {
+    for (String name : data.variableNames()) {
+      if (data.variable(name) instanceof NumericVariable v && v.missingCodes().length > 0) {
+        java.util.Map<Double, Integer> counts = new java.util.TreeMap<>();
+        for (int row = 0; row < v.size(); row++) {
+          double value = v.valueAt(row);
+          if (!Double.isNaN(value) && v.isMissing(row)) {
+            counts.merge(value, 1, Integer::sum);
+          }
+        }
+        if (!counts.isEmpty()) {
+          err.println("insight " + command + ": note: " + name + ": " + counts.entrySet().stream()
+              .map(e -> e.getValue() + " answer" + (e.getValue() == 1 ? "" : "s") + " of "
+                  + (e.getKey() == Math.rint(e.getKey()) ? Long.toString((long) (double) e.getKey())
+                  : Double.toString(e.getKey()))).collect(java.util.stream.Collectors.joining(", "))
+              + " (missing codes of the codebook) left out of means, totals and bases");
+        }
+      }
+    }
+    err.flush();
   }
 
   /**
@@ -100,7 +129,27 @@ final class SurveyFiles {
     if (given != null) {
       given.variables().forEach(v -> keep.add(v.name()));
     }
-    return CodebookInference.refine(data, keep);
+    Dataset refined = CodebookInference.refine(data, keep, note -> err.println("insight " + command + ": note: "
+        + note));
+    err.flush();
+    return refined;
+  }
+
+  /**
+   * The respondent id column: {@code --id}, else the first column named as ids are ({@link
+   * DescribeCommand#isIdName}), else {@link SurveyMapping#LINE_ID} (each respondent identified by the line their
+   * record starts on). How it was found is said when the data is read.
+   */
+  static String id(DataOptions input) {
+    if (input.id == null) {
+      java.util.Optional<String> named = csvHeader(input).names().stream().filter(DescribeCommand::isIdName)
+          .findFirst();
+      input.id = named.orElse(SurveyMapping.LINE_ID);
+      input.idNote = named.map(n -> "respondent id: column " + n + " (found by its name; --id names another)")
+          .orElse("no respondent id column: each respondent is identified by the line their record starts on "
+              + "(--id names an id column)");
+    }
+    return input.id;
   }
 
   /** The respondent id a Triple-S survey declares (its {@code use="serial"} variable), or null. */
@@ -125,8 +174,23 @@ final class SurveyFiles {
   private static SurveyMapping apply(SurveyMapping mapping, SurveyCodebook codebook) {
     List<ColumnSpec> specs = new ArrayList<>();
     for (ColumnSpec spec : mapping.variables()) {
+      if (spec instanceof ColumnSpec.Numeric n) {
+        CodebookVariable v = codebook.variable(n.name()).or(() -> codebook.ofColumn(n.column())).orElse(null);
+        List<Double> codes = new ArrayList<>(n.missingCodes());
+        if (v != null) {
+          v.missingCodes().stream().map(DecimalNumber::parse).filter(d -> !Double.isNaN(d)).forEach(codes::add);
+        }
+        specs.add(codes.size() == n.missingCodes().size() ? spec
+            : new ColumnSpec.Numeric(n.name(), n.column(), n.label() != null ? n.label() : v.label(), codes));
+        continue;
+      }
       if (spec instanceof ColumnSpec.Categorical c && c.categories().isEmpty()) {
         CodebookVariable v = codebook.variable(c.name()).or(() -> codebook.ofColumn(c.column())).orElse(null);
+        if (v != null && v.type() == VariableType.NUMERIC) {
+          // a numeric question's missing codes: its other values are numbers, not unknown categories
+          specs.add(spec);
+          continue;
+        }
         if (v != null && v.type() == VariableType.MULTIPLE && v.delimiter() != null) {
           specs.add(new ColumnSpec.MultiList(c.name(), c.column(), v.label(), v.delimiter(), v.categories()));
           continue;
