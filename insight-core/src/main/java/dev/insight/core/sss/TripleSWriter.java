@@ -44,6 +44,8 @@ import org.jspecify.annotations.Nullable;
 public final class TripleSWriter {
   private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
   private static final Pattern CODE = Pattern.compile("0|[1-9][0-9]{0,8}");
+  /** The option the codebook inference reads free "other" text in a list of options as. */
+  private static final String OTHER = "Other";
   private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
   private final List<Field> fields = new ArrayList<>();
@@ -158,14 +160,12 @@ public final class TripleSWriter {
     checkState(!placed, "every record is measured before the metadata is written");
     for (Field f : fields) {
       if (f.type == TripleSType.MULTIPLE) {
-        String delimiter = f.source.delimiter();
-        if (delimiter != null) {
-          for (String part : cell(record, f.at[0]).split(Pattern.quote(delimiter), -1)) {
-            if (!part.isBlank() && !f.index.containsKey(part.strip())) {
-              throw record.problems().fatal(record.line(), f.source.columns().get(0), part.strip(), "not an option "
-                  + "of " + f.source.name() + ": Triple-S declares every option of a multiple (give the options "
-                  + "with --codebook)");
-            }
+        if (f.source.delimiter() != null) {
+          String unknown = unknownPart(f, cell(record, f.at[0]), new boolean[f.options.size()]);
+          if (unknown != null) {
+            throw record.problems().fatal(record.line(), f.source.columns().get(0), unknown, "not an option "
+                + "of " + f.source.name() + ": Triple-S declares every option of a multiple (give the options "
+                + "with --codebook)");
           }
         }
         continue;
@@ -444,12 +444,7 @@ public final class TripleSWriter {
     if (f.source.delimiter() != null) {
       String cell = cell(record, f.at[0]);
       answered = !cell.isEmpty();
-      for (String part : cell.split(Pattern.quote(f.source.delimiter()), -1)) {
-        Integer i = f.index.get(part.strip());
-        if (i != null) {
-          chosen[i] = true;
-        }
-      }
+      unknownPart(f, cell, chosen);
     } else {
       for (int i = 0; i < f.at.length; i++) {
         String cell = cell(record, f.at[i]);
@@ -460,6 +455,44 @@ public final class TripleSWriter {
     for (boolean c : chosen) {
       line.append(!answered ? ' ' : c ? '1' : '0');
     }
+  }
+
+  /**
+   * Marks the options chosen in a cell of options joined by the variable's delimiter: options whose own text holds
+   * the delimiter first, then each part; a part that is no option is the option {@code Other} when the variable has
+   * one (free text typed into an "other" box, as the codebook inference reads it).
+   *
+   * @return the first part that is no option, when there is no {@code Other} to read it as; else null
+   */
+  private static @Nullable String unknownPart(Field f, String cell, boolean[] chosen) {
+    String delimiter = f.source.delimiter();
+    String rest = cell;
+    for (int i = 0; i < f.options.size(); i++) {
+      String code = f.options.get(i).code();
+      if (code.contains(delimiter)) {
+        int at = (delimiter + rest + delimiter).indexOf(delimiter + code + delimiter);
+        if (at < 0 && (rest.equals(code) || rest.startsWith(code + delimiter) || rest.endsWith(delimiter + code))) {
+          at = 0;
+        }
+        if (at >= 0 && rest.contains(code)) {
+          chosen[i] = true;
+          rest = rest.replace(code, "");
+        }
+      }
+    }
+    Integer other = f.index.get(OTHER);
+    for (String part : rest.split(Pattern.quote(delimiter), -1)) {
+      String option = part.strip();
+      if (option.isEmpty()) {
+        continue;
+      }
+      Integer i = f.index.get(option);
+      if (i == null && other == null) {
+        return option;
+      }
+      chosen[i != null ? i : other] = true;
+    }
+    return null;
   }
 
   /**

@@ -142,4 +142,27 @@ class TripleSWriterTest {
         .hasMessage("survey.csv:3: column \"sector\", value \"Police\", not a category of sector: Triple-S declares "
             + "every code of a single (give the categories with --codebook)");
   }
+
+  @Test
+  void choicesJoinedInOneCellBecomeABitstringWithLabelsHoldingTheDelimiterAndOtherText() throws IOException {
+    Path csv = dir.resolve("survey.csv");
+    Files.writeString(csv, "id,help\n1,\"Workforce, Mental health\"\n2,\"Housing, including homelessness, Workforce\""
+        + "\n3,my own words\n4,\n");
+    SurveyCodebook codebook = new SurveyCodebook(List.of(
+        new CodebookVariable("id", "id", dev.insight.core.codebook.VariableType.ID, List.of(), List.of("id"), null),
+        new CodebookVariable("help", "Help wanted", dev.insight.core.codebook.VariableType.MULTIPLE,
+            List.of(Category.of("Workforce"), Category.of("Mental health"),
+                Category.of("Housing, including homelessness"), Category.of("Other")), List.of("help"), ",")));
+    Path written = write(codebook, () -> CsvFile.open(csv, CsvOptions.defaults(),
+        ProblemCollector.of("survey.csv", ReadMode.STRICT)));
+    List<String> read;
+    try (CsvFile file = open(written)) {
+      read = TripleSReaderTest.rows(file);
+    }
+    assertThat(read).containsExactly("id,help_1,help_2,help_3,help_4", "1,1,1,0,0", "2,1,0,1,0", "3,0,0,0,1",
+        "4,,,,");
+    assertThat(TripleSMetadata.read(written).codebook().variable("help").orElseThrow().categories())
+        .extracting(Category::label).containsExactly("Workforce", "Mental health", "Housing, including homelessness",
+            "Other");
+  }
 }

@@ -166,8 +166,12 @@ class TripleSCommandsTest {
       }
     }
     Path sss = dir.resolve("parks.sss");
-    Run convert = run("convert", "--data", dir.resolve("survey.csv").toString(), "--id", "respondent", "--out",
-        sss.toString());
+    // the comments are text, whatever commas they hold
+    Path codebook = dir.resolve("codebook.json");
+    Files.writeString(codebook, "{\"variables\": [{\"name\": \"remarks\", \"label\": \"remarks\", \"type\": \"text\","
+        + " \"categories\": [], \"columns\": [\"remarks\"]}]}");
+    Run convert = run("convert", "--data", dir.resolve("survey.csv").toString(), "--id", "respondent",
+        "--codebook", codebook.toString(), "--out", sss.toString());
     assertThat(convert.code()).as(convert.err()).isZero();
     // the 0/1 option columns are multiple-response variables, numbered 1, 2, ... in Triple-S
     Run report = run("report", "--programme", dir.resolve("programme.json").toString(), "--data", sss.toString(),
