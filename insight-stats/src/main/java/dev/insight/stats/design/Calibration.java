@@ -84,6 +84,21 @@ sealed interface Calibration {
   }
 
   /**
+   * Calibration to the totals of a model's terms (main effects, interactions, numeric variables) with any distance
+   * function. Variance residuals come from the weighted least-squares regression (weights before calibration) of
+   * the influence divided by the g-weights on the model's columns, then multiplied by the calibrated weights, as R's
+   * {@code svyrecvar} does for a {@code calibrate}d design ({@code qr.resid(qr, x / w) * w}).
+   *
+   * @param model the model matrix, rows outside the calibration marked
+   * @param before the weights before calibration
+   * @param after the calibrated weights
+   * @return the calibration
+   */
+  static Calibration regression(ModelMatrix model, double[] before, double[] after) {
+    return new Regression(model, before, after);
+  }
+
+  /**
    * Replaces weighted influence values by their residuals after this calibration, in place.
    *
    * @param x weighted influence values, one per respondent
@@ -430,6 +445,74 @@ sealed interface Calibration {
     @Override
     public String toString() {
       return "Linear[" + margins.length + " margins, " + columns + " columns, weights " + Arrays.hashCode(after) + "]";
+    }
+  }
+
+  /** Calibration to a model's totals; see {@link Calibration#regression}. */
+  final class Regression implements Calibration {
+    private final ModelMatrix model;
+    private final double[] before;
+    private final double[] after;
+    private final RealMatrix inverse;
+
+    private Regression(ModelMatrix model, double[] before, double[] after) {
+      checkArgument(before.length == model.rows && after.length == model.rows,
+          "weights have %s and %s rows, the model %s", before.length, after.length, model.rows);
+      this.model = model;
+      this.before = before.clone();
+      this.after = after.clone();
+      int p = model.columns;
+      double[][] xtx = new double[p][p];
+      int[] cols = new int[model.width()];
+      double[] vals = new double[model.width()];
+      for (int i = 0; i < model.rows; i++) {
+        if (!model.in[i]) {
+          continue;
+        }
+        int used = model.row(i, cols, vals);
+        double w = before[i];
+        for (int a = 0; a < used; a++) {
+          for (int b = 0; b < used; b++) {
+            xtx[cols[a]][cols[b]] += w * vals[a] * vals[b];
+          }
+        }
+      }
+      this.inverse = new SingularValueDecomposition(new Array2DRowRealMatrix(xtx, false)).getSolver().getInverse();
+    }
+
+    @Override
+    public void residualise(double[] x) {
+      int p = model.columns;
+      double[] xtv = new double[p];
+      int[] cols = new int[model.width()];
+      double[] vals = new double[model.width()];
+      for (int i = 0; i < x.length; i++) {
+        if (!model.in[i] || x[i] == 0) {
+          continue;
+        }
+        double v = before[i] * x[i] / after[i];
+        int used = model.row(i, cols, vals);
+        for (int a = 0; a < used; a++) {
+          xtv[cols[a]] += vals[a] * v;
+        }
+      }
+      double[] beta = inverse.operate(xtv);
+      for (int i = 0; i < x.length; i++) {
+        if (!model.in[i]) {
+          continue;
+        }
+        int used = model.row(i, cols, vals);
+        double fit = 0;
+        for (int a = 0; a < used; a++) {
+          fit += vals[a] * beta[cols[a]];
+        }
+        x[i] -= after[i] * fit;
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "Regression[" + model.columns + " columns, weights " + Arrays.hashCode(after) + "]";
     }
   }
 }
