@@ -4,6 +4,8 @@
 # stratified apistrat, the one-stage cluster apiclus1 and the two-stage apiclus2. For each calibration: every
 # respondent's calibrated weight, and means, totals and proportions with their linearised SEs, overall and in
 # domains (subset). Population totals come from R's apipop (missing enroll counted as 0).
+# Then trimWeights (one pass and strict) on the designs and on a calibrated one: trim_settings.csv,
+# expected_trim.csv and expected_trim_weights.csv.
 # Usage: Rscript make_calibrate.R OUTDIR
 # Reads nothing; writes calibrate_apiclus2.csv (apiclus2 with the columns used: apiclus2.csv lacks some),
 # calibrate_settings.csv (one row per calibration), calibrate_totals.csv (the totals in the variable,category,
@@ -68,12 +70,21 @@ term.totals <- function(term) {
   do.call(rbind, rows)
 }
 g15 <- function(x) sprintf("%.15g", x)
-settings <- list(); totals <- list(); expected <- list(); weights <- list()
+settings <- list(); totals <- list(); expected <- list(); weights <- list(); calibrated <- list()
 add <- function(id, quantity, domain, est) expected[[length(expected) + 1]] <<- data.frame(calibration = id,
   quantity = quantity, domain = domain, estimate = g15(coef(est)[[1]]), se = g15(SE(est)[[1]]))
 addp <- function(id, quantity, domain, est, name) expected[[length(expected) + 1]] <<- data.frame(
   calibration = id, quantity = quantity, domain = domain, estimate = g15(coef(est)[[name]]),
   se = g15(SE(est)[[name]]))
+estimates <- function(id, dc) {
+  add(id, "mean(api00)", "", svymean(~api00, dc))
+  add(id, "mean(api00)", "awards=Yes", svymean(~api00, subset(dc, awards == "Yes")))
+  add(id, "total(meals)", "", svytotal(~meals, dc))
+  add(id, "total(meals)", "awards=No", svytotal(~meals, subset(dc, awards == "No")))
+  addp(id, "proportion(awards=Yes)", "", svymean(~awards, dc), "awardsYes")
+  addp(id, "proportion(awards=Yes)", "stype=H", svymean(~awards, subset(dc, stype == "H")), "awardsYes")
+  addp(id, "proportion(both=Yes)", "sch.wide=Yes", svymean(~both, subset(dc, sch.wide == "Yes")), "bothYes")
+}
 for (c in cals) {
   d <- designs[[c$design]]
   f <- if (is.null(c$r.formula)) as.formula(paste("~", paste(c$terms, collapse = " + "))) else c$r.formula
@@ -86,15 +97,10 @@ for (c in cals) {
     upper = g15(c$bounds[2]), bounds_const = c$bounds.const,
     trim_low = if (is.null(c$trim)) "" else g15(c$trim[1]), trim_high = if (is.null(c$trim)) "" else g15(c$trim[2]))
   for (term in c$terms) totals[[length(totals) + 1]] <- cbind(calibration = c$id, term.totals(term))
+  calibrated[[c$id]] <- dc
   weights[[length(weights) + 1]] <- data.frame(calibration = c$id, cds = dc$variables$cds,
     weight = g15(weights(dc)))
-  add(c$id, "mean(api00)", "", svymean(~api00, dc))
-  add(c$id, "mean(api00)", "awards=Yes", svymean(~api00, subset(dc, awards == "Yes")))
-  add(c$id, "total(meals)", "", svytotal(~meals, dc))
-  add(c$id, "total(meals)", "awards=No", svytotal(~meals, subset(dc, awards == "No")))
-  addp(c$id, "proportion(awards=Yes)", "", svymean(~awards, dc), "awardsYes")
-  addp(c$id, "proportion(awards=Yes)", "stype=H", svymean(~awards, subset(dc, stype == "H")), "awardsYes")
-  addp(c$id, "proportion(both=Yes)", "sch.wide=Yes", svymean(~both, subset(dc, sch.wide == "Yes")), "bothYes")
+  estimates(c$id, dc)
 }
 totals <- do.call(rbind, totals)
 totals$target <- g15(totals$target)
@@ -104,3 +110,25 @@ write.csv(do.call(rbind, settings), file.path(out, "calibrate_settings.csv"), ro
 write.csv(totals, file.path(out, "calibrate_totals.csv"), row.names = FALSE)
 write.csv(do.call(rbind, expected), file.path(out, "expected_calibrate.csv"), row.names = FALSE)
 write.csv(do.call(rbind, weights), file.path(out, "expected_calibrate_weights.csv"), row.names = FALSE)
+
+# trimWeights: R shares the trimmed weight equally among the weights inside the bounds; strict repeats
+trims <- list(
+  list(id = "strat_trim", design = "dstrat", base = "", lower = 18, upper = 40, strict = FALSE),
+  list(id = "strat_trim_strict", design = "dstrat", base = "", lower = 18, upper = 40, strict = TRUE),
+  list(id = "clus1_raked_trim", design = "dclus1", base = "clus1_raking_numeric", lower = 28, upper = 50,
+       strict = FALSE),
+  list(id = "clus1_raked_trim_strict", design = "dclus1", base = "clus1_raking_numeric", lower = 28, upper = 50,
+       strict = TRUE),
+  list(id = "clus2_cap_strict", design = "dclus2", base = "", lower = -Inf, upper = 100, strict = TRUE))
+settings <- list(); expected <- list(); weights <- list()
+for (t in trims) {
+  d <- if (t$base == "") designs[[t$design]] else calibrated[[t$base]]
+  dt <- trimWeights(d, upper = t$upper, lower = t$lower, strict = t$strict)
+  settings[[length(settings) + 1]] <- data.frame(trim = t$id, design = t$design, calibration = t$base,
+    lower = g15(t$lower), upper = g15(t$upper), strict = t$strict)
+  weights[[length(weights) + 1]] <- data.frame(trim = t$id, cds = dt$variables$cds, weight = g15(weights(dt)))
+  estimates(t$id, dt)
+}
+write.csv(do.call(rbind, settings), file.path(out, "trim_settings.csv"), row.names = FALSE)
+write.csv(do.call(rbind, expected), file.path(out, "expected_trim.csv"), row.names = FALSE)
+write.csv(do.call(rbind, weights), file.path(out, "expected_trim_weights.csv"), row.names = FALSE)

@@ -150,7 +150,12 @@ class CalibrateGoldenTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("estimates")
   void estimateAndSe_matchCalibrate(Map<String, String> expected) {
-    Estimator estimator = Estimator.of(calibrated(expected.get("calibration")));
+    checkEstimate(calibrated(expected.get("calibration")), expected);
+  }
+
+  /** Checks one row of expected estimates (quantity, domain, estimate, se) on a design. */
+  static void checkEstimate(SurveyDesign design, Map<String, String> expected) {
+    Estimator estimator = Estimator.of(design);
     String domain = expected.get("domain");
     Filter subgroup = domain.isEmpty() ? Filter.all()
         : Filter.category(domain.substring(0, domain.indexOf('=')), domain.substring(domain.indexOf('=') + 1));
