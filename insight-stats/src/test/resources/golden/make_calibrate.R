@@ -6,6 +6,9 @@
 # domains (subset). Population totals come from R's apipop (missing enroll counted as 0).
 # Then trimWeights (one pass and strict) on the designs and on a calibrated one: trim_settings.csv,
 # expected_trim.csv and expected_trim_weights.csv.
+# Then rake with its control (maxit, epsilon), R's stopping rule, converged or not:
+# rake_control_settings.csv, rake_control_margins.csv, expected_rake_control.csv and
+# expected_rake_control_weights.csv.
 # Usage: Rscript make_calibrate.R OUTDIR
 # Reads nothing; writes calibrate_apiclus2.csv (apiclus2 with the columns used: apiclus2.csv lacks some),
 # calibrate_settings.csv (one row per calibration), calibrate_totals.csv (the totals in the variable,category,
@@ -132,3 +135,33 @@ for (t in trims) {
 write.csv(do.call(rbind, settings), file.path(out, "trim_settings.csv"), row.names = FALSE)
 write.csv(do.call(rbind, expected), file.path(out, "expected_trim.csv"), row.names = FALSE)
 write.csv(do.call(rbind, weights), file.path(out, "expected_trim_weights.csv"), row.names = FALSE)
+
+# rake(design, sample.margins, population.margins, control = list(maxit, epsilon)): R's default control stops
+# after 10 sweeps or when no cell of the weighted cross-table moves by 1; epsilon below 1 is a share of the total
+rakes <- list(
+  list(id = "clus1_rake_default", design = "dclus1", vars = c("stype", "sch.wide"), maxit = 10, epsilon = 1),
+  list(id = "strat_rake_default", design = "dstrat", vars = c("sch.wide", "comp.imp", "awards"), maxit = 10,
+       epsilon = 1),
+  list(id = "clus2_rake_share", design = "dclus2", vars = c("stype", "sch.wide", "comp.imp"), maxit = 50,
+       epsilon = 1e-4),
+  list(id = "strat_rake_two_sweeps", design = "dstrat", vars = c("sch.wide", "comp.imp", "awards"), maxit = 2,
+       epsilon = 1e-10))
+settings <- list(); margins <- list(); expected <- list(); weights <- list()
+for (r in rakes) {
+  d <- designs[[r$design]]
+  pm <- lapply(r$vars, function(v) { t <- as.data.frame(table(pop[[v]])); names(t) <- c(v, "Freq"); t })
+  converged <- TRUE
+  dr <- withCallingHandlers(rake(d, lapply(r$vars, function(v) as.formula(paste("~", v))), pm,
+    control = list(maxit = r$maxit, epsilon = r$epsilon)),
+    warning = function(w) { converged <<- FALSE; invokeRestart("muffleWarning") })
+  settings[[length(settings) + 1]] <- data.frame(rake = r$id, design = r$design, maxit = r$maxit,
+    epsilon = g15(r$epsilon), converged = converged)
+  for (t in pm) margins[[length(margins) + 1]] <- data.frame(rake = r$id, variable = names(t)[1],
+    category = as.character(t[[1]]), target = g15(t$Freq))
+  weights[[length(weights) + 1]] <- data.frame(rake = r$id, cds = dr$variables$cds, weight = g15(weights(dr)))
+  estimates(r$id, dr)
+}
+write.csv(do.call(rbind, settings), file.path(out, "rake_control_settings.csv"), row.names = FALSE)
+write.csv(do.call(rbind, margins), file.path(out, "rake_control_margins.csv"), row.names = FALSE)
+write.csv(do.call(rbind, expected), file.path(out, "expected_rake_control.csv"), row.names = FALSE)
+write.csv(do.call(rbind, weights), file.path(out, "expected_rake_control_weights.csv"), row.names = FALSE)

@@ -47,7 +47,23 @@ sealed interface Calibration {
    * @throws IllegalArgumentException when the arrays differ in length or a category is out of range
    */
   static Calibration raked(int[][] margins, int[] categoryCounts, double[] after) {
-    return Raked.ofMargins(margins, categoryCounts, after);
+    return Raked.ofMargins(margins, categoryCounts, after, null);
+  }
+
+  /**
+   * Raking as {@link #raked(int[][], int[], double[])}, with the weights each margin's step left in the last sweep
+   * given relative to the final ones, as R's {@code rake} records them ({@code attr(margin, "weights")}): the
+   * sweeps then divide by, and subtract in proportion to, each margin's own weights, exactly as R's
+   * {@code svyrecvar} does, which matters when raking stopped before the weights settled.
+   *
+   * @param margins for each margin, each respondent's category, {@code -1} outside the sample
+   * @param categoryCounts for each margin, its number of categories
+   * @param after the raked weights
+   * @param ratioByRow for each margin, each respondent's weight after that margin's step over their final weight
+   * @return the calibration
+   */
+  static Calibration raked(int[][] margins, int[] categoryCounts, double[] after, double[][] ratioByRow) {
+    return Raked.ofMargins(margins, categoryCounts, after, ratioByRow);
   }
 
   /**
@@ -64,7 +80,21 @@ sealed interface Calibration {
    *     many cells
    */
   static Calibration rakedByCell(int[] cells, int[] categoryCounts, double[] after) {
-    return Raked.ofCells(cells, categoryCounts, after);
+    return Raked.ofCells(cells, categoryCounts, after, null);
+  }
+
+  /**
+   * Raking by cell as {@link #rakedByCell(int[], int[], double[])}, with each margin's weights in the last sweep
+   * relative to the final ones, by cell (see {@link #raked(int[][], int[], double[], double[][])}).
+   *
+   * @param cells each respondent's cell, {@code -1} outside the sample
+   * @param categoryCounts for each margin, its number of categories
+   * @param after the raked weights
+   * @param ratioByCell for each margin, each cell's weight after that margin's step over its final weight
+   * @return the calibration
+   */
+  static Calibration rakedByCell(int[] cells, int[] categoryCounts, double[] after, double[][] ratioByCell) {
+    return Raked.ofCells(cells, categoryCounts, after, ratioByCell);
   }
 
   /**
@@ -167,9 +197,16 @@ sealed interface Calibration {
     private final int @Nullable [] cellOfRow;
     private final int @Nullable [][] marginOfCell;
     private final double @Nullable [] cellSize;
+    /*
+     * For each margin, the weights its step left in the last sweep over the final weights: by cell when the sweeps
+     * run on the cells, by row otherwise; null when every ratio is 1 (the final weights for every margin).
+     */
+    private final double @Nullable [][] ratio;
 
     /* Takes ownership of the arrays, already validated; margins may be null only when cellOfRow is given. */
-    private Raked(int @Nullable [][] margins, int @Nullable [] cellOfRow, int[] categoryCounts, double[] after) {
+    private Raked(int @Nullable [][] margins, int @Nullable [] cellOfRow, int[] categoryCounts, double[] after,
+        double @Nullable [][] ratio) {
+      this.ratio = ratio;
       this.margins = margins;
       this.cellOfRow = cellOfRow;
       this.categoryCounts = categoryCounts;
@@ -214,7 +251,10 @@ sealed interface Calibration {
       return cells <= Math.max(16, rows / 2) && cells <= 1 << 22;
     }
 
-    static Raked ofMargins(int[][] margins, int[] categoryCounts, double[] after) {
+    static Raked ofMargins(int[][] margins, int[] categoryCounts, double[] after,
+        double @Nullable [][] ratioByRow) {
+      checkArgument(ratioByRow == null || ratioByRow.length == margins.length, "%s ratios for %s margins",
+          ratioByRow == null ? 0 : ratioByRow.length, margins.length);
       checkArgument(margins.length == categoryCounts.length && margins.length > 0,
           "%s margins but %s category counts", margins.length, categoryCounts.length);
       int[][] copies = new int[margins.length][];
@@ -224,7 +264,7 @@ sealed interface Calibration {
       }
       int[] counts = categoryCounts.clone();
       if (!onCells(counts, after.length)) {
-        return new Raked(copies, null, counts, after.clone());
+        return new Raked(copies, null, counts, after.clone(), ratioByRow == null ? null : deepCopy(ratioByRow));
       }
       int[] cellOfRow = new int[after.length];
       for (int i = 0; i < after.length; i++) {
@@ -239,10 +279,35 @@ sealed interface Calibration {
         }
         cellOfRow[i] = cell;
       }
-      return new Raked(copies, cellOfRow, counts, after.clone());
+      double[][] ratioByCell = null;
+      if (ratioByRow != null) {
+        int cellCount = cellCount(counts);
+        ratioByCell = new double[counts.length][cellCount];
+        for (double[] r : ratioByCell) {
+          Arrays.fill(r, 1);
+        }
+        for (int i = 0; i < after.length; i++) {
+          if (cellOfRow[i] >= 0) {
+            for (int k = 0; k < counts.length; k++) {
+              ratioByCell[k][cellOfRow[i]] = ratioByRow[k][i];
+            }
+          }
+        }
+      }
+      return new Raked(copies, cellOfRow, counts, after.clone(), ratioByCell);
     }
 
-    static Raked ofCells(int[] cells, int[] categoryCounts, double[] after) {
+    private static double[][] deepCopy(double[][] a) {
+      double[][] out = new double[a.length][];
+      for (int k = 0; k < a.length; k++) {
+        out[k] = a[k].clone();
+      }
+      return out;
+    }
+
+    static Raked ofCells(int[] cells, int[] categoryCounts, double[] after, double @Nullable [][] ratioByCell) {
+      checkArgument(ratioByCell == null || ratioByCell.length == categoryCounts.length, "%s ratios for %s margins",
+          ratioByCell == null ? 0 : ratioByCell.length, categoryCounts.length);
       checkArgument(categoryCounts.length > 0, "no margins: %s category counts", categoryCounts.length);
       for (int count : categoryCounts) {
         checkArgument(count >= 1, "a margin has %s categories", count);
@@ -262,11 +327,17 @@ sealed interface Calibration {
           }
           copy[i] = c;
         }
-        return new Raked(null, copy, counts, after.clone());
+        return new Raked(null, copy, counts, after.clone(), ratioByCell == null ? null : deepCopy(ratioByCell));
       }
       checkCategories(cells, (int) cellCount, after.length, "cells");
       int[][] margins = new int[counts.length][after.length];
+      double[][] ratioByRow = ratioByCell == null ? null : new double[counts.length][after.length];
       for (int i = 0; i < cells.length; i++) {
+        if (ratioByRow != null) {
+          for (int k = 0; k < counts.length; k++) {
+            ratioByRow[k][i] = cells[i] < 0 ? 1 : ratioByCell[k][cells[i]];
+          }
+        }
         int rest = cells[i];
         for (int k = counts.length - 1; k >= 0; k--) {
           if (rest < 0) {
@@ -277,7 +348,7 @@ sealed interface Calibration {
           }
         }
       }
-      return new Raked(margins, null, counts, after.clone());
+      return new Raked(margins, null, counts, after.clone(), ratioByRow);
     }
 
     @Override
@@ -305,13 +376,16 @@ sealed interface Calibration {
           double[] catSum = new double[categoryCounts[k]];
           double[] catSize = new double[categoryCounts[k]];
           int[] map = marginOfCell[k];
+          double[] r = ratio == null ? null : ratio[k];
           for (int c = 0; c < cellCount; c++) {
-            catSum[map[c]] += sum[c] - cellSize[c] * adjust[c];
+            double v = sum[c] - cellSize[c] * adjust[c];
+            catSum[map[c]] += r == null ? v : v / r[c];
             catSize[map[c]] += cellSize[c];
           }
           for (int c = 0; c < cellCount; c++) {
             if (catSize[map[c]] > 0) {
-              adjust[c] += catSum[map[c]] / catSize[map[c]];
+              double mean = catSum[map[c]] / catSize[map[c]];
+              adjust[c] += r == null ? mean : r[c] * mean;
             }
           }
         }
@@ -333,11 +407,12 @@ sealed interface Calibration {
       for (int sweep = 0; sweep < SWEEPS; sweep++) {
         for (int k = 0; k < margins.length; k++) {
           int[] m = margins[k];
+          double[] r = ratio == null ? null : ratio[k];
           double[] catSum = new double[categoryCounts[k]];
           double[] catSize = new double[categoryCounts[k]];
           for (int i = 0; i < n; i++) {
             if (m[i] >= 0) {
-              catSum[m[i]] += v[i];
+              catSum[m[i]] += r == null ? v[i] : v[i] / r[i];
               catSize[m[i]]++;
             }
           }
@@ -346,7 +421,7 @@ sealed interface Calibration {
           }
           for (int i = 0; i < n; i++) {
             if (m[i] >= 0) {
-              v[i] -= catSum[m[i]];
+              v[i] -= r == null ? catSum[m[i]] : r[i] * catSum[m[i]];
             }
           }
         }
