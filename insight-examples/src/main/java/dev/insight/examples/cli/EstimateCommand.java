@@ -10,7 +10,6 @@ import dev.insight.stats.estimate.Estimate;
 import dev.insight.stats.estimate.Estimator;
 import dev.insight.stats.estimate.IntervalMethod;
 import dev.insight.stats.estimate.Quantity;
-import dev.insight.stats.design.Margin;
 import dev.insight.stats.design.WeightingResult;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -140,9 +139,9 @@ final class EstimateCommand implements Callable<Integer> {
           + "wald intervals");
     }
     VariableRoles roles = new VariableRoles();
-    List<Margin> margins = weighting.margins == null ? List.of() : weighting.readMargins();
-    if (weighting.margins != null) {
-      weighting.map(margins, roles);
+    WeightingOptions.Targets targets = weighting.margins == null ? null : weighting.readTargets();
+    if (targets != null) {
+      weighting.map(targets, roles);
     }
     List<Quantity> asked = new ArrayList<>();
     Quantity quantity;
@@ -201,8 +200,8 @@ final class EstimateCommand implements Callable<Integer> {
         throw new IllegalArgumentException("weighting a replicate-weight design to --margins is not supported: "
             + "weight first (insight weight), then estimate with --weights and the replicates");
       }
-      WeightingResult result = weighting.apply(weighting.startWeights(builder, margins, dataset.rowCount()).build(),
-          margins);
+      WeightingResult result = weighting.apply(weighting.startWeights(builder, targets, dataset.rowCount()).build(),
+          targets);
       if (!result.report().converged()) {
         spec.commandLine().getErr().println("insight estimate: warning: weighting NOT converged: "
             + result.report().summary());
