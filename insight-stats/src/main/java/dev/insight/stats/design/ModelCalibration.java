@@ -226,45 +226,27 @@ public final class ModelCalibration implements Weighting {
         }
       }
     }
-    int[] cols = new int[model.width()];
-    double[] vals = new double[model.width()];
     double[] eta = new double[p];
-    double[] u = new double[n];
     double[] g = new double[n];
-    double[] deriv = new double[n];
-    evaluate(model, start, lo, hi, eta, u, g, deriv, cols, vals);
+    Pass pass = evaluate(model, start, lo, hi, eta, g);
     int iter = 1;
     boolean converged;
     double achieved;
     while (true) {
-      double[][] tmat = new double[p][p];
-      double[] misfit = misfit(model, start, g, cols, vals);
-      for (int i = 0; i < n; i++) {
-        if (!model.in[i] || deriv[i] == 0) {
-          continue;
-        }
-        double w = start[i] * deriv[i];
-        int used = model.row(i, cols, vals);
-        for (int a = 0; a < used; a++) {
-          for (int b = 0; b < used; b++) {
-            tmat[cols[a]][cols[b]] += w * vals[a] * vals[b];
-          }
-        }
-      }
-      double[] step = ginv(tmat).operate(misfit);
+      double[] step = ginv(pass.tmat).operate(pass.misfit);
       for (int a = 0; a < p; a++) {
         eta[a] += step[a];
       }
-      evaluate(model, start, lo, hi, eta, u, g, deriv, cols, vals);
-      while (iter < maxIterations && !finite(model, g, deriv)) {
+      pass = evaluate(model, start, lo, hi, eta, g);
+      while (iter < maxIterations && !pass.finite) {
         iter++;
         for (int a = 0; a < p; a++) {
           step[a] /= 2;
           eta[a] -= step[a];
         }
-        evaluate(model, start, lo, hi, eta, u, g, deriv, cols, vals);
+        pass = evaluate(model, start, lo, hi, eta, g);
       }
-      achieved = worst(misfit(model, start, g, cols, vals), model.population);
+      achieved = worst(pass.misfit, model.population);
       if (achieved < tolerance) {
         converged = true;
         break;
@@ -275,7 +257,7 @@ public final class ModelCalibration implements Weighting {
         break;
       }
     }
-    double[] misfit = misfit(model, start, g, cols, vals);
+    double[] misfit = pass.misfit;
     int worstAt = 0;
     for (int a = 1; a < p; a++) {
       if (gap(misfit[a], model.population[a]) > gap(misfit[worstAt], model.population[worstAt])) {
@@ -284,7 +266,7 @@ public final class ModelCalibration implements Weighting {
     }
     String at = model.names[worstAt];
     String bounds = describeBounds();
-    if (!finite(model, g, deriv) || (!converged && !allowNonConvergence)) {
+    if (!pass.finite || (!converged && !allowNonConvergence)) {
       double[] shown = weights(model, start, g);
       WeightingReport report = WeightingReport.of("calibrate " + function.rName(), false, iter,
           Double.isNaN(achieved) ? Double.POSITIVE_INFINITY : achieved, at, positive(shown), model.excluded);
@@ -355,9 +337,17 @@ public final class ModelCalibration implements Weighting {
     return (boundsOnWeights ? "weights in [" : "g-weights in [") + lower + ", " + upper + "]";
   }
 
-  private void evaluate(ModelMatrix model, double[] start, double[] lo, double[] hi, double[] eta, double[] u,
-      double[] g, double[] deriv, int[] cols, double[] vals) {
-    for (int i = 0; i < u.length; i++) {
+  /** One pass over the respondents at {@code eta}: the g-weights, and R's misfit and Newton matrix. */
+  private record Pass(double[] misfit, double[][] tmat, boolean finite) {}
+
+  private Pass evaluate(ModelMatrix model, double[] start, double[] lo, double[] hi, double[] eta, double[] g) {
+    int p = model.columns;
+    double[] misfit = model.population.clone();
+    double[][] tmat = new double[p][p];
+    int[] cols = new int[model.width()];
+    double[] vals = new double[model.width()];
+    boolean finite = true;
+    for (int i = 0; i < g.length; i++) {
       if (!model.in[i]) {
         continue;
       }
@@ -368,35 +358,24 @@ public final class ModelCalibration implements Weighting {
       }
       double l = lo == null ? lower : lo[i];
       double h = hi == null ? upper : hi[i];
-      u[i] = x;
-      g[i] = 1 + function.gMinusOne(x, l, h);
-      deriv[i] = function.derivative(x, l, h);
-    }
-  }
-
-  private static boolean finite(ModelMatrix model, double[] g, double[] deriv) {
-    for (int i = 0; i < g.length; i++) {
-      if (model.in[i] && !(Double.isFinite(g[i]) && Double.isFinite(deriv[i]))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /* T - sum w g x, by column. */
-  private static double[] misfit(ModelMatrix model, double[] start, double[] g, int[] cols, double[] vals) {
-    double[] misfit = model.population.clone();
-    for (int i = 0; i < g.length; i++) {
-      if (!model.in[i]) {
-        continue;
-      }
-      double wg = start[i] * g[i];
-      int used = model.row(i, cols, vals);
+      double gi = 1 + function.gMinusOne(x, l, h);
+      double d = function.derivative(x, l, h);
+      g[i] = gi;
+      finite &= Double.isFinite(gi) && Double.isFinite(d);
+      double wg = start[i] * gi;
+      double wd = start[i] * d;
       for (int a = 0; a < used; a++) {
         misfit[cols[a]] -= wg * vals[a];
+        if (wd != 0) {
+          double va = wd * vals[a];
+          double[] row = tmat[cols[a]];
+          for (int b = 0; b < used; b++) {
+            row[cols[b]] += va * vals[b];
+          }
+        }
       }
     }
-    return misfit;
+    return new Pass(misfit, tmat, finite);
   }
 
   private static double gap(double misfit, double total) {

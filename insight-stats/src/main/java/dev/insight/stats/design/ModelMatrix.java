@@ -143,6 +143,17 @@ final class ModelMatrix {
         + "give it, or add a term of counts", String.join(", ", seen));
     fullPopulation.set(0, size);
     // one pass over the rows: missing values, each row's cell and value per term, and X'WX on the full columns
+    boolean[][][] missingCode = new boolean[t][][];
+    for (int k = 0; k < t; k++) {
+      missingCode[k] = new boolean[cats[k].length][];
+      for (int v = 0; v < cats[k].length; v++) {
+        List<dev.insight.core.data.Category> categories = cats[k][v].categories();
+        missingCode[k][v] = new boolean[categories.size()];
+        for (int c = 0; c < categories.size(); c++) {
+          missingCode[k][v][c] = categories.get(c).missing();
+        }
+      }
+    }
     boolean[] in = new boolean[n];
     int[][] column = new int[t][n];
     double[][] value = new double[t][];
@@ -164,7 +175,7 @@ final class ModelMatrix {
       if (!(w > 0)) {
         continue;
       }
-      String missing = missingVariable(cats, nums, i);
+      String missing = missingVariable(cats, missingCode, nums, i);
       if (missing != null) {
         checkArgument(policy == MissingPolicy.EXCLUDE, "calibration variable %s is missing for respondent %s "
             + "(row %s); choose the missing-value policy EXCLUDE to leave such respondents out of the weighted "
@@ -305,12 +316,13 @@ final class ModelMatrix {
     return column.length + 1;
   }
 
-  private static @Nullable String missingVariable(CategoricalVariable[][] cats, NumericVariable[][] nums, int i) {
+  private static @Nullable String missingVariable(CategoricalVariable[][] cats, boolean[][][] missingCode,
+      NumericVariable[][] nums, int i) {
     for (int k = 0; k < cats.length; k++) {
-      for (CategoricalVariable cv : cats[k]) {
-        int c = cv.categoryIndex(i);
-        if (c < 0 || cv.categories().get(c).missing()) {
-          return cv.name();
+      for (int v = 0; v < cats[k].length; v++) {
+        int c = cats[k][v].categoryIndex(i);
+        if (c < 0 || missingCode[k][v][c]) {
+          return cats[k][v].name();
         }
       }
       for (NumericVariable nv : nums[k]) {
