@@ -49,7 +49,7 @@ final class WeightCommand implements Callable<Integer> {
     WeightingOptions.Targets targets = weighting.readTargets();
     VariableRoles roles = new VariableRoles();
     weighting.map(targets, roles);
-    Dataset dataset = SurveyFiles.read(input, roles.mapping(input.id), spec.commandLine().getErr(), "weight");
+    Dataset dataset = SurveyFiles.read(input, roles.mapping(SurveyFiles.id(input)), spec.commandLine().getErr(), "weight");
     SurveyDesign start = weighting.startWeights(SurveyDesign.builder(dataset), targets, dataset.rowCount()).build();
     WeightingResult result = weighting.apply(start, targets);
     SurveyDesign weighted = result.design();

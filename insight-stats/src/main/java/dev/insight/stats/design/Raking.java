@@ -131,68 +131,10 @@ public final class Raking implements Weighting {
     int m = margins.size();
     int size = units.size();
     double[] factor = new double[size];
-    Arrays.fill(factor, 1.0);
-    boolean converged = false;
-    int sweeps = 0;
-    // each margin's factors after its step in the latest sweep (R's svyrecvar residualises with those weights)
-    double[][] afterStep = new double[m][];
+    Sweeps fit = rake(resolved, units, units.weight, factor);
+    boolean converged = fit.converged();
+    int sweeps = fit.count();
     boolean rule = !Double.isNaN(tableChange);
-    double epsilon = 0;
-    double[] table = null;
-    double change = Double.NaN;
-    if (rule) {
-      double startTotal = 0;
-      for (int u = 0; u < size; u++) {
-        startTotal += units.weight[u];
-      }
-      epsilon = tableChange < 1 ? tableChange * startTotal : tableChange;
-      table = crossTable(resolved, units, factor);
-    }
-    while (sweeps < maxIterations) {
-      sweeps++;
-      double worst = 0;
-      for (int k = 0; k < m; k++) {
-        int[] cat = units.category[k];
-        double[] target = resolved.targets[k];
-        double[] achieved = new double[target.length];
-        for (int u = 0; u < size; u++) {
-          if (cat[u] >= 0) {
-            achieved[cat[u]] += units.weight[u] * factor[u];
-          }
-        }
-        double[] scale = new double[target.length];
-        for (int j = 0; j < target.length; j++) {
-          scale[j] = achieved[j] > 0 ? target[j] / achieved[j] : 1;
-          if (target[j] > 0) {
-            worst = Math.max(worst, Math.abs(achieved[j] - target[j]) / target[j]);
-          }
-        }
-        for (int u = 0; u < size; u++) {
-          if (cat[u] >= 0) {
-            factor[u] *= scale[cat[u]];
-          }
-        }
-        afterStep[k] = factor.clone();
-      }
-      if (rule) {
-        double[] next = crossTable(resolved, units, factor);
-        change = 0;
-        for (int c = 0; c < next.length; c++) {
-          change = Math.max(change, Math.abs(next[c] - table[c]));
-        }
-        table = next;
-        if (change < epsilon) {
-          converged = true;
-          break;
-        }
-        continue;
-      }
-      // the gaps measured before this sweep's updates were within tolerance: the weights now are closer still
-      if (worst <= tolerance) {
-        converged = true;
-        break;
-      }
-    }
     Resolved.Gap gap = resolved.gap(units, factor);
     converged = converged || (!rule && gap.value() <= tolerance);
     // the final weights and the report's sums in one pass over the rows (the sums in row order, as WeightingReport.of)
@@ -221,8 +163,9 @@ public final class Raking implements Weighting {
       throw new WeightingNotConvergedException(String.format(Locale.ROOT,
           "raking on %s did not converge in %d iterations: the weighted cross-table of the margins still changed "
               + "by %.6g in the last sweep, not below epsilon %.4g%s; the largest gap to a target is %.3g "
-              + "(relative) at %s; raise maxit or check the margins", resolved.variables(), sweeps, change, epsilon,
-          tableChange < 1 ? " (" + tableChange + " of the weights' total)" : "", gap.value(), gap.at()), report);
+              + "(relative) at %s; raise maxit or check the margins", resolved.variables(), sweeps, fit.change(),
+          fit.epsilon(), tableChange < 1 ? " (" + tableChange + " of the weights' total)" : "", gap.value(),
+          gap.at()), report);
     }
     if (!converged && !allowNonConvergence) {
       throw new WeightingNotConvergedException(String.format(Locale.ROOT,
@@ -237,7 +180,7 @@ public final class Raking implements Weighting {
     for (int k = 0; k < m; k++) {
       ratio[k] = new double[size];
       for (int u = 0; u < size; u++) {
-        ratio[k][u] = afterStep[k][u] / factor[u];
+        ratio[k][u] = fit.afterStep()[k][u] / factor[u];
       }
     }
     Calibration calibration;
@@ -262,16 +205,108 @@ public final class Raking implements Weighting {
     } else {
       calibration = Calibration.raked(resolved.category(), resolved.categoryCount, weights, ratio);
     }
-    return new WeightingResult(design.reweighted(weights, calibration, new DesignStep("rake", detail)), report);
+    // each replicate raked to the same margins from its own weights (R's rake of an svyrep.design)
+    ReplicateRefit refit = design.replicates().isEmpty() ? null
+        : new ReplicateRefit(units.rowUnit, units.size(), (sums, r) -> {
+          double[] f = new double[sums.length];
+          Sweeps replicate = rake(resolved, units, sums, f);
+          if (!replicate.converged() && !allowNonConvergence) {
+            throw new WeightingNotConvergedException(String.format(Locale.ROOT, "raking replicate %d on %s did "
+                + "not converge in %d iterations; raise the iteration limit or check the margins", r + 1,
+                resolved.variables(), replicate.count()), report);
+          }
+          return f;
+        });
+    return new WeightingResult(design.reweighted(weights, calibration, new DesignStep("rake", detail), refit),
+        report);
+  }
+
+  /**
+   * The outcome of the sweeps: how many, whether they converged, each margin's factors after its step in the last
+   * sweep, and (R's rule) the last change of the cross-table and the epsilon it was held to.
+   */
+  private record Sweeps(int count, boolean converged, double[][] afterStep, double change, double epsilon) {}
+
+  /*
+   * Sweeps over the margins from these unit weights until the gaps are within the tolerance, or R's rule holds;
+   * factor is the result.
+   */
+  private Sweeps rake(Resolved resolved, Resolved.Units units, double[] unitWeight, double[] factor) {
+    int m = margins.size();
+    int size = units.size();
+    Arrays.fill(factor, 1.0);
+    boolean converged = false;
+    int sweeps = 0;
+    // each margin's factors after its step in the latest sweep (R's svyrecvar residualises with those weights)
+    double[][] afterStep = new double[m][];
+    boolean rule = !Double.isNaN(tableChange);
+    double epsilon = 0;
+    double[] table = null;
+    double change = Double.NaN;
+    if (rule) {
+      double startTotal = 0;
+      for (int u = 0; u < size; u++) {
+        startTotal += unitWeight[u];
+      }
+      epsilon = tableChange < 1 ? tableChange * startTotal : tableChange;
+      table = crossTable(resolved, units, unitWeight, factor);
+    }
+    while (sweeps < maxIterations) {
+      sweeps++;
+      double worst = 0;
+      for (int k = 0; k < m; k++) {
+        int[] cat = units.category[k];
+        double[] target = resolved.targets[k];
+        double[] achieved = new double[target.length];
+        for (int u = 0; u < size; u++) {
+          if (cat[u] >= 0) {
+            achieved[cat[u]] += unitWeight[u] * factor[u];
+          }
+        }
+        double[] scale = new double[target.length];
+        for (int j = 0; j < target.length; j++) {
+          scale[j] = achieved[j] > 0 ? target[j] / achieved[j] : 1;
+          if (target[j] > 0) {
+            worst = Math.max(worst, Math.abs(achieved[j] - target[j]) / target[j]);
+          }
+        }
+        for (int u = 0; u < size; u++) {
+          if (cat[u] >= 0) {
+            factor[u] *= scale[cat[u]];
+          }
+        }
+        afterStep[k] = factor.clone();
+      }
+      if (rule) {
+        double[] next = crossTable(resolved, units, unitWeight, factor);
+        change = 0;
+        for (int c = 0; c < next.length; c++) {
+          change = Math.max(change, Math.abs(next[c] - table[c]));
+        }
+        table = next;
+        if (change < epsilon) {
+          converged = true;
+          break;
+        }
+        continue;
+      }
+      // the gaps measured before this sweep's updates were within tolerance: the weights now are closer still
+      if (worst <= tolerance) {
+        converged = true;
+        break;
+      }
+    }
+    return new Sweeps(sweeps, converged, afterStep, change, epsilon);
   }
 
   /* The weighted cross-table of the margins' categories (R's svytable of the margin variables), by cell. */
-  private static double[] crossTable(Resolved resolved, Resolved.Units units, double[] factor) {
+  private static double[] crossTable(Resolved resolved, Resolved.Units units, double[] unitWeight,
+      double[] factor) {
     int[] rowUnit = units.rowUnit;
     if (resolved.rowCell != null && rowUnit == resolved.rowCell) {
       double[] t = new double[units.size()];
       for (int u = 0; u < t.length; u++) {
-        t[u] = units.weight[u] * factor[u];
+        t[u] = unitWeight[u] * factor[u];
       }
       return t;
     }
@@ -284,7 +319,7 @@ public final class Raking implements Weighting {
     double[] t = new double[cells];
     for (int i = 0; i < rowUnit.length; i++) {
       if (rowUnit[i] >= 0) {
-        t[resolved.rowCell[i]] += units.weight[rowUnit[i]] * factor[rowUnit[i]];
+        t[resolved.rowCell[i]] += unitWeight[rowUnit[i]] * factor[rowUnit[i]];
       }
     }
     return t;
