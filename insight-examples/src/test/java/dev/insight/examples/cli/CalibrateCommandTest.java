@@ -108,9 +108,9 @@ class CalibrateCommandTest {
 
   @Test
   void boundsThatCannotBeMet_exitOneNamingTheTotalAndWriteNothing() throws IOException {
-    Run run = weigh(STYPE + "enroll,,3811472\n", "--calfun", "logit", "--bounds", "0.95,1.02");
+    Run run = weigh(STYPE + "enroll,,3811472\n", "--calfun", "linear", "--bounds", "0.95,1.02");
     assertThat(run.code()).isEqualTo(1);
-    assertThat(run.err()).contains("logit calibration to ~stype + enroll with g-weights in [0.95, 1.02] did not "
+    assertThat(run.err()).contains("linear calibration to ~stype + enroll with g-weights in [0.95, 1.02] did not "
         + "meet the totals in 50 iterations: the largest misfit").contains("widen the bounds");
     assertThat(out).doesNotExist();
   }

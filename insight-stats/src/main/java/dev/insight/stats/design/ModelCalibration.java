@@ -270,6 +270,12 @@ public final class ModelCalibration implements Weighting {
       double[] shown = weights(model, start, g);
       WeightingReport report = WeightingReport.of("calibrate " + function.rName(), false, iter,
           Double.isNaN(achieved) ? Double.POSITIVE_INFINITY : achieved, at, positive(shown), model.excluded);
+      if (!pass.finite) {
+        throw new WeightingNotConvergedException(String.format(Locale.ROOT, "%s calibration to %s with %s did not "
+            + "meet the totals in %d iterations: its Newton steps gave g-weights that are not finite (R: "
+            + "\"Calibration failed\"); widen the bounds (or check the totals)", function.rName(), termNames(),
+            bounds, Math.min(iter, maxIterations)), report);
+      }
       throw new WeightingNotConvergedException(String.format(Locale.ROOT,
           "%s calibration to %s with %s did not meet the totals in %d iterations: the largest misfit "
               + "|total - achieved| / (1 + |total|) is %.3g, at %s (total %s, achieved %s)%s", function.rName(),

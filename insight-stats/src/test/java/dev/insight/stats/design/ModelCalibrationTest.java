@@ -64,7 +64,14 @@ class ModelCalibrationTest {
         CalibrationTerm.total("enroll", 3811472))).withFunction(CalibrationFunction.LOGIT).withBounds(0.95, 1.02);
     assertThatThrownBy(() -> tight.apply(strat()))
         .isInstanceOf(WeightingNotConvergedException.class)
-        .hasMessageStartingWith("logit calibration to ~stype + enroll with g-weights in [0.95, 1.02] did not meet "
+        .hasMessage("logit calibration to ~stype + enroll with g-weights in [0.95, 1.02] did not meet the totals "
+            + "in 50 iterations: its Newton steps gave g-weights that are not finite (R: \"Calibration failed\"); "
+            + "widen the bounds (or check the totals)");
+    ModelCalibration linear = ModelCalibration.of(List.of(CalibrationTerm.counts("stype", STYPE),
+        CalibrationTerm.total("enroll", 3811472))).withBounds(0.95, 1.02);
+    assertThatThrownBy(() -> linear.apply(strat()))
+        .isInstanceOf(WeightingNotConvergedException.class)
+        .hasMessageStartingWith("linear calibration to ~stype + enroll with g-weights in [0.95, 1.02] did not meet "
             + "the totals in 50 iterations: the largest misfit |total - achieved| / (1 + |total|) is ")
         .hasMessageEndingWith("% at the upper: widen the bounds (or check the totals)");
   }
