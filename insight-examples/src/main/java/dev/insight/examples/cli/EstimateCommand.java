@@ -10,7 +10,6 @@ import dev.insight.stats.estimate.Estimate;
 import dev.insight.stats.estimate.Estimator;
 import dev.insight.stats.estimate.IntervalMethod;
 import dev.insight.stats.estimate.Quantity;
-import dev.insight.stats.design.Margin;
 import dev.insight.stats.design.WeightingResult;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -140,9 +139,9 @@ final class EstimateCommand implements Callable<Integer> {
           + "wald intervals");
     }
     VariableRoles roles = new VariableRoles();
-    List<Margin> margins = weighting.margins == null ? List.of() : weighting.readMargins();
-    if (weighting.margins != null) {
-      weighting.map(margins, roles);
+    WeightingOptions.Targets targets = weighting.margins == null ? null : weighting.readTargets();
+    if (targets != null) {
+      weighting.map(targets, roles);
     }
     List<Quantity> asked = new ArrayList<>();
     Quantity quantity;
@@ -218,7 +217,7 @@ final class EstimateCommand implements Callable<Integer> {
       // a replicate design is weighted with its replicates, each to the same targets (R's postStratify, rake and
       // calibrate of an svyrep.design); replicates asked with --replicates are made before the weighting
       WeightingResult result = weighting.apply(
-          designOptions.finish(weighting.startWeights(builder, margins, dataset.rowCount()).build()), margins);
+          designOptions.finish(weighting.startWeights(builder, targets, dataset.rowCount()).build()), targets);
       if (!result.report().converged()) {
         spec.commandLine().getErr().println("insight estimate: warning: weighting NOT converged: "
             + result.report().summary());

@@ -4,7 +4,6 @@ import dev.insight.core.data.Dataset;
 import dev.insight.examples.report.JsonOutputs;
 import dev.insight.stats.design.DesignStep;
 import dev.insight.stats.design.SurveyDesign;
-import dev.insight.stats.design.Margin;
 import dev.insight.stats.design.WeightingReport;
 import dev.insight.stats.design.WeightingResult;
 import java.io.IOException;
@@ -24,7 +23,8 @@ import picocli.CommandLine.Spec;
 /** {@code insight weight}: weights a survey to population margins and writes one weight per respondent. */
 @Command(name = "weight", mixinStandardHelpOptions = true,
     description = {"Weights a survey CSV to population margins (raking, post-stratification or linear "
-        + "calibration) and writes id,weight in the input's row order.",
+        + "calibration) or to the totals of a calibration model (numeric totals, interactions; linear, raking or "
+        + "logit, bounded or not), optionally trims the weights, and writes id,weight in the input's row order.",
         "A failure exits 1 with the message on standard error and writes nothing."})
 final class WeightCommand implements Callable<Integer> {
 
@@ -46,12 +46,12 @@ final class WeightCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<Margin> margins = weighting.readMargins();
+    WeightingOptions.Targets targets = weighting.readTargets();
     VariableRoles roles = new VariableRoles();
-    weighting.map(margins, roles);
+    weighting.map(targets, roles);
     Dataset dataset = SurveyFiles.read(input, roles.mapping(SurveyFiles.id(input)), spec.commandLine().getErr(), "weight");
-    SurveyDesign start = weighting.startWeights(SurveyDesign.builder(dataset), margins, dataset.rowCount()).build();
-    WeightingResult result = weighting.apply(start, margins);
+    SurveyDesign start = weighting.startWeights(SurveyDesign.builder(dataset), targets, dataset.rowCount()).build();
+    WeightingResult result = weighting.apply(start, targets);
     SurveyDesign weighted = result.design();
     try (Outputs outputs = Outputs.begin()) {
       outputs.csv(out, csv -> {

@@ -48,7 +48,23 @@ sealed interface Calibration {
    * @throws IllegalArgumentException when the arrays differ in length or a category is out of range
    */
   static Calibration raked(int[][] margins, int[] categoryCounts, double[] after) {
-    return Raked.ofMargins(margins, categoryCounts, after);
+    return Raked.ofMargins(margins, categoryCounts, after, null);
+  }
+
+  /**
+   * Raking as {@link #raked(int[][], int[], double[])}, with the weights each margin's step left in the last sweep
+   * given relative to the final ones, as R's {@code rake} records them ({@code attr(margin, "weights")}): the
+   * sweeps then divide by, and subtract in proportion to, each margin's own weights, exactly as R's
+   * {@code svyrecvar} does, which matters when raking stopped before the weights settled.
+   *
+   * @param margins for each margin, each respondent's category, {@code -1} outside the sample
+   * @param categoryCounts for each margin, its number of categories
+   * @param after the raked weights
+   * @param ratioByRow for each margin, each respondent's weight after that margin's step over their final weight
+   * @return the calibration
+   */
+  static Calibration raked(int[][] margins, int[] categoryCounts, double[] after, double[][] ratioByRow) {
+    return Raked.ofMargins(margins, categoryCounts, after, ratioByRow);
   }
 
   /**
@@ -65,7 +81,21 @@ sealed interface Calibration {
    *     many cells
    */
   static Calibration rakedByCell(int[] cells, int[] categoryCounts, double[] after) {
-    return Raked.ofCells(cells, categoryCounts, after);
+    return Raked.ofCells(cells, categoryCounts, after, null);
+  }
+
+  /**
+   * Raking by cell as {@link #rakedByCell(int[], int[], double[])}, with each margin's weights in the last sweep
+   * relative to the final ones, by cell (see {@link #raked(int[][], int[], double[], double[][])}).
+   *
+   * @param cells each respondent's cell, {@code -1} outside the sample
+   * @param categoryCounts for each margin, its number of categories
+   * @param after the raked weights
+   * @param ratioByCell for each margin, each cell's weight after that margin's step over its final weight
+   * @return the calibration
+   */
+  static Calibration rakedByCell(int[] cells, int[] categoryCounts, double[] after, double[][] ratioByCell) {
+    return Raked.ofCells(cells, categoryCounts, after, ratioByCell);
   }
 
   /**
@@ -82,6 +112,21 @@ sealed interface Calibration {
    */
   static Calibration linear(int[][] margins, int[] categoryCounts, double[] before, double[] after) {
     return new Linear(margins, categoryCounts, before, after);
+  }
+
+  /**
+   * Calibration to the totals of a model's terms (main effects, interactions, numeric variables) with any distance
+   * function. Variance residuals come from the weighted least-squares regression (weights before calibration) of
+   * the influence divided by the g-weights on the model's columns, then multiplied by the calibrated weights, as R's
+   * {@code svyrecvar} does for a {@code calibrate}d design ({@code qr.resid(qr, x / w) * w}).
+   *
+   * @param model the model matrix, rows outside the calibration marked
+   * @param before the weights before calibration
+   * @param after the calibrated weights
+   * @return the calibration
+   */
+  static Calibration regression(ModelMatrix model, double[] before, double[] after) {
+    return new Regression(model, before, after);
   }
 
   /**
@@ -153,9 +198,16 @@ sealed interface Calibration {
     private final int @Nullable [] cellOfRow;
     private final int @Nullable [][] marginOfCell;
     private final double @Nullable [] cellSize;
+    /*
+     * For each margin, the weights its step left in the last sweep over the final weights: by cell when the sweeps
+     * run on the cells, by row otherwise; null when every ratio is 1 (the final weights for every margin).
+     */
+    private final double @Nullable [][] ratio;
 
     /* Takes ownership of the arrays, already validated; margins may be null only when cellOfRow is given. */
-    private Raked(int @Nullable [][] margins, int @Nullable [] cellOfRow, int[] categoryCounts, double[] after) {
+    private Raked(int @Nullable [][] margins, int @Nullable [] cellOfRow, int[] categoryCounts, double[] after,
+        double @Nullable [][] ratio) {
+      this.ratio = ratio;
       this.margins = margins;
       this.cellOfRow = cellOfRow;
       this.categoryCounts = categoryCounts;
@@ -200,7 +252,10 @@ sealed interface Calibration {
       return cells <= Math.max(16, rows / 2) && cells <= 1 << 22;
     }
 
-    static Raked ofMargins(int[][] margins, int[] categoryCounts, double[] after) {
+    static Raked ofMargins(int[][] margins, int[] categoryCounts, double[] after,
+        double @Nullable [][] ratioByRow) {
+      checkArgument(ratioByRow == null || ratioByRow.length == margins.length, "%s ratios for %s margins",
+          ratioByRow == null ? 0 : ratioByRow.length, margins.length);
       checkArgument(margins.length == categoryCounts.length && margins.length > 0,
           "%s margins but %s category counts", margins.length, categoryCounts.length);
       int[][] copies = new int[margins.length][];
@@ -210,7 +265,7 @@ sealed interface Calibration {
       }
       int[] counts = categoryCounts.clone();
       if (!onCells(counts, after.length)) {
-        return new Raked(copies, null, counts, after.clone());
+        return new Raked(copies, null, counts, after.clone(), ratioByRow == null ? null : deepCopy(ratioByRow));
       }
       int[] cellOfRow = new int[after.length];
       for (int i = 0; i < after.length; i++) {
@@ -225,10 +280,35 @@ sealed interface Calibration {
         }
         cellOfRow[i] = cell;
       }
-      return new Raked(copies, cellOfRow, counts, after.clone());
+      double[][] ratioByCell = null;
+      if (ratioByRow != null) {
+        int cellCount = cellCount(counts);
+        ratioByCell = new double[counts.length][cellCount];
+        for (double[] r : ratioByCell) {
+          Arrays.fill(r, 1);
+        }
+        for (int i = 0; i < after.length; i++) {
+          if (cellOfRow[i] >= 0) {
+            for (int k = 0; k < counts.length; k++) {
+              ratioByCell[k][cellOfRow[i]] = ratioByRow[k][i];
+            }
+          }
+        }
+      }
+      return new Raked(copies, cellOfRow, counts, after.clone(), ratioByCell);
     }
 
-    static Raked ofCells(int[] cells, int[] categoryCounts, double[] after) {
+    private static double[][] deepCopy(double[][] a) {
+      double[][] out = new double[a.length][];
+      for (int k = 0; k < a.length; k++) {
+        out[k] = a[k].clone();
+      }
+      return out;
+    }
+
+    static Raked ofCells(int[] cells, int[] categoryCounts, double[] after, double @Nullable [][] ratioByCell) {
+      checkArgument(ratioByCell == null || ratioByCell.length == categoryCounts.length, "%s ratios for %s margins",
+          ratioByCell == null ? 0 : ratioByCell.length, categoryCounts.length);
       checkArgument(categoryCounts.length > 0, "no margins: %s category counts", categoryCounts.length);
       for (int count : categoryCounts) {
         checkArgument(count >= 1, "a margin has %s categories", count);
@@ -248,11 +328,17 @@ sealed interface Calibration {
           }
           copy[i] = c;
         }
-        return new Raked(null, copy, counts, after.clone());
+        return new Raked(null, copy, counts, after.clone(), ratioByCell == null ? null : deepCopy(ratioByCell));
       }
       checkCategories(cells, (int) cellCount, after.length, "cells");
       int[][] margins = new int[counts.length][after.length];
+      double[][] ratioByRow = ratioByCell == null ? null : new double[counts.length][after.length];
       for (int i = 0; i < cells.length; i++) {
+        if (ratioByRow != null) {
+          for (int k = 0; k < counts.length; k++) {
+            ratioByRow[k][i] = cells[i] < 0 ? 1 : ratioByCell[k][cells[i]];
+          }
+        }
         int rest = cells[i];
         for (int k = counts.length - 1; k >= 0; k--) {
           if (rest < 0) {
@@ -263,7 +349,7 @@ sealed interface Calibration {
           }
         }
       }
-      return new Raked(margins, null, counts, after.clone());
+      return new Raked(margins, null, counts, after.clone(), ratioByRow);
     }
 
     @Override
@@ -285,7 +371,7 @@ sealed interface Calibration {
           sum[c] += x[i] / after[i];
         }
       }
-      double[] adjust = RakingResiduals.adjustments(sum, cellSize, marginOfCell, categoryCounts);
+      double[] adjust = RakingResiduals.adjustments(sum, cellSize, marginOfCell, categoryCounts, ratio);
       for (int i = 0; i < x.length; i++) {
         int c = cellOfRow[i];
         if (c >= 0) {
@@ -303,11 +389,12 @@ sealed interface Calibration {
       for (int sweep = 0; sweep < SWEEPS; sweep++) {
         for (int k = 0; k < margins.length; k++) {
           int[] m = margins[k];
+          double[] r = ratio == null ? null : ratio[k];
           double[] catSum = new double[categoryCounts[k]];
           double[] catSize = new double[categoryCounts[k]];
           for (int i = 0; i < n; i++) {
             if (m[i] >= 0) {
-              catSum[m[i]] += v[i];
+              catSum[m[i]] += r == null ? v[i] : v[i] / r[i];
               catSize[m[i]]++;
             }
           }
@@ -316,7 +403,7 @@ sealed interface Calibration {
           }
           for (int i = 0; i < n; i++) {
             if (m[i] >= 0) {
-              v[i] -= catSum[m[i]];
+              v[i] -= r == null ? catSum[m[i]] : r[i] * catSum[m[i]];
             }
           }
         }
@@ -415,6 +502,74 @@ sealed interface Calibration {
     @Override
     public String toString() {
       return "Linear[" + margins.length + " margins, " + columns + " columns, weights " + Arrays.hashCode(after) + "]";
+    }
+  }
+
+  /** Calibration to a model's totals; see {@link Calibration#regression}. */
+  final class Regression implements Calibration {
+    private final ModelMatrix model;
+    private final double[] before;
+    private final double[] after;
+    private final RealMatrix inverse;
+
+    private Regression(ModelMatrix model, double[] before, double[] after) {
+      checkArgument(before.length == model.rows && after.length == model.rows,
+          "weights have %s and %s rows, the model %s", before.length, after.length, model.rows);
+      this.model = model;
+      this.before = before.clone();
+      this.after = after.clone();
+      int p = model.columns;
+      double[][] xtx = new double[p][p];
+      int[] cols = new int[model.width()];
+      double[] vals = new double[model.width()];
+      for (int i = 0; i < model.rows; i++) {
+        if (!model.in[i]) {
+          continue;
+        }
+        int used = model.row(i, cols, vals);
+        double w = before[i];
+        for (int a = 0; a < used; a++) {
+          for (int b = 0; b < used; b++) {
+            xtx[cols[a]][cols[b]] += w * vals[a] * vals[b];
+          }
+        }
+      }
+      this.inverse = new SingularValueDecomposition(new Array2DRowRealMatrix(xtx, false)).getSolver().getInverse();
+    }
+
+    @Override
+    public void residualise(double[] x) {
+      int p = model.columns;
+      double[] xtv = new double[p];
+      int[] cols = new int[model.width()];
+      double[] vals = new double[model.width()];
+      for (int i = 0; i < x.length; i++) {
+        if (!model.in[i] || x[i] == 0) {
+          continue;
+        }
+        double v = before[i] * x[i] / after[i];
+        int used = model.row(i, cols, vals);
+        for (int a = 0; a < used; a++) {
+          xtv[cols[a]] += vals[a] * v;
+        }
+      }
+      double[] beta = inverse.operate(xtv);
+      for (int i = 0; i < x.length; i++) {
+        if (!model.in[i]) {
+          continue;
+        }
+        int used = model.row(i, cols, vals);
+        double fit = 0;
+        for (int a = 0; a < used; a++) {
+          fit += vals[a] * beta[cols[a]];
+        }
+        x[i] -= after[i] * fit;
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "Regression[" + model.columns + " columns, weights " + Arrays.hashCode(after) + "]";
     }
   }
 }

@@ -26,9 +26,17 @@ public final class Raking implements Weighting {
   private final int maxIterations;
   private final MissingPolicy missing;
   private final boolean allowNonConvergence;
+  /** R's {@code control$epsilon}: stop when the weighted cross-table changes by less; NaN for the gap rule. */
+  private final double tableChange;
 
   private Raking(List<Margin> margins, double tolerance, int maxIterations, MissingPolicy missing,
       boolean allowNonConvergence) {
+    this(margins, tolerance, maxIterations, missing, allowNonConvergence, Double.NaN);
+  }
+
+  private Raking(List<Margin> margins, double tolerance, int maxIterations, MissingPolicy missing,
+      boolean allowNonConvergence, double tableChange) {
+    this.tableChange = tableChange;
     this.margins = List.copyOf(margins);
     this.tolerance = tolerance;
     this.maxIterations = maxIterations;
@@ -55,7 +63,24 @@ public final class Raking implements Weighting {
    */
   public Raking withTolerance(double value) {
     checkArgument(value > 0 && Double.isFinite(value), "tolerance must be above 0: %s", value);
-    return new Raking(margins, value, maxIterations, missing, allowNonConvergence);
+    return new Raking(margins, value, maxIterations, missing, allowNonConvergence, Double.NaN);
+  }
+
+  /**
+   * With R's stopping rule ({@code rake(..., control = list(maxit, epsilon))}) instead of the tolerance on the gaps:
+   * at most {@code maxit} sweeps, stopping after a sweep that changed no cell of the weighted cross-classification
+   * of the margins' variables by {@code epsilon} or more ({@code epsilon} below 1 is a fraction of the starting
+   * weights' total). R's defaults are {@code maxit = 10, epsilon = 1}: raking may stop before the targets are met
+   * exactly, with the weights R gives.
+   *
+   * @param maxit the most sweeps, at least 1
+   * @param epsilon the change in a cell of the cross-table below which raking stops, above 0
+   * @return a changed copy
+   */
+  public Raking withRakeControl(int maxit, double epsilon) {
+    checkArgument(maxit >= 1, "maxit must be at least 1: %s", maxit);
+    checkArgument(epsilon > 0 && Double.isFinite(epsilon), "epsilon must be above 0: %s", epsilon);
+    return new Raking(margins, tolerance, maxit, missing, allowNonConvergence, epsilon);
   }
 
   /**
@@ -66,7 +91,7 @@ public final class Raking implements Weighting {
    */
   public Raking withMaxIterations(int value) {
     checkArgument(value >= 1, "max iterations must be at least 1: %s", value);
-    return new Raking(margins, tolerance, value, missing, allowNonConvergence);
+    return new Raking(margins, tolerance, value, missing, allowNonConvergence, tableChange);
   }
 
   /**
@@ -76,7 +101,8 @@ public final class Raking implements Weighting {
    * @return a changed copy
    */
   public Raking withMissing(MissingPolicy policy) {
-    return new Raking(margins, tolerance, maxIterations, checkNotNull(policy, "policy"), allowNonConvergence);
+    return new Raking(margins, tolerance, maxIterations, checkNotNull(policy, "policy"), allowNonConvergence,
+        tableChange);
   }
 
   /**
@@ -85,7 +111,7 @@ public final class Raking implements Weighting {
    * @return a changed copy
    */
   public Raking allowingNonConvergence() {
-    return new Raking(margins, tolerance, maxIterations, missing, true);
+    return new Raking(margins, tolerance, maxIterations, missing, true, tableChange);
   }
 
   /**
@@ -102,12 +128,15 @@ public final class Raking implements Weighting {
   public WeightingResult apply(SurveyDesign design) {
     Resolved resolved = Resolved.of(design, margins, missing);
     Resolved.Units units = resolved.units();
-    double[] factor = new double[units.size()];
+    int m = margins.size();
+    int size = units.size();
+    double[] factor = new double[size];
     Sweeps fit = rake(resolved, units, units.weight, factor);
     boolean converged = fit.converged();
     int sweeps = fit.count();
+    boolean rule = !Double.isNaN(tableChange);
     Resolved.Gap gap = resolved.gap(units, factor);
-    converged = converged || gap.value() <= tolerance;
+    converged = converged || (!rule && gap.value() <= tolerance);
     // the final weights and the report's sums in one pass over the rows (the sums in row order, as WeightingReport.of)
     int[] rowUnit = units.rowUnit;
     double[] weights = new double[resolved.rows];
@@ -130,17 +159,52 @@ public final class Raking implements Weighting {
     }
     WeightingReport report = WeightingReport.of("rake", converged, sweeps, gap.value(), gap.at(), respondents,
         resolved.excluded, min, max, sum, sumSq);
+    if (!converged && !allowNonConvergence && rule) {
+      throw new WeightingNotConvergedException(String.format(Locale.ROOT,
+          "raking on %s did not converge in %d iterations: the weighted cross-table of the margins still changed "
+              + "by %.6g in the last sweep, not below epsilon %.4g%s; the largest gap to a target is %.3g "
+              + "(relative) at %s; raise maxit or check the margins", resolved.variables(), sweeps, fit.change(),
+          fit.epsilon(), tableChange < 1 ? " (" + tableChange + " of the weights' total)" : "", gap.value(),
+          gap.at()), report);
+    }
     if (!converged && !allowNonConvergence) {
       throw new WeightingNotConvergedException(String.format(Locale.ROOT,
           "raking on %s did not converge in %d iterations: the largest gap to a target is %.3g (relative) at %s;"
               + " raise the iteration limit or check the margins", resolved.variables(), sweeps, gap.value(),
           gap.at()), report);
     }
-    String detail = String.format(Locale.ROOT, "margins %s; tolerance %s; %d iterations%s", resolved.variables(),
-        tolerance, sweeps, converged ? "" : "; NOT converged");
-    Calibration calibration = resolved.rowCell != null
-        ? Calibration.rakedByCell(resolved.rowCell, resolved.categoryCount, weights)
-        : Calibration.raked(resolved.category(), resolved.categoryCount, weights);
+    String detail = String.format(Locale.ROOT, "margins %s; %s; %d iterations%s", resolved.variables(),
+        rule ? "maxit " + maxIterations + ", epsilon " + tableChange : "tolerance " + tolerance, sweeps,
+        converged ? "" : "; NOT converged");
+    double[][] ratio = new double[m][];
+    for (int k = 0; k < m; k++) {
+      ratio[k] = new double[size];
+      for (int u = 0; u < size; u++) {
+        ratio[k][u] = fit.afterStep()[k][u] / factor[u];
+      }
+    }
+    Calibration calibration;
+    if (resolved.rowCell != null) {
+      double[][] byCell = ratio;
+      if (rowUnit != resolved.rowCell) {
+        // the units are the rows: the factors are constant within a cell, so any row of the cell gives its ratio
+        int cells = 1;
+        for (int count : resolved.categoryCount) {
+          cells *= Math.max(1, count);
+        }
+        byCell = new double[m][cells];
+        for (int i = 0; i < rowUnit.length; i++) {
+          if (rowUnit[i] >= 0 && resolved.rowCell[i] >= 0) {
+            for (int k = 0; k < m; k++) {
+              byCell[k][resolved.rowCell[i]] = ratio[k][rowUnit[i]];
+            }
+          }
+        }
+      }
+      calibration = Calibration.rakedByCell(resolved.rowCell, resolved.categoryCount, weights, byCell);
+    } else {
+      calibration = Calibration.raked(resolved.category(), resolved.categoryCount, weights, ratio);
+    }
     // each replicate raked to the same margins from its own weights (R's rake of an svyrep.design)
     ReplicateRefit refit = design.replicates().isEmpty() ? null
         : new ReplicateRefit(units.rowUnit, units.size(), (sums, r) -> {
@@ -157,15 +221,36 @@ public final class Raking implements Weighting {
         report);
   }
 
-  private record Sweeps(int count, boolean converged) {}
+  /**
+   * The outcome of the sweeps: how many, whether they converged, each margin's factors after its step in the last
+   * sweep, and (R's rule) the last change of the cross-table and the epsilon it was held to.
+   */
+  private record Sweeps(int count, boolean converged, double[][] afterStep, double change, double epsilon) {}
 
-  /* Sweeps over the margins from these unit weights until the gaps are within the tolerance; factor is the result. */
+  /*
+   * Sweeps over the margins from these unit weights until the gaps are within the tolerance, or R's rule holds;
+   * factor is the result.
+   */
   private Sweeps rake(Resolved resolved, Resolved.Units units, double[] unitWeight, double[] factor) {
     int m = margins.size();
     int size = units.size();
     Arrays.fill(factor, 1.0);
     boolean converged = false;
     int sweeps = 0;
+    // each margin's factors after its step in the latest sweep (R's svyrecvar residualises with those weights)
+    double[][] afterStep = new double[m][];
+    boolean rule = !Double.isNaN(tableChange);
+    double epsilon = 0;
+    double[] table = null;
+    double change = Double.NaN;
+    if (rule) {
+      double startTotal = 0;
+      for (int u = 0; u < size; u++) {
+        startTotal += unitWeight[u];
+      }
+      epsilon = tableChange < 1 ? tableChange * startTotal : tableChange;
+      table = crossTable(resolved, units, unitWeight, factor);
+    }
     while (sweeps < maxIterations) {
       sweeps++;
       double worst = 0;
@@ -190,6 +275,20 @@ public final class Raking implements Weighting {
             factor[u] *= scale[cat[u]];
           }
         }
+        afterStep[k] = factor.clone();
+      }
+      if (rule) {
+        double[] next = crossTable(resolved, units, unitWeight, factor);
+        change = 0;
+        for (int c = 0; c < next.length; c++) {
+          change = Math.max(change, Math.abs(next[c] - table[c]));
+        }
+        table = next;
+        if (change < epsilon) {
+          converged = true;
+          break;
+        }
+        continue;
       }
       // the gaps measured before this sweep's updates were within tolerance: the weights now are closer still
       if (worst <= tolerance) {
@@ -197,7 +296,33 @@ public final class Raking implements Weighting {
         break;
       }
     }
-    return new Sweeps(sweeps, converged);
+    return new Sweeps(sweeps, converged, afterStep, change, epsilon);
+  }
+
+  /* The weighted cross-table of the margins' categories (R's svytable of the margin variables), by cell. */
+  private static double[] crossTable(Resolved resolved, Resolved.Units units, double[] unitWeight,
+      double[] factor) {
+    int[] rowUnit = units.rowUnit;
+    if (resolved.rowCell != null && rowUnit == resolved.rowCell) {
+      double[] t = new double[units.size()];
+      for (int u = 0; u < t.length; u++) {
+        t[u] = unitWeight[u] * factor[u];
+      }
+      return t;
+    }
+    checkArgument(resolved.rowCell != null, "R's stopping rule needs the cross-classification of %s to have at "
+        + "most %s cells", resolved.variables(), Resolved.MAX_CELLS);
+    int cells = 1;
+    for (int count : resolved.categoryCount) {
+      cells *= Math.max(1, count);
+    }
+    double[] t = new double[cells];
+    for (int i = 0; i < rowUnit.length; i++) {
+      if (rowUnit[i] >= 0) {
+        t[resolved.rowCell[i]] += unitWeight[rowUnit[i]] * factor[rowUnit[i]];
+      }
+    }
+    return t;
   }
 
   @Override

@@ -2,6 +2,8 @@ package dev.insight.stats.internal;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The variance residuals of a raked design, as R {@code survey}'s {@code svyrecvar} finds them for a design made
  * by {@code rake}: ten backfitting sweeps over the margins, each subtracting from {@code z_i / w_i} (weighted
@@ -31,6 +33,25 @@ public final class RakingResiduals {
    */
   public static double[] adjustments(double[] cellSum, double[] cellSize, int[][] marginOfCell,
       int[] categoryCounts) {
+    return adjustments(cellSum, cellSize, marginOfCell, categoryCounts, null);
+  }
+
+  /**
+   * The adjustments of the cells when each margin's step of raking left weights that differ from the final ones
+   * (raking stopped before the weights settled): R residualises margin {@code k} with the weights {@code w_k} its
+   * step left in the last sweep, {@code z - w_k ave(z / w_k)}; with {@code w_k = w r_k[c]} the sweeps still act per
+   * cell.
+   *
+   * @param cellSum per cell, the sum of {@code z_i / w_i} over its respondents
+   * @param cellSize per cell, its number of respondents in the sample
+   * @param marginOfCell per margin, each cell's category, {@code 0 .. categoryCounts[k] - 1}
+   * @param categoryCounts per margin, its number of categories
+   * @param ratio per margin, each cell's weight after that margin's step over its final weight; null for all 1
+   * @return per cell, the adjustment {@code a_c}: a respondent's residual is {@code z_i - w_i a_c}
+   * @throws IllegalArgumentException when the arrays differ in length
+   */
+  public static double[] adjustments(double[] cellSum, double[] cellSize, int[][] marginOfCell,
+      int[] categoryCounts, double @Nullable [][] ratio) {
     int cellCount = cellSum.length;
     checkArgument(cellSize.length == cellCount, "%s cell sums but %s cell sizes", cellCount, cellSize.length);
     checkArgument(marginOfCell.length == categoryCounts.length, "%s margins but %s category counts",
@@ -41,13 +62,16 @@ public final class RakingResiduals {
         double[] catSum = new double[categoryCounts[k]];
         double[] catSize = new double[categoryCounts[k]];
         int[] map = marginOfCell[k];
+        double[] r = ratio == null ? null : ratio[k];
         for (int c = 0; c < cellCount; c++) {
-          catSum[map[c]] += cellSum[c] - cellSize[c] * adjust[c];
+          double v = cellSum[c] - cellSize[c] * adjust[c];
+          catSum[map[c]] += r == null ? v : v / r[c];
           catSize[map[c]] += cellSize[c];
         }
         for (int c = 0; c < cellCount; c++) {
           if (catSize[map[c]] > 0) {
-            adjust[c] += catSum[map[c]] / catSize[map[c]];
+            double mean = catSum[map[c]] / catSize[map[c]];
+            adjust[c] += r == null ? mean : r[c] * mean;
           }
         }
       }

@@ -203,13 +203,13 @@ class WeightingBadInputTest {
     Dataset staff = GoldenFiles.staffSurvey();
     SurveyDesign raked = Raking.of(GoldenFiles.staffMargins())
         .apply(SurveyDesign.builder(staff).equalWeights(103000).build()).design();
-    WeightingResult trimmed = Trimming.between(100, 160).apply(raked);
+    WeightingResult trimmed = Trimming.between(100, 160).strict().apply(raked);
     assertThat(trimmed.report().minWeight()).isGreaterThanOrEqualTo(100 - 1e-9);
     assertThat(trimmed.report().maxWeight()).isLessThanOrEqualTo(160 + 1e-9);
     assertThat(trimmed.report().weightSum()).isCloseTo(103000, within(1e-6));
     assertThat(trimmed.design().calibrations()).hasSize(1);
-    assertThatThrownBy(() -> Trimming.between(150, 160).apply(raked))
-        .hasMessageStartingWith("trimming bounds [150.0, 160.0] cannot hold 759 respondents with total weight");
+    assertThatThrownBy(() -> Trimming.between(150, 160).strict().apply(raked))
+        .hasMessageStartingWith("strict trimming to [150.0, 160.0] cannot hold 759 respondents with total weight");
   }
 
   @Test
