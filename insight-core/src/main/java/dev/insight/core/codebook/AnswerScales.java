@@ -105,33 +105,82 @@ public final class AnswerScales {
     if (points.size() < 2) {
       return Optional.empty();
     }
-    Map<String, Double> rank = numbered(points);
-    if (rank == null) {
-      for (Map<String, Double> scale : SCALES.values()) {
-        Map<String, Double> found = new HashMap<>();
-        for (String point : points) {
-          Double r = scale.get(normalise(point));
-          if (r == null) {
-            break;
-          }
-          found.put(point, r);
-        }
-        if (found.size() == points.size() && found.values().stream().distinct().count() == points.size()) {
-          rank = found;
-          break;
-        }
-      }
-    }
-    if (rank == null) {
+    Map<String, Double> ranks = ranks(points);
+    if (ranks == null) {
       return Optional.empty();
     }
-    Map<String, Double> ranks = rank;
     List<String> sorted = new ArrayList<>(points);
     sorted.sort(Comparator.comparingDouble(ranks::get));
     List<Category> categories = new ArrayList<>();
     sorted.forEach(p -> categories.add(Category.of(p)));
     missing.forEach(m -> categories.add(Category.missing(m, m)));
     return Optional.of(categories);
+  }
+
+  /** The ranks of points that all belong to one scale (numbered 0 to 10, or a named scale), or null. */
+  private static @org.jspecify.annotations.Nullable Map<String, Double> ranks(List<String> points) {
+    Map<String, Double> rank = numbered(points);
+    if (rank != null) {
+      return rank;
+    }
+    for (Map<String, Double> scale : SCALES.values()) {
+      Map<String, Double> found = scaled(scale, points);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  private static @org.jspecify.annotations.Nullable Map<String, Double> scaled(Map<String, Double> scale,
+      List<String> points) {
+    Map<String, Double> found = new HashMap<>();
+    for (String point : points) {
+      Double r = scale.get(normalise(point));
+      if (r == null) {
+        return null;
+      }
+      found.put(point, r);
+    }
+    return found.values().stream().distinct().count() == points.size() ? found : null;
+  }
+
+  /**
+   * The score of each point of a recognised scale, for a mean: a numbered scale's own numbers (0 to 10); a scale
+   * with a neutral middle, 1 for the lowest point of the widest symmetric range the answers use to k for its
+   * highest ({@code Very dissatisfied} 1 to {@code Very satisfied} 5, or 1 to 7 when {@code Extremely} answers
+   * are given), so a point nobody chose still counts; any other scale, its rank from 1 for its lowest point.
+   * "No answer" codes get no score.
+   *
+   * @param answers the distinct answers of a column
+   * @return the scores of the scale points, or empty when the answers are no single recognised scale
+   */
+  public static Optional<Map<String, Double>> scores(List<String> answers) {
+    List<String> points = answers.stream().filter(a -> !isMissingCode(a)).toList();
+    if (points.size() < 2) {
+      return Optional.empty();
+    }
+    Map<String, Double> numbers = numbered(points);
+    if (numbers != null) {
+      return Optional.of(numbers);
+    }
+    for (Map<String, Double> scale : SCALES.values()) {
+      Map<String, Double> found = scaled(scale, points);
+      if (found == null) {
+        continue;
+      }
+      Double middle = scale.get("neutral");
+      double low = 0;
+      if (middle != null) {
+        double reach = found.values().stream().mapToDouble(r -> Math.abs(r - middle)).max().orElse(0);
+        low = middle - reach;
+      }
+      Map<String, Double> scored = new java.util.LinkedHashMap<>();
+      double from = low;
+      found.forEach((point, r) -> scored.put(point, r - from + 1));
+      return Optional.of(scored);
+    }
+    return Optional.empty();
   }
 
   /** Ranks of answers that all start with a distinct number from 0 to 10 and are not all bare numbers. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * column of numbers is numeric; a column of dates ({@code 2024-03-01}, {@code 01/03/2024}, either with a time) is a
  * date; a column whose answers are the points of a recognised scale ({@link AnswerScales}) is ordinal, in the
  * scale's order; a column whose cells are lists of recurring options joined by {@code ;} or {@code ,} is a
- * multiple-response variable in one cell (never a list of combinations); a column of at most {@value #CATEGORIES}
+ * multiple-response variable in one cell (never a list of combinations; options whose labels hold the delimiter
+ * and free "other" text as {@link JoinedChoices} says, each decision noted); a column of at most {@value #CATEGORIES}
  * distinct answers, each used on average at least twice, is single choice (categories sorted, numbers numerically,
  * "no answer" codes last and marked missing); anything else is text.
  */
@@ -158,10 +160,12 @@ public final class CodebookInference {
         }
       }
     }
-    return new Description(infer(java.util.Arrays.asList(columns), idColumn), respondents);
+    long line = csv.headerLine();
+    return new Description(infer(java.util.Arrays.asList(columns), idColumn,
+        note -> csv.problems().note(line, null, null, note)), respondents);
   }
 
-  private static SurveyCodebook infer(List<Column> columns, @Nullable String idColumn) {
+  private static SurveyCodebook infer(List<Column> columns, @Nullable String idColumn, Consumer<String> notes) {
     // multiple-response groups: 0/1 columns sharing a prefix, each column taking the shortest prefix (ending at a
     // separator) that another 0/1 column shares, so pri_mental_health joins pri_workforce under pri
     Map<String, Integer> shared = new HashMap<>();
@@ -198,7 +202,7 @@ public final class CodebookInference {
         }
         continue;
       }
-      variables.add(variable(c, idColumn));
+      variables.add(variable(c, idColumn, notes));
     }
     return new SurveyCodebook(variables);
   }
@@ -215,6 +219,19 @@ public final class CodebookInference {
    * @return the refined dataset (the same when nothing changes)
    */
   public static Dataset refine(Dataset data, Set<String> keep) {
+    return refine(data, keep, note -> { });
+  }
+
+  /**
+   * A dataset refined as {@link #refine(Dataset, Set)} does, telling what was decided on the way (an option whose
+   * label holds the delimiter, free text read as the option "Other").
+   *
+   * @param data the dataset
+   * @param keep names of variables to leave alone
+   * @param notes where each decision is told, prefixed with the variable's name
+   * @return the refined dataset (the same when nothing changes)
+   */
+  public static Dataset refine(Dataset data, Set<String> keep, Consumer<String> notes) {
     Dataset refined = data;
     for (String name : data.variableNames()) {
       if (keep.contains(name) || !(data.variable(name) instanceof CategoricalVariable v)) {
@@ -236,9 +253,10 @@ public final class CodebookInference {
         column.answered += counts[i];
       }
       for (String delimiter : List.of(";", ",")) {
-        List<String> options = options(column, delimiter);
+        JoinedChoices options = JoinedChoices.of(column.distinct, delimiter, CATEGORIES);
         if (options != null) {
-          refined = refined.with(split(v, delimiter, categories(options)));
+          options.notes().forEach(n -> notes.accept(name + ": " + n));
+          refined = refined.with(split(v, options, categories(options.options())));
           break;
         }
       }
@@ -263,7 +281,7 @@ public final class CodebookInference {
     return CategoricalVariable.of(v.name(), v.label(), order, indices);
   }
 
-  private static MultiResponseVariable split(CategoricalVariable v, String delimiter, List<Category> options) {
+  private static MultiResponseVariable split(CategoricalVariable v, JoinedChoices choices, List<Category> options) {
     Map<String, Integer> at = new LinkedHashMap<>();
     for (int i = 0; i < options.size(); i++) {
       at.put(options.get(i).code(), i);
@@ -271,8 +289,8 @@ public final class CodebookInference {
     boolean[][] byCategory = new boolean[v.categories().size()][];
     for (int c = 0; c < byCategory.length; c++) {
       byCategory[c] = new boolean[options.size()];
-      for (String part : v.categories().get(c).code().split(Pattern.quote(delimiter))) {
-        Integer i = at.get(part.strip());
+      for (String part : choices.chosen(v.categories().get(c).code())) {
+        Integer i = at.get(part);
         if (i != null) {
           byCategory[c][i] = true;
         }
@@ -311,7 +329,7 @@ public final class CodebookInference {
     return rest.replaceFirst("^(_|\\.|:| - )", "").strip();
   }
 
-  private static CodebookVariable variable(Column c, @Nullable String idColumn) {
+  private static CodebookVariable variable(Column c, @Nullable String idColumn, Consumer<String> notes) {
     List<String> one = List.of(c.name);
     if (c.name.equals(idColumn)) {
       return new CodebookVariable(c.name, c.label, VariableType.ID, List.of(), one, null);
@@ -320,6 +338,7 @@ public final class CodebookInference {
       return new CodebookVariable(c.name, c.label, VariableType.TEXT, List.of(), one, null);
     }
     if (c.numbers) {
+      suspectCodes(c).ifPresent(n -> notes.accept(c.name + ": " + n));
       return new CodebookVariable(c.name, c.label, VariableType.NUMERIC, List.of(), one, null);
     }
     if (c.dates) {
@@ -331,46 +350,68 @@ public final class CodebookInference {
     List<String> answers = new ArrayList<>(c.distinct.keySet());
     Optional<List<Category>> scale = AnswerScales.order(answers);
     if (scale.isPresent()) {
+      noteMissing(c, scale.get(), notes);
       return new CodebookVariable(c.name, c.label, VariableType.ORDINAL, scale.get(), one, null);
     }
     for (String delimiter : List.of(";", ",")) {
-      List<String> options = options(c, delimiter);
+      JoinedChoices options = JoinedChoices.of(c.distinct, delimiter, CATEGORIES);
       if (options != null) {
-        return new CodebookVariable(c.name, c.label, VariableType.MULTIPLE, categories(options), one, delimiter);
+        options.notes().forEach(n -> notes.accept(c.name + ": " + n));
+        return new CodebookVariable(c.name, c.label, VariableType.MULTIPLE, categories(options.options()), one,
+            delimiter);
       }
     }
     if (answers.size() <= CATEGORIES && answers.size() * 2 <= c.answered) {
-      return new CodebookVariable(c.name, c.label, VariableType.SINGLE, categories(answers), one, null);
+      List<Category> categories = categories(answers);
+      noteMissing(c, categories, notes);
+      return new CodebookVariable(c.name, c.label, VariableType.SINGLE, categories, one, null);
     }
     return new CodebookVariable(c.name, c.label, VariableType.TEXT, List.of(), one, null);
   }
 
+  /** Codes people use for "no answer" in a numeric question, when they stand apart from the other values. */
+  private static final List<Double> CONVENTIONS = List.of(-1.0, -9.0, -99.0, 9.0, 97.0, 98.0, 99.0, 999.0, 9999.0);
+
   /**
-   * The options of a column of delimited lists, or null when it is not one: some cell holds the delimiter, there
-   * are fewer options than distinct cells, at most {@value #CATEGORIES} of them, and each option recurs (is chosen
-   * in at least two cells), so a comma inside one free answer does not make a list.
+   * A note when a numeric column holds a value written as missing codes often are (99, 999, -1, ...) apart from
+   * the rest (above twice the next largest value, or negative among values that are not): insight counts it as a
+   * number, never guessing, and says how to declare it.
    */
-  private static @Nullable List<String> options(Column c, String delimiter) {
-    Map<String, Integer> uses = new LinkedHashMap<>();
-    boolean joined = false;
+  private static Optional<String> suspectCodes(Column c) {
+    if (c.overflow || c.distinct.size() < 3) {
+      return Optional.empty();
+    }
+    List<Double> values = c.distinct.keySet().stream().map(DecimalNumber::parse).sorted().toList();
+    List<String> found = new ArrayList<>();
     for (Map.Entry<String, Integer> e : c.distinct.entrySet()) {
-      String[] parts = e.getKey().split(Pattern.quote(delimiter), -1);
-      joined |= parts.length > 1;
-      Set<String> inCell = new HashSet<>();
-      for (String part : parts) {
-        String option = part.strip();
-        if (!option.isEmpty() && inCell.add(option)) {
-          uses.merge(option, e.getValue(), Integer::sum);
-        }
+      double v = DecimalNumber.parse(e.getKey());
+      if (!CONVENTIONS.contains(v)) {
+        continue;
+      }
+      double others = values.stream().filter(x -> x != v).mapToDouble(Double::doubleValue).max().orElse(v);
+      double lowest = values.stream().filter(x -> x != v).mapToDouble(Double::doubleValue).min().orElse(v);
+      if (v > 0 && v > 2 * others && others > 0 || v < 0 && lowest >= 0) {
+        found.add(e.getKey() + " (" + e.getValue() + " answer" + (e.getValue() == 1 ? "" : "s") + ")");
       }
     }
-    if (!joined || uses.size() >= c.distinct.size() || uses.size() > CATEGORIES) {
-      return null;
+    if (found.isEmpty()) {
+      return Optional.empty();
     }
-    if (uses.values().stream().anyMatch(u -> u < 2)) {
-      return null;
+    return Optional.of("the value" + (found.size() == 1 ? " " : "s ") + String.join(", ", found) + " stand"
+        + (found.size() == 1 ? "s" : "") + " apart from the others, as missing codes such as 99 \"Don't know\" do; "
+        + "it is counted as a number: if it means no answer, declare it in a codebook (--codebook with the CSV "
+        + "header variable,code,label,missing and a row such as " + c.name + ","
+        + found.get(0).substring(0, found.get(0).indexOf(' ')) + ",Don't know,yes)");
+  }
+
+  /** A note for each answer read as a missing code because of its wording, never silently. */
+  private static void noteMissing(Column c, List<Category> categories, Consumer<String> notes) {
+    List<String> missing = categories.stream().filter(Category::missing).map(Category::code).toList();
+    if (!missing.isEmpty()) {
+      notes.accept(c.name + ": " + missing.stream().map(m -> "\"" + m + "\"").collect(
+          java.util.stream.Collectors.joining(", ")) + " read as a missing code (no usable answer: left out of "
+          + "bases, boxes and means) from its wording; a codebook can say otherwise");
     }
-    return new ArrayList<>(uses.keySet());
   }
 
   /** Categories sorted (numbers numerically), "no answer" codes last and marked missing. */

@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  * @param label the question text, or the name when there is none
  * @param type what kind of variable it is
  * @param categories the categories (options, for a multiple-response variable) in display order, each with its
- *     code as in the data, its label and whether it is a missing code; empty for numeric, text, date and id
+ *     code as in the data, its label and whether it is a missing code; for a numeric variable, its missing codes
+ *     ({@code 99} "Don't know", {@code -1} "Refused"), which are left out of means, totals and bases; empty for
+ *     text, date and id
  * @param columns the source columns: one, or one per option of a multiple-response variable
  * @param delimiter for a multiple-response variable in one column, what separates the options in a cell; else null
  */

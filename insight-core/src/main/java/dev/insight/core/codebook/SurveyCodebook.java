@@ -31,7 +31,9 @@ import java.util.Set;
  *
  * <p>In JSON: {@code {"variables": [{"name", "label", "type", "categories": [{"code", "label", "missing"}],
  * "columns": [...], "delimiter"}]}}, the shape {@code insight describe --json} prints. A CSV codebook
- * ({@code variable,code,label[,missing]}, see {@link Codebook}) gives categories in order for the variables it
+ * ({@code variable,code,label[,missing]}, see {@link Codebook}; a variable listing only numeric missing codes, such
+ * as {@code age,99,Don't know,missing}, is a numeric variable with those missing codes) gives categories in order
+ * for the variables it
  * lists.
  *
  * @param variables the variables, in file order, names unique
@@ -136,8 +138,11 @@ public record SurveyCodebook(List<CodebookVariable> variables) {
     List<CodebookVariable> variables = new ArrayList<>();
     for (String variable : csv.variables()) {
       List<Category> categories = csv.categories(variable).orElseThrow();
-      variables.add(new CodebookVariable(variable, variable, VariableType.SINGLE, categories, List.of(variable),
-          null));
+      // a variable listing only missing codes, each a number, is a numeric question's missing codes (99 "Don't know")
+      boolean numericMissing = categories.stream().allMatch(c -> c.missing()
+          && !Double.isNaN(dev.insight.core.csv.DecimalNumber.parse(c.code())));
+      variables.add(new CodebookVariable(variable, variable, numericMissing ? VariableType.NUMERIC
+          : VariableType.SINGLE, categories, List.of(variable), null));
     }
     return new SurveyCodebook(variables);
   }

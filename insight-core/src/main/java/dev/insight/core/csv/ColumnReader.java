@@ -195,13 +195,23 @@ abstract class ColumnReader {
     private final Map<String, Integer> index = new HashMap<>();
     private final boolean[] chosen;
     private final MultiResponseVariable.Builder builder;
+    /** The most parts an option splits into at the delimiter (an option's own delimiters plus one). */
+    private int longest = 1;
+    /** The first parts of the options that hold the delimiter: only there is a longer run tried. */
+    private final java.util.Set<String> heads = new java.util.HashSet<>();
 
     MultiFromList(ColumnSpec.MultiList spec, int at) {
       this.spec = spec;
       this.at = at;
       this.split = Pattern.compile(Pattern.quote(spec.delimiter()));
       for (int i = 0; i < spec.options().size(); i++) {
-        index.put(spec.options().get(i).code(), i);
+        String code = spec.options().get(i).code();
+        index.put(code, i);
+        String[] parts = split.split(code, -1);
+        if (parts.length > 1) {
+          heads.add(parts[0].strip());
+          longest = Math.max(longest, parts.length);
+        }
       }
       this.chosen = new boolean[spec.options().size()];
       this.builder = MultiResponseVariable.builder(spec.name(), spec.label(), spec.options());
@@ -215,12 +225,24 @@ abstract class ColumnReader {
         return;
       }
       Arrays.fill(chosen, false);
-      for (String part : split.split(value)) {
-        String code = part.strip();
+      String[] parts = split.split(value, -1);
+      for (int p = 0; p < parts.length; p++) {
+        String code = parts[p].strip();
         if (code.isEmpty()) {
           continue;
         }
-        Integer i = index.get(code);
+        // an option whose label holds the delimiter: the longest run of parts that is an option
+        Integer i = null;
+        for (int k = heads.contains(code) ? Math.min(parts.length, p + longest) : p; k > p + 1 && i == null; k--) {
+          String joined = String.join(spec.delimiter(), Arrays.copyOfRange(parts, p, k)).strip();
+          i = index.get(joined);
+          if (i != null) {
+            p = k - 1;
+          }
+        }
+        if (i == null) {
+          i = index.get(code);
+        }
         if (i == null) {
           problems.report(line, spec.column(), code, "unknown option of " + spec.name() + "; the codebook has "
               + spec.options().stream().map(Category::code).toList());

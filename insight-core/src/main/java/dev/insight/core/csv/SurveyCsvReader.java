@@ -114,7 +114,9 @@ public final class SurveyCsvReader {
     ProblemCollector problems = csv.problems();
     CsvHeader header = csv.header();
     long headerLine = csv.headerLine();
-    int idAt = header.require(mapping.idColumn(), headerLine, problems);
+    boolean byLine = mapping.idColumn().equals(SurveyMapping.LINE_ID) && header.indexOf(SurveyMapping.LINE_ID)
+        .isEmpty();
+    int idAt = byLine ? -1 : header.require(mapping.idColumn(), headerLine, problems);
     List<ColumnReader> columns = new ArrayList<>();
     for (ColumnSpec spec : mapping.variables()) {
       columns.add(ColumnReader.of(spec, header, headerLine, problems));
@@ -142,7 +144,7 @@ public final class SurveyCsvReader {
           continue;
         }
       }
-      String id = csv.rawField(idAt).strip();
+      String id = byLine ? Long.toString(line) : csv.rawField(idAt).strip();
       if (id.isEmpty()) {
         problems.report(line, mapping.idColumn(), id, "respondent id is blank; the row is left out");
         continue;

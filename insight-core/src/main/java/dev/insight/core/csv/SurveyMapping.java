@@ -17,10 +17,17 @@ import org.jspecify.annotations.Nullable;
  * <p>Build one in code with {@link #builder(String)}, or read one from JSON (a record with {@code idColumn} and a
  * list of {@link ColumnSpec}s).
  *
- * @param idColumn the column holding the respondent id (unique, not blank)
+ * <p>A file without a respondent id column (a Google Forms download has none) is read with the id column
+ * {@link #LINE_ID}: each respondent's id is then the line of the file their record starts on ({@code 2} for the
+ * first record after a one-row header; the sheet's row number in a workbook), stable for as long as the file is
+ * not re-sorted.
+ *
+ * @param idColumn the column holding the respondent id (unique, not blank), or {@link #LINE_ID}
  * @param variables how each variable is read, in the order they appear in the dataset
  */
 public record SurveyMapping(String idColumn, List<ColumnSpec> variables) {
+  /** The id "column" of a file without one: respondents are identified by the line their record starts on. */
+  public static final String LINE_ID = "#line";
 
   /**
    * Validates: an id column, and variable names unique.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.insight.core.data.Category;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,5 +49,24 @@ class AnswerScalesTest {
       "1|2|3", "Don't know|Prefer not to say"})
   void order_answersThatAreNoSingleScale_haveNoOrder(String answers) {
     assertThat(AnswerScales.order(List.of(answers.split("\\|")))).isEmpty();
+  }
+
+  @Test
+  void scores_aFivePointScaleWithAPointNobodyChose_keepThePointsPlaces() {
+    assertThat(AnswerScales.scores(List.of("Satisfied", "Dissatisfied", "Very satisfied", "Don't know"))
+        .orElseThrow()).containsOnly(Map.entry("Dissatisfied", 2.0), Map.entry("Satisfied", 4.0),
+        Map.entry("Very satisfied", 5.0));
+  }
+
+  @Test
+  void scores_aSevenPointScale_runFromOneToSeven() {
+    assertThat(AnswerScales.scores(List.of("Extremely satisfied", "Very dissatisfied", "Satisfied"))
+        .orElseThrow()).containsOnly(Map.entry("Very dissatisfied", 2.0), Map.entry("Satisfied", 5.0),
+        Map.entry("Extremely satisfied", 7.0));
+  }
+
+  @Test
+  void scores_textInNoKnownOrder_areEmpty() {
+    assertThat(AnswerScales.scores(List.of("Red", "Amber", "Green"))).isEmpty();
   }
 }

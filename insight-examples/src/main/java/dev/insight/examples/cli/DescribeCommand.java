@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.insight.core.codebook.CodebookInference;
 import dev.insight.core.codebook.CodebookVariable;
 import dev.insight.core.codebook.SurveyCodebook;
+import dev.insight.core.codebook.VariableType;
 import dev.insight.core.csv.CsvFile;
 import dev.insight.core.data.Category;
 import dev.insight.core.input.ProblemCollector;
@@ -33,13 +34,13 @@ import picocli.CommandLine.Spec;
         + "every problem, and each variable with its type (single, multiple, ordinal, numeric, text, date, id), "
         + "categories in order and source columns.",
         "With --json, prints {\"format\", \"encoding\", \"respondents\", \"problems\", \"variables\": [{\"name\", "
-            + "\"label\", \"type\", \"categories\": [{\"code\", \"label\"}], \"columns\"}]}; a file of the same "
-            + "shape (with \"missing\": true on a category, or a \"delimiter\") can be edited and given back "
-            + "with --codebook."})
+            + "\"label\", \"type\", \"categories\": [{\"code\", \"label\"}], \"columns\"}]}, \"missing\": true on a "
+            + "missing code (a numeric variable's categories are its missing codes); a file of the same shape (or "
+            + "with a \"delimiter\") can be edited and given back with --codebook."})
 final class DescribeCommand implements Callable<Integer> {
   /** Names an id column goes by in exports, compared without case, spaces or underscores. */
   private static final Set<String> ID_NAMES = Set.of("id", "respondentid", "responseid", "respondent", "recordid",
-      "participantid", "submissionid", "uniqueresponsenumber");
+      "participantid", "submissionid", "uniqueresponsenumber", "userid");
   private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   @Spec
@@ -71,11 +72,11 @@ final class DescribeCommand implements Callable<Integer> {
     CodebookInference.Description description;
     try (CsvFile csv = SurveyFiles.open(input, problems)) {
       encodingName = csv.format().encoding();
-      layout = csv.layout().formatName();
+      layout = SurveyFiles.isTripleS(input) ? "triple-s" : csv.layout().formatName();
       delimiter = csv.format().delimiterName();
       String idColumn = file.id != null ? file.id : csv.header().names().stream()
           .filter(DescribeCommand::isIdName).findFirst()
-          .orElse(null);
+          .orElseGet(() -> SurveyFiles.serial(input));
       if (file.id != null && csv.header().indexOf(file.id).isEmpty()) {
         throw new IllegalArgumentException("--id " + file.id + ": " + csv.header().whyNot(file.id));
       }
@@ -87,6 +88,10 @@ final class DescribeCommand implements Callable<Integer> {
       result = result.overriddenBy(given);
     }
     List<String> lines = new ArrayList<>();
+    if (description.codebook().variables().stream().noneMatch(v -> v.type() == VariableType.ID)) {
+      lines.add("no respondent id column: each respondent is identified by the line their record starts on, as "
+          + "every command reading this file does (--id names an id column)");
+    }
     problems.notes().forEach(p -> lines.add(p.describe()));
     problems.problems().forEach(p -> lines.add(p.describe()));
     PrintWriter out = spec.commandLine().getOut();
@@ -105,16 +110,19 @@ final class DescribeCommand implements Callable<Integer> {
         node.put("type", v.type().jsonName());
         ArrayNode categories = node.putArray("categories");
         for (Category c : v.categories()) {
-          categories.addObject().put("code", c.code()).put("label", c.label());
+          ObjectNode category = categories.addObject().put("code", c.code()).put("label", c.label());
+          if (c.missing()) {
+            category.put("missing", true);
+          }
         }
         ArrayNode columns = node.putArray("columns");
         v.columns().forEach(columns::add);
       }
       out.println(JSON.writeValueAsString(root));
     } else {
-      out.printf(Locale.ROOT, "%s: %s export, %s, %s-delimited; %d respondents, %d variables%n", file.data, layout,
-          encodingName,
-          delimiter, description.respondents(), result.variables().size());
+      out.printf(Locale.ROOT, "%s: %s export, %s%s; %d respondents, %d variables%n", file.data, layout,
+          encodingName, layout.equals("triple-s") ? "" : ", " + delimiter + "-delimited", description.respondents(),
+          result.variables().size());
       for (CodebookVariable v : result.variables()) {
         String categories = v.categories().stream().map(c -> c.missing() ? c.code() + " (missing)" : c.code())
             .collect(Collectors.joining(" | "));

@@ -69,7 +69,7 @@ public final class QuotesCommand implements Callable<Integer> {
     if (perCode < 0) {
       throw new ParameterException(spec.commandLine(), "--per-code must be 0 (all) or more, not " + perCode);
     }
-    SurveyMapping.Builder mapping = SurveyMapping.builder(input.id);
+    SurveyMapping.Builder mapping = SurveyMapping.builder(SurveyFiles.id(input));
     if (groupBy != null) {
       mapping.categorical(groupBy);
     }

@@ -2,10 +2,15 @@ package dev.insight.examples.cli;
 
 import dev.insight.codeframe.Codeframe;
 import dev.insight.codeframe.coding.Coding;
+import dev.insight.codeframe.coding.UnitId;
 import dev.insight.codeframe.interchange.CodeframeFiles;
-import dev.insight.codeframe.interchange.CodingCsv;
+import dev.insight.core.csv.ColumnSpec;
+import dev.insight.core.csv.CsvHeader;
+import dev.insight.codeframe.interchange.CodedData;
+import dev.insight.codeframe.interchange.CodedFileReader;
 import dev.insight.core.csv.SurveyMapping;
 import dev.insight.core.data.Dataset;
+import dev.insight.core.data.MultiResponseVariable;
 import dev.insight.core.json.ProgrammeJson;
 import dev.insight.core.programme.Programme;
 import dev.insight.core.redact.RedactionPolicy;
@@ -14,13 +19,13 @@ import dev.insight.core.programme.SurveyActivity;
 import dev.insight.core.question.MultipleChoice;
 import dev.insight.codeframe.learn.EvaluationReport;
 import dev.insight.core.data.TextVariable;
-import dev.insight.examples.report.CommentCoding;
 import dev.insight.examples.report.MachineCoding;
 import dev.insight.examples.report.EngagementReport;
 import dev.insight.stats.design.Margin;
 import dev.insight.stats.design.TargetKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,7 +68,8 @@ final class ReportCommand implements Callable<Integer> {
   private @Nullable Double population;
 
   @Option(names = "--priorities", required = true, split = ",", paramLabel = "COL",
-      description = "The 0/1 columns of the multiple-response question to chart, comma-separated.")
+      description = "The multiple-response question to chart: its 0/1 or option columns, comma-separated, or the "
+          + "one column holding the options chosen joined in one cell.")
   private List<String> priorities;
 
   @Option(names = "--comment", required = true, paramLabel = "COL", description = "The open-comment column.")
@@ -110,6 +116,12 @@ final class ReportCommand implements Callable<Integer> {
           + "report says the method was not recorded.")
   private @Nullable String codedBy;
 
+  @Option(names = "--templates", paramLabel = "DIR", description = "A folder of report templates for your own "
+      + "wording and branding: each file named as a shipped template (report.html, style.css, methods.html...) "
+      + "replaces it; the rest are the shipped ones. TrueType fonts in DIR/fonts are used in the PDF for "
+      + "characters the shipped font lacks.")
+  private @Nullable Path templates;
+
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write into.")
   private Path out;
 
@@ -125,15 +137,22 @@ final class ReportCommand implements Callable<Integer> {
     }
     List<String> across = banner.isEmpty() && groupBy != null ? List.of(groupBy) : banner;
     categorical.addAll(across);
-    SurveyMapping.Builder mapping = SurveyMapping.builder(input.id);
+    SurveyMapping.Builder mapping = SurveyMapping.builder(SurveyFiles.id(input));
     categorical.forEach(mapping::categorical);
     SurveyActivity questionnaire = read.activities(SurveyActivity.class).stream().findFirst().orElse(null);
     Optional<MultipleChoice> asked = questionnaire == null ? Optional.empty() : questionnaire.questions().stream()
         .filter(q -> q instanceof MultipleChoice m && m.options().stream().map(Category::code).toList()
             .containsAll(priorities)).map(MultipleChoice.class::cast).findFirst();
-    String choices = asked.map(q -> q.id().value()).orElse("choices");
-    mapping.multiColumns(choices, asked.map(MultipleChoice::text).orElse("Answers chosen"),
-        options(priorities, asked.map(MultipleChoice::options).orElse(List.of())));
+    CsvHeader header = SurveyFiles.csvHeader(input);
+    boolean oneCell = priorities.size() == 1;
+    String choices = oneCell ? priorities.get(0) : asked.map(q -> q.id().value()).orElse("choices");
+    if (oneCell) {
+      // the options chosen joined in one cell (Qualtrics, Microsoft Forms, Google Forms): split once read
+      mapping.add(new ColumnSpec.Categorical(choices, choices, questionText(header, priorities), List.of()));
+    } else {
+      mapping.multiColumns(choices, asked.map(MultipleChoice::text).orElse(questionText(header, priorities)),
+          options(priorities, asked.map(MultipleChoice::options).orElse(optionTexts(header, priorities))));
+    }
     if (codes.isEmpty() == coding.isEmpty()) {
       throw new IllegalArgumentException("give the comments' codes either as --codes (0/1 columns of " + input.data
           + ") or as --coding (coded files), one of the two");
@@ -149,18 +168,22 @@ final class ReportCommand implements Callable<Integer> {
       mapping.multiColumns("codes", "Comment codes", options(codes, List.of()));
     }
     mapping.text(comment);
-    Dataset read0 = SurveyFiles.read(input, mapping.build(), spec.commandLine().getErr(), "report");
+    Dataset read0 = oneCell ? SurveyFiles.readRefined(input, mapping.build(), spec.commandLine().getErr(),
+        "report", categorical) : SurveyFiles.read(input, mapping.build(), spec.commandLine().getErr(), "report");
+    if (oneCell && !(read0.variable(choices) instanceof MultiResponseVariable)) {
+      throw new IllegalArgumentException("--priorities " + choices + ": one column is read as the options chosen "
+          + "joined in one cell (\"Workforce;Housing\"), but its answers are not lists of recurring options; give "
+          + "the question's 0/1 or option columns, comma-separated");
+    }
     Coding combined = null;
     MachineCoding machine = null;
     if (!coding.isEmpty()) {
       Codeframe frame = CodeframeFiles.read(codeframe);
       EvaluationReport validation = modelReport == null ? null : MachineCodingFiles.readValidation(modelReport);
-      Coding person = checked == null ? null : CodingCsv.read(checked, frame);
-      Map<String, Coding> files = new LinkedHashMap<>();
-      for (Path file : coding) {
-        files.put(file.toString(), CodingCsv.read(file, frame));
-      }
-      combined = CodingCsv.combine(files);
+      Coding person = checked == null ? null : CodedFileReader.read(checked, frame);
+      CodedData files = CodedFileReader.readAll(coding, frame);
+      files.checkIn(respondents(read0), input.data.toString());
+      combined = files.coding();
       Coding.SourceCounts by = combined.unitsBySource();
       console.printf(Locale.ROOT, "coded comments: %d by people, %d by rules, %d by a model%n", by.person(),
           by.rule(), by.model());
@@ -183,17 +206,28 @@ final class ReportCommand implements Callable<Integer> {
     EngagementReport report = EngagementReport.of(read, new EngagementReport.Survey(survey, targets, choices,
         "codes", comment, groupBy, across), redaction);
     if (combined != null) {
-      report = report.withCoding(CommentCoding.of(combined));
+      report = report.withCoding(combined);
       if (machine != null && (machine.codedByMachine() > 0 || modelReport != null || checked != null)) {
         report = report.withMachineCoding(machine);
       }
     } else if (codedBy != null) {
-      int commenters = survey.rowCount() - survey.multiResponse("codes").missingCount();
-      report = report.withCoding(CommentCoding.all(codedBy, commenters));
+      report = report.withCoding(ColumnCoding.of(survey, "codes", codedBy, modified(input.data)));
+    }
+    if (templates != null) {
+      report = report.withTemplates(Templates.read(templates, spec.commandLine().getErr()));
     }
     report.writeTo(out, console::println);
     console.flush();
     return 0;
+  }
+
+  /** When a file was last written, for the provenance of codes it holds. */
+  private static java.time.Instant modified(Path file) {
+    try {
+      return java.nio.file.Files.getLastModifiedTime(file).toInstant();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read the modification time of " + file, e);
+    }
   }
 
   /** The number of respondents who wrote a comment (a non-blank answer). */
@@ -212,6 +246,25 @@ final class ReportCommand implements Callable<Integer> {
    * The options of 0/1 columns: labelled as the programme's question labels them, else by the column name made
    * readable, without the prefix the columns share ("code_safety", "code_access": "Safety", "Access").
    */
+  /** The question text a platform's header gives the option columns, else "Answers chosen". */
+  private static String questionText(CsvHeader header, List<String> columns) {
+    return header.indexOf(columns.get(0)).stream().mapToObj(i -> header.labels().get(i))
+        .filter(l -> !l.equals(columns.get(0))).findFirst().orElse("Answers chosen");
+  }
+
+  /** The option texts a platform's header gives the option columns (SurveyMonkey, SmartSurvey, Citizen Space). */
+  private static List<Category> optionTexts(CsvHeader header, List<String> columns) {
+    List<Category> texts = new ArrayList<>();
+    for (String column : columns) {
+      header.indexOf(column).ifPresent(i -> {
+        if (!header.options().get(i).isBlank()) {
+          texts.add(Category.of(column, header.options().get(i)));
+        }
+      });
+    }
+    return texts;
+  }
+
   static Map<String, Category> options(List<String> columns, List<Category> labelled) {
     String prefix = columns.size() < 2 ? "" : sharedPrefix(columns);
     Map<String, Category> options = new LinkedHashMap<>();
@@ -236,5 +289,14 @@ final class ReportCommand implements Callable<Integer> {
       end = first.lastIndexOf('_', end - 2) + 1;
     }
     return "";
+  }
+
+  /** The respondents of the data, as the units a coded file refers to. */
+  static java.util.Set<UnitId> respondents(Dataset data) {
+    java.util.Set<UnitId> ids = new java.util.HashSet<>();
+    for (int row = 0; row < data.rowCount(); row++) {
+      ids.add(UnitId.of(data.id(row)));
+    }
+    return ids;
   }
 }

@@ -1,9 +1,9 @@
 package dev.insight.examples.cli;
 
 import dev.insight.codeframe.Codeframe;
-import dev.insight.codeframe.coding.Coding;
 import dev.insight.codeframe.interchange.CodeframeFiles;
-import dev.insight.codeframe.interchange.CodingCsv;
+import dev.insight.codeframe.interchange.CodedData;
+import dev.insight.codeframe.interchange.CodedFileReader;
 import dev.insight.core.codebook.AnswerScales;
 import dev.insight.core.codebook.SurveyCodebook;
 import dev.insight.core.csv.CsvHeader;
@@ -166,12 +166,13 @@ final class TableCommand implements Callable<Integer> {
   /** The data with the coded files' codes and nets joined by id (a coded comment not in the data is an error). */
   private Dataset coded(Dataset data) {
     Codeframe frame = CodeframeFiles.read(codeframe);
-    Map<String, Coding> files = new LinkedHashMap<>();
-    for (Path file : coding) {
-      files.put(file.toString(), CodingCsv.read(file, frame));
-    }
-    return CodingCsv.combine(files).addTo(data, CODED, frame.name());
+    CodedData files = CodedFileReader.readAll(coding, frame);
+    files.checkIn(ReportCommand.respondents(data), input.data.toString());
+    return files.coding().addTo(data, CODED, frame.name());
   }
+
+  /** The --means columns read as answers, made numeric once read. */
+  private final Set<String> meanColumns = new LinkedHashSet<>();
 
   /** The codebook of --codebook, whose categories are in the order the analyst gave. */
   private @Nullable SurveyCodebook ordered;
@@ -192,7 +193,7 @@ final class TableCommand implements Callable<Integer> {
     List<String> header = csvHeader.names();
     dataColumns = header;
     this.headerRead = csvHeader;
-    SurveyMapping.Builder mapping = SurveyMapping.builder(input.id);
+    SurveyMapping.Builder mapping = SurveyMapping.builder(SurveyFiles.id(input));
     Set<String> loaded = new LinkedHashSet<>();
     // the kind of a row (categories, options of a multiple choice in one cell) is known once the data is read
     List<Function<Dataset, RowSpec>> rowSpecs = new ArrayList<>();
@@ -206,7 +207,9 @@ final class TableCommand implements Callable<Integer> {
       }
       requireColumn(mean, header, "numeric row variable");
       if (loaded.add(mean)) {
-        mapping.numeric(mean);
+        // read as answers first: numbers, or a text scale scored in its known order (MeanColumns)
+        mapping.categorical(mean);
+        meanColumns.add(mean);
       }
       RowSpec meanRow = boxes ? RowSpec.mean(mean).withBoxes() : RowSpec.mean(mean);
       rowSpecs.add(d -> meanRow);
@@ -265,7 +268,9 @@ final class TableCommand implements Callable<Integer> {
     if (!coding.isEmpty() && codeframe == null) {
       throw new IllegalArgumentException("--coding needs --codeframe, the frame its codes belong to");
     }
-    Dataset read = SurveyFiles.readRefined(input, mapping.build(), err, "table", keepSingle);
+    keepSingle.addAll(meanColumns);
+    Dataset read = MeanColumns.scored(SurveyFiles.readRefined(input, mapping.build(), err, "table", keepSingle),
+        meanColumns, input, "--means", err, "table");
     Dataset dataset = coding.isEmpty() ? read : coded(read);
     ordered = SurveyFiles.codebook(input);
     boolean designed = designOptions.any();
@@ -274,10 +279,13 @@ final class TableCommand implements Callable<Integer> {
     SurveyDesign design;
     String weightNote;
     if (weighting.margins != null) {
-      if (designOptions.repweights != null || designOptions.replicates != null) {
-        throw new IllegalArgumentException("weighting a replicate-weight design to --margins is not supported: "
-            + "weight first (insight weight), then tabulate with --weights and the replicates");
+      if (designOptions.repweights != null) {
+        throw new IllegalArgumentException("--repweights with --margins: the replicate columns go with the "
+            + "full-sample weights they were made for, not the equal weights --margins starts from; give those "
+            + "weights (--weight COL), or rake with insight estimate --margins --base-weight COL");
       }
+      // with --replicates the replicates are made from the design first and raked with it (R's rake of an
+      // svyrep.design), so the variances account for the raking through the replicates
       design = Raking.of(margins).apply(design(WeightingFiles.startWeights(SurveyDesign.builder(dataset), margins,
           dataset.rowCount()))).design();
       weightNote = "Weights: raked to " + weighting.margins.getFileName() + "; Rao-Scott tests account for the "

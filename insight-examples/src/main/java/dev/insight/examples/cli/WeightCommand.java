@@ -49,7 +49,7 @@ final class WeightCommand implements Callable<Integer> {
     List<Margin> margins = weighting.readMargins();
     VariableRoles roles = new VariableRoles();
     weighting.map(margins, roles);
-    Dataset dataset = SurveyFiles.read(input, roles.mapping(input.id), spec.commandLine().getErr(), "weight");
+    Dataset dataset = SurveyFiles.read(input, roles.mapping(SurveyFiles.id(input)), spec.commandLine().getErr(), "weight");
     SurveyDesign start = weighting.startWeights(SurveyDesign.builder(dataset), margins, dataset.rowCount()).build();
     WeightingResult result = weighting.apply(start, margins);
     SurveyDesign weighted = result.design();

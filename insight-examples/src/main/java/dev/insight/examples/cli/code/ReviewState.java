@@ -11,6 +11,8 @@ import dev.insight.codeframe.coding.Comments;
 import dev.insight.codeframe.coding.Provenance;
 import dev.insight.codeframe.coding.UnitId;
 import dev.insight.codeframe.interchange.CodingCsv;
+import dev.insight.codeframe.interchange.CodedData;
+import dev.insight.codeframe.interchange.CodedFileReader;
 import dev.insight.codeframe.learn.CodedExample;
 import dev.insight.codeframe.learn.CodedExamples;
 import dev.insight.codeframe.learn.CodingSchedule;
@@ -103,8 +105,9 @@ final class ReviewState implements AutoCloseable {
       indexOf.put(comments.units().get(i), i);
     }
     if (Files.exists(codedFile)) {
-      Coding earlier = CodingCsv.read(codedFile, frame);
-      comments.checkCovers(earlier, codedFile.toString());
+      CodedData read = CodedFileReader.coded(frame).read(codedFile);
+      read.checkIn(comments.units(), "the comments to code");
+      Coding earlier = read.coding();
       for (UnitId unit : earlier.units()) {
         decisions.put(unit, earlier.assignments(unit));
       }
