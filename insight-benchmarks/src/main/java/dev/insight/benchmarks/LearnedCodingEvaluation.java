@@ -37,10 +37,12 @@ import java.util.Locale;
  *     code|label [variant]
  * </pre>
  *
- * <p>Variants (the ablation): {@code default}, {@code words} (word 1-2-grams only), {@code chars} (character
+ * <p>Variants (the ablation): {@code default}, {@code before} (the defaults before: balanced classes, C = 1),
+ * {@code balanced}, {@code c1}, {@code words} (word 1-2-grams only), {@code chars} (character
  * 2-5-grams only), {@code unbalanced}, {@code nonb} (no naive Bayes scaling), {@code c0.3}/{@code c3} (another
  * cost), {@code precision0.8} (thresholds for precision 0.8), {@code cal5} (5 calibration folds), {@code words3} (word 1-3-grams). Five folds, seed 42,
- * unless {@code --folds K} / {@code --seed S}; {@code --train-time}
+ * unless {@code --folds K} / {@code --seed S}; {@code --probabilities-out FILE} writes each comment's fold, codes
+ * and out-of-fold probabilities (for {@code scripts/decision_rules.py}); {@code --train-time}
  * also times training on the whole file and prediction on it; {@code --embeddings} adds the sentence embeddings of
  * {@code insight-embeddings} to the variant (each comment embedded once for all folds); {@code --context} gives
  * each comment the question it answers as its context. {@code suggest} measures codeframe suggestion (NMI of the
@@ -68,6 +70,7 @@ public final class LearnedCodingEvaluation {
     long seed = Long.parseLong(option(rest, "--seed", "42"));
     String foldsOut = option(rest, "--folds-out", "");
     String report = option(rest, "--report", "");
+    String probabilitiesOut = option(rest, "--probabilities-out", "");
     boolean trainTime = rest.contains("--train-time");
     CodedExamples examples = rest.contains("--context") ? load(set, true) : load(set);
     LearnerOptions options = variant(variant);
@@ -106,6 +109,11 @@ public final class LearnedCodingEvaluation {
       System.out.printf(Locale.ROOT, "label level derived from the predicted codes (a code's label is its parent): "
           + "accuracy %.3f  macro F1 %.3f over %d labels%n", accuracy(truth, given), macroF1(truth, given),
           new java.util.HashSet<>(truth).size());
+    } else if (!probabilitiesOut.isEmpty()) {
+      long start = System.nanoTime();
+      List<Prediction> predicted = CrossValidation.outOfFold(examples, options, folds, seed);
+      result = CrossValidation.score(examples, predicted, folds, seed, (System.nanoTime() - start) / 1e9);
+      writeProbabilities(Path.of(probabilitiesOut), examples, predicted, CrossValidation.folds(examples, folds, seed));
     } else {
       result = CrossValidation.evaluate(examples, options, folds, seed);
     }
@@ -254,6 +262,10 @@ public final class LearnedCodingEvaluation {
       case "precision0.8" -> defaults.withThresholds(ThresholdPolicy.precision(0.8));
       case "percode" -> defaults.withThresholds(ThresholdPolicy.of(ThresholdPolicy.Kind.HALF_BEST_F1));
       case "peak" -> defaults.withThresholds(ThresholdPolicy.of(ThresholdPolicy.Kind.PEAK_F1));
+      case "unbalanced-c0.3" -> defaults.withBalanced(false).withCost(0.3);
+      case "before" -> defaults.withBalanced(true).withCost(1);
+      case "balanced" -> defaults.withBalanced(true);
+      case "c1" -> defaults.withCost(1);
       default -> throw new IllegalArgumentException("unknown variant " + name);
     };
   }
@@ -308,6 +320,25 @@ public final class LearnedCodingEvaluation {
   private static String option(List<String> args, String name, String fallback) {
     int at = args.indexOf(name);
     return at >= 0 && at + 1 < args.size() ? args.get(at + 1) : fallback;
+  }
+
+  /**
+   * One line per comment: its fold, then per code the people's 0/1 and the out-of-fold probability, for studying
+   * decision rules on the out-of-fold scores.
+   */
+  private static void writeProbabilities(Path file, CodedExamples examples, List<Prediction> predicted, int[] fold) {
+    StringBuilder text = new StringBuilder();
+    int k = examples.codes().size();
+    for (int i = 0; i < predicted.size(); i++) {
+      text.append(fold[i]);
+      var truth = examples.examples().get(i).codes();
+      for (int c = 0; c < k; c++) {
+        text.append(',').append(truth.contains(examples.codes().get(c)) ? 1 : 0).append(',')
+            .append(String.format(Locale.ROOT, "%.6g", predicted.get(i).probability(c)));
+      }
+      text.append('\n');
+    }
+    write(file, text.toString());
   }
 
   private static void write(Path file, String text) {

@@ -47,14 +47,17 @@ public record LearnerOptions(FeatureOptions features, double cost, boolean balan
   }
 
   /**
-   * The defaults: {@link FeatureOptions#defaults()}, C = 1 (LIBLINEAR's and scikit-learn's default on unit-length
-   * vectors), balanced classes, naive Bayes scaling, 3 calibration folds, one threshold for all codes at half the best out-of-fold micro F1 (see
-   * {@link ThresholdPolicy}), seed 42, up to 2 threads, no sentence embeddings.
+   * The defaults: {@link FeatureOptions#defaults()}, C = 0.3, classes not reweighted, naive Bayes scaling, 3
+   * calibration folds, one threshold for all codes at half the best out-of-fold micro F1 (see
+   * {@link ThresholdPolicy}), seed 42, up to 2 threads, no sentence embeddings. Rare codes need no class weights:
+   * each code's Platt calibration and the threshold on calibrated probabilities already correct for how rare it
+   * is, and the stronger regularisation (C = 0.3 rather than 1) suits the few thousand comments a team codes
+   * (measured in docs/BENCHMARKS.md, "Learned coding: the defaults re-measured").
    *
    * @return the default options
    */
   public static LearnerOptions defaults() {
-    return new LearnerOptions(FeatureOptions.defaults(), 1.0, true, true, 3, ThresholdPolicy.of(ThresholdPolicy.Kind.GLOBAL_HALF_BEST_F1), 42,
+    return new LearnerOptions(FeatureOptions.defaults(), 0.3, false, true, 3, ThresholdPolicy.of(ThresholdPolicy.Kind.GLOBAL_HALF_BEST_F1), 42,
         Math.min(2, Runtime.getRuntime().availableProcessors()), null);
   }
 

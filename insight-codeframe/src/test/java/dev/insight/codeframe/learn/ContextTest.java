@@ -132,7 +132,7 @@ class ContextTest {
     assertThat(with.microF1()).isGreaterThan(0.95);
     assertThat(without.microF1()).isLessThan(0.85);
     assertThat(with.model()).isEqualTo("word 1-2-grams + character 2-5-grams within words (min df 2) + words "
-        + "within their context 'question'; a linear SVM per code, C 1.0, classes balanced, n-grams scaled by naive "
+        + "within their context 'question'; a linear SVM per code, C 0.3, n-grams scaled by naive "
         + "Bayes ratios; Platt scaling and thresholds (GLOBAL_HALF_BEST_F1) from 3 internal folds; seed 42");
     assertThat(with.toTable()).contains("model: word 1-2-grams");
     assertThat(with.toJson()).contains("\"model\" : \"word 1-2-grams");
