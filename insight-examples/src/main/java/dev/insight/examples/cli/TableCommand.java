@@ -209,9 +209,13 @@ final class TableCommand implements Callable<Integer> {
       }
       requireColumn(mean, header, "numeric row variable");
       if (loaded.add(mean)) {
-        // read as answers first: numbers, or a text scale scored in its known order (MeanColumns)
-        mapping.categorical(mean);
-        meanColumns.add(mean);
+        if (MeanColumns.looksNumeric(input, mean)) {
+          mapping.numeric(mean);
+        } else {
+          // read as answers first: a text scale is scored in its known order, or refused (MeanColumns)
+          mapping.categorical(mean);
+          meanColumns.add(mean);
+        }
       }
       RowSpec meanRow = boxes ? RowSpec.mean(mean).withBoxes() : RowSpec.mean(mean);
       rowSpecs.add(d -> meanRow);
