@@ -18,7 +18,6 @@ module dev.insight.codeframe {
   exports dev.insight.codeframe.coding;
   exports dev.insight.codeframe.rules;
   exports dev.insight.codeframe.interchange;
-  exports dev.insight.codeframe.manual;
   exports dev.insight.codeframe.agreement;
   exports dev.insight.codeframe.transcript;
   exports dev.insight.codeframe.framework;

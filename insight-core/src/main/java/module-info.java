@@ -18,6 +18,7 @@ module dev.insight.core {
   exports dev.insight.core.input;
   exports dev.insight.core.csv;
   exports dev.insight.core.codebook;
+  exports dev.insight.core.sss;
   exports dev.insight.core.programme;
   exports dev.insight.core.question;
   exports dev.insight.core.evidence;

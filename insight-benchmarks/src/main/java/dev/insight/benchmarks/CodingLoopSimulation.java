@@ -3,12 +3,12 @@ package dev.insight.benchmarks;
 import dev.insight.codeframe.CodeId;
 import dev.insight.codeframe.learn.CodedExample;
 import dev.insight.codeframe.learn.CodedExamples;
-import dev.insight.codeframe.learn.CodingCandidate;
-import dev.insight.codeframe.learn.CodingOrder;
+import dev.insight.codeframe.learn.CodingSchedule;
 import dev.insight.codeframe.learn.LearnedCoder;
 import dev.insight.codeframe.learn.LearnerOptions;
 import dev.insight.codeframe.learn.Prediction;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -21,36 +21,43 @@ import java.util.Set;
  * order or in random order, the held-out micro-F1 of a model trained on them and the share of the comments still
  * uncoded that the model codes at precision 0.9 (and the precision it really gets there).
  *
- * <p>The tool's order is the review page's: a random start of 30 comments, then every other comment from
- * {@link CodingOrder} on the model trained so far and the rest in random order, retrained after each batch (a tenth of
- * what is coded, at least 10). "Coded at precision 0.9" is measured against the people's codes: the largest share
- * of the uncoded comments, most confident first, whose codes are right at least 90% of the time; the share the
- * model itself would code at its cross-validated 0.9 threshold, and the precision it really gets there, are shown
- * beside it. A fifth of the file is held
- * out for the F1, the same for both orders; the rest is the pool the person codes from. Run from the worktree root
- * after {@code mvn -B -q -ntp -pl insight-benchmarks -am package -DskipTests -Dmaven.javadoc.skip}:
+ * <p>The tool's order is the review page's, {@link CodingSchedule}: a representative start of 30 comments, then
+ * batches from {@link CodingSchedule#next} on the model trained so far, retrained after each batch of
+ * {@link CodingSchedule#retrainAfter} comments. "Coded at precision 0.9" is measured against the people's codes:
+ * the largest share of the uncoded comments, most confident first, whose codes are right at least 90% of the time;
+ * the share the model itself would code at its cross-validated 0.9 threshold, and the precision it really gets
+ * there, are shown beside it. For each seed a fifth of the file is held out for the F1, the same for both orders;
+ * the rest is the pool the person codes from (random order is the pool shuffled with the seed). Figures are the
+ * mean over the seeds, with the standard deviation of the paired difference (tool minus random) over the seeds.
+ * Run from the worktree root after
+ * {@code mvn -B -q -ntp -pl insight-benchmarks -am package -DskipTests -Dmaven.javadoc.skip}:
  *
  * <pre>
- * java -cp insight-benchmarks/target/benchmarks.jar dev.insight.benchmarks.CodingLoopSimulation [--seeds 3]
+ * java -cp insight-benchmarks/target/benchmarks.jar dev.insight.benchmarks.CodingLoopSimulation [--seeds 5]
  * </pre>
  */
 public final class CodingLoopSimulation {
   private static final int[] CHECKPOINTS = {100, 200, 400, 800, 1600};
-  private static final int START = 30;
   private static final double PRECISION = 0.9;
+  private static final String[] FIGURES = {"held-out micro-F1", "share of the rest coded at precision 0.9",
+      "share at the model's own 0.9 threshold", "precision there"};
 
   private CodingLoopSimulation() {}
 
   /**
    * Runs the simulation and prints one row per order and checkpoint, averaged over the seeds.
    *
-   * @param args {@code --seeds N} (default 3)
+   * @param args {@code --seeds N} (default 5), {@code --up-to N} (the last checkpoint, default 1,600)
    */
   public static void main(String[] args) {
-    int seeds = args.length == 2 && args[0].equals("--seeds") ? Integer.parseInt(args[1]) : 3;
+    List<String> list = Arrays.asList(args);
+    int seeds = list.contains("--seeds") ? Integer.parseInt(list.get(list.indexOf("--seeds") + 1)) : 5;
+    int upTo = list.contains("--up-to") ? Integer.parseInt(list.get(list.indexOf("--up-to") + 1)) : 1600;
+    int[] checkpoints = Arrays.stream(CHECKPOINTS).filter(c -> c <= upTo).toArray();
     CodedExamples all = LearnedCodingEvaluation.load("multilabel");
-    LearnerOptions options = LearnerOptions.defaults();
-    double[][][] sums = new double[2][CHECKPOINTS.length][4];
+    LearnerOptions options = LearnerOptions.defaults().withThreads(1);
+    // [seed][order][checkpoint][figure]
+    double[][][][] figures = new double[seeds][2][][];
     long start = System.nanoTime();
     for (int seed = 1; seed <= seeds; seed++) {
       int n = all.examples().size();
@@ -63,63 +70,81 @@ public final class CodingLoopSimulation {
       int[] test = rows.subList(0, held).stream().mapToInt(Integer::intValue).toArray();
       List<Integer> pool = List.copyOf(rows.subList(held, n));
       CodedExamples heldOut = all.subset(test);
-      for (int order = 0; order < 2; order++) {
-        double[][] figures = order == 0 ? toolOrder(all, pool, heldOut, options)
-            : randomOrder(all, pool, heldOut, options);
-        for (int c = 0; c < CHECKPOINTS.length; c++) {
-          for (int f = 0; f < 4; f++) {
-            sums[order][c][f] += figures[c][f] / seeds;
-          }
-        }
+      figures[seed - 1][0] = toolOrder(all, pool, heldOut, options, checkpoints, seed);
+      figures[seed - 1][1] = randomOrder(all, pool, heldOut, options, checkpoints);
+      StringBuilder line = new StringBuilder();
+      for (int c = 0; c < checkpoints.length; c++) {
+        line.append(String.format(Locale.ROOT, " %d: F1 %+.3f share %+.3f;", checkpoints[c],
+            figures[seed - 1][0][c][0] - figures[seed - 1][1][c][0],
+            figures[seed - 1][0][c][1] - figures[seed - 1][1][c][1]));
       }
-      System.out.printf(Locale.ROOT, "seed %d done (%.0f s)%n", seed, (System.nanoTime() - start) / 1e9);
+      System.out.printf(Locale.ROOT, "seed %d done (%.0f s), tool minus random:%s%n", seed,
+          (System.nanoTime() - start) / 1e9, line);
     }
     System.out.println("| coded | order | held-out micro-F1 | share of the rest coded at precision 0.9 | "
-        + "share coded at the model's own 0.9 threshold | precision there |");
+        + "share at the model's own 0.9 threshold | precision there |");
     System.out.println("| ---: | --- | ---: | ---: | ---: | ---: |");
-    for (int c = 0; c < CHECKPOINTS.length; c++) {
+    for (int c = 0; c < checkpoints.length; c++) {
       for (int order = 0; order < 2; order++) {
-        System.out.printf(Locale.ROOT, "| %,d | %s | %.3f | %.1f%% | %.1f%% | %.3f |%n", CHECKPOINTS[c],
-            order == 0 ? "tool" : "random", sums[order][c][0], 100 * sums[order][c][1], 100 * sums[order][c][2],
-            sums[order][c][3]);
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %,d | %s |", checkpoints[c],
+            order == 0 ? "tool" : "random"));
+        for (int f = 0; f < FIGURES.length; f++) {
+          double[] values = new double[seeds];
+          for (int s = 0; s < seeds; s++) {
+            values[s] = figures[s][order][c][f];
+          }
+          boolean share = f == 1 || f == 2;
+          row.append(String.format(Locale.ROOT, share ? " %.1f%% ± %.1f |" : " %.3f ± %.3f |",
+              (share ? 100 : 1) * mean(values), (share ? 100 : 1) * sd(values)));
+        }
+        System.out.println(row);
       }
+    }
+    System.out.println();
+    System.out.println("| coded | F1, tool minus random: mean ± sd (seeds ahead) | share at precision 0.9, tool minus "
+        + "random: mean ± sd (seeds ahead) |");
+    System.out.println("| ---: | ---: | ---: |");
+    for (int c = 0; c < checkpoints.length; c++) {
+      StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %,d |", checkpoints[c]));
+      for (int f = 0; f < 2; f++) {
+        double[] diff = new double[seeds];
+        int ahead = 0;
+        for (int s = 0; s < seeds; s++) {
+          diff[s] = figures[s][0][c][f] - figures[s][1][c][f];
+          ahead += diff[s] > 0 ? 1 : 0;
+        }
+        double scale = f == 0 ? 1 : 100;
+        row.append(String.format(Locale.ROOT, f == 0 ? " %+.4f ± %.4f (%d of %d) |" : " %+.1f ± %.1f points (%d of %d) |",
+            scale * mean(diff), scale * sd(diff), ahead, seeds));
+      }
+      System.out.println(row);
     }
   }
 
-  /** The tool's order: a random start, then the model's coding order, retrained after each batch. */
-  private static double[][] toolOrder(CodedExamples all, List<Integer> pool, CodedExamples heldOut,
-      LearnerOptions options) {
+  /** The tool's order: {@link CodingSchedule}, retrained after each batch. */
+  static double[][] toolOrder(CodedExamples all, List<Integer> pool, CodedExamples heldOut,
+      LearnerOptions options, int[] checkpoints, long seed) {
     List<Integer> uncoded = new ArrayList<>(pool);
-    List<Integer> coded = new ArrayList<>(uncoded.subList(0, START));
-    uncoded.subList(0, START).clear();
-    double[][] figures = new double[CHECKPOINTS.length][];
+    List<Integer> coded = new ArrayList<>();
+    for (int i : CodingSchedule.start(texts(all, uncoded), CodingSchedule.FIRST_MODEL_AT)) {
+      coded.add(uncoded.get(i));
+    }
+    uncoded.removeAll(Set.copyOf(coded));
+    double[][] figures = new double[checkpoints.length][];
     int next = 0;
-    while (next < CHECKPOINTS.length) {
-      int target = CHECKPOINTS[next];
+    while (next < checkpoints.length) {
       LearnedCoder model = LearnedCoder.train(subset(all, coded), options);
-      if (coded.size() == target) {
+      if (coded.size() == checkpoints[next]) {
         figures[next++] = measure(model, all, uncoded, heldOut);
-        if (next == CHECKPOINTS.length) {
+        if (next == checkpoints.length) {
           break;
         }
-        target = CHECKPOINTS[next];
       }
-      int batch = Math.min(Math.max(10, coded.size() / 10), target - coded.size());
-      List<String> texts = new ArrayList<>(uncoded.size());
-      uncoded.forEach(r -> texts.add(all.examples().get(r).text()));
-      // as the review page does: every other comment from the coding order, the rest in random order
-      int fromModel = (batch + 1) / 2;
-      List<CodingCandidate> chosen = CodingOrder.next(model, texts, fromModel);
+      int batch = Math.min(CodingSchedule.retrainAfter(coded.size()), checkpoints[next] - coded.size());
       List<Integer> picked = new ArrayList<>();
-      chosen.forEach(c -> picked.add(uncoded.get(c.index())));
-      Set<Integer> taken = Set.copyOf(picked);
-      for (int r : uncoded) {
-        if (picked.size() == batch) {
-          break;
-        }
-        if (!taken.contains(r)) {
-          picked.add(r); // the pool is shuffled: its order is random
-        }
+      for (int i : CodingSchedule.next(model, texts(all, coded), texts(all, uncoded), batch,
+          seed * 1_000_003L + coded.size())) {
+        picked.add(uncoded.get(i));
       }
       coded.addAll(picked);
       uncoded.removeAll(Set.copyOf(picked));
@@ -129,14 +154,41 @@ public final class CodingLoopSimulation {
 
   /** Random order: the pool as shuffled. */
   private static double[][] randomOrder(CodedExamples all, List<Integer> pool, CodedExamples heldOut,
-      LearnerOptions options) {
-    double[][] figures = new double[CHECKPOINTS.length][];
-    for (int c = 0; c < CHECKPOINTS.length; c++) {
-      List<Integer> coded = pool.subList(0, CHECKPOINTS[c]);
-      List<Integer> uncoded = pool.subList(CHECKPOINTS[c], pool.size());
+      LearnerOptions options, int[] checkpoints) {
+    double[][] figures = new double[checkpoints.length][];
+    for (int c = 0; c < checkpoints.length; c++) {
+      List<Integer> coded = pool.subList(0, checkpoints[c]);
+      List<Integer> uncoded = pool.subList(checkpoints[c], pool.size());
       figures[c] = measure(LearnedCoder.train(subset(all, coded), options), all, uncoded, heldOut);
     }
     return figures;
+  }
+
+  private static List<String> texts(CodedExamples all, List<Integer> rows) {
+    List<String> out = new ArrayList<>(rows.size());
+    rows.forEach(r -> out.add(all.examples().get(r).text()));
+    return out;
+  }
+
+  private static double mean(double[] values) {
+    // a seed whose model gives nothing at its own threshold has no precision there: left out of the mean
+    return Arrays.stream(values).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
+  }
+
+  private static double sd(double[] values) {
+    if (values.length < 2) {
+      return 0;
+    }
+    double m = mean(values);
+    double sum = 0;
+    int count = 0;
+    for (double v : values) {
+      if (!Double.isNaN(v)) {
+        sum += (v - m) * (v - m);
+        count++;
+      }
+    }
+    return count < 2 ? Double.NaN : Math.sqrt(sum / (count - 1));
   }
 
   /** Held-out micro-F1; share of the uncoded coded at the precision; the precision really reached there. */

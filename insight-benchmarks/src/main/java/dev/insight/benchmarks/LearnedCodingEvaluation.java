@@ -1,9 +1,10 @@
 package dev.insight.benchmarks;
 
-import dev.insight.codeframe.learn.CodeSource;
+import dev.insight.codeframe.interchange.CodedData;
+import dev.insight.codeframe.interchange.CodedFileReader;
 import dev.insight.codeframe.learn.Prediction;
-import dev.insight.codeframe.learn.TrainingCsv;
 import dev.insight.codeframe.learn.CodedExamples;
+import dev.insight.codeframe.learn.LabelMode;
 import dev.insight.codeframe.learn.CrossValidation;
 import dev.insight.codeframe.learn.EvaluationReport;
 import dev.insight.codeframe.learn.FeatureOptions;
@@ -214,15 +215,25 @@ public final class LearnedCodingEvaluation {
       case "multilabel" -> {
         Path file = DATA.resolve("fft-multilabel-v6.csv");
         List<String> header = header(file);
-        yield TrainingCsv.read(file, "FFT answer", CodeSource.codeColumns(header.subList(11, header.size())),
-            context ? "FFT question" : "");
+        yield read(file, CodedFileReader.columns(header.subList(11, header.size())), LabelMode.MULTI_LABEL,
+            "FFT answer", context ? "FFT question" : "");
       }
-      case "code" -> TrainingCsv.read(DATA.resolve("fft-two-level.csv"), "feedback", CodeSource.label("code"),
-          context ? "question" : "");
-      case "label" -> TrainingCsv.read(DATA.resolve("fft-two-level.csv"), "feedback", CodeSource.label("label"),
-          context ? "question" : "");
+      case "code" -> read(DATA.resolve("fft-two-level.csv"), CodedFileReader.label("code"), LabelMode.SINGLE_LABEL,
+          "feedback", context ? "question" : "");
+      case "label" -> read(DATA.resolve("fft-two-level.csv"), CodedFileReader.label("label"),
+          LabelMode.SINGLE_LABEL, "feedback", context ? "question" : "");
       default -> throw new IllegalArgumentException("unknown data set " + set + "; use multilabel, code or label");
     };
+  }
+
+  /** The coded comments of a file without ids, one per row, as {@code insight code learn} reads them. */
+  private static CodedExamples read(Path file, CodedFileReader reader, LabelMode mode, String text, String context) {
+    reader.rowIds().text(text);
+    if (!context.isEmpty()) {
+      reader.context(context);
+    }
+    CodedData data = reader.read(file);
+    return CodedExamples.of(mode, data.coding(), data.comments(), context);
   }
 
   static LearnerOptions variant(String name) {

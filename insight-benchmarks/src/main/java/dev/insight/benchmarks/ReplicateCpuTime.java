@@ -28,15 +28,19 @@ public final class ReplicateCpuTime {
         "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     for (int round = 0; round < 3; round++) {
-      for (String name : new String[] {"fiveDomainsReplicateColumns", "fiveDomainsReplicatesFromPsus"}) {
+      for (String name : new String[] {"fiveDomainsReplicateColumns", "fiveDomainsReplicatesFromPsus",
+          "rakeColumns", "rakeMade", "fiveDomainsRakedReplicateColumns", "fiveDomainsRakedReplicatesFromPsus"}) {
         int reps = 5;
         long cpu = threads.getCurrentThreadCpuTime();
         long wall = System.nanoTime();
         for (int i = 0; i < reps; i++) {
-          if (name.equals("fiveDomainsReplicateColumns")) {
-            benchmark.fiveDomainsReplicateColumns(hole);
-          } else {
-            benchmark.fiveDomainsReplicatesFromPsus(hole);
+          switch (name) {
+            case "fiveDomainsReplicateColumns" -> benchmark.fiveDomainsReplicateColumns(hole);
+            case "fiveDomainsReplicatesFromPsus" -> benchmark.fiveDomainsReplicatesFromPsus(hole);
+            case "rakeColumns" -> hole.consume(benchmark.rakeColumns());
+            case "rakeMade" -> hole.consume(benchmark.rakeMade());
+            case "fiveDomainsRakedReplicateColumns" -> benchmark.fiveDomainsRakedReplicateColumns(hole);
+            default -> benchmark.fiveDomainsRakedReplicatesFromPsus(hole);
           }
         }
         cpu = threads.getCurrentThreadCpuTime() - cpu;

@@ -7,7 +7,7 @@ import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import dev.insight.codeframe.coding.Coding;
 import dev.insight.codeframe.coding.UnitId;
 import dev.insight.codeframe.interchange.CodebookCsv;
-import dev.insight.codeframe.manual.CodedDataReader;
+import dev.insight.codeframe.interchange.CodedFileReader;
 import dev.insight.codeframe.rules.RuleCoder;
 import dev.insight.codeframe.rules.RuleMatch;
 import dev.insight.core.data.Dataset;
@@ -49,7 +49,7 @@ class RealDataTest {
 
   @Test
   void humanCodes_asDataset_netsCountEachRespondentOncePerCategory() throws IOException {
-    Coding coding = CodedDataReader.list(twoLevel(), "code", ";").idColumn("row_index").coder("nhs")
+    Coding coding = CodedFileReader.list(twoLevel(), "code", ";").idColumn("row_index").coder("nhs")
         .at(Instant.EPOCH).read(resource("patient-feedback/fft-two-level-excerpt.csv"), "excerpt.csv").coding();
     List<String> ids = comments().keySet().stream().map(UnitId::value).collect(Collectors.toList());
 

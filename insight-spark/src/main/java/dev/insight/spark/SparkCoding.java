@@ -124,14 +124,16 @@ public final class SparkCoding {
       coder.codes().forEach(c -> ints.add(c.value()));
       coder.codes().forEach(c -> doubles.add(c.value() + " confidence"));
     }
-    doubles.add("confidence");
     StructType schema = extend(data.schema(), ints, doubles);
+    // the columns in the order code predict writes them: the code (single-label), confidence, abstained
+    for (String name : single ? List.of("code", "confidence", "abstained") : List.of("confidence", "abstained")) {
+      checkArgument(!Arrays.asList(data.columns()).contains(name), "column %s already exists", name);
+    }
     if (single) {
       schema = schema.add(DataTypes.createStructField("code", DataTypes.StringType, true));
     }
+    schema = schema.add(DataTypes.createStructField("confidence", DataTypes.DoubleType, true));
     schema = schema.add(DataTypes.createStructField("abstained", DataTypes.IntegerType, true));
-    checkArgument(!single || !Arrays.asList(data.columns()).contains("code"), "column code already exists");
-    checkArgument(!Arrays.asList(data.columns()).contains("abstained"), "column abstained already exists");
     byte[] bytes = model(coder);
     Broadcast<byte[]> shared = broadcast(data, bytes);
     String key = "model:" + sha256(bytes) + ":" + abstainBelow;
@@ -164,7 +166,6 @@ public final class SparkCoding {
         Prediction p = predictions.get(next++);
         int at = row.size();
         if (single) {
-          values[at++] = p.confidence();
           values[at++] = p.assigned().get(0).value();
         } else {
           for (int c = 0; c < k; c++) {
@@ -173,8 +174,8 @@ public final class SparkCoding {
           for (int c = 0; c < k; c++) {
             values[at++] = p.probability(c);
           }
-          values[at++] = p.confidence();
         }
+        values[at++] = p.confidence();
         values[at] = p.abstained() ? 1 : 0;
       }
       out.add(RowFactory.create(values));

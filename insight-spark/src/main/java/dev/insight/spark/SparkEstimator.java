@@ -5,7 +5,6 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -14,11 +13,10 @@ import dev.insight.stats.design.Filter;
 import dev.insight.stats.estimate.Estimate;
 import dev.insight.stats.estimate.EstimateKind;
 import dev.insight.stats.estimate.IntervalMethod;
+import dev.insight.stats.internal.Intervals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.math3.distribution.NormalDistribution;
-import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,19 +29,22 @@ import org.apache.spark.sql.types.DataTypes;
  *
  * <p>Weights must be above 0, as in insight-stats' designs.
  *
- * <p>Implementation note: every estimate asked for at once is computed in two Spark aggregations. The first sums,
- * per estimate, the respondents, {@code sum w}, {@code sum w^2} and {@code sum w y} over the rows with a weight
- * above 0, a valid value and in the domain, giving the estimates. The second forms each row's influence value
- * {@code z = w (y - estimate) / sum w} (a total: {@code z = w y}; 0 outside the domain), adds it up within PSUs and
- * then, per stratum, takes the number of PSUs, {@code sum z_psu}, {@code sum z_psu^2} and the PSUs touching the
- * domain: a few numbers per stratum reach the driver, which finishes with the with-replacement variance
- * {@code sum_h n_h / (n_h - 1) (sum z^2 - (sum z)^2 / n_h)} (R {@code svyrecvar}), the design effect against
- * simple random sampling (R {@code svymean(deff = TRUE)}), the degrees of freedom (PSUs minus strata in the
- * domain) and the interval. Both aggregations merge partial sums, so the work splits across executors; when each
- * row is its own PSU the PSU step is skipped.
+ * <p>Implementation note: every estimate asked for at once is computed in two Spark aggregations (plus one per
+ * raking). The first sums, per estimate, the respondents, {@code sum w}, {@code sum w^2} and {@code sum w y} over
+ * the rows with a weight above 0, a valid value and in the domain, giving the estimates. The second forms each
+ * row's influence value {@code z = w (y - estimate) / sum w} (a total: {@code z = w y}; 0 outside the domain); on a
+ * raked design it first replaces them by their residuals on the raking (one aggregation by weighting cell, the
+ * sweeps on the driver, the cells' adjustments joined back: {@link SparkRaking}); then it adds them up within
+ * second-stage units and PSUs and, per stratum, takes the number of PSUs, {@code sum z_psu}, {@code sum z_psu^2},
+ * the PSUs touching the domain and the fpc: a few numbers per stratum reach the driver, which finishes with the
+ * variance {@code sum_h (1 - f_h) n_h / (n_h - 1) (sum z^2 - (sum z)^2 / n_h)} plus, with two stages, the second
+ * stage's share (R {@code svyrecvar}), the design effect against simple random sampling (R
+ * {@code svymean(deff = TRUE)}), the degrees of freedom (PSUs minus strata in the domain) and the interval
+ * (insight-stats' own interval methods). Every aggregation merges partial sums, so the work splits across
+ * executors; when each row is its own PSU the PSU step is skipped.
  *
- * <p>Not here: finite population corrections and calibration-aware variances (a raked weight column is treated as
- * fixed weights; use insight-stats on one machine for the calibrated variance).
+ * <p>Not here: replicate-weight designs, post-stratification and linear calibration (use insight-stats on one
+ * machine for those).
  *
  * <p>Immutable.
  */
@@ -69,15 +70,14 @@ public final class SparkEstimator {
   }
 
   /**
-   * With Wald or logit intervals for proportions.
+   * With another interval method for proportions, as insight-stats' {@code Estimator}; means and totals always get
+   * {@link IntervalMethod#WALD}.
    *
-   * @param value {@link IntervalMethod#WALD} or {@link IntervalMethod#LOGIT}
+   * @param value the method: Wald, logit, xlogit, beta (Korn and Graubard) or Wilson
    * @return a changed copy
    */
   public SparkEstimator withInterval(IntervalMethod value) {
-    checkArgument(value == IntervalMethod.WALD || value == IntervalMethod.LOGIT,
-        "interval %s is not available on Spark: use WALD or LOGIT", value);
-    return new SparkEstimator(design, value, level);
+    return new SparkEstimator(design, checkNotNull(value, "method"), level);
   }
 
   /**
@@ -183,6 +183,8 @@ public final class SparkEstimator {
     first.add(sum(when(w.isNull().or(org.apache.spark.sql.functions.isnan(w)).or(w.leq(0)), 1L).otherwise(0L)));
     first.add(design.strata().map(s -> sum(when(col(s).isNull(), 1L).otherwise(0L))).orElse(lit(0L)));
     first.add(design.cluster().map(c -> sum(when(col(c).isNull(), 1L).otherwise(0L))).orElse(lit(0L)));
+    first.add(sum(w));
+    first.add(count(lit(1)));
     Row totals = sample.agg(first.get(0), first.subList(1, first.size()).toArray(Column[]::new)).first();
     // as insight-stats' designs: weights above 0, no missing stratum or PSU
     checkArgument(totals.getLong(4 * k) == 0, "weight column %s: %s rows are missing, NaN, 0 or below; weights must "
@@ -191,6 +193,9 @@ public final class SparkEstimator {
         design.strata().orElse(""), totals.getLong(4 * k + 1));
     checkArgument(totals.getLong(4 * k + 2) == 0, "cluster column %s is missing in %s rows",
         design.cluster().orElse(""), totals.getLong(4 * k + 2));
+    // whether the weights are scaled to the sample (as from margins given as shares): the design effect's reference
+    double allWeight = totals.isNullAt(4 * k + 3) ? 0 : totals.getDouble(4 * k + 3);
+    long allRows = totals.getLong(4 * k + 4);
     long[] n = new long[k];
     double[] sumW = new double[k];
     double[] sumW2 = new double[k];
@@ -205,86 +210,43 @@ public final class SparkEstimator {
       value[j] = n[j] == 0 ? Double.NaN : isTotal ? sumWy : sumWy / sumW[j];
       denominator[j] = isTotal ? 1 : sumW[j];
     }
-    // pass 2: influence values summed in PSUs, then per stratum
-    Column stratum = design.strata().map(s -> col(s).cast(DataTypes.StringType)).orElse(lit("(all)"));
+    // pass 2: influence values, residualised on the rakings, summed in PSUs and then per stratum
     List<Column> z = new ArrayList<>();
+    List<Column> in = new ArrayList<>();
+    List<Column> ze = new ArrayList<>();
     for (int j = 0; j < k; j++) {
       Wanted q = wanted.get(j);
       Column e = q.kind() == EstimateKind.TOTAL ? q.y() : q.y().minus(lit(value[j])).divide(lit(denominator[j]));
-      Column zj = n[j] == 0 ? lit(0.0) : when(valid(q), w.multiply(e)).otherwise(0.0);
-      z.add(zj.as("_z" + j));
+      z.add(n[j] == 0 ? lit(0.0) : when(valid(q), w.multiply(e)).otherwise(0.0));
       // degrees of freedom count the domain's PSUs before missing values leave it, as R's degf(subset(...))
-      z.add(when(q.in(), 1).otherwise(0).as("_in" + j));
-      // the design effect's unit variance needs sum w e^2 = sum z^2 / w
-      z.add(n[j] == 0 ? lit(0.0).as("_ze" + j) : when(valid(q), w.multiply(e).multiply(e)).otherwise(0.0)
-          .as("_ze" + j));
+      in.add(when(q.in(), 1).otherwise(0));
+      // the design effect's unit variance needs sum w e^2
+      ze.add(n[j] == 0 ? lit(0.0) : when(valid(q), w.multiply(e).multiply(e)).otherwise(0.0));
     }
-    List<Column> keyed = new ArrayList<>(z);
-    keyed.add(0, stratum.as("_stratum"));
-    Dataset<Row> units = sample.select(design.cluster().isPresent()
-        ? concat(keyed, col(design.cluster().get()).cast(DataTypes.StringType).as("_psu")) : keyed.toArray(
-            Column[]::new));
-    if (design.cluster().isPresent()) {
-      List<Column> byPsu = new ArrayList<>();
-      for (int j = 0; j < k; j++) {
-        byPsu.add(sum(col("_z" + j)).as("_z" + j));
-        byPsu.add(max(col("_in" + j)).as("_in" + j));
-        byPsu.add(sum(col("_ze" + j)).as("_ze" + j));
-      }
-      units = units.groupBy(col("_stratum"), col("_psu")).agg(byPsu.get(0), byPsu.subList(1, byPsu.size())
-          .toArray(Column[]::new));
-    }
-    List<Column> byStratum = new ArrayList<>();
-    byStratum.add(count(lit(1)).as("_psus"));
-    for (int j = 0; j < k; j++) {
-      byStratum.add(sum(col("_z" + j)));
-      byStratum.add(sum(col("_z" + j).multiply(col("_z" + j))));
-      byStratum.add(sum(col("_in" + j).cast(DataTypes.LongType)));
-      byStratum.add(sum(col("_ze" + j)));
-    }
-    List<Row> strata = units.groupBy(col("_stratum")).agg(byStratum.get(0), byStratum.subList(1, byStratum.size())
-        .toArray(Column[]::new)).collectAsList();
-    for (Row s : strata) {
-      checkArgument(s.getLong(1) != 1, "stratum %s has only one primary sampling unit, so its variance cannot be "
-          + "estimated", s.getString(0));
-    }
+    List<SparkVariance.Sums> sums = SparkVariance.of(design, z, in, ze);
+    boolean scaledToSample = allWeight <= allRows * (1 + 1e-9);
     List<Estimate> out = new ArrayList<>(k);
     for (int j = 0; j < k; j++) {
-      out.add(finish(wanted.get(j), n[j], sumW[j], sumW2[j], value[j], strata, j));
+      out.add(finish(wanted.get(j), n[j], sumW[j], sumW2[j], value[j], sums.get(j), scaledToSample));
     }
     return out;
   }
 
-  private Estimate finish(Wanted q, long n, double sumW, double sumW2, double value, List<Row> strata, int j) {
+  private Estimate finish(Wanted q, long n, double sumW, double sumW2, double value, SparkVariance.Sums sums,
+      boolean scaledToSample) {
     IntervalMethod used = q.kind() == EstimateKind.PROPORTION ? method : IntervalMethod.WALD;
     if (n == 0) {
       return new Estimate(q.kind(), q.quantity(), q.subgroup(), Double.NaN, Double.NaN,
           new ConfidenceInterval(Double.NaN, Double.NaN, used, level), 0, 0, 0, Double.NaN, 0);
     }
-    double variance = 0;
-    double sumWe = 0;
-    double sumWe2 = 0;
-    int psusIn = 0;
-    int strataIn = 0;
-    for (Row s : strata) {
-      long psus = s.getLong(1);
-      double sz = s.getDouble(2 + 4 * j);
-      double szz = s.getDouble(3 + 4 * j);
-      long in = s.getLong(4 + 4 * j);
-      sumWe += sz;
-      sumWe2 += s.getDouble(5 + 4 * j);
-      if (psus > 1) {
-        variance += psus / (psus - 1.0) * Math.max(0, szz - sz * sz / psus);
-      }
-      psusIn += (int) in;
-      strataIn += in > 0 ? 1 : 0;
-    }
+    double variance = sums.variance();
     double se = Math.sqrt(variance);
-    int df = psusIn - strataIn;
+    int df = sums.psusIn() - sums.strataIn();
     double kish = sumW * sumW / sumW2;
-    double deff = designEffect(n, sumW, sumWe, sumWe2, variance);
-    ConfidenceInterval ci = interval(used, value, se, df, kish);
-    return new Estimate(q.kind(), q.quantity(), q.subgroup(), value, se, ci, Math.toIntExact(n), sumW, kish, deff, df);
+    double deff = designEffect(n, sumW, sums.sumWe(), sums.sumWe2(), variance, scaledToSample);
+    int count = Math.toIntExact(n);
+    ConfidenceInterval ci = Intervals.of(used, level, value, se, df, count, kish);
+    return new Estimate(q.kind(), q.quantity(), q.subgroup(), value, se, ci, count, sumW, kish, deff, df);
   }
 
   private static Column valid(Wanted q) {
@@ -295,52 +257,21 @@ public final class SparkEstimator {
     return org.apache.spark.sql.functions.isnan(y).equalTo(false);
   }
 
-  private static Column[] concat(List<Column> columns, Column last) {
-    List<Column> all = new ArrayList<>(columns);
-    all.add(last);
-    return all.toArray(Column[]::new);
-  }
-
-  /* R's svymean(deff = TRUE), as insight-stats: against simple random sampling of n from sum w. */
-  private static double designEffect(long count, double sumW, double sumWe, double sumWe2, double variance) {
-    if (count < 2 || sumW <= count) {
+  /*
+   * R's svymean(deff = TRUE), as insight-stats: against simple random sampling without replacement of n from
+   * sum w, or with replacement (deff = "replace") when the weights sum to no more than the sample (scaled to it).
+   */
+  private static double designEffect(long count, double sumW, double sumWe, double sumWe2, double variance,
+      boolean withReplacement) {
+    if (count < 2 || !withReplacement && sumW <= count) {
       return Double.NaN;
     }
     double mean = sumWe / sumW;
     double ss = Math.max(0, sumWe2 - sumW * mean * mean);
     double s2 = ss / sumW * count / (count - 1.0);
-    double srs = s2 * sumW * sumW * (1.0 / count - 1.0 / sumW);
+    double fraction = withReplacement ? 0 : 1.0 / sumW;
+    double srs = s2 * sumW * sumW * (1.0 / count - fraction);
     return variance / srs;
-  }
-
-  /* Wald with t on the design's degrees of freedom; logit for proportions, Wilson on the Kish base at 0 or 1. */
-  private ConfidenceInterval interval(IntervalMethod used, double p, double se, int df, double effectiveBase) {
-    double alpha = 1 - level;
-    if (used == IntervalMethod.WALD) {
-      double t = t(df, 1 - alpha / 2);
-      return new ConfidenceInterval(p - t * se, p + t * se, used, level);
-    }
-    if (p > 0 && p < 1 && se > 0) {
-      double t = t(df, 1 - alpha / 2);
-      double logit = Math.log(p / (1 - p));
-      double half = t * se / (p * (1 - p));
-      return new ConfidenceInterval(expit(logit - half), expit(logit + half), used, level);
-    }
-    double z = new NormalDistribution(null, 0, 1, 1e-14).inverseCumulativeProbability(1 - alpha / 2);
-    double n = effectiveBase;
-    double z2n = z * z / n;
-    double centre = (p + z2n / 2) / (1 + z2n);
-    double half = z / (1 + z2n) * Math.sqrt(p * (1 - p) / n + z2n / (4 * n));
-    return new ConfidenceInterval(p == 0 ? 0 : Math.max(0, centre - half), p == 1 ? 1 : Math.min(1, centre + half),
-        used, level);
-  }
-
-  private static double t(int df, double probability) {
-    return df < 1 ? Double.NaN : new TDistribution(null, df, 1e-14).inverseCumulativeProbability(probability);
-  }
-
-  private static double expit(double x) {
-    return 1 / (1 + Math.exp(-x));
   }
 
   @Override

@@ -22,8 +22,10 @@ import dev.insight.stats.design.WeightingReport;
 import dev.insight.stats.design.WeightingResult;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
@@ -40,7 +42,8 @@ import org.apache.spark.sql.types.StructType;
  * for a national survey's age, sex and region); the driver rakes the cells with insight-stats, one cell standing
  * for all its respondents with their summed weight, which gives the same factors as raking the respondents; the
  * factors are joined back to the rows (a broadcast join, no shuffle of the rows) and multiply the starting weights.
- * The weights equal insight-stats' raking of the same rows to 1e-9 (the tests check it).
+ * The weights equal insight-stats' raking of the same rows to 1e-9 (the tests check it). The raked design
+ * remembers the raking, so {@link SparkEstimator}'s standard errors take it into account as insight-stats' do.
  *
  * <p>Immutable.
  */
@@ -93,7 +96,7 @@ public final class SparkRaking {
     /**
      * Checks the parts.
      *
-     * @param design the design on the raked rows, weighted by the new column
+     * @param design the design on the raked rows, weighted by the new column and remembering the raking
      * @param report what the raking did, with the rows' weight statistics
      */
     public Result {
@@ -195,7 +198,25 @@ public final class SparkRaking {
         cellReport.largestGap(), cellReport.largestGapAt(), Math.toIntExact(n), 0,
         n == 0 ? Double.NaN : stats.getDouble(1), n == 0 ? Double.NaN : stats.getDouble(2), sumW,
         n == 0 ? Double.NaN : 100 * sumW * sumW / (n * sumW2), n == 0 ? 0 : sumW * sumW / sumW2);
-    return new Result(design.on(out, weightColumn), report);
+    // the raking, for the variances: each cell's category of each margin, in the margin's target order
+    int[] categoryCounts = new int[m];
+    List<List<String>> targetCodes = new ArrayList<>();
+    for (int v = 0; v < m; v++) {
+      targetCodes.add(List.copyOf(margins.get(v).targets().keySet()));
+      categoryCounts[v] = targetCodes.get(v).size();
+    }
+    Map<List<String>, int[]> cellCategories = new HashMap<>();
+    for (Row cell : cells) {
+      List<String> key = new ArrayList<>(m);
+      int[] categories = new int[m];
+      for (int v = 0; v < m; v++) {
+        key.add(cell.getString(v));
+        categories[v] = targetCodes.get(v).indexOf(cell.getString(v));
+      }
+      cellCategories.put(key, categories);
+    }
+    SparkCalibration calibration = new SparkCalibration(variables, weightColumn, cellCategories, categoryCounts);
+    return new Result(design.raked(out, weightColumn, calibration), report);
   }
 
   @Override

@@ -11,21 +11,32 @@ import dev.insight.codeframe.learn.CodedExamples;
 import dev.insight.codeframe.learn.LabelMode;
 import dev.insight.codeframe.learn.LearnedCoder;
 import dev.insight.codeframe.learn.Prediction;
+import dev.insight.codeframe.learn.TrainingCsv;
 import dev.insight.codeframe.rules.RuleCoder;
 import dev.insight.spark.fft.FftGenerator;
 import dev.insight.spark.fft.PhraseModel;
 import dev.insight.spark.fft.ThemeCoder;
+import java.io.OutputStream;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SparkCodingTest {
   private static SparkSession spark;
@@ -112,6 +123,78 @@ class SparkCodingTest {
       assertThat(abstained).isEqualTo(p.abstained() ? 1 : 0);
     }
     assertThat(next).isEqualTo(texts.size());
+  }
+
+  @Test
+  void predict_singleLabelModelSavedAndLoaded_sameCodeConfidenceAndAbstentionRowForRowAsCodePredict(
+      @TempDir Path dir) throws Exception {
+    // a single-label model learned from the first rule code of another month's comments, saved to a file and
+    // loaded from it, as code learn and code predict do
+    List<Row> training = FftGenerator.of(9, PhraseModel.builtIn(), "2026-08", 3, 6, 12, 40).month(spark, 500, 2)
+        .where("comment is not null").collectAsList();
+    RuleCoder rules = RuleCoder.of(themes);
+    List<CodedExample> examples = new ArrayList<>();
+    for (Row row : training) {
+      String comment = row.getAs("comment");
+      List<CodeId> codes = rules.codes(comment);
+      examples.add(new CodedExample(comment, Set.of(codes.isEmpty() ? CodeId.of("other") : codes.get(0))));
+    }
+    Path file = dir.resolve("single.model");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      LearnedCoder.train(CodedExamples.of(LabelMode.SINGLE_LABEL, examples)).write(out);
+    }
+    LearnedCoder model = LearnedCoder.load(file);
+    assertThat(model.mode()).isEqualTo(LabelMode.SINGLE_LABEL);
+    double threshold = 0.6;
+    // one CSV of comments, with a comma, doubled quotes and a line break inside fields, read by both sides
+    StructType schema = new StructType().add("id", DataTypes.StringType).add("comment", DataTypes.StringType);
+    Dataset<Row> comments = month.where("comment is not null").selectExpr("cast(response_id as string) as id",
+        "comment").union(spark.createDataFrame(List.of(RowFactory.create("t1", "Kind staff, but a long wait"),
+            RowFactory.create("t2", "They said \"soon\" and meant it"),
+            RowFactory.create("t3", "Clean ward.\nGood food")), schema));
+    Path folder = dir.resolve("comments-csv");
+    comments.coalesce(1).write().option("header", "true").option("escape", "\"").csv(folder.toString());
+    Path csv;
+    try (Stream<Path> parts = Files.list(folder)) {
+      csv = parts.filter(f -> f.getFileName().toString().endsWith(".csv")).findFirst().orElseThrow();
+    }
+
+    // code predict: its reader, the model file, the threshold, every comment in file order
+    List<List<String>> read = TrainingCsv.readColumns(csv, List.of("id", "comment"));
+    List<Prediction> expected = LearnedCoder.load(file).withAbstention(threshold).predictAll(read.get(1));
+    // Spark: the same file read as the FFT job reads CSV
+    Dataset<Row> rows = spark.read().option("header", "true").option("multiLine", "true").option("escape", "\"")
+        .option("inferSchema", "false").csv(csv.toString());
+    Dataset<Row> predicted = SparkCoding.predict(rows, "comment", model, threshold);
+    // the columns code predict writes, in its order
+    List<String> columns = List.of(predicted.columns());
+    assertThat(columns.subList(columns.size() - 3, columns.size())).containsExactly("code", "confidence",
+        "abstained");
+    Map<String, Row> byId = new HashMap<>();
+    predicted.collectAsList().forEach(r -> byId.put(r.getAs("id"), r));
+    assertThat(byId).hasSize(read.get(0).size());
+    int abstained = 0;
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < read.get(0).size(); i++) {
+      Row row = byId.get(read.get(0).get(i));
+      Prediction p = expected.get(i);
+      assertThat(row.<String>getAs("comment")).isEqualTo(read.get(1).get(i));
+      String code = row.getAs("code");
+      assertThat(code).isEqualTo(p.assigned().get(0).value());
+      assertThat(row.<Double>getAs("confidence")).isEqualTo(p.confidence());
+      assertThat(row.<Integer>getAs("abstained")).isEqualTo(p.abstained() ? 1 : 0);
+      abstained += p.abstained() ? 1 : 0;
+      seen.add(code);
+    }
+    assertThat(byId.get("t3").<String>getAs("comment")).isEqualTo("Clean ward.\nGood food");
+    assertThat(seen).as("more than one code predicted").hasSizeGreaterThan(1);
+    assertThat(abstained).as("some rows left for a person, some not").isBetween(1, expected.size() - 1);
+
+    // a null comment is not coded: its prediction columns are null
+    Row uncoded = SparkCoding.predict(month.where("comment is null").limit(1), "comment", model, threshold).first();
+    for (String column : List.of("code", "confidence", "abstained")) {
+      assertThat(uncoded.isNullAt(uncoded.fieldIndex(column))).as(column).isTrue();
+    }
   }
 
   @Test

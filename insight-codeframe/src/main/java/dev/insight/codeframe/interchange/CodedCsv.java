@@ -17,7 +17,7 @@ import java.util.Set;
  * A coding as a flat file: the id column, then one 0/1 column per codable code, then one 0/1 column per net (1 when
  * any code at or under the net is given), every column named by its id (a net that is itself codable, as REFI-QDA
  * allows, has its net column named {@code <id>.net}), one row per unit in the coding's order. This
- * is what {@code insight code apply} writes and what {@link dev.insight.codeframe.manual.CodedDataReader#columns}
+ * is what {@code insight code apply} writes and what {@link CodedFileReader#columns(Codeframe)}
  * reads back (net columns are ignored on reading, as they are derived).
  */
 public final class CodedCsv {

@@ -15,10 +15,10 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -53,15 +53,8 @@ public final class RefiQdaCodebook {
   private RefiQdaCodebook() {}
 
   private static XMLInputFactory inputFactory() {
-    // the JDK's own parser, whose hardening properties below are known: XMLInputFactory.newFactory() would take
-    // whichever StAX implementation is first on the class path (Aalto, Woodstox), and some refuse these properties
-    XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-    factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-    return factory;
+    // the JDK's own parser with DTDs and external entities off, as every reader of untrusted XML in insight
+    return dev.insight.core.internal.SafeXml.inputFactory();
   }
 
   /** One {@code Code} element being read. */
@@ -392,8 +385,22 @@ public final class RefiQdaCodebook {
    * @throws XMLStreamException when writing fails
    */
   public static void writeCodes(Codeframe codeframe, XMLStreamWriter xml) throws XMLStreamException {
+    writeCodes(codeframe, xml, code -> List.of());
+  }
+
+  /**
+   * Writes the frame's codes as {@link #writeCodes(Codeframe, XMLStreamWriter)} does, each followed (after its
+   * description, as the Project schema orders them) by a {@code NoteRef} to each of its memos.
+   *
+   * @param codeframe the frame
+   * @param xml a writer positioned inside a {@code Codes} element
+   * @param notes the GUIDs of each code's notes, in order
+   * @throws XMLStreamException when writing fails
+   */
+  public static void writeCodes(Codeframe codeframe, XMLStreamWriter xml, Function<CodeId, List<String>> notes)
+      throws XMLStreamException {
     for (Code root : codeframe.roots()) {
-      writeCode(codeframe, root, xml, 2);
+      writeCode(codeframe, root, xml, 2, notes);
     }
   }
 
@@ -416,7 +423,7 @@ public final class RefiQdaCodebook {
       xml.writeCharacters("\n  ");
       xml.writeStartElement("Codes");
       for (Code root : codeframe.roots()) {
-        writeCode(codeframe, root, xml, 2);
+        writeCode(codeframe, root, xml, 2, code -> List.of());
       }
       xml.writeCharacters("\n  ");
       xml.writeEndElement();
@@ -459,8 +466,8 @@ public final class RefiQdaCodebook {
     }
   }
 
-  private static void writeCode(Codeframe codeframe, Code code, XMLStreamWriter xml, int depth)
-      throws XMLStreamException {
+  private static void writeCode(Codeframe codeframe, Code code, XMLStreamWriter xml, int depth,
+      Function<CodeId, List<String>> notes) throws XMLStreamException {
     String indent = "\n" + "  ".repeat(depth);
     xml.writeCharacters(indent);
     xml.writeStartElement("Code");
@@ -477,8 +484,13 @@ public final class RefiQdaCodebook {
       xml.writeCharacters(description);
       xml.writeEndElement();
     }
+    for (String note : notes.apply(code.id())) {
+      xml.writeCharacters(indent + "  ");
+      xml.writeEmptyElement("NoteRef");
+      xml.writeAttribute("targetGUID", note);
+    }
     for (Code child : codeframe.children(code.id())) {
-      writeCode(codeframe, child, xml, depth + 1);
+      writeCode(codeframe, child, xml, depth + 1, notes);
     }
     xml.writeCharacters(indent);
     xml.writeEndElement();

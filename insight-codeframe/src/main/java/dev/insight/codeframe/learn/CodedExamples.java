@@ -4,6 +4,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.insight.codeframe.CodeId;
+import dev.insight.codeframe.coding.Coding;
+import dev.insight.codeframe.coding.Comments;
+import dev.insight.codeframe.coding.UnitId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -74,6 +77,34 @@ public record CodedExamples(LabelMode mode, List<CodeId> codes, List<CodedExampl
           .forEach(codes::add);
     }
     return new CodedExamples(mode, codes, examples);
+  }
+
+  /**
+   * The coded comments of a coding, to learn from: every unit of the coding, in its order, with the comment and
+   * context of that unit and the codes given; the codes are the codable codes of the coding's frame, in its order.
+   *
+   * @param mode whether a comment takes several codes or exactly one
+   * @param coding the coding (as read by {@code CodedFileReader})
+   * @param comments the comments of the coded units
+   * @param contextName what the contexts are (see {@link #contextName()}); empty for none
+   * @return the examples
+   * @throws IllegalArgumentException naming a coded unit with no comment
+   */
+  public static CodedExamples of(LabelMode mode, Coding coding, Comments comments, String contextName) {
+    checkNotNull(coding, "coding");
+    Map<UnitId, Integer> row = new HashMap<>();
+    for (int i = 0; i < comments.size(); i++) {
+      row.put(comments.units().get(i), i);
+    }
+    List<CodedExample> examples = new ArrayList<>(coding.units().size());
+    for (UnitId unit : coding.units()) {
+      Integer i = row.get(unit);
+      checkArgument(i != null, "coded unit %s has no comment", unit);
+      examples.add(new CodedExample(comments.texts().get(i), coding.codes(unit), comments.contexts().get(i)));
+    }
+    List<CodeId> codes = new ArrayList<>();
+    coding.codeframe().codable().forEach(c -> codes.add(c.id()));
+    return new CodedExamples(mode, codes, examples, contextName);
   }
 
   /**

@@ -62,10 +62,24 @@ public final class QdpxExporter {
 
   private final @Nullable RedactionPolicy policy;
   private final Set<String> names;
+  private final List<QdpxProject.Note> notes;
 
-  private QdpxExporter(@Nullable RedactionPolicy policy, Collection<String> names) {
+  private QdpxExporter(@Nullable RedactionPolicy policy, Collection<String> names, List<QdpxProject.Note> notes) {
     this.policy = policy;
     this.names = new LinkedHashSet<>(names);
+    this.notes = List.copyOf(notes);
+  }
+
+  /**
+   * This exporter, also writing these notes: each in the project's {@code Notes} (its text redacted as the
+   * sources are), with a {@code NoteRef} from every code it is a memo of; a note of no code is a note of the
+   * project. Notes keep their GUIDs, so a project read with {@link QdpxImporter} writes back with the same notes.
+   *
+   * @param notes the notes ({@link QdpxProject.Note#of} makes new ones)
+   * @return a new exporter
+   */
+  public QdpxExporter withNotes(List<QdpxProject.Note> notes) {
+    return new QdpxExporter(policy, names, notes);
   }
 
   /**
@@ -74,7 +88,7 @@ public final class QdpxExporter {
    * @return the default exporter
    */
   public static QdpxExporter redacting() {
-    return new QdpxExporter(null, List.of());
+    return new QdpxExporter(null, List.of(), List.of());
   }
 
   /**
@@ -84,7 +98,7 @@ public final class QdpxExporter {
    * @return the exporter
    */
   public static QdpxExporter redacting(Collection<String> names) {
-    return new QdpxExporter(null, names);
+    return new QdpxExporter(null, names, List.of());
   }
 
   /**
@@ -94,7 +108,7 @@ public final class QdpxExporter {
    * @return the exporter
    */
   public static QdpxExporter with(RedactionPolicy policy) {
-    return new QdpxExporter(checkNotNull(policy, "policy"), List.of());
+    return new QdpxExporter(checkNotNull(policy, "policy"), List.of(), List.of());
   }
 
   /**
@@ -104,7 +118,7 @@ public final class QdpxExporter {
    * @return the exporter
    */
   public static QdpxExporter internalUseOnly(String reason) {
-    return new QdpxExporter(RedactionPolicy.internalUseOnly(reason), List.of());
+    return new QdpxExporter(RedactionPolicy.internalUseOnly(reason), List.of(), List.of());
   }
 
   /**
@@ -157,10 +171,21 @@ public final class QdpxExporter {
     for (TranscriptCoding coding : codings) {
       sources.add(render(coding, labels, recorder));
     }
+    List<QdpxProject.Note> written = new ArrayList<>();
+    for (QdpxProject.Note note : notes) {
+      for (CodeId code : note.codes()) {
+        checkArgument(codeframe.contains(code), "note %s is a memo of %s, which is not a code of codeframe %s",
+            note.guid(), code, codeframe.name());
+      }
+      String where = "note " + (note.name().isBlank() ? note.guid() : note.name());
+      written.add(new QdpxProject.Note(note.guid(), recorder.applyWithOffsets(where + ", name", note.name()).text(),
+          recorder.applyWithOffsets(where, note.text()).text(), note.author(), note.at(), note.codes(),
+          List.of()));
+    }
     try {
       ZipOutputStream zip = new ZipOutputStream(new NonClosing(out), StandardCharsets.UTF_8);
       zip.putNextEntry(entry("project.qde"));
-      writeProject(project, codeframe, codings, sources, labels, recorder.audit(), zip);
+      writeProject(project, codeframe, codings, sources, labels, written, recorder.audit(), zip);
       zip.closeEntry();
       for (SourceText source : sources) {
         zip.putNextEntry(entry("sources/" + source.guid + ".txt"));
@@ -266,7 +291,8 @@ public final class QdpxExporter {
   }
 
   private static void writeProject(String project, Codeframe codeframe, List<TranscriptCoding> codings,
-      List<SourceText> sources, Labels labels, RedactionAudit audit, OutputStream out) throws XMLStreamException {
+      List<SourceText> sources, Labels labels, List<QdpxProject.Note> notes, RedactionAudit audit, OutputStream out)
+      throws XMLStreamException {
     XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
     xml.writeStartDocument("UTF-8", "1.0");
     xml.writeStartElement("Project");
@@ -281,6 +307,11 @@ public final class QdpxExporter {
         users.putIfAbsent(user, guid("user", user));
       }
     }
+    for (QdpxProject.Note note : notes) {
+      if (!note.author().isBlank()) {
+        users.putIfAbsent(note.author(), guid("user", note.author()));
+      }
+    }
     if (!users.isEmpty()) {
       xml.writeStartElement("Users");
       for (Map.Entry<String, String> user : users.entrySet()) {
@@ -290,7 +321,11 @@ public final class QdpxExporter {
       }
       xml.writeEndElement();
     }
-    writeCodeBook(codeframe, xml);
+    Map<CodeId, List<String>> memos = new LinkedHashMap<>();
+    for (QdpxProject.Note note : notes) {
+      note.codes().forEach(code -> memos.computeIfAbsent(code, c -> new ArrayList<>()).add(note.guid()));
+    }
+    writeCodeBook(codeframe, memos, xml);
     // selections first, so cases can refer to them
     Map<String, List<String>> selectionsByCase = new LinkedHashMap<>();
     Map<String, String> caseNames = new LinkedHashMap<>();
@@ -369,6 +404,7 @@ public final class QdpxExporter {
       xml.writeEndElement();
     }
     xml.writeEndElement();
+    writeNotes(notes, users, xml);
     writeSets(codeframe, xml);
     xml.writeStartElement("Description");
     xml.writeCharacters(audit.redacted()
@@ -383,12 +419,40 @@ public final class QdpxExporter {
 
   private record Selection(String guid, String name, int start, int end, List<Assignment> assignments) {}
 
-  private static void writeCodeBook(Codeframe codeframe, XMLStreamWriter xml) throws XMLStreamException {
+  private static void writeCodeBook(Codeframe codeframe, Map<CodeId, List<String>> memos, XMLStreamWriter xml)
+      throws XMLStreamException {
     xml.writeStartElement("CodeBook");
     xml.writeStartElement("Codes");
-    // the codebook as the .qdc export writes it: same GUIDs, descriptions, inclusion notes and rules
-    RefiQdaCodebook.writeCodes(codeframe, xml);
+    // the codebook as the .qdc export writes it: same GUIDs, descriptions, inclusion notes and rules; then memos
+    RefiQdaCodebook.writeCodes(codeframe, xml, code -> memos.getOrDefault(code, List.of()));
     xml.writeEndElement();
+    xml.writeEndElement();
+  }
+
+  /** The notes, as the Project schema has them (after Sources): text inline, author by user GUID. */
+  private static void writeNotes(List<QdpxProject.Note> notes, Map<String, String> users, XMLStreamWriter xml)
+      throws XMLStreamException {
+    if (notes.isEmpty()) {
+      return;
+    }
+    xml.writeStartElement("Notes");
+    for (QdpxProject.Note note : notes) {
+      xml.writeStartElement("Note");
+      xml.writeAttribute("guid", note.guid());
+      if (!note.name().isEmpty()) {
+        xml.writeAttribute("name", note.name());
+      }
+      if (!note.author().isBlank()) {
+        xml.writeAttribute("creatingUser", users.get(note.author()));
+      }
+      if (note.at() != null) {
+        xml.writeAttribute("creationDateTime", note.at().toString());
+      }
+      xml.writeStartElement("PlainTextContent");
+      xml.writeCharacters(note.text());
+      xml.writeEndElement();
+      xml.writeEndElement();
+    }
     xml.writeEndElement();
   }
 

@@ -195,6 +195,7 @@ public final class QdpxImporter {
       }
     }
     Map<String, List<UnitId>> cases = cases(root, bySource, segments, source, problems);
+    List<QdpxProject.Note> notes = notes(root, zip, users, byGuid, source, problems);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
@@ -204,7 +205,7 @@ public final class QdpxImporter {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(new InputProblem(source, 0, null, null, e.getMessage()));
     }
-    return new QdpxProject(projectName, frame, sources, segments, built, cases);
+    return new QdpxProject(projectName, frame, sources, segments, built, cases, notes);
   }
 
   private static Optional<String> text(Element textSource, BoundedZip zip, String source,
@@ -216,7 +217,7 @@ public final class QdpxImporter {
     String path = textSource.getAttribute("plainTextPath");
     String name = textSource.getAttribute("name");
     if (!path.startsWith("internal://")) {
-      problems.add(new InputProblem(source, 0, "TextSource " + name, path, path.isEmpty() ? "the source has no "
+      problems.add(new InputProblem(source, 0, textSource.getLocalName() + " " + name, path, path.isEmpty() ? "the source has no "
           + "text (no PlainTextContent and no plainTextPath)" : "only sources inside the project (internal://) are "
           + "read"));
       return Optional.empty();
@@ -228,7 +229,8 @@ public final class QdpxImporter {
         return zip.read(entry).map(bytes -> new String(bytes, StandardCharsets.UTF_8).replace("\uFEFF", ""));
       }
     }
-    problems.add(new InputProblem(source, 0, "TextSource " + name, path, "the archive has no sources/" + file));
+    problems.add(new InputProblem(source, 0, textSource.getLocalName() + " " + name, path, "the archive has no "
+        + "sources/" + file));
     return Optional.empty();
   }
 
@@ -268,6 +270,75 @@ public final class QdpxImporter {
       cases.put(name, units);
     }
     return cases;
+  }
+
+  /**
+   * The project's notes, each with the codes and sources whose {@code NoteRef} points at it. A {@code NoteRef} to no
+   * note is an error naming the element that holds it.
+   */
+  private static List<QdpxProject.Note> notes(Element root, BoundedZip zip, Map<String, String> users,
+      Map<String, CodeId> byGuid, String source, List<InputProblem> problems) {
+    Map<String, List<CodeId>> codes = new HashMap<>();
+    Map<String, List<String>> sources = new HashMap<>();
+    List<String[]> refs = new ArrayList<>();
+    for (Element code : descendants(root, "Code")) {
+      CodeId id = byGuid.get(key(code.getAttribute("guid")));
+      for (Element ref : children(code)) {
+        if (ref.getLocalName().equals("NoteRef") && id != null) {
+          codes.computeIfAbsent(key(ref.getAttribute("targetGUID")), g -> new ArrayList<>()).add(id);
+          refs.add(new String[] {"Code " + code.getAttribute("name"), ref.getAttribute("targetGUID")});
+        }
+      }
+    }
+    Element sourcesElement = child(root, "Sources").orElse(null);
+    if (sourcesElement != null) {
+      for (Element element : children(sourcesElement)) {
+        for (Element ref : children(element)) {
+          if (ref.getLocalName().equals("NoteRef")) {
+            sources.computeIfAbsent(key(ref.getAttribute("targetGUID")), g -> new ArrayList<>())
+                .add(element.getAttribute("guid").toLowerCase(Locale.ROOT));
+            refs.add(new String[] {element.getLocalName() + " " + element.getAttribute("name"),
+                ref.getAttribute("targetGUID")});
+          }
+        }
+      }
+    }
+    List<QdpxProject.Note> notes = new ArrayList<>();
+    java.util.Set<String> known = new java.util.HashSet<>();
+    Element notesElement = child(root, "Notes").orElse(null);
+    if (notesElement != null) {
+      for (Element note : children(notesElement)) {
+        if (!note.getLocalName().equals("Note")) {
+          continue;
+        }
+        String guid = note.getAttribute("guid");
+        String where = "Note " + (note.getAttribute("name").isBlank() ? guid : note.getAttribute("name"));
+        if (!QdpxProject.GUID.matcher(guid).matches()) {
+          problems.add(new InputProblem(source, 0, where, guid, "a note's guid must be a GUID"));
+          continue;
+        }
+        Optional<String> text = text(note, zip, source, problems);
+        if (text.isEmpty()) {
+          continue;
+        }
+        known.add(key(guid));
+        // the user's name by its GUID; a tool that wrote the name itself (older QualCoder) is read as written
+        String creator = note.getAttribute("creatingUser").strip();
+        String author = users.getOrDefault(creator.toLowerCase(Locale.ROOT),
+            QdpxProject.GUID.matcher(creator).matches() ? "" : creator);
+        String when = note.getAttribute("creationDateTime");
+        Instant at = when.isBlank() ? null : instant(when, where, source, problems);
+        notes.add(new QdpxProject.Note(guid.toLowerCase(Locale.ROOT), note.getAttribute("name"), text.get(),
+            author, at, codes.getOrDefault(key(guid), List.of()), sources.getOrDefault(key(guid), List.of())));
+      }
+    }
+    for (String[] ref : refs) {
+      if (!known.contains(key(ref[1]))) {
+        problems.add(new InputProblem(source, 0, ref[0], ref[1], "NoteRef points to no note of the project's "
+            + "Notes"));
+      }
+    }
+    return notes;
   }
 
   /** A GUID as a lookup key: lower case, without braces. */

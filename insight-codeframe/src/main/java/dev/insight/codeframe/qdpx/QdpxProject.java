@@ -1,14 +1,22 @@
 package dev.insight.codeframe.qdpx;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.insight.codeframe.CodeId;
 import dev.insight.codeframe.Codeframe;
 import dev.insight.codeframe.coding.Coding;
 import dev.insight.codeframe.coding.UnitId;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A REFI-QDA project as read by {@link QdpxImporter}: its code book, its text sources, every coded segment, the
@@ -20,9 +28,15 @@ import java.util.Map;
  * @param segments the coded (and uncoded) selections, in file order
  * @param coding the segments' codes, each with the coder (the creating user's name) and time as provenance
  * @param cases each case's name and the segments it holds (through its selections or whole sources)
+ * @param notes the project's notes (memos) in file order: memos of codes and of sources ({@code NoteRef}s to them)
+ *     and notes of the project itself (journals)
  */
 public record QdpxProject(String name, Codeframe codeframe, List<Source> sources, List<Segment> segments,
-    Coding coding, Map<String, List<UnitId>> cases) {
+    Coding coding, Map<String, List<UnitId>> cases, List<Note> notes) {
+  /** The Project schema's GUID: 8-4-4-4-12 hexadecimal digits, optionally in braces. */
+  static final Pattern GUID = Pattern.compile(
+      "[0-9A-Fa-f]{8}-([0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}|\\{[0-9A-Fa-f]{8}-([0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}}");
+
 
   /**
    * Copies the collections.
@@ -33,6 +47,7 @@ public record QdpxProject(String name, Codeframe codeframe, List<Source> sources
    * @param segments the selections, in file order
    * @param coding the segments' codes
    * @param cases each case's segments
+   * @param notes the project's notes
    */
   public QdpxProject {
     checkNotNull(name, "name");
@@ -43,6 +58,72 @@ public record QdpxProject(String name, Codeframe codeframe, List<Source> sources
     Map<String, List<UnitId>> copy = new LinkedHashMap<>();
     cases.forEach((caseName, units) -> copy.put(caseName, List.copyOf(units)));
     cases = Collections.unmodifiableMap(copy);
+    notes = List.copyOf(notes);
+  }
+
+  /**
+   * The memos of a code: the notes whose {@code NoteRef} the code holds (its description is in the codeframe).
+   *
+   * @param code a code of the codeframe
+   * @return its notes, in file order
+   */
+  public List<Note> notesOf(CodeId code) {
+    return notes.stream().filter(n -> n.codes().contains(code)).toList();
+  }
+
+  /**
+   * A note (memo), as REFI-QDA keeps it in the project's {@code Notes}: its text, who wrote it and when, and the codes
+   * and sources that refer to it through a {@code NoteRef}; a note referred to by nothing is a note of the project.
+   *
+   * @param guid its GUID
+   * @param name its name (may be empty)
+   * @param text its plain text
+   * @param author the name of the user who wrote it; empty when the file does not say
+   * @param at when it was written; null when the file does not say
+   * @param codes the codes whose memo it is
+   * @param sources the GUIDs of the sources whose memo it is
+   */
+  public record Note(String guid, String name, String text, String author, @Nullable Instant at, List<CodeId> codes,
+      List<String> sources) {
+    /**
+     * Checks the fields and copies the lists.
+     *
+     * @param guid its GUID
+     * @param name its name (may be empty)
+     * @param text its plain text
+     * @param author the name of the user who wrote it; empty when not recorded
+     * @param at when it was written; null when not recorded
+     * @param codes the codes whose memo it is
+     * @param sources the GUIDs of the sources whose memo it is
+     */
+    public Note {
+      checkNotNull(guid, "guid");
+      checkArgument(GUID.matcher(guid).matches(), "a note's GUID must be a GUID, not '%s'", guid);
+      checkNotNull(name, "name");
+      checkNotNull(text, "text");
+      checkNotNull(author, "author");
+      codes = List.copyOf(codes);
+      sources = List.copyOf(sources);
+    }
+
+    /**
+     * A new memo of some codes (none: a note of the project), with a GUID derived from its content, so that
+     * writing the same notes twice gives the same project.
+     *
+     * @param name its name (may be empty)
+     * @param text its text
+     * @param author who wrote it
+     * @param at when
+     * @param codes the codes whose memo it is; empty for a note of the project
+     * @return the note
+     */
+    public static Note of(String name, String text, String author, Instant at, List<CodeId> codes) {
+      checkNotNull(at, "at");
+      List<String> parts = new ArrayList<>(List.of("note", name, text, author, at.toString()));
+      codes.forEach(c -> parts.add(c.value()));
+      return new Note(UUID.nameUUIDFromBytes(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8))
+          .toString(), name, text, author, at, codes, List.of());
+    }
   }
 
   /**

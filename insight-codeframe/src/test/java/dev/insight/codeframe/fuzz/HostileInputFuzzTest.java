@@ -6,6 +6,8 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.insight.codeframe.CodeId;
 import dev.insight.codeframe.Codeframe;
+import dev.insight.codeframe.interchange.CodedData;
+import dev.insight.codeframe.interchange.CodedFileReader;
 import dev.insight.codeframe.interchange.RefiQdaCodebook;
 import dev.insight.codeframe.learn.LearnedCoder;
 import dev.insight.codeframe.learn.ModelFormatException;
@@ -13,14 +15,16 @@ import dev.insight.codeframe.rules.RuleCoder;
 import dev.insight.codeframe.rules.RuleMatch;
 import dev.insight.codeframe.rules.RuleSyntaxException;
 import dev.insight.core.input.InvalidInputException;
+import dev.insight.core.input.ReadMode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Hostile files for the readers and parsers of insight-codeframe: a REFI-QDA codebook, a coding rule and a saved
- * learned model are either read or refused with the project's own clear error, never another exception, a hang or
+ * Hostile files for the readers and parsers of insight-codeframe: a REFI-QDA codebook, a coded file (every layout),
+ * a coding rule and a saved learned model are either read or refused with the project's own clear error, never another exception, a hang or
  * exhausted memory.
  *
  * <p>Every build runs each target on the committed inputs in {@code HostileInputFuzzTestInputs/<target>}; the
@@ -38,6 +42,24 @@ class HostileInputFuzzTest {
     try {
       Codeframe frame = RefiQdaCodebook.read(new ByteArrayInputStream(bytes), "fuzz.qdc", "fuzz");
       assertThat(frame.codes()).isNotNull();
+    } catch (InvalidInputException e) {
+      hasMessage(e);
+    }
+  }
+
+  @FuzzTest(maxDuration = "10s")
+  void codedFile(FuzzedDataProvider data) {
+    int layout = data.consumeInt(0, 3);
+    String csv = data.consumeRemainingAsString();
+    CodedFileReader reader = switch (layout) {
+      case 0 -> CodedFileReader.coded(FRAME);
+      case 1 -> CodedFileReader.columns(FRAME).mode(ReadMode.LENIENT).coderColumn("coder").timeColumn("at");
+      case 2 -> CodedFileReader.list("codes", ";").rowIds().text("text").context("q");
+      default -> CodedFileReader.label("code").text("text");
+    };
+    try {
+      CodedData read = reader.read(new StringReader(csv), "fuzz.csv");
+      assertThat(read.byCoder()).isNotNull();
     } catch (InvalidInputException e) {
       hasMessage(e);
     }

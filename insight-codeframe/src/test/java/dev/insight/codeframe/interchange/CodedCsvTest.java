@@ -7,7 +7,6 @@ import dev.insight.codeframe.Codeframe;
 import dev.insight.codeframe.coding.Coding;
 import dev.insight.codeframe.coding.Provenance;
 import dev.insight.codeframe.coding.UnitId;
-import dev.insight.codeframe.manual.CodedDataReader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -42,7 +41,7 @@ class CodedCsvTest {
     CodedCsv.write(coding, "id", out);
 
     assertThat(out.toString()).isEqualTo("id,sa,sl,wa,staff\nr1,1,1,0,1\nr2,0,0,0,0\nr3,0,0,1,0\n");
-    Coding back = CodedDataReader.columns(frame).coder("ann").read(new StringReader(out.toString()), "c.csv")
+    Coding back = CodedFileReader.columns(frame).coder("ann").read(new StringReader(out.toString()), "c.csv")
         .coding();
     for (UnitId unit : coding.units()) {
       assertThat(back.codes(unit)).isEqualTo(coding.codes(unit));

@@ -14,10 +14,12 @@ import dev.insight.core.input.InvalidInputException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CodingCsvTest {
   private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
@@ -45,7 +47,7 @@ class CodingCsvTest {
         + "R1,wa,rule,wait* NEAR/3 appointment,,2026-12-01T10:00:00Z,Waiting; appointment\n"
         + "R2,sl,model,v.model 4 (trained on 300),0.9312,2026-12-01T10:00:00Z,\n"
         + "R3,,,,,,\n");
-    Coding back = CodingCsv.read(new StringReader(out.toString()), "coded.csv", FRAME);
+    Coding back = CodedFileReader.coded(FRAME).read(new StringReader(out.toString()), "coded.csv").coding();
     assertThat(back.units()).containsExactly(UnitId.of("R1"), UnitId.of("R2"), UnitId.of("R3"));
     assertThat(back.assignments()).isEqualTo(coding.assignments());
     assertThat(back.codes(UnitId.of("R3"))).isEmpty();
@@ -60,7 +62,7 @@ class CodingCsvTest {
     CodingCsv.write(coding, out);
 
     assertThat(out.toString()).contains("'=HYPERLINK", "'@ann");
-    Coding back = CodingCsv.read(new StringReader(out.toString()), "coded.csv", FRAME);
+    Coding back = CodedFileReader.coded(FRAME).read(new StringReader(out.toString()), "coded.csv").coding();
     assertThat(back.units()).containsExactly(UnitId.of("=HYPERLINK(\"x\")"));
     assertThat(back.assignments().get(0).provenance().source()).isEqualTo("@ann");
   }
@@ -69,7 +71,7 @@ class CodingCsvTest {
   void codeNotInTheCodeframe_isReportedWithFileLineAndValue() {
     String csv = HEADER + "R1,sa,human,ann,,2026-12-01T10:00:00Z,\nR2,parking,human,ann,,2026-12-01T10:00:00Z,\n";
 
-    assertThatThrownBy(() -> CodingCsv.read(new StringReader(csv), "coded.csv", FRAME))
+    assertThatThrownBy(() -> CodedFileReader.coded(FRAME).read(new StringReader(csv), "coded.csv").coding())
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("coded.csv:3: column \"code\", value \"parking\", not a code of the codeframe visits 1");
   }
@@ -88,7 +90,7 @@ class CodingCsvTest {
         + "R6,wa,human,ann,,2026-12-01T10:00:00Z,\n"
         + "R7,,human,ann,,,\n";
 
-    assertThatThrownBy(() -> CodingCsv.read(new StringReader(csv), "coded.csv", FRAME))
+    assertThatThrownBy(() -> CodedFileReader.coded(FRAME).read(new StringReader(csv), "coded.csv").coding())
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
             .extracting(InputProblem::describe).containsExactly(
                 "coded.csv:2: column \"code\", value \"staff\", a net, not a codable code: give the codes under it",
@@ -108,10 +110,16 @@ class CodingCsvTest {
 
   @Test
   void wrongHeader_isRefusedNamingTheExpectedOne() {
-    assertThatThrownBy(() -> CodingCsv.read(new StringReader("id,sa,wa\nR1,1,0\n"), "wide.csv", FRAME))
+    assertThatThrownBy(() -> CodedFileReader.coded(FRAME).read(new StringReader("id,sa,wa\nR1,1,0\n"), "wide.csv"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("wide.csv:1: value \"id,sa,wa\", a coded file's header is "
             + "id,code,by,source,confidence,at,evidence");
+  }
+
+  private static CodedData file(Coding coding, String name) {
+    StringWriter out = new StringWriter();
+    CodingCsv.write(coding, out);
+    return CodedFileReader.coded(FRAME).read(new StringReader(out.toString()), name);
   }
 
   @Test
@@ -121,11 +129,9 @@ class CodingCsvTest {
     Coding model = Coding.builder(FRAME)
         .assign(UnitId.of("R1"), CodeId.of("sa"), new Provenance.Model("m", 0.8, List.of(), AT))
         .assign(UnitId.of("R2"), CodeId.of("wa"), new Provenance.Model("m", 0.9, List.of(), AT)).build();
-    Map<String, Coding> files = new LinkedHashMap<>();
-    files.put("review.csv", person);
-    files.put("predicted.csv", model);
 
-    Coding both = CodingCsv.combine(files);
+    Coding both = CodedData.combine(List.of(file(person, "review.csv"), file(model, "predicted.csv")))
+        .coding();
 
     assertThat(both.units()).containsExactly(UnitId.of("R1"), UnitId.of("R2"));
     assertThat(both.assignment(UnitId.of("R1"), CodeId.of("sa")).orElseThrow().provenance())
@@ -133,18 +139,32 @@ class CodingCsvTest {
   }
 
   @Test
-  void combine_conflictingAssignments_isAConflictReportNamingEachUnitAndFile() {
+  void combine_conflictingAssignments_isAConflictReportNamingEachUnitFileAndLine() {
     Coding ann = Coding.builder(FRAME).assign(UnitId.of("R1"), CodeId.of("sa"), new Provenance.Human("ann", AT))
         .assign(UnitId.of("R2"), CodeId.of("wa"), new Provenance.Human("ann", AT)).build();
-    Coding bob = Coding.builder(FRAME).assign(UnitId.of("R1"), CodeId.of("sl"), new Provenance.Human("bob", AT))
-        .assign(UnitId.of("R2"), CodeId.of("wa"), new Provenance.Human("bob", AT)).unit(UnitId.of("R3")).build();
-    Map<String, Coding> files = new LinkedHashMap<>();
-    files.put("ann.csv", ann);
-    files.put("bob.csv", bob);
+    Coding bob = Coding.builder(FRAME).assign(UnitId.of("R2"), CodeId.of("wa"), new Provenance.Human("bob", AT))
+        .unit(UnitId.of("R3")).assign(UnitId.of("R1"), CodeId.of("sl"), new Provenance.Human("bob", AT))
+        .assign(UnitId.of("R1"), CodeId.of("wa"), new Provenance.Human("bob", AT)).build();
 
-    assertThatThrownBy(() -> CodingCsv.combine(files))
+    assertThatThrownBy(() -> CodedData.combine(List.of(file(ann, "ann.csv"), file(bob, "bob.csv"))))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
             .extracting(InputProblem::describe).containsExactly(
-                "bob.csv: column \"id\", value \"R1\", conflicting codes for R1: sa in ann.csv, sl in bob.csv"));
+                "bob.csv:4: column \"id\", value \"R1\", conflicting codes for R1: sa in ann.csv (line 2), "
+                    + "sl;wa here"));
+  }
+
+  @Test
+  void readAll_everyFilesProblemsAtOnce(@TempDir Path folder) throws IOException {
+    Path a = folder.resolve("a.csv");
+    Path b = folder.resolve("b.csv");
+    Files.writeString(a, "id,code,by,source,confidence,at,evidence\nR1,zz,human,ann,,2026-12-01T10:00:00Z,\n");
+    Files.writeString(b, "id,code,by,source,confidence,at,evidence\nR2,staff,human,ann,,2026-12-01T10:00:00Z,\n");
+
+    assertThatThrownBy(() -> CodedFileReader.readAll(List.of(a, b), FRAME))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+            .extracting(InputProblem::describe).containsExactly(
+                a + ":2: column \"code\", value \"zz\", not a code of the codeframe " + FRAME.name() + " "
+                    + FRAME.version(),
+                b + ":2: column \"code\", value \"staff\", a net, not a codable code: give the codes under it"));
   }
 }

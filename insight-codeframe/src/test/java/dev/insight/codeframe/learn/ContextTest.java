@@ -8,9 +8,6 @@ import dev.insight.codeframe.CodeId;
 import dev.insight.codeframe.Codeframe;
 import dev.insight.codeframe.coding.Coding;
 import dev.insight.codeframe.coding.UnitId;
-import dev.insight.core.input.InvalidInputException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -140,19 +137,5 @@ class ContextTest {
     assertThat(with.toTable()).contains("model: word 1-2-grams");
     assertThat(with.toJson()).contains("\"model\" : \"word 1-2-grams");
     assertThat(without.model()).doesNotContain("context");
-  }
-
-  @Test
-  void trainingCsv_readsTheContextColumnOrNamesItWhenMissing(@TempDir Path folder) throws IOException {
-    Path file = folder.resolve("c.csv");
-    Files.writeString(file, "comment,question,code\nNothing,What was good?,complaint\nNothing,Better?,praise\n");
-
-    CodedExamples read = TrainingCsv.read(file, "comment", CodeSource.label("code"), "question");
-
-    assertThat(read.contextName()).isEqualTo("question");
-    assertThat(read.contexts()).containsExactly("What was good?", "Better?");
-    assertThatThrownBy(() -> TrainingCsv.read(file, "comment", CodeSource.label("code"), "FFT question"))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("column \"FFT question\", no such column in the header");
   }
 }

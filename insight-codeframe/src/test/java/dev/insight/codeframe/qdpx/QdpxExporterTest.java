@@ -46,7 +46,7 @@ class QdpxExporterTest {
     return coding(false);
   }
 
-  private static TranscriptCoding coding(boolean withSet) throws URISyntaxException {
+  static TranscriptCoding coding(boolean withSet) throws URISyntaxException {
     SpeakerList speakers = SpeakerListReader.read(resource("speakers.csv"));
     Transcript transcript = TranscriptReader.of(ReadMode.STRICT).withSpeakers(speakers)
         .read(resource("group4.vtt")).value();

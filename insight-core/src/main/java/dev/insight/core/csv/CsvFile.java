@@ -309,6 +309,51 @@ public final class CsvFile implements Closeable {
    */
   public static CsvFile open(Path file, CsvOptions options, ProblemCollector problems) {
     checkNotNull(options, "options");
+    Decoded text = decode(file, options, problems);
+    try {
+      return new CsvFile(text.reader(), problems, options, text.charset().name(), text.bom());
+    } catch (RuntimeException e) {
+      close(text.reader());
+      throw e;
+    }
+  }
+
+  /**
+   * Opens a CSV file that has no header row (the data file of a Triple-S survey), its columns named by the caller:
+   * the first {@code skip} records are passed over, the rest read by the rules of {@link #open} (encoding,
+   * delimiter as given or a comma, quotes, bounds), the header layout never detected.
+   *
+   * @param file the file
+   * @param names the names of the columns, in order
+   * @param skip the records before the first one to read (column headings, say)
+   * @param options encoding, delimiter and bounds
+   * @param problems where problems and notes go (its source names the file)
+   * @return the open file, positioned before its first record
+   * @throws InvalidInputException when the file's bytes are not valid in its encoding or a quote is never closed
+   * @throws UncheckedIOException when the file cannot be read
+   */
+  public static CsvFile openWithoutHeader(Path file, List<String> names, int skip, CsvOptions options,
+      ProblemCollector problems) {
+    checkNotNull(options, "options");
+    checkNotNull(names, "names");
+    com.google.common.base.Preconditions.checkArgument(skip >= 0, "skip cannot be negative: %s", skip);
+    Decoded text = decode(file, options, problems);
+    try {
+      CsvTokenizer tokenizer = new CsvTokenizer(text.reader(), problems, options.maxFieldChars());
+      tokenizer.skipByteOrderMark();
+      tokenizer.delimiter(options.delimiter() != null ? options.delimiter() : ',');
+      return new CsvFile(text.reader(), new Headerless(tokenizer, names.toArray(new String[0]), skip), problems,
+          options.withLayout(ExportLayout.PLAIN), text.charset().name(), text.bom());
+    } catch (RuntimeException e) {
+      close(text.reader());
+      throw e;
+    }
+  }
+
+  /** A file's text, decoded by the encoding its byte-order mark or the options give. */
+  private record Decoded(Reader reader, Charset charset, boolean bom) {}
+
+  private static Decoded decode(Path file, CsvOptions options, ProblemCollector problems) {
     InputStream in;
     try {
       in = Files.newInputStream(file);
@@ -343,13 +388,89 @@ public final class CsvFile implements Closeable {
             + " rather than " + options.encoding().name());
       }
       bytes.unread(head, skip, n - skip);
-      return new CsvFile(new DecodingReader(bytes, charset, skip), problems, options, charset.name(), skip > 0);
+      return new Decoded(new DecodingReader(bytes, charset, skip), charset, skip > 0);
     } catch (IOException e) {
       close(in);
       throw new UncheckedIOException("cannot read " + file, e);
     } catch (RuntimeException e) {
       close(in);
       throw e;
+    }
+  }
+
+  private static void close(Reader in) {
+    try {
+      in.close();
+    } catch (IOException suppressed) {
+      // the read already failed; that failure is the one to report
+    }
+  }
+
+  /** CSV records after a header the caller names: the first record handed out is the names. */
+  private static final class Headerless implements Records {
+    private final CsvTokenizer records;
+    private final String[] names;
+    private int skip;
+    private boolean headerGiven;
+
+    Headerless(CsvTokenizer records, String[] names, int skip) {
+      this.records = records;
+      this.names = names;
+      this.skip = skip;
+    }
+
+    @Override
+    public boolean next() {
+      if (!headerGiven) {
+        headerGiven = true;
+        return true;
+      }
+      while (skip > 0) {
+        skip--;
+        if (!records.next()) {
+          return false;
+        }
+      }
+      return records.next();
+    }
+
+    @Override
+    public String[] fields() {
+      return headerGiven && !pastHeader() ? names.clone() : records.fields();
+    }
+
+    private boolean pastHeader() {
+      return records.recordLine() > 0;
+    }
+
+    @Override
+    public long recordLine() {
+      return pastHeader() ? records.recordLine() : 0;
+    }
+
+    @Override
+    public int fieldCount() {
+      return pastHeader() ? records.fieldCount() : names.length;
+    }
+
+    @Override
+    public String field(int index) {
+      return pastHeader() ? records.field(index) : names[index];
+    }
+
+    @Override
+    public void expectFields(List<String> header) {
+      records.expectFields(header);
+    }
+
+    @Override
+    public char delimiter() {
+      return records.delimiter();
+    }
+
+    @Override
+    public boolean byteOrderMark() {
+      return records.byteOrderMark();
     }
   }
 
@@ -389,7 +510,13 @@ public final class CsvFile implements Closeable {
     checkNotNull(rows, "rows");
     checkNotNull(options, "options");
     try {
-      return new CsvFile(rows, new SourceRecords(rows), problems, options, rows.describe(), false);
+      CsvFile file = new CsvFile(rows, new SourceRecords(rows), problems, options, rows.describe(), false);
+      if (file.layout == ExportLayout.PLAIN && rows.labels().size() == file.header.size()) {
+        List<String> options2 = rows.options().size() == file.header.size() ? rows.options()
+            : blanks(file.header.size());
+        file.header.withLabels(rows.labels(), options2);
+      }
+      return file;
     } catch (RuntimeException e) {
       rows.close();
       throw e;

@@ -37,6 +37,26 @@ public interface RowSource extends Closeable {
    */
   String describe();
 
+  /**
+   * The label of each column of the first row, when the source knows them (the question text of a Triple-S
+   * variable), in place of the column names; empty when it does not.
+   *
+   * @return one label per column of the first row, or an empty list
+   */
+  default java.util.List<String> labels() {
+    return java.util.List.of();
+  }
+
+  /**
+   * The option each column of the first row stands for (an option of a multiple-response question), blank for the
+   * others, when the source knows them; empty when it does not.
+   *
+   * @return one option text per column of the first row, or an empty list
+   */
+  default java.util.List<String> options() {
+    return java.util.List.of();
+  }
+
   /** Closes the source; unchecked, as {@link CsvFile#close()} is. */
   @Override
   void close();

@@ -13,12 +13,14 @@ import org.jspecify.annotations.Nullable;
 public final class ProblemCollector {
   private final String source;
   private final ReadMode mode;
-  private final List<InputProblem> problems = new ArrayList<>();
-  private final List<InputProblem> notes = new ArrayList<>();
+  private final List<InputProblem> problems;
+  private final List<InputProblem> notes;
 
-  private ProblemCollector(String source, ReadMode mode) {
+  private ProblemCollector(String source, ReadMode mode, List<InputProblem> problems, List<InputProblem> notes) {
     this.source = checkNotNull(source, "source");
     this.mode = checkNotNull(mode, "mode");
+    this.problems = problems;
+    this.notes = notes;
   }
 
   /**
@@ -29,7 +31,18 @@ public final class ProblemCollector {
    * @return a new collector
    */
   public static ProblemCollector of(String source, ReadMode mode) {
-    return new ProblemCollector(source, mode);
+    return new ProblemCollector(source, mode, new ArrayList<>(), new ArrayList<>());
+  }
+
+  /**
+   * A collector for another file read with this one (the data file a metadata file names), in the same mode and
+   * recording into the same problems and notes, so one report lists both files' problems each under its own name.
+   *
+   * @param otherSource the other file's name used in messages
+   * @return a collector sharing this one's problems and notes
+   */
+  public ProblemCollector about(String otherSource) {
+    return new ProblemCollector(otherSource, mode, problems, notes);
   }
 
   /**

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.insight.core.csv.CsvFile;
+import dev.insight.core.csv.CsvOptions;
 import dev.insight.core.csv.SurveyCsvReader;
 import dev.insight.core.csv.SurveyMapping;
 import dev.insight.core.input.InvalidInputException;
+import dev.insight.core.input.ProblemCollector;
 import dev.insight.core.input.ReadMode;
 import dev.insight.core.redact.RedactedText;
 import dev.insight.core.redact.Redaction;
 import dev.insight.core.redact.Redactor;
+import dev.insight.core.sss.TripleS;
+import dev.insight.core.sss.TripleSMetadata;
 import dev.insight.core.transcript.TranscriptFormat;
 import dev.insight.core.transcript.TranscriptReader;
 import java.io.IOException;
@@ -82,6 +87,42 @@ class HostileInputFuzzTest {
       assertThat(e.getMessage()).contains(file.getFileName().toString());
     } finally {
       Files.deleteIfExists(file);
+    }
+  }
+
+  /**
+   * Triple-S: any metadata with any data beside it, fixed-width or CSV, strict and lenient. The input is the
+   * metadata, then (after the first form feed) the data.
+   */
+  @FuzzTest(maxDuration = "10s")
+  void tripleS(byte[] bytes) throws IOException {
+    int split = 0;
+    while (split < bytes.length && bytes[split] != '\f') {
+      split++;
+    }
+    Path folder = Files.createTempDirectory("fuzz");
+    Path metadata = folder.resolve("survey.sss");
+    try {
+      Files.write(metadata, java.util.Arrays.copyOfRange(bytes, 0, split));
+      byte[] data = java.util.Arrays.copyOfRange(bytes, Math.min(split + 1, bytes.length), bytes.length);
+      Files.write(folder.resolve("survey.asc"), data);
+      Files.write(folder.resolve("survey.csv"), data);
+      ReadMode mode = bytes.length % 2 == 0 ? ReadMode.LENIENT : ReadMode.STRICT;
+      try (CsvFile csv = TripleS.open(metadata, CsvOptions.defaults(), ProblemCollector.of("fuzz.sss", mode))) {
+        while (csv.next()) {
+          assertThat(csv.fieldCount()).isEqualTo(csv.header().size());
+        }
+      }
+      TripleSMetadata.read(metadata).codebook();
+    } catch (InvalidInputException e) {
+      clearInputError(e, InvalidInputException.class);
+    } finally {
+      try (var files = Files.list(folder)) {
+        for (Path file : files.toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
+      Files.deleteIfExists(folder);
     }
   }
 

@@ -20,7 +20,7 @@ import dev.insight.codeframe.framework.Excerpt;
 import dev.insight.codeframe.framework.FrameworkCase;
 import dev.insight.codeframe.framework.FrameworkMatrix;
 import dev.insight.codeframe.interchange.CodeframeJson;
-import dev.insight.codeframe.manual.CodedDataReader;
+import dev.insight.codeframe.interchange.CodedFileReader;
 import dev.insight.codeframe.rules.RuleCoder;
 import dev.insight.codeframe.transcript.SegmentBy;
 import dev.insight.codeframe.transcript.TranscriptCoding;
@@ -357,7 +357,7 @@ public final class CaseStudyQualitative {
   public static Comments comments() {
     Codeframe frame = commentCodeframe();
     String csv = CaseStudyFiles.text(COMMENTS);
-    Coding manual = CodedDataReader.columns(frame).idColumn("id").coder(MANUAL_CODER).at(CODED_AT)
+    Coding manual = CodedFileReader.columns(frame).idColumn("id").coder(MANUAL_CODER).at(CODED_AT)
         .mode(ReadMode.STRICT).read(new StringReader(csv), COMMENTS).coding();
     Map<UnitId, String> text = new LinkedHashMap<>();
     try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(new StringReader(csv))) {

@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "convert", mixinStandardHelpOptions = true,
     description = {"Writes a survey file as a flat CSV, one column per variable (a multiple-response variable as "
         + "one 0/1 column per option, named VARIABLE_OPTION), with its codebook JSON beside it (OUT.codebook.json, "
-        + "the format --codebook reads), so that names, labels, types and category order travel with the data.",
+        + "the format --codebook reads), so that names, labels, types and category order travel with the data; "
+        + "or, with --out OUT.sss, as Triple-S 2.0 metadata with its fixed-width data beside it (OUT.asc), for "
+        + "SPSS, Q, Displayr and other survey tools.",
         "Both files are written or neither is; text cells are neutralised against spreadsheet formulas."})
 final class ConvertCommand implements Callable<Integer> {
   private static final Pattern NOT_NAME = Pattern.compile("[^A-Za-z0-9]+");
@@ -40,8 +42,9 @@ final class ConvertCommand implements Callable<Integer> {
   @Mixin
   private ExportFileOptions file;
 
-  @Option(names = "--out", required = true, paramLabel = "OUT.csv",
-      description = "The flat CSV to write; its codebook goes beside it as OUT.codebook.json.")
+  @Option(names = "--out", required = true, paramLabel = "OUT.csv|OUT.sss",
+      description = "The flat CSV to write, its codebook beside it as OUT.codebook.json; or the Triple-S metadata "
+          + "to write, its fixed-width data beside it as OUT.asc.")
   private Path out;
 
   /** How one variable becomes output columns. */
@@ -50,9 +53,11 @@ final class ConvertCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String fileName = out.getFileName() == null ? "" : out.getFileName().toString();
-    if (!fileName.toLowerCase(Locale.ROOT).endsWith(".csv") || fileName.length() <= 4) {
+    String extension = fileName.length() <= 4 ? "" : fileName.substring(fileName.length() - 4).toLowerCase(Locale.ROOT);
+    if (!extension.equals(".csv") && !extension.equals(".sss")) {
       throw new IllegalArgumentException("--out " + out + ": expected a file name ending in .csv (the flat CSV; "
-          + "its codebook is written beside it as NAME.codebook.json)");
+          + "its codebook is written beside it as NAME.codebook.json) or .sss (Triple-S 2.0 metadata; its "
+          + "fixed-width data is written beside it as NAME.asc)");
     }
     Path codebookOut = out.resolveSibling(fileName.substring(0, fileName.length() - 4) + ".codebook.json");
     DataOptions input = file.reading();
@@ -63,6 +68,10 @@ final class ConvertCommand implements Callable<Integer> {
     SurveyCodebook given = SurveyFiles.codebook(input);
     if (given != null) {
       result = result.overriddenBy(given);
+    }
+    if (extension.equals(".sss")) {
+      TripleSExport.write(input, result, out, spec.commandLine().getOut(), spec.commandLine().getErr());
+      return 0;
     }
     ProblemCollector problems = ProblemCollector.of(file.data.toString(), ReadMode.LENIENT);
     try (CsvFile csv = SurveyFiles.open(input, problems); Outputs outputs = Outputs.begin()) {

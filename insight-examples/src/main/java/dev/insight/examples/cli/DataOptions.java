@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 final class DataOptions {
   @Option(names = "--data", required = true, paramLabel = "D.csv",
       description = "The survey data: CSV with a header row (UTF-8 with or without a byte-order mark, UTF-16 with "
-          + "one, or the encoding given with --encoding; comma, semicolon or tab detected), or an XLSX workbook.")
+          + "one, or the encoding given with --encoding; comma, semicolon or tab detected), an XLSX workbook, or "
+          + "Triple-S metadata (.sss) with its .asc, .dat or .csv data beside it.")
   Path data;
 
   @Option(names = "--sheet", paramLabel = "NAME",
@@ -34,7 +35,8 @@ final class DataOptions {
           + "row), qualtrics (names, question text, import ids), surveymonkey (question text, then responses), "
           + "microsoft-forms (Id, Start time, Completion time, Email, Name, then the questions), google-forms "
           + "(Timestamp, then the questions), smartsurvey (UserID ... Ended, then numbered questions) or "
-          + "citizen-space (Response ID, Submitted on, then the questions).")
+          + "citizen-space (Response ID, Submitted on, then the questions); triple-s reads the file as Triple-S "
+          + "metadata whatever its name.")
   @Nullable String format;
 
   @Option(names = "--codebook", paramLabel = "FILE",

@@ -7,7 +7,6 @@ import dev.insight.core.redact.Redactor;
 import dev.insight.examples.casestudy.CaseStudyFiles;
 import dev.insight.examples.casestudy.CaseStudyQualitative;
 import dev.insight.examples.casestudy.ProgrammeSummary;
-import dev.insight.examples.report.CommentCoding;
 import dev.insight.examples.report.EngagementReport;
 import dev.insight.stats.design.Margin;
 import java.io.PrintWriter;
@@ -35,6 +34,10 @@ final class DemoCommand implements Callable<Integer> {
       description = "Where to write the outputs. Default: ${DEFAULT-VALUE} (in the current folder).")
   private Path out;
 
+  @Option(names = "--templates", paramLabel = "DIR", description = "A folder of report templates replacing the "
+      + "shipped ones of the same names (as insight report --templates).")
+  private @org.jspecify.annotations.Nullable Path templates;
+
   @Option(names = "--quiet", description = "Print only the progress lines, not the programme at a glance.")
   private boolean quiet;
 
@@ -60,7 +63,11 @@ final class DemoCommand implements Callable<Integer> {
     EngagementReport report = EngagementReport.of(programme, new EngagementReport.Survey(survey, margins,
         "priorities", "codes", "comment", "sector", List.of("sector", "contact")), redaction)
         .withFramework(groups.byGroup())
-        .withCoding(CommentCoding.all("person", survey.rowCount() - survey.multiResponse("codes").missingCount()));
+        .withCoding(ColumnCoding.of(survey, "codes", "person",
+            programme.period().end().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+    if (templates != null) {
+      report = report.withTemplates(Templates.read(templates, spec.commandLine().getErr()));
+    }
     step(console, start, "weighted the survey to the workforce profile by sector and area; estimated and tabulated");
     report.writeTo(out, line -> step(console, start, line));
     console.printf(Locale.ROOT, "Done: open %s%n", out.resolve("report.html").toAbsolutePath().normalize());

@@ -72,11 +72,11 @@ final class DescribeCommand implements Callable<Integer> {
     CodebookInference.Description description;
     try (CsvFile csv = SurveyFiles.open(input, problems)) {
       encodingName = csv.format().encoding();
-      layout = csv.layout().formatName();
+      layout = SurveyFiles.isTripleS(input) ? "triple-s" : csv.layout().formatName();
       delimiter = csv.format().delimiterName();
       String idColumn = file.id != null ? file.id : csv.header().names().stream()
           .filter(DescribeCommand::isIdName).findFirst()
-          .orElse(null);
+          .orElseGet(() -> SurveyFiles.serial(input));
       if (file.id != null && csv.header().indexOf(file.id).isEmpty()) {
         throw new IllegalArgumentException("--id " + file.id + ": " + csv.header().whyNot(file.id));
       }
@@ -120,9 +120,9 @@ final class DescribeCommand implements Callable<Integer> {
       }
       out.println(JSON.writeValueAsString(root));
     } else {
-      out.printf(Locale.ROOT, "%s: %s export, %s, %s-delimited; %d respondents, %d variables%n", file.data, layout,
-          encodingName,
-          delimiter, description.respondents(), result.variables().size());
+      out.printf(Locale.ROOT, "%s: %s export, %s%s; %d respondents, %d variables%n", file.data, layout,
+          encodingName, layout.equals("triple-s") ? "" : ", " + delimiter + "-delimited", description.respondents(),
+          result.variables().size());
       for (CodebookVariable v : result.variables()) {
         String categories = v.categories().stream().map(c -> c.missing() ? c.code() + " (missing)" : c.code())
             .collect(Collectors.joining(" | "));

@@ -74,8 +74,8 @@ final class EstimateCommand implements Callable<Integer> {
 
   @Option(names = "--quantile", paramLabel = "VAR:P1[,P2...]",
       description = "Quantiles of a numeric column at probabilities in (0, 1] (0.5 the median), with Woodruff "
-          + "intervals (R 4.x svyquantile defaults); one row per domain and probability, subgroup 'DOMAIN @ P'. "
-          + "Not for replicate-weight designs.")
+          + "intervals (R 4.x svyquantile defaults; on a replicate design the share's replicate variance); one row "
+          + "per domain and probability, subgroup 'DOMAIN @ P'.")
   private @Nullable String quantile;
 
   @Option(names = "--by", paramLabel = "VAR[,VAR2]", split = ",",
@@ -99,17 +99,17 @@ final class EstimateCommand implements Callable<Integer> {
       description = "Confidence level. Default: ${DEFAULT-VALUE}.")
   private double level = 0.95;
 
-  @Option(names = "--out", required = true, paramLabel = "E.csv",
+  @Option(names = "--out", paramLabel = "E.csv",
       description = "Where to write subgroup,unweighted_n,weighted_n,effective_n,estimate,se,ci_low,ci_high,deff,"
-          + "df,t,p (see docs/weighting.md).")
-  private Path out;
+          + "df,t,p (see docs/weighting.md); without it the same CSV goes to standard output.")
+  private @Nullable Path out;
 
   @Override
   public Integer call() {
     int sources = (weightsFile == null ? 0 : 1) + (weightColumn == null ? 0 : 1)
         + (weighting.margins == null ? 0 : 1);
-    if (sources != 1) {
-      throw new IllegalArgumentException("give exactly one of --weights, --weight or --margins");
+    if (sources > 1) {
+      throw new IllegalArgumentException("give at most one of --weights, --weight or --margins");
     }
     int quantities = (proportion == null ? 0 : 1) + (mean == null ? 0 : 1) + (total == null ? 0 : 1)
         + (ratio == null ? 0 : 1) + (variance == null ? 0 : 1) + (quantile == null ? 0 : 1);
@@ -203,13 +203,22 @@ final class EstimateCommand implements Callable<Integer> {
       design = designOptions.finish(WeightingFiles.withWeights(builder, weightsFile, dataset, err, "estimate"));
     } else if (weightColumn != null) {
       design = designOptions.finish(builder.weights(weightColumn).build());
-    } else {
-      if (designOptions.repweights != null || designOptions.replicates != null) {
-        throw new IllegalArgumentException("weighting a replicate-weight design to --margins is not supported: "
-            + "weight first (insight weight), then estimate with --weights and the replicates");
+    } else if (weighting.margins == null) {
+      // no weights: every respondent weighs 1, as R's svydesign without weights or probabilities
+      if (!designOptions.fpc.isEmpty() || designOptions.repweights != null) {
+        throw new IllegalArgumentException((designOptions.repweights != null ? "--repweights" : "--fpc")
+            + " without weights: give the full-sample weights with --weight COL (or --weights W.csv)");
       }
-      WeightingResult result = weighting.apply(weighting.startWeights(builder, margins, dataset.rowCount()).build(),
-          margins);
+      design = designOptions.finish(builder.build());
+    } else {
+      if (designOptions.repweights != null && weighting.baseWeight == null) {
+        throw new IllegalArgumentException("--repweights with --margins needs --base-weight COL: the full-sample "
+            + "weights the replicate columns were made with, from which the weighting starts");
+      }
+      // a replicate design is weighted with its replicates, each to the same targets (R's postStratify, rake and
+      // calibrate of an svyrep.design); replicates asked with --replicates are made before the weighting
+      WeightingResult result = weighting.apply(
+          designOptions.finish(weighting.startWeights(builder, margins, dataset.rowCount()).build()), margins);
       if (!result.report().converged()) {
         spec.commandLine().getErr().println("insight estimate: warning: weighting NOT converged: "
             + result.report().summary());
@@ -269,12 +278,21 @@ final class EstimateCommand implements Callable<Integer> {
         }
       }
     }
+    Outputs.Records records = csv -> {
+      csv.record("subgroup", "unweighted_n", "weighted_n", "effective_n", "estimate", "se", "ci_low", "ci_high",
+          "deff", "df", "t", "p");
+      rows.forEach(csv::record);
+    };
+    if (out == null) {
+      try {
+        Outputs.csv(spec.commandLine().getOut(), records);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot write to standard output: " + e.getMessage(), e);
+      }
+      return 0;
+    }
     try (Outputs outputs = Outputs.begin()) {
-      outputs.csv(out, csv -> {
-        csv.record("subgroup", "unweighted_n", "weighted_n", "effective_n", "estimate", "se", "ci_low", "ci_high",
-            "deff", "df", "t", "p");
-        rows.forEach(csv::record);
-      });
+      outputs.csv(out, records);
       outputs.commit();
     }
     return 0;

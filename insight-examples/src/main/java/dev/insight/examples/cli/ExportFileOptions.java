@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
  * asked for.
  */
 final class ExportFileOptions {
-  @Option(names = "--data", required = true, paramLabel = "D.csv", description = "The survey file (CSV or XLSX).")
+  @Option(names = "--data", required = true, paramLabel = "D.csv", description = "The survey file (CSV, XLSX, or Triple-S .sss with its data beside it).")
   Path data;
 
   @Option(names = "--id", paramLabel = "COL",
@@ -27,7 +27,8 @@ final class ExportFileOptions {
 
   @Option(names = "--format", paramLabel = "NAME",
       description = "The export's header layout, instead of detecting it from the header: csv, qualtrics, "
-          + "surveymonkey, microsoft-forms, google-forms, smartsurvey or citizen-space.")
+          + "surveymonkey, microsoft-forms, google-forms, smartsurvey, citizen-space or triple-s (Triple-S "
+          + "metadata whatever the file's name).")
   @Nullable String format;
 
   @Option(names = "--sheet", paramLabel = "NAME",

@@ -112,7 +112,8 @@ public final class Outputs implements AutoCloseable {
     text(file, writer -> csv(writer, records));
   }
 
-  private static void csv(Writer writer, Records records) throws IOException {
+  /* Writes records as CSV to a writer (standard output), flushing it. */
+  static void csv(Writer writer, Records records) throws IOException {
     CsvOutput csv = CsvOutput.of(writer);
     records.writeTo(csv);
     csv.flush();

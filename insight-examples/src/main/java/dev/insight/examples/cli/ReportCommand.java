@@ -2,10 +2,12 @@ package dev.insight.examples.cli;
 
 import dev.insight.codeframe.Codeframe;
 import dev.insight.codeframe.coding.Coding;
+import dev.insight.codeframe.coding.UnitId;
 import dev.insight.codeframe.interchange.CodeframeFiles;
-import dev.insight.codeframe.interchange.CodingCsv;
 import dev.insight.core.csv.ColumnSpec;
 import dev.insight.core.csv.CsvHeader;
+import dev.insight.codeframe.interchange.CodedData;
+import dev.insight.codeframe.interchange.CodedFileReader;
 import dev.insight.core.csv.SurveyMapping;
 import dev.insight.core.data.Dataset;
 import dev.insight.core.data.MultiResponseVariable;
@@ -17,7 +19,6 @@ import dev.insight.core.programme.SurveyActivity;
 import dev.insight.core.question.MultipleChoice;
 import dev.insight.codeframe.learn.EvaluationReport;
 import dev.insight.core.data.TextVariable;
-import dev.insight.examples.report.CommentCoding;
 import dev.insight.examples.report.MachineCoding;
 import dev.insight.examples.report.EngagementReport;
 import dev.insight.stats.design.Margin;
@@ -115,6 +116,12 @@ final class ReportCommand implements Callable<Integer> {
           + "report says the method was not recorded.")
   private @Nullable String codedBy;
 
+  @Option(names = "--templates", paramLabel = "DIR", description = "A folder of report templates for your own "
+      + "wording and branding: each file named as a shipped template (report.html, style.css, methods.html...) "
+      + "replaces it; the rest are the shipped ones. TrueType fonts in DIR/fonts are used in the PDF for "
+      + "characters the shipped font lacks.")
+  private @Nullable Path templates;
+
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write into.")
   private Path out;
 
@@ -173,12 +180,10 @@ final class ReportCommand implements Callable<Integer> {
     if (!coding.isEmpty()) {
       Codeframe frame = CodeframeFiles.read(codeframe);
       EvaluationReport validation = modelReport == null ? null : MachineCodingFiles.readValidation(modelReport);
-      Coding person = checked == null ? null : CodingCsv.read(checked, frame);
-      Map<String, Coding> files = new LinkedHashMap<>();
-      for (Path file : coding) {
-        files.put(file.toString(), CodingCsv.read(file, frame));
-      }
-      combined = CodingCsv.combine(files);
+      Coding person = checked == null ? null : CodedFileReader.read(checked, frame);
+      CodedData files = CodedFileReader.readAll(coding, frame);
+      files.checkIn(respondents(read0), input.data.toString());
+      combined = files.coding();
       Coding.SourceCounts by = combined.unitsBySource();
       console.printf(Locale.ROOT, "coded comments: %d by people, %d by rules, %d by a model%n", by.person(),
           by.rule(), by.model());
@@ -201,17 +206,28 @@ final class ReportCommand implements Callable<Integer> {
     EngagementReport report = EngagementReport.of(read, new EngagementReport.Survey(survey, targets, choices,
         "codes", comment, groupBy, across), redaction);
     if (combined != null) {
-      report = report.withCoding(CommentCoding.of(combined));
+      report = report.withCoding(combined);
       if (machine != null && (machine.codedByMachine() > 0 || modelReport != null || checked != null)) {
         report = report.withMachineCoding(machine);
       }
     } else if (codedBy != null) {
-      int commenters = survey.rowCount() - survey.multiResponse("codes").missingCount();
-      report = report.withCoding(CommentCoding.all(codedBy, commenters));
+      report = report.withCoding(ColumnCoding.of(survey, "codes", codedBy, modified(input.data)));
+    }
+    if (templates != null) {
+      report = report.withTemplates(Templates.read(templates, spec.commandLine().getErr()));
     }
     report.writeTo(out, console::println);
     console.flush();
     return 0;
+  }
+
+  /** When a file was last written, for the provenance of codes it holds. */
+  private static java.time.Instant modified(Path file) {
+    try {
+      return java.nio.file.Files.getLastModifiedTime(file).toInstant();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read the modification time of " + file, e);
+    }
   }
 
   /** The number of respondents who wrote a comment (a non-blank answer). */
@@ -273,5 +289,14 @@ final class ReportCommand implements Callable<Integer> {
       end = first.lastIndexOf('_', end - 2) + 1;
     }
     return "";
+  }
+
+  /** The respondents of the data, as the units a coded file refers to. */
+  static java.util.Set<UnitId> respondents(Dataset data) {
+    java.util.Set<UnitId> ids = new java.util.HashSet<>();
+    for (int row = 0; row < data.rowCount(); row++) {
+      ids.add(UnitId.of(data.id(row)));
+    }
+    return ids;
   }
 }

@@ -9,6 +9,7 @@ import dev.insight.core.csv.CsvFile;
 import dev.insight.core.csv.CsvHeader;
 import dev.insight.core.csv.ExportLayout;
 import dev.insight.core.csv.CsvOptions;
+import dev.insight.core.csv.DecimalNumber;
 import dev.insight.core.csv.SurveyCsvReader;
 import dev.insight.core.csv.SurveyMapping;
 import dev.insight.core.csv.DecimalNumber;
@@ -18,6 +19,8 @@ import dev.insight.core.input.InputProblem;
 import dev.insight.core.input.ProblemCollector;
 import dev.insight.core.input.ReadMode;
 import dev.insight.core.input.ReadResult;
+import dev.insight.core.sss.TripleS;
+import dev.insight.core.sss.TripleSMetadata;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -30,7 +33,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one way the commands read {@code --data}: CSV or a sheet of an XLSX workbook ({@link XlsxRows}), through
+ * The one way the commands read {@code --data}: CSV, a sheet of an XLSX workbook ({@link XlsxRows}) or a Triple-S
+ * survey ({@link TripleS}, its metadata's codebook given as if by {@code --codebook}), through
  * insight-core's {@link SurveyCsvReader} with the encoding and mode given, every note (a delimiter detected, a column renamed) and, in lenient mode, every problem written
  * to standard error, so nothing is dropped without a line saying so.
  */
@@ -48,10 +52,25 @@ final class SurveyFiles {
             + "try UTF-8, UTF-16LE, windows-1252 or ISO-8859-1", e);
       }
     }
-    if (input.format != null) {
-      options = options.withLayout(ExportLayout.parse(input.format));
+    if (input.format != null && !isTripleSName(input.format)) {
+      try {
+        options = options.withLayout(ExportLayout.parse(input.format));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(e.getMessage() + ", or triple-s for Triple-S metadata", e);
+      }
     }
     return options;
+  }
+
+  /** Whether {@code --format} names Triple-S. */
+  private static boolean isTripleSName(String format) {
+    String name = format.strip().toLowerCase(java.util.Locale.ROOT);
+    return name.equals("triple-s") || name.equals("triples") || name.equals("sss");
+  }
+
+  /** Whether the data is a Triple-S survey: {@code --format triple-s}, or a {@code .sss} file when none is given. */
+  static boolean isTripleS(DataOptions input) {
+    return input.format != null ? isTripleSName(input.format) : TripleS.isMetadata(input.data);
   }
 
   /**
@@ -133,9 +152,22 @@ final class SurveyFiles {
     return input.id;
   }
 
-  /** The codebook of {@code --codebook}, or null. */
+  /** The respondent id a Triple-S survey declares (its {@code use="serial"} variable), or null. */
+  static @Nullable String serial(DataOptions input) {
+    return isTripleS(input) ? TripleSMetadata.read(input.data).serial() : null;
+  }
+
+  /**
+   * The codebook of {@code --codebook}, or null; for a Triple-S survey, its metadata's codebook with the variables
+   * of {@code --codebook} put in place of those they name.
+   */
   static @Nullable SurveyCodebook codebook(DataOptions input) {
-    return input.codebook == null ? null : SurveyCodebook.read(input.codebook);
+    SurveyCodebook given = input.codebook == null ? null : SurveyCodebook.read(input.codebook);
+    if (isTripleS(input)) {
+      SurveyCodebook declared = TripleSMetadata.read(input.data).codebook();
+      return given == null ? declared : declared.overriddenBy(given);
+    }
+    return given;
   }
 
   /** The mapping with the categories (and delimiters) of the codebook for the single-column variables it lists. */
@@ -165,6 +197,15 @@ final class SurveyFiles {
         }
         if (v != null && !v.categories().isEmpty() && v.columns().size() == 1) {
           specs.add(new ColumnSpec.Categorical(c.name(), c.column(), v.label(), v.categories()));
+          continue;
+        }
+      }
+      if (spec instanceof ColumnSpec.Numeric n && n.missingCodes().isEmpty()) {
+        // a numeric variable's missing codes (a Triple-S quantity's "Not stated" value, say)
+        CodebookVariable v = codebook.variable(n.name()).or(() -> codebook.ofColumn(n.column())).orElse(null);
+        if (v != null && v.type() == VariableType.NUMERIC && !v.missingCodes().isEmpty()) {
+          List<Double> codes = v.missingCodes().stream().map(DecimalNumber::parse).filter(d -> !d.isNaN()).toList();
+          specs.add(new ColumnSpec.Numeric(n.name(), n.column(), n.label() != null ? n.label() : v.label(), codes));
           continue;
         }
       }
@@ -199,6 +240,13 @@ final class SurveyFiles {
    * read alike after the header.
    */
   static CsvFile open(DataOptions input, ProblemCollector problems) {
+    if (isTripleS(input)) {
+      if (input.sheet != null) {
+        throw new IllegalArgumentException("--sheet " + input.sheet + ": " + input.data + " is a Triple-S survey, "
+            + "not an XLSX workbook");
+      }
+      return TripleS.open(input.data, options(input), problems);
+    }
     return open(input.data, input.sheet, options(input), problems);
   }
 

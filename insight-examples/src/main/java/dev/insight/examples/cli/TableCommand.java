@@ -1,9 +1,9 @@
 package dev.insight.examples.cli;
 
 import dev.insight.codeframe.Codeframe;
-import dev.insight.codeframe.coding.Coding;
 import dev.insight.codeframe.interchange.CodeframeFiles;
-import dev.insight.codeframe.interchange.CodingCsv;
+import dev.insight.codeframe.interchange.CodedData;
+import dev.insight.codeframe.interchange.CodedFileReader;
 import dev.insight.core.codebook.AnswerScales;
 import dev.insight.core.codebook.SurveyCodebook;
 import dev.insight.core.csv.CsvHeader;
@@ -166,11 +166,9 @@ final class TableCommand implements Callable<Integer> {
   /** The data with the coded files' codes and nets joined by id (a coded comment not in the data is an error). */
   private Dataset coded(Dataset data) {
     Codeframe frame = CodeframeFiles.read(codeframe);
-    Map<String, Coding> files = new LinkedHashMap<>();
-    for (Path file : coding) {
-      files.put(file.toString(), CodingCsv.read(file, frame));
-    }
-    return CodingCsv.combine(files).addTo(data, CODED, frame.name());
+    CodedData files = CodedFileReader.readAll(coding, frame);
+    files.checkIn(ReportCommand.respondents(data), input.data.toString());
+    return files.coding().addTo(data, CODED, frame.name());
   }
 
   /** The --means columns read as answers, made numeric once read. */
@@ -285,10 +283,13 @@ final class TableCommand implements Callable<Integer> {
     SurveyDesign design;
     String weightNote;
     if (weighting.margins != null) {
-      if (designOptions.repweights != null || designOptions.replicates != null) {
-        throw new IllegalArgumentException("weighting a replicate-weight design to --margins is not supported: "
-            + "weight first (insight weight), then tabulate with --weights and the replicates");
+      if (designOptions.repweights != null) {
+        throw new IllegalArgumentException("--repweights with --margins: the replicate columns go with the "
+            + "full-sample weights they were made for, not the equal weights --margins starts from; give those "
+            + "weights (--weight COL), or rake with insight estimate --margins --base-weight COL");
       }
+      // with --replicates the replicates are made from the design first and raked with it (R's rake of an
+      // svyrep.design), so the variances account for the raking through the replicates
       design = Raking.of(margins).apply(design(WeightingFiles.startWeights(SurveyDesign.builder(dataset), margins,
           dataset.rowCount()))).design();
       weightNote = "Weights: raked to " + weighting.margins.getFileName() + "; Rao-Scott tests account for the "

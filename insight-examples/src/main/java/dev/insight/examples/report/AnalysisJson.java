@@ -41,7 +41,7 @@ final class AnalysisJson {
 
   void survey(int respondents, WeightingReport weighting, String choiceVariable, String choiceQuestion,
       List<SurveyAnalysis.Row> choices, String commentVariable, String commentQuestion, int commenters,
-      CommentCoding coding, List<SurveyAnalysis.Row> codes, BannerTable tables) {
+      CodingMethod coding, List<SurveyAnalysis.Row> codes, BannerTable tables) {
     ObjectNode node = root.putObject("survey");
     node.put("respondents", respondents);
     JsonOutputs.weighting(node.putObject("weighting"), weighting);
@@ -55,9 +55,10 @@ final class AnalysisJson {
     comments.put("commenters", commenters);
     ObjectNode codedBy = comments.putObject("codedBy");
     codedBy.put("recorded", coding.recorded());
-    codedBy.put("person", coding.byPerson());
-    codedBy.put("rules", coding.byRules());
-    codedBy.put("model", coding.byModel());
+    codedBy.put("person", coding.person());
+    codedBy.put("rules", coding.rules());
+    codedBy.put("model", coding.model());
+    codedBy.put("uncoded", coding.uncoded());
     rows(comments.putArray("rows"), codes);
     node.set("tables", table(tables));
   }

@@ -22,35 +22,27 @@ final class ConsiderationSection {
   }
 
   /** The chain of one response: each consideration with the evidence it named, spelled out. */
-  static void chain(Html html, Programme programme, Response response) {
-    if (response.considerations().isEmpty()) {
-      html.element("p", "No consideration of the evidence is recorded for this change yet.", "class", "note");
-      return;
-    }
+  static List<ReportModel.Consideration> chain(Programme programme, Response response) {
+    List<ReportModel.Consideration> chain = new ArrayList<>();
     for (Consideration c : response.considerations()) {
-      html.open("details", "class", "chain").open("summary").text("Considered by " + c.consideredBy() + " on "
-          + c.consideredOn() + (c.note() == null ? "" : ": " + c.note())).close("summary").open("ul");
-      c.findings().forEach(id -> programme.finding(id).ifPresent(f -> html.element("li", "Finding (" + f.theme()
-          + "): " + f.statement())));
-      c.prevalences().forEach(id -> programme.prevalence(id).ifPresent(p -> html.element("li", "Theme: "
-          + p.theme() + ", " + p.describe())));
-      c.quotes().forEach(id -> programme.quote(id).ifPresent(q -> html.element("li", "Quote from "
-          + q.attribution() + (q.publishable() ? "" : " (not for publication: consent "
-              + q.consent().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")"))));
-      c.sources().forEach(id -> programme.activity(id).ifPresent(a -> html.element("li", "Source: " + a.title()
-          + " (" + a.kindLabel() + ")")));
-      html.close("ul").close("details");
+      List<ReportModel.ChainItem> items = new ArrayList<>();
+      c.findings().forEach(id -> programme.finding(id).ifPresent(f -> items.add(new ReportModel.ChainItem("finding",
+          f.theme(), f.statement()))));
+      c.prevalences().forEach(id -> programme.prevalence(id).ifPresent(p -> items.add(new ReportModel.ChainItem(
+          "theme", p.theme(), p.describe()))));
+      c.quotes().forEach(id -> programme.quote(id).ifPresent(q -> items.add(new ReportModel.ChainItem("quote",
+          q.attribution(), q.publishable() ? "" : q.consent().name().toLowerCase(Locale.ROOT).replace('_', ' ')))));
+      c.sources().forEach(id -> programme.activity(id).ifPresent(a -> items.add(new ReportModel.ChainItem("source",
+          a.title(), a.kindLabel()))));
+      chain.add(new ReportModel.Consideration(c.consideredBy(), c.consideredOn().toString(), c.note(), items));
     }
+    return chain;
   }
 
   /** The log of every consideration, hash-chained, as {@code insight log} writes it. */
-  static Html appendix(Programme programme) {
+  static ReportModel.ConsiderationAppendix appendix(Programme programme) {
     ConsiderationLog log = ConsiderationLog.empty().record(programme);
     LogCheck check = log.verify();
-    Html html = new Html();
-    html.element("p", "Every decision above, the evidence in front of the decision makers, who they were and "
-        + "when. The entries are hash-chained (SHA-256): a later edit of any entry breaks the chain, which insight "
-        + "verify-log detects. Head of the chain: " + check.head() + ".", "class", "lead");
     List<List<String>> rows = new ArrayList<>();
     for (JsonNode e : log.entries()) {
       List<String> evidence = new ArrayList<>();
@@ -59,8 +51,6 @@ final class ConsiderationSection {
           e.get("consideredBy").asText(), e.get("consideredOn").asText(), String.join(", ", evidence),
           e.get("hash").asText().substring(0, 12)));
     }
-    html.table("Consideration log (" + log.size() + " entries)", List.of("#", "Response", "We did", "Considered by",
-        "On", "Evidence considered", "Hash (first 12)"), rows, false);
-    return html;
+    return new ReportModel.ConsiderationAppendix(check.head(), log.size(), rows);
   }
 }

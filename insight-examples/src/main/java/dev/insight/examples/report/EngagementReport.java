@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.insight.core.internal.StagedOutputs;
+import dev.insight.codeframe.coding.Coding;
 import dev.insight.codeframe.framework.FrameworkMatrix;
 import dev.insight.core.consideration.ConsiderationLog;
 import dev.insight.core.data.Dataset;
@@ -50,8 +51,9 @@ public final class EngagementReport {
   private final @Nullable SurveyAnalysis analysis;
   private final RedactionPolicy redaction;
   private final @Nullable FrameworkMatrix framework;
-  private final CommentCoding coding;
+  private final @Nullable Coding coding;
   private final @Nullable MachineCoding machine;
+  private final ReportTemplates templates;
 
   /**
    * The survey part of a report: which variables are what.
@@ -93,15 +95,16 @@ public final class EngagementReport {
   }
 
   private EngagementReport(Programme programme, @Nullable Survey survey, RedactionPolicy redaction,
-      @Nullable SurveyAnalysis analysis, @Nullable FrameworkMatrix framework, CommentCoding coding,
-      @Nullable MachineCoding machine) {
+      @Nullable SurveyAnalysis analysis, @Nullable FrameworkMatrix framework, @Nullable Coding coding,
+      @Nullable MachineCoding machine, ReportTemplates templates) {
     this.programme = checkNotNull(programme, "programme");
     this.survey = survey;
     this.redaction = checkNotNull(redaction, "redaction");
     this.analysis = analysis;
     this.framework = framework;
-    this.coding = checkNotNull(coding, "coding");
+    this.coding = coding;
     this.machine = machine;
+    this.templates = checkNotNull(templates, "templates");
   }
 
   /**
@@ -116,7 +119,8 @@ public final class EngagementReport {
   public static EngagementReport of(Programme programme, @Nullable Survey survey, RedactionPolicy redaction) {
     SurveyAnalysis analysis = survey == null ? null : SurveyAnalysis.of(survey.data(), survey.margins(),
         survey.priorities(), survey.codes(), survey.banner());
-    return new EngagementReport(programme, survey, redaction, analysis, null, CommentCoding.unrecorded(), null);
+    return new EngagementReport(programme, survey, redaction, analysis, null, null, null,
+        ReportTemplates.shipped());
   }
 
   /**
@@ -127,18 +131,28 @@ public final class EngagementReport {
    */
   public EngagementReport withFramework(FrameworkMatrix matrix) {
     return new EngagementReport(programme, survey, redaction, analysis, checkNotNull(matrix, "matrix"), coding,
-        machine);
+        machine, templates);
   }
 
   /**
-   * This report with a record of how the open comments were coded, for the methods text.
+   * This report with the coding of the open comments, whose provenance says how they were coded (by a person, by
+   * rules, by a learned model) for the methods text. Without it the report says the method was not recorded.
    *
-   * @param how the comments coded by a person, by rules and by a learned model
+   * @param comments the coding of the survey's comments: its codable codes are the options of the survey's codes
+   *     variable (as {@link Coding#addTo} makes it) and its units are respondents of the survey
    * @return a new report
+   * @throws IllegalArgumentException when the coding's codes are not the codes variable's options, or the report
+   *     has no survey
    */
-  public EngagementReport withCoding(CommentCoding how) {
-    return new EngagementReport(programme, survey, redaction, analysis, framework, checkNotNull(how, "how"),
-        machine);
+  public EngagementReport withCoding(Coding comments) {
+    checkNotNull(comments, "comments");
+    checkArgument(survey != null, "a coding of comments needs a report with a survey");
+    List<String> frame = comments.codeframe().codable().stream().map(c -> c.id().value()).toList();
+    List<String> options = survey.data().multiResponse(survey.codes()).options().stream()
+        .map(dev.insight.core.data.Category::code).toList();
+    checkArgument(frame.equals(options), "the coding's codes %s are not the codes of survey variable %s %s", frame,
+        survey.codes(), options);
+    return new EngagementReport(programme, survey, redaction, analysis, framework, comments, machine, templates);
   }
 
   /**
@@ -150,7 +164,19 @@ public final class EngagementReport {
    */
   public EngagementReport withMachineCoding(MachineCoding figures) {
     return new EngagementReport(programme, survey, redaction, analysis, framework, coding,
-        checkNotNull(figures, "figures"));
+        checkNotNull(figures, "figures"), templates);
+  }
+
+  /**
+   * This report written from other templates, such as an organisation's own wording and branding
+   * ({@link ReportTemplates#from}).
+   *
+   * @param replacement the templates
+   * @return a new report
+   */
+  public EngagementReport withTemplates(ReportTemplates replacement) {
+    return new EngagementReport(programme, survey, redaction, analysis, framework, coding, machine,
+        checkNotNull(replacement, "replacement"));
   }
 
   /**
@@ -162,7 +188,7 @@ public final class EngagementReport {
    * @return the HTML text
    */
   public String html() {
-    return document().render();
+    return templates.render(model(false));
   }
 
   /**
@@ -173,10 +199,10 @@ public final class EngagementReport {
    * @return the PDF bytes
    */
   public byte[] pdf() {
-    return ReportPdf.render(document().render(ReportDocument.Medium.PDF));
+    return ReportPdf.render(templates.render(model(true)), templates.fonts());
   }
 
-  private ReportDocument document() {
+  private ReportModel.Page model(boolean pdf) {
     ProgrammeSections sections = new ProgrammeSections(programme, this::publishable);
     Set<ParticipantId> stakeholders = new LinkedHashSet<>();
     programme.activities().stream().filter(a -> a instanceof FocusGroup || a instanceof Interview)
@@ -186,50 +212,42 @@ public final class EngagementReport {
         .ifPresent(organisations::add));
     int responses = survey == null ? 0 : survey.data().rowCount();
     int comments = survey == null ? 0 : responses - survey.data().text(survey.comment()).missingCount();
-
-    List<String> subtitle = new ArrayList<>();
-    subtitle.add(ProgrammeSections.period(programme.period()));
-    ReportDocument document = new ReportDocument(programme.title(), subtitle,
-        redaction.redacts() ? null : "INTERNAL USE ONLY: quotes and comments are not redacted ("
-            + redaction.internalUseReason().orElse("") + ")");
-    document.section("glance", "The programme at a glance",
-        sections.atAGlance(stakeholders.size(), organisations.size(), responses, comments));
+    List<ReportModel.Section> parts = new ArrayList<>();
+    parts.add(sections.atAGlance(stakeholders.size(), organisations.size(), responses, comments));
     if (sections.hasReferenceGroups()) {
-      document.section("heard", "Who was heard", sections.audiences());
+      parts.add(sections.audiences());
     }
     if (analysis != null && survey != null) {
-      Html results = SurveySections.choices(analysis, questionText(survey.priorities(),
-          survey.data().multiResponse(survey.priorities()).label()), weightedTo());
-      if (!survey.banner().isEmpty()) {
-        String by = bannerLabels();
-        results.append(BannerSection.render("By " + by, block(0), questionText(survey.priorities(),
-            survey.data().multiResponse(survey.priorities()).label()) + ", by " + by
-            + " (column percentages, weighted)", this::variableLabel));
-      }
-      document.section("survey", "Survey results: " + surveyTitle(), results);
-      document.section("themes", "What respondents said: the open comments", themes());
+      String question = questionText(survey.priorities(), survey.data().multiResponse(survey.priorities()).label());
+      int base = analysis.priorities().get(0).base();
+      parts.add(new ReportModel.Survey(surveyTitle(), question, base, String.format(Locale.ROOT, "%.0f",
+          analysis.priorities().get(0).estimate().effectiveBase()), weightedTo(),
+          SurveySections.weightedChart(analysis.priorities()), SurveySections.table(question + " (base: all " + base
+              + " respondents)", "Answer", "Respondents", analysis.priorities()),
+          survey.banner().isEmpty() ? null : BannerSection.of(block(0), this::variableLabel), bannerLabels()));
+      parts.add(themes());
     }
     if (!programme.activities(FocusGroup.class).isEmpty()) {
-      document.section("focus-groups", "Focus groups: findings and recommendations", sections.focusGroups());
+      parts.add(sections.focusGroups());
     }
     if (framework != null) {
-      document.section("framework", "The framework matrix",
-          FrameworkSection.render(framework, redaction, this::caseLabel));
+      parts.add(FrameworkSection.of(framework, redaction, this::caseLabel));
     }
     if (!programme.activities(SourceStudy.class).isEmpty()) {
-      document.section("literature", "The literature review", sections.literatureReview());
+      parts.add(sections.literatureReview());
     }
     if (!programme.responses().isEmpty()) {
-      document.section("you-said", "You said, we did", sections.youSaidWeDid());
+      parts.add(sections.youSaidWeDid());
     }
-    document.section("methods", "Methods", methods());
+    parts.add(methods());
     if (machine != null && survey != null) {
-      document.section("machine-coding", "Appendix: machine coding", machine.appendix());
+      parts.add(machine.appendix());
     }
     if (ConsiderationSection.any(programme)) {
-      document.section("consideration-log", "Appendix: consideration log", ConsiderationSection.appendix(programme));
+      parts.add(ConsiderationSection.appendix(programme));
     }
-    return document;
+    return new ReportModel.Page(programme.title(), ProgrammeSections.period(programme.period()),
+        redaction.redacts() ? null : redaction.internalUseReason().orElse(""), pdf, templates.fonts().size(), parts);
   }
 
   private String surveyTitle() {
@@ -254,7 +272,7 @@ public final class EngagementReport {
   }
 
   private String bannerLabels() {
-    return joinAnd(survey.banner().stream().map(this::variableLabel).toList());
+    return survey == null ? "" : joinAnd(survey.banner().stream().map(this::variableLabel).toList());
   }
 
   private String weightedTo() {
@@ -262,17 +280,12 @@ public final class EngagementReport {
         .map(v -> lowerFirst(variableLabel(v))).toList());
   }
 
-  /** "Ward": "ward", but "NHS region" stays. */
   private static String lowerFirst(String label) {
-    return label.length() > 1 && Character.isUpperCase(label.charAt(0)) && Character.isLowerCase(label.charAt(1))
-        ? Character.toLowerCase(label.charAt(0)) + label.substring(1) : label;
+    return ReportModel.lowerFirst(label);
   }
 
   private static String joinAnd(List<String> parts) {
-    if (parts.size() <= 1) {
-      return String.join("", parts);
-    }
-    return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    return ReportModel.joinAnd(parts);
   }
 
   /** A group case is headed by its activity's title ("People living with poverty"), a participant by its label. */
@@ -294,49 +307,23 @@ public final class EngagementReport {
     return Optional.of(redaction.apply(quote.text()).text());
   }
 
-  private Html themes() {
-    Html html = new Html();
+  private ReportModel.Themes themes() {
     Dataset data = survey.data();
     MultiResponseVariable codes = data.multiResponse(survey.codes());
     int commenters = data.rowCount() - codes.missingCount();
-    String question = questionText(survey.comment(), "the open question");
-    html.open("p", "class", "lead").open("q").text(question).close("q").text(" "
-        + coding.describe(commenters, codes.options().size()) + " A comment can carry several codes, so the "
-        + "percentages add up to more than 100. Percentages are of those who commented, unweighted and weighted.")
-        .close("p");
-    List<BarChart.Bar> bars = new ArrayList<>();
-    for (SurveyAnalysis.Row row : analysis.themes()) {
-      bars.add(BarChart.Bar.of(row.label(), row.unweightedShare(), "(" + row.count() + " of " + row.base() + ")"));
-    }
-    html.append(BarChart.html("Codes in the open comments: percent of the " + commenters + " who commented",
-        "Code", "Unweighted %", bars));
-    List<String> header = new ArrayList<>(List.of("Code"));
-    header.addAll(SurveySections.ESTIMATE_HEADER);
-    header.set(1, "Comments");
-    html.table("Codes in the open comments (base: " + commenters + " who commented)", header,
-        SurveySections.rows(analysis.themes()), true);
-    if (!survey.banner().isEmpty()) {
-      String by = bannerLabels();
-      html.append(BannerSection.render("Codes by " + by, block(1), "Codes in the open comments, by " + by
-          + " (column percentages of those who commented, weighted)", this::variableLabel));
-    }
-    html.element("h3", "Quotes by code");
-    html.element("p", "Up to " + QUOTES_PER_CODE + " comments for each code, quoted as written"
-        + (redaction.redacts() ? " after redaction of personal data" : "") + " and attributed by "
-        + (survey.groupBy() == null ? "survey" : lowerFirst(variableLabel(survey.groupBy()))) + "; comments "
-        + "carrying that code alone come first.", "class", "note");
+    List<ReportModel.CodeQuotes> listed = new ArrayList<>();
     for (QuoteListing.CodeQuotes listing : quotes(QUOTES_PER_CODE)) {
-      if (listing.quotes().isEmpty()) {
-        continue;
-      }
-      html.element("h4", listing.label() + " (" + listing.total() + (listing.total() == 1 ? " comment)"
-          : " comments)"));
-      for (QuoteListing.Quote quote : listing.quotes()) {
-        html.open("blockquote").element("p", "\u201c" + quote.text() + "\u201d").element("footer", "\u2014 "
-            + quote.attribution()).close("blockquote");
+      if (!listing.quotes().isEmpty()) {
+        listed.add(new ReportModel.CodeQuotes(listing.label(), listing.total(), listing.quotes().stream()
+            .map(q -> new ReportModel.Quote(q.text(), q.attribution())).toList()));
       }
     }
-    return html;
+    return new ReportModel.Themes(questionText(survey.comment(), "the open question"), codingMethod(), commenters,
+        SurveySections.unweightedChart(analysis.themes()), SurveySections.table("Codes in the open comments (base: "
+            + commenters + " who commented)", "Code", "Comments", analysis.themes()),
+        survey.banner().isEmpty() ? null : BannerSection.of(block(1), this::variableLabel), bannerLabels(),
+        QUOTES_PER_CODE, redaction.redacts(), survey.groupBy() == null ? "survey"
+            : lowerFirst(variableLabel(survey.groupBy())), listed);
   }
 
   /** How many comments the report quotes for each code. */
@@ -358,57 +345,19 @@ public final class EngagementReport {
         redaction, perCode);
   }
 
-  private Html methods() {
-    Html html = new Html();
-    if (analysis != null) {
-      html.element("h3", "Weighting");
-      html.append(SurveySections.weighting(analysis.weighting().report(), weightedTo()));
-      html.element("h3", "Estimates and uncertainty");
-      html.element("p", "Weighted percentages are design-based estimates. Standard errors are by Taylor "
-          + "linearisation and allow for the raking (the calibration-aware standard error of R's survey "
-          + "package, which this library reproduces to 1e-6). Confidence intervals are 95% logit intervals "
-          + "(R svyciprop's default). The design effect compares each estimate's variance with that of a simple "
-          + "random sample of the same size; the effective base is Kish's (sum of weights squared over the sum of "
-          + "squared weights).");
-      if (!survey.banner().isEmpty()) {
-        html.element("h3", "Significance tests and small numbers");
-        html.element("p", "In the tables by " + lowerFirst(bannerLabels()) + ", each column is compared with "
-            + "every other column of the same variable by the column proportions test on Kish effective bases, "
-            + "with the correction for columns that overlap; letters mark differences at the 5% (upper case) and "
-            + "10% (lower case) levels. Columns with an effective base below 30 are not tested and those below 50 "
-            + "are flagged small. Each question is also tested against each banner variable as a whole by the "
-            + "Rao-Scott second-order corrected F test (R's svychisq). No correction for multiple comparisons is "
-            + "applied: with many cells, some differences marked at 5% will be chance. Counts below "
-            + SurveyAnalysis.SUPPRESS_BELOW + " respondents are hidden (*), with further cells hidden where a "
-            + "hidden count could be worked out from the totals.");
-      } else {
-        html.element("h3", "Small numbers");
-        html.element("p", "In the tables that accompany this report, counts below " + SurveyAnalysis.SUPPRESS_BELOW
-            + " respondents are hidden (*).");
-      }
-      MultiResponseVariable codes = survey.data().multiResponse(survey.codes());
-      html.element("h3", "Coding the open comments");
-      html.element("p", coding.describe(survey.data().rowCount() - codes.missingCount(), codes.options().size())
-          + (machine == null ? "" : " How far the machine's coding can be trusted is set out in the appendix on "
-              + "machine coding."));
-    }
+  private CodingMethod codingMethod() {
+    MultiResponseVariable codes = survey.data().multiResponse(survey.codes());
+    return CodingMethod.of(coding, survey.data().rowCount() - codes.missingCount(), codes.options().size());
+  }
+
+  private ReportModel.Methods methods() {
     List<Activity> heard = programme.activities().stream()
         .filter(a -> a instanceof FocusGroup || a instanceof Interview).toList();
-    if (!heard.isEmpty()) {
-      html.element("h3", "Qualitative analysis");
-      List<String> modes = programme.activities(FocusGroup.class).stream().map(FocusGroup::mode).distinct().toList();
-      html.element("p", heard.size() + (heard.size() == 1 ? " group or interview" : " groups and interviews")
-          + (modes.isEmpty() ? "" : " (" + String.join("; ", modes) + ")") + "."
-          + (framework == null ? "" : " Transcripts were coded with a themes codeframe and charted with the "
-              + "Framework Method.")
-          + " Quotes appear only where the speaker consented, attributed by role, never by name.");
-    }
-    html.element("h3", "Personal data");
-    html.element("p", redaction.redacts()
-        ? "Every quote and comment in this report was redacted before publication: e-mail addresses, UK phone "
-            + "numbers, postcodes and valid NHS numbers are replaced by a marker of their kind."
-        : "This copy is for internal use only and is NOT redacted: " + redaction.internalUseReason().orElse(""));
-    return html;
+    List<String> modes = programme.activities(FocusGroup.class).stream().map(FocusGroup::mode).distinct().toList();
+    return new ReportModel.Methods(analysis == null ? null : SurveySections.weighting(analysis.weighting().report(),
+        weightedTo()), survey == null ? "" : bannerLabels(), SurveyAnalysis.SUPPRESS_BELOW,
+        survey == null ? null : codingMethod(), machine != null, heard.size(), modes, framework != null,
+        redaction.redacts() ? null : redaction.internalUseReason().orElse(""));
   }
 
   /**
@@ -427,7 +376,7 @@ public final class EngagementReport {
       json.survey(survey.data().rowCount(), analysis.weighting().report(), survey.priorities(),
           questionText(survey.priorities(), survey.data().multiResponse(survey.priorities()).label()),
           analysis.priorities(), survey.comment(), questionText(survey.comment(), survey.comment()),
-          survey.data().rowCount() - codes.missingCount(), coding, analysis.themes(), analysis.banner());
+          survey.data().rowCount() - codes.missingCount(), codingMethod(), analysis.themes(), analysis.banner());
     }
     json.machineCoding(machine);
     json.redaction(redaction);
@@ -446,9 +395,8 @@ public final class EngagementReport {
    * @throws UncheckedIOException when a file cannot be written
    */
   public List<Path> writeTo(Path folder, Consumer<String> progress) {
-    ReportDocument document = document();
-    String html = document.render();
-    byte[] pdf = ReportPdf.render(document.render(ReportDocument.Medium.PDF));
+    String html = html();
+    byte[] pdf = pdf();
     String json = json();
     byte[] xlsx = null;
     if (analysis != null) {

@@ -7,60 +7,43 @@ import dev.insight.codeframe.framework.FrameworkCase;
 import dev.insight.codeframe.framework.FrameworkMatrix;
 import dev.insight.core.evidence.Verbatim;
 import dev.insight.core.redact.RedactionPolicy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * The Framework Method matrix in the report: themes down the side, cases (focus groups) across, each cell the
- * analyst's summary with how many coded excerpts stand behind it and where in the transcripts, and the consented
- * quotes. Summaries and quotes are redacted; a quote without consent is never shown.
+ * The Framework Method matrix in the report's model: themes down the side, cases (focus groups) across, each cell
+ * the analyst's summary with how many coded excerpts stand behind it and where in the transcripts, and the
+ * consented quotes. Summaries and quotes are redacted; a quote without consent is never shown.
  */
 final class FrameworkSection {
   private FrameworkSection() {}
 
-  static Html render(FrameworkMatrix matrix, RedactionPolicy redaction, Function<FrameworkCase, String> label) {
-    Html html = new Html();
+  static ReportModel.Framework of(FrameworkMatrix matrix, RedactionPolicy redaction,
+      Function<FrameworkCase, String> label) {
     List<FrameworkCase> cases = matrix.cases();
-    html.element("p", "Transcripts were coded with a themes codeframe and charted into a matrix of themes by case "
-        + "(the Framework Method). Each cell summarises what was said on the theme; the figures say "
-        + "how many coded excerpts of the transcripts stand behind it and where they are, so that every summary "
-        + "can be traced back.", "class", "lead");
-    String caption = "Framework matrix: " + matrix.themes().size() + " themes by " + cases.size()
-        + (cases.size() == 1 ? " case" : " cases");
-    html.open("div", "class", "wide").scrolling(caption).open("table", "class", "matrix");
-    html.element("caption", caption);
-    html.open("thead").open("tr").element("th", "Theme", "scope", "col");
-    for (FrameworkCase c : cases) {
-      html.element("th", label.apply(c), "scope", "col");
-    }
-    html.close("tr").close("thead").open("tbody");
+    List<ReportModel.MatrixRow> rows = new ArrayList<>();
     for (Code theme : matrix.themes()) {
-      html.open("tr").element("th", theme.label(), "scope", "row");
+      List<ReportModel.MatrixCell> cells = new ArrayList<>();
       for (FrameworkCase c : cases) {
         Cell cell = matrix.cell(c.id(), theme.id());
-        html.open("td", "class", "text");
         if (cell.isEmpty()) {
-          html.element("span", "not raised", "class", "note");
-        } else {
-          cell.summaryText().ifPresent(s -> html.element("p", redaction.apply(s).text()));
-          if (!cell.excerpts().isEmpty()) {
-            List<Excerpt> excerpts = cell.excerpts();
-            html.element("p", excerpts.size() + (excerpts.size() == 1 ? " excerpt" : " excerpts") + ", "
-                + excerpts.get(0).time() + (excerpts.size() > 1 ? " to " + excerpts.get(excerpts.size() - 1).time()
-                : ""), "class", "note");
-          }
-          for (Verbatim quote : cell.quotes()) {
-            if (quote.publishable()) {
-              html.open("blockquote").element("p", "\u201c" + redaction.apply(quote.text()).text() + "\u201d")
-                  .element("footer", "\u2014 " + quote.attribution()).close("blockquote");
-            }
+          cells.add(new ReportModel.MatrixCell(false, null, 0, "", "", List.of()));
+          continue;
+        }
+        List<Excerpt> excerpts = cell.excerpts();
+        List<ReportModel.Quote> quotes = new ArrayList<>();
+        for (Verbatim quote : cell.quotes()) {
+          if (quote.publishable()) {
+            quotes.add(new ReportModel.Quote(redaction.apply(quote.text()).text(), quote.attribution()));
           }
         }
-        html.close("td");
+        cells.add(new ReportModel.MatrixCell(true, cell.summaryText().map(s -> redaction.apply(s).text())
+            .orElse(null), excerpts.size(), excerpts.isEmpty() ? "" : excerpts.get(0).time().toString(),
+            excerpts.isEmpty() ? "" : excerpts.get(excerpts.size() - 1).time().toString(), quotes));
       }
-      html.close("tr");
+      rows.add(new ReportModel.MatrixRow(theme.label(), cells));
     }
-    html.close("tbody").close("table").close("div").close("div");
-    return html;
+    return new ReportModel.Framework(cases.stream().map(label).toList(), rows);
   }
 }

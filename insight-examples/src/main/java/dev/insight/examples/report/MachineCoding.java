@@ -203,66 +203,24 @@ public record MachineCoding(int comments, int codedByMachine, List<CodeCount> by
     return comments == 0 ? Double.NaN : (double) codedByMachine / comments;
   }
 
-  /** The appendix. */
-  Html appendix() {
-    Html html = new Html();
-    html.element("p", String.format(Locale.ROOT, "The machine (keyword rules or a learned model) coded %d of the %d "
-        + "comments (%s); the other %d were coded by a person or left uncoded. These are the figures a reader needs "
-        + "to judge how far the machine's coding can be trusted.", codedByMachine, comments, share(coverage()),
-        comments - codedByMachine), "class", "lead");
-    List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("Comments", String.valueOf(comments)));
-    rows.add(List.of("Coded by the machine", codedByMachine + " (" + share(coverage()) + ")"));
-    rows.add(List.of("Not coded by the machine", String.valueOf(comments - codedByMachine)));
-    if (!Double.isNaN(validatedCoverage)) {
-      rows.add(List.of("Precision expected at this coverage (cross-validation at " + share(validatedCoverage)
-          + " coverage)", share(expectedPrecision)));
-      rows.add(List.of("Recall expected on the comments coded (cross-validation)", share(expectedRecall)));
-    }
+  /** The appendix's model: the figures with their shares formatted. */
+  ReportModel.MachineCodingAppendix appendix() {
+    List<List<String>> agreement = new ArrayList<>();
     if (check != null) {
-      rows.add(List.of("Comments checked by a person", String.valueOf(check.unitsCompared())));
-      rows.add(List.of("Agreement with the person, all codes (Cohen's kappa)", decimal(check.kappa())));
-      rows.add(List.of("Comments given exactly the same codes", share(check.exactMatch())));
-    }
-    html.table("Machine coding at a glance", List.of("Measure", "Value"), rows, true);
-    if (Double.isNaN(validatedCoverage)) {
-      html.element("p", "The model's cross-validation report was not given, so the precision to expect at this "
-          + "coverage was not measured.", "class", "note");
-    }
-    if (!byCode.isEmpty()) {
-      List<List<String>> counts = new ArrayList<>();
-      for (CodeCount c : byCode) {
-        counts.add(List.of(c.label(), String.valueOf(c.by().person()), String.valueOf(c.by().rule()),
-            String.valueOf(c.by().model())));
-      }
-      html.table("Comments given each code, by who coded them", List.of("Code", "Person", "Rules", "Model"), counts,
-          true);
-    }
-    if (check == null) {
-      html.element("p", "No sample of the machine's coding was checked by a person, so its agreement with people "
-          + "was not measured.", "class", "note");
-    } else {
-      List<List<String>> codes = new ArrayList<>();
       for (CodeAgreement code : check.codes()) {
-        codes.add(List.of(code.label(), String.valueOf(code.both() + code.onlyFirst() + code.onlySecond()
+        agreement.add(List.of(code.label(), String.valueOf(code.both() + code.onlyFirst() + code.onlySecond()
             + code.neither()), String.valueOf(code.both()), String.valueOf(code.onlyFirst()),
             String.valueOf(code.onlySecond()), share(code.percentAgreement()), decimal(code.kappa())));
       }
-      html.table("Agreement per code on the " + check.unitsCompared() + " comments a person checked", List.of("Code",
-          "Checked", "Both", "Person only", "Machine only", "Agreement", "Kappa"), codes, true);
-      html.element("p", "Kappa corrects agreement for chance: 1 is perfect, 0 is what chance alone gives; above "
-          + "0.8 is usually read as strong and 0.6 to 0.8 as substantial. It is not shown (n/a) where a code was "
-          + "never or always given in the sample.", "class", "note");
     }
-    html.element("h3", "Codes the machine never assigns");
-    html.element("p", neverAssigned.isEmpty() ? "None: the machine assigned every code at least once."
-        : String.join("; ", neverAssigned) + ". Comments on these topics were coded only by a person; a count for "
-            + "them counts only what people coded.");
-    return html;
+    return new ReportModel.MachineCodingAppendix(this, share(coverage()),
+        Double.isNaN(validatedCoverage) ? null : share(validatedCoverage), share(expectedPrecision),
+        share(expectedRecall), check == null ? null : decimal(check.kappa()),
+        check == null ? null : share(check.exactMatch()), check == null ? 0 : check.unitsCompared(), agreement);
   }
 
   private static String share(double value) {
-    return Double.isNaN(value) ? "not known" : Html.percent(value, 0);
+    return Double.isNaN(value) ? "not known" : BarChart.percent(value, 0);
   }
 
   private static String decimal(double value) {

@@ -20,11 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
- * The report's sections that come from the programme itself: the programme at a glance, who was heard, the
- * literature review, the focus groups' findings and recommendations, and "you said, we did".
+ * The report's sections that come from the programme itself, as the templates' model: the programme at a glance,
+ * who was heard, the literature review, the focus groups' findings and recommendations, and "you said, we did".
  *
  * <p>Quotes pass through a {@link QuotePolicy}: a quote without consent is never shown, and a shown quote is
  * redacted.
@@ -51,44 +50,11 @@ final class ProgrammeSections {
         : DAY.format(period.start()) + " to " + DAY.format(period.end());
   }
 
-  /**
-   * The programme at a glance: its purpose, a figure per kind of activity that took place, the people heard in
-   * groups and interviews, the survey responses, and the activities by kind.
-   */
-  Html atAGlance(int stakeholders, int stakeholderOrganisations, int surveyResponses, int comments) {
-    Html html = new Html();
-    html.element("p", programme.purpose(), "class", "lead");
-    html.open("div", "class", "figures");
-    Map<String, Integer> counts = programme.activityCounts();
-    counts.forEach((kind, count) -> {
-      if (!kind.equals("survey") && count > 0) {
-        figure(html, String.valueOf(count), plural(kind, count));
-      }
-    });
-    if (stakeholders > 0) {
-      figure(html, String.valueOf(stakeholders), "people heard in groups and interviews, from "
-          + stakeholderOrganisations + (stakeholderOrganisations == 1 ? " organisation" : " organisations"));
-    }
-    if (surveyResponses > 0) {
-      figure(html, String.valueOf(surveyResponses), "survey responses, " + comments + " with comments");
-    }
-    html.close("div");
-    List<List<String>> rows = new ArrayList<>();
-    counts.forEach((kind, count) -> rows.add(List.of(kind, String.valueOf(count))));
-    html.table("Activities by kind, " + period(programme.period()), List.of("Activity", "Number"), rows, true);
-    return html;
-  }
-
-  /** "focus group", 2: "focus groups"; "board meeting", 1: "board meeting". */
-  static String plural(String kind, int count) {
-    if (count == 1) {
-      return kind;
-    }
-    return kind.endsWith("y") && !kind.endsWith("ey") ? kind.substring(0, kind.length() - 1) + "ies" : kind + "s";
-  }
-
-  private static void figure(Html html, String value, String label) {
-    html.open("div", "class", "figure").element("b", value).element("span", label).close("div");
+  ReportModel.Glance atAGlance(int stakeholders, int stakeholderOrganisations, int surveyResponses, int comments) {
+    List<ReportModel.KindCount> kinds = new ArrayList<>();
+    programme.activityCounts().forEach((kind, count) -> kinds.add(new ReportModel.KindCount(kind, count)));
+    return new ReportModel.Glance(programme.purpose(), kinds, stakeholders, stakeholderOrganisations,
+        surveyResponses, comments);
   }
 
   /** Whether the programme names reference groups (the audiences it set out to hear). */
@@ -96,69 +62,29 @@ final class ProgrammeSections {
     return programme.audiences().stream().anyMatch(Audience::reference);
   }
 
-  Html audiences() {
-    Html html = new Html();
+  ReportModel.Heard audiences() {
     Map<Audience, List<Activity>> coverage = programme.coverage();
-    long reference = coverage.keySet().stream().filter(Audience::reference).count();
-    List<Audience> missing = programme.notReached();
-    html.element("p", (reference - missing.size()) + " of the " + reference + " reference groups (the audiences "
-        + "the programme set out to hear) were heard through at least one activity; " + missing.size()
-        + (missing.size() == 1 ? " was" : " were") + " not. Groups not reached are where the next round of "
-        + "engagement should start.", "class", "lead");
-    List<List<String>> rows = new ArrayList<>();
+    int reference = (int) coverage.keySet().stream().filter(Audience::reference).count();
+    List<ReportModel.Audience> groups = new ArrayList<>();
     coverage.forEach((audience, heardBy) -> {
       if (audience.reference()) {
-        rows.add(List.of(audience.name(), heardBy.isEmpty() ? "not reached" : describe(heardBy)));
+        groups.add(new ReportModel.Audience(audience.name(), heardBy.stream()
+            .map(a -> a.kindLabel() + ": " + a.title()).toList()));
       }
     });
-    String caption = "Reference groups and the activities that heard them";
-    html.scrolling(caption).open("table");
-    html.element("caption", caption);
-    html.open("thead").open("tr").element("th", "Group", "scope", "col").element("th", "Heard through", "scope", "col")
-        .close("tr").close("thead").open("tbody");
-    for (List<String> row : rows) {
-      html.open("tr").element("th", row.get(0), "scope", "row").element("td", row.get(1), "class", "text")
-          .close("tr");
-    }
-    html.close("tbody").close("table").close("div");
-    return html;
+    return new ReportModel.Heard(reference, programme.notReached().size(), groups);
   }
 
-  private static String describe(List<Activity> activities) {
-    List<String> parts = new ArrayList<>();
-    for (Activity a : activities) {
-      parts.add(a.kindLabel() + ": " + a.title());
-    }
-    return String.join("; ", parts);
-  }
-
-  Html literatureReview() {
-    Html html = new Html();
-    List<SourceStudy> studies = programme.activities(SourceStudy.class);
-    html.element("p", studies.size() + (studies.size() == 1 ? " existing study was" : " existing studies were")
-        + " reviewed for what they already say; for each, its method and sample, its key finding and what it "
-        + "informs.", "class", "lead");
-    String caption = studies.size() + (studies.size() == 1 ? " study" : " studies") + " in the literature review";
-    html.scrolling(caption).open("table");
-    html.element("caption", caption);
-    html.open("thead").open("tr");
-    for (String h : List.of("Study", "Year", "Method and sample", "Key finding", "Informs")) {
-      html.element("th", h, "scope", "col");
-    }
-    html.close("tr").close("thead").open("tbody");
-    for (SourceStudy s : studies) {
+  ReportModel.Literature literatureReview() {
+    List<ReportModel.Study> studies = new ArrayList<>();
+    for (SourceStudy s : programme.activities(SourceStudy.class)) {
       String finding = s.findings().stream().map(id -> programme.findings().stream()
           .filter(f -> f.id().equals(id)).findFirst().map(Finding::statement).orElse("")).findFirst().orElse("");
-      String sample = s.method() + "; " + (s.sampleSize() == null ? "" : String.format(Locale.ROOT, "%,d ",
-          s.sampleSize())) + s.sample();
-      html.open("tr").element("th", s.title() + " (" + s.publisher() + ")", "scope", "row")
-          .element("td", String.valueOf(s.year()), "class", "num")
-          .element("td", sample, "class", "text")
-          .element("td", finding, "class", "text")
-          .element("td", priorityTitles(s.priorities()), "class", "text").close("tr");
+      studies.add(new ReportModel.Study(s.title(), s.publisher(), s.year(), s.method(), s.sampleSize() == null
+          ? null : String.format(Locale.ROOT, "%,d", s.sampleSize()), s.sample(), finding,
+          priorityTitles(s.priorities())));
     }
-    html.close("tbody").close("table").close("div");
-    return html;
+    return new ReportModel.Literature(studies);
   }
 
   private String priorityTitles(List<PriorityId> ids) {
@@ -166,76 +92,48 @@ final class ProgrammeSections {
         .findFirst().map(Priority::title).orElse(id.value())).toList());
   }
 
-  Html focusGroups() {
-    Html html = new Html();
+  ReportModel.FocusGroups focusGroups() {
     List<FocusGroup> groups = programme.activities(FocusGroup.class);
     List<String> modes = groups.stream().map(FocusGroup::mode).distinct().toList();
-    html.element("p", groups.size() + (groups.size() == 1 ? " focus group" : " focus groups")
-        + (modes.size() == 1 ? " (" + modes.get(0) + ")" : "") + "; for each, who took part, what was found and "
-        + "what was recommended.", "class", "lead");
     boolean oneGuide = groups.stream().map(FocusGroup::guide).distinct().count() == 1;
-    if (!groups.isEmpty() && oneGuide && !groups.get(0).guide().isEmpty()) {
-      html.open("details").element("summary", "The discussion guide").open("ol");
-      for (Question q : groups.get(0).guide()) {
-        html.element("li", q.text());
-      }
-      html.close("ol").close("details");
-    }
+    List<String> guide = !groups.isEmpty() && oneGuide ? groups.get(0).guide().stream().map(Question::text).toList()
+        : List.of();
+    List<ReportModel.Group> cards = new ArrayList<>();
     for (FocusGroup group : groups) {
-      html.open("div", "class", "card");
-      html.element("h3", group.title());
-      html.element("p", group.when().map(ProgrammeSections::period).orElse("Date not recorded") + "; "
-          + group.participants().size() + " participants from " + group.organisations().size() + " organisations",
-          "class", "note");
+      List<ReportModel.Finding> findings = new ArrayList<>();
       for (Finding f : programme.findings()) {
         if (f.sources().contains(group.id())) {
-          html.open("p").open("strong").text("Finding: ").close("strong").text(f.statement()).close("p");
-          quotesOf(html, f.quotes());
+          findings.add(new ReportModel.Finding(f.statement(), quotesOf(f.quotes())));
         }
       }
-      for (Recommendation r : programme.recommendations()) {
-        if (r.sources().contains(group.id())) {
-          html.open("p").open("strong").text("Recommendation: ").close("strong").text(r.text()).close("p");
-        }
-      }
-      html.close("div");
+      List<String> recommendations = programme.recommendations().stream()
+          .filter(r -> r.sources().contains(group.id())).map(Recommendation::text).toList();
+      cards.add(new ReportModel.Group(group.title(), group.when().map(ProgrammeSections::period).orElse(null),
+          group.participants().size(), group.organisations().size(), findings, recommendations));
     }
-    return html;
+    return new ReportModel.FocusGroups(modes, guide, cards);
   }
 
-  void quotesOf(Html html, List<QuoteId> ids) {
+  List<ReportModel.Quote> quotesOf(List<QuoteId> ids) {
+    List<ReportModel.Quote> shown = new ArrayList<>();
     for (QuoteId id : ids) {
-      programme.quote(id).flatMap(q -> quotes.publishable(q).map(text -> Map.entry(q, text))).ifPresent(entry -> {
-        html.open("blockquote").element("p", "\u201c" + entry.getValue() + "\u201d")
-            .element("footer", "\u2014 " + entry.getKey().attribution()).close("blockquote");
-      });
+      programme.quote(id).ifPresent(q -> quotes.publishable(q)
+          .ifPresent(text -> shown.add(new ReportModel.Quote(text, q.attribution()))));
     }
+    return shown;
   }
 
-  Html youSaidWeDid() {
-    Html html = new Html();
-    html.element("p", "What changed because of what people said, and the evidence behind each change.", "class",
-        "lead");
-    Function<String, String> status = s -> s.replace('_', ' ').toLowerCase(Locale.ROOT);
+  ReportModel.YouSaid youSaidWeDid() {
+    List<ReportModel.Response> responses = new ArrayList<>();
     for (Response r : programme.responses()) {
-      html.open("div", "class", "card");
-      html.open("h3").text(r.weDid()).text(" ").element("span", status.apply(r.status().name()), "class", "status")
-          .close("h3");
-      html.open("p").open("strong").text("You said: ").close("strong").text(r.youSaid()).close("p");
-      List<String> basis = new ArrayList<>();
+      List<ReportModel.Evidence> basis = new ArrayList<>();
       r.findings().forEach(id -> programme.findings().stream().filter(f -> f.id().equals(id)).findFirst()
-          .ifPresent(f -> basis.add(f.statement())));
+          .ifPresent(f -> basis.add(new ReportModel.Evidence("finding", f.statement()))));
       r.recommendations().forEach(id -> programme.recommendations().stream().filter(x -> x.id().equals(id))
-          .findFirst().ifPresent(x -> basis.add("Recommendation: " + x.text())));
-      if (!basis.isEmpty()) {
-        html.element("p", "The evidence:", "class", "note").open("ul");
-        basis.forEach(b -> html.element("li", b));
-        html.close("ul");
-      }
-      quotesOf(html, r.quotes());
-      ConsiderationSection.chain(html, programme, r);
-      html.close("div");
+          .findFirst().ifPresent(x -> basis.add(new ReportModel.Evidence("recommendation", x.text()))));
+      responses.add(new ReportModel.Response(r.weDid(), r.status().name().replace('_', ' ').toLowerCase(Locale.ROOT),
+          r.youSaid(), basis, quotesOf(r.quotes()), ConsiderationSection.chain(programme, r)));
     }
-    return html;
+    return new ReportModel.YouSaid(responses);
   }
 }

@@ -16,7 +16,7 @@ import dev.insight.codeframe.coding.UnitId;
 import dev.insight.codeframe.framework.Cell;
 import dev.insight.codeframe.framework.FrameworkCase;
 import dev.insight.codeframe.framework.FrameworkMatrix;
-import dev.insight.codeframe.manual.CodedDataReader;
+import dev.insight.codeframe.interchange.CodedFileReader;
 import dev.insight.codeframe.rules.RuleCoder;
 import dev.insight.codeframe.transcript.CodedSegment;
 import dev.insight.codeframe.transcript.TranscriptCoding;
@@ -283,7 +283,7 @@ class CaseStudyQualitativeTest {
   private static AgreementReport agreementOn(String file) {
     Codeframe frame = CaseStudyQualitative.commentCodeframe();
     String csv = resource(file);
-    Coding manual = CodedDataReader.columns(frame).idColumn("id").coder("test").read(new StringReader(csv), file)
+    Coding manual = CodedFileReader.columns(frame).idColumn("id").coder("test").read(new StringReader(csv), file)
         .coding();
     Map<UnitId, String> text = new LinkedHashMap<>();
     try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(new StringReader(csv))) {

@@ -69,10 +69,17 @@ class EstimateCommandGoldenTest {
     }
   }
 
-  /* Runs the command and returns its output rows by subgroup. */
+  /* Runs the command with the weights in column pw and returns its output rows by subgroup. */
   private Map<String, Map<String, String>> estimate(List<String> args) {
+    List<String> all = new ArrayList<>(List.of("--weight", "pw"));
+    all.addAll(args);
+    return run(all);
+  }
+
+  /* Runs the command and returns its output rows by subgroup. */
+  private Map<String, Map<String, String>> run(List<String> args) {
     Path out = dir.resolve("e" + System.nanoTime() + ".csv");
-    List<String> all = new ArrayList<>(List.of("estimate", "--id", "cds", "--weight", "pw"));
+    List<String> all = new ArrayList<>(List.of("estimate", "--id", "cds"));
     all.addAll(args);
     all.addAll(List.of("--out", out.toString()));
     StringWriter stdout = new StringWriter();
@@ -274,6 +281,102 @@ class EstimateCommandGoldenTest {
     }
   }
 
+  static Stream<String> weightedReplicateCases() {
+    Stream<String> given = golden("expected_replicate_weighting.csv").stream()
+        .filter(r -> !r.get("design").equals("jkn"))
+        .map(r -> r.get("design") + " " + r.get("weighting")).distinct();
+    Stream<String> made = golden("expected_replicate_weighting.csv").stream()
+        .filter(r -> r.get("design").equals("jk1"))
+        .map(r -> "jk1_made " + r.get("weighting")).distinct();
+    return Stream.concat(given, made);
+  }
+
+  /* The replicate design of a case with its weighting options: --margins from the weights in pw. */
+  private List<String> weightedReplicateDesign(String designName, String weighting) {
+    List<String> args = new ArrayList<>(design(designName));
+    if (weighting.equals("none")) {
+      args.addAll(List.of("--weight", "pw"));
+      return args;
+    }
+    Path margins = copy("replicate_weighting_margins.csv");
+    if (weighting.equals("poststratify")) {
+      Path stype = dir.resolve("stype_margins.csv");
+      try {
+        Files.write(stype, Files.readAllLines(margins).stream()
+            .filter(l -> l.startsWith("\"variable\"") || l.startsWith("\"stype\"")).toList());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      margins = stype;
+    }
+    args.addAll(List.of("--base-weight", "pw", "--margins", margins.toString(), "--method", switch (weighting) {
+      case "poststratify" -> "poststratify";
+      case "rake" -> "rake";
+      default -> "linear";
+    }));
+    if (weighting.equals("linear_bounded")) {
+      args.addAll(List.of("--bounds", "0.7,2.2", "--max-iterations", "200"));
+    }
+    return args;
+  }
+
+  /*
+   * Every row of expected_replicate_weighting.csv for one replicate design and weighting (R's postStratify, rake
+   * and calibrate of an svyrep.design), through the command: one run per quantity with --by stype.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("weightedReplicateCases")
+  void weightedReplicateDesigns_matchR(String designAndWeighting) {
+    String[] parts = designAndWeighting.split(" ");
+    String rDesign = parts[0].equals("jk1_made") ? "jk1" : parts[0];
+    List<Map<String, String>> expected = golden("expected_replicate_weighting.csv").stream()
+        .filter(r -> r.get("design").equals(rDesign) && r.get("weighting").equals(parts[1])
+            && !r.get("quantity").startsWith("svychisq"))
+        .toList();
+    assertThat(expected).isNotEmpty();
+    Map<List<String>, Map<String, Map<String, String>>> runs = new LinkedHashMap<>();
+    for (Map<String, String> e : expected) {
+      String[] q = e.get("quantity").split("\\|");
+      String inside = q[0].substring(q[0].indexOf('(') + 1, q[0].length() - 1);
+      boolean quantile = q[0].startsWith("quantile");
+      List<String> args = new ArrayList<>(weightedReplicateDesign(parts[0], parts[1]));
+      args.addAll(quantile ? List.of("--quantile", "api00:0.25,0.5")
+          : q[0].startsWith("proportion(") ? List.of("--proportion", inside) : quantity(q[0]));
+      args.addAll(List.of("--by", "stype"));
+      String domain = q.length == 1 ? "(all)" : q[1].substring("stype=".length());
+      String subgroup = quantile ? domain + " @ " + inside.substring(inside.indexOf(':') + 1) : domain;
+      Map<String, String> row = runs.computeIfAbsent(args, this::run).get(subgroup);
+      String what = designAndWeighting + " " + e.get("quantity");
+      assertThat(row).as("%s: row %s", what, subgroup).isNotNull();
+      String[][] columns = q[0].startsWith("quantile_ci") ? new String[][] {{"ci_low", "estimate"}, {"ci_high", "se"}}
+          : new String[][] {{"estimate", "estimate"}, {"se", "se"}};
+      for (String[] column : columns) {
+        if (e.get(column[1]).equals("NaN")) {
+          assertThat(row.get(column[0])).as("%s %s", what, column[0]).isEqualTo("NA");
+        } else if (column[0].equals("se") && Math.abs(Double.parseDouble(e.get("se")))
+            < 1e-12 * Math.abs(Double.parseDouble(e.get("estimate")))) {
+          assertThat(Math.abs(Double.parseDouble(row.get("se")))).as(what).isLessThan(1e-8);
+        } else {
+          assertClose(what + " " + column[0], row.get(column[0]), e.get(column[1]));
+        }
+      }
+      assertThat(row.get("df")).as(what + " df").isEqualTo(e.get("df"));
+    }
+  }
+
+  @Test
+  void repweightsWithMargins_needTheFullSampleWeights() {
+    Path clus = copy("apiclus1_replicates.csv");
+    Path out = dir.resolve("never.csv");
+    StringWriter stderr = new StringWriter();
+    int code = Insight.run(new PrintWriter(new StringWriter()), new PrintWriter(stderr), "estimate", "--data",
+        clus.toString(), "--id", "cds", "--margins", copy("replicate_weighting_margins.csv").toString(),
+        "--repweights", "^jk1_", "--type", "JK1", "--mean", "api00", "--out", out.toString());
+    assertThat(code).isEqualTo(1);
+    assertThat(stderr.toString()).contains("--repweights with --margins needs --base-weight COL");
+    assertThat(out).doesNotExist();
+  }
+
   @Test
   void badQuantiles_failWithAMessageAndWriteNothing() {
     Path clus = copy("apiclus1_replicates.csv");
@@ -290,13 +393,6 @@ class EstimateCommandGoldenTest {
       assertThat(stderr.toString()).as(bad[0]).contains(bad[1]);
       assertThat(out).doesNotExist();
     }
-    StringWriter stderr = new StringWriter();
-    int code = Insight.run(new PrintWriter(new StringWriter()), new PrintWriter(stderr), "estimate", "--data",
-        clus.toString(), "--id", "cds", "--weight", "pw", "--repweights", "^jk1_", "--type", "JK1", "--quantile",
-        "api00:0.5", "--out", out.toString());
-    assertThat(code).isEqualTo(1);
-    assertThat(stderr.toString()).contains("quantiles of a design with replicate weights are not supported");
-    assertThat(out).doesNotExist();
   }
 
   @Test

@@ -287,4 +287,36 @@ class OtherProgrammeReportTest {
       }
     }
   }
+
+  @Test
+  void report_withTemplates_writesTheOrganisationsWording_andSaysFilesThatReplaceNoTemplate() throws IOException {
+    Path templates = Files.createDirectories(folder.resolve("council-templates"));
+    Files.writeString(templates.resolve("methods.html"), "<p>How the council did this: {{ s.weighting.iterations }} "
+        + "raking iterations; counts under {{ s.suppressBelow }} hidden.</p>\n");
+    Files.writeString(templates.resolve("logo.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n");
+    StringWriter err = new StringWriter();
+
+    int code = report(folder.resolve("branded"), new StringWriter(), err, "--coded-by", "rules", "--templates",
+        templates.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(err.toString()).contains("note: logo.svg in " + templates + " is not the name of a report template");
+    assertThat(Files.readString(folder.resolve("branded/report.html")))
+        .containsPattern("<p>How the council did this: \\d+ raking iterations; counts under 5 hidden.</p>")
+        .contains("id=\"glance-heading\">The programme at a glance</h2>");
+  }
+
+  @Test
+  void report_withABrokenTemplate_failsNamingItsFileAndLine_andWritesNothing() throws IOException {
+    Path templates = Files.createDirectories(folder.resolve("broken-templates"));
+    Path glance = Files.writeString(templates.resolve("glance.html"), "<p>{{ s.purpose }}</p>\n<p>{{ s.wards }}</p>\n");
+    StringWriter err = new StringWriter();
+
+    int code = report(folder.resolve("never"), new StringWriter(), err, "--templates", templates.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).startsWith("insight report: template " + glance + ", line 2: ")
+        .contains("[wards]").doesNotContain("\tat ");
+    assertThat(folder.resolve("never")).doesNotExist();
+  }
 }

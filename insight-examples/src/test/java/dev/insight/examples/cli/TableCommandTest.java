@@ -168,7 +168,46 @@ class TableCommandTest {
         "--coding", coded.toString(), "--codeframe", frame.toString(), "--out", dir.resolve("t.csv").toString());
 
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString()).contains("unit(s) [NOBODY] are not respondents of the dataset");
+    assertThat(err.toString()).contains(coded + ":2: column \"id\", value \"NOBODY\", not an id of " + data
+        + ": a coded comment must be one of the data's");
+  }
+
+  @Test
+  void twoCodedFilesThatDisagree_isAConflictReportNamingEachFileAndLine() throws IOException {
+    Path frame = dir.resolve("frame.json");
+    dev.insight.codeframe.interchange.CodeframeFiles.write(dev.insight.codeframe.Codeframe.builder("comments")
+        .version("1").code("staff", "Staff", null).code("pay", "Pay", null).build(), frame);
+    String id = Files.readAllLines(data).get(1).split(",")[0].replace("\"", "");
+    Path ann = dir.resolve("ann.csv");
+    Files.writeString(ann, "id,code,by,source,confidence,at,evidence\n" + id + ",staff,human,ann,,2026-12-01T10:00:00Z,\n");
+    Path bob = dir.resolve("bob.csv");
+    Files.writeString(bob, "id,code,by,source,confidence,at,evidence\n" + id + ",pay,human,bob,,2026-12-01T10:00:00Z,\n");
+
+    int code = run("table", "--data", data.toString(), "--id", "id", "--unweighted", "--rows", "codes",
+        "--coding", ann.toString(), "--coding", bob.toString(), "--codeframe", frame.toString(), "--out",
+        dir.resolve("t.csv").toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains(bob + ":2: column \"id\", value \"" + id + "\", conflicting codes for " + id
+        + ": staff in " + ann + " (line 2), pay here");
+    assertThat(dir.resolve("t.csv")).doesNotExist();
+  }
+
+  @Test
+  void codedFileWithACodeNotInTheCodeframe_isAnErrorNamingFileLineAndValue() throws IOException {
+    Path frame = dir.resolve("frame.json");
+    dev.insight.codeframe.interchange.CodeframeFiles.write(dev.insight.codeframe.Codeframe.builder("comments")
+        .version("1").code("staff", "Staff", null).build(), frame);
+    String id = Files.readAllLines(data).get(1).split(",")[0].replace("\"", "");
+    Path coded = dir.resolve("coded.csv");
+    Files.writeString(coded, "id,code,by,source,confidence,at,evidence\n" + id + ",parking,human,ann,,2026-12-01T10:00:00Z,\n");
+
+    int code = run("table", "--data", data.toString(), "--id", "id", "--unweighted", "--rows", "codes",
+        "--coding", coded.toString(), "--codeframe", frame.toString(), "--out", dir.resolve("t.csv").toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains(coded + ":2: column \"code\", value \"parking\", not a code of the "
+        + "codeframe comments 1");
   }
 
   @Test

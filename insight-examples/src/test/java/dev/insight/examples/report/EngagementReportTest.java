@@ -162,4 +162,57 @@ class EngagementReportTest {
             + "respondents)", "id=\"methods\"", "id=\"consideration-log\"", "Head of the chain: " + head + ".",
         "Consideration log (5 entries)");
   }
+
+  /** A coding of the case study's comments: the first ten by a person, then rules, then a model, one given none. */
+  private static dev.insight.codeframe.coding.Coding mixedCoding(boolean otherFrame) {
+    var data = CaseStudyFiles.survey();
+    var codes = data.multiResponse("codes");
+    var frame = dev.insight.codeframe.Codeframe.builder("comment codes");
+    codes.options().forEach(o -> frame.code(o.code(), o.label(), null));
+    if (otherFrame) {
+      frame.code("extra", "A code the data do not have", null);
+    }
+    var coding = dev.insight.codeframe.coding.Coding.builder(frame.build());
+    java.time.Instant at = java.time.Instant.parse("2022-10-01T00:00:00Z");
+    int seen = 0;
+    for (int row = 0; row < data.rowCount(); row++) {
+      if (codes.isMissing(row)) {
+        continue;
+      }
+      var unit = dev.insight.codeframe.coding.UnitId.of(data.id(row));
+      coding.unit(unit);
+      if (seen++ == 0) {
+        continue;
+      }
+      dev.insight.codeframe.coding.Provenance by = seen <= 10 ? new dev.insight.codeframe.coding.Provenance.Human("AB", at)
+          : seen <= 30 ? new dev.insight.codeframe.coding.Provenance.Rule("cost OR price", List.of("cost"), at)
+          : new dev.insight.codeframe.coding.Provenance.Model("tfidf-1", 0.9, List.of(), at);
+      for (int c = 0; c < codes.options().size(); c++) {
+        if (codes.isSelected(row, c)) {
+          coding.assign(unit, dev.insight.codeframe.CodeId.of(codes.options().get(c).code()), by);
+        }
+      }
+    }
+    return coding.build();
+  }
+
+  @Test
+  void withCoding_methodsSayHowManyCommentsEachKindOfCoderCoded_fromTheProvenance() throws IOException {
+    var withCoding = caseStudy(RedactionPolicy.standard()).withCoding(mixedCoding(false));
+
+    assertThat(withCoding.html()).contains("Of the 180 comments, 9 read and coded by a person, 20 coded by keyword "
+        + "rules, 150 coded by a learned model and 1 given no code, with a codeframe of");
+    JsonNode codedBy = new ObjectMapper().readTree(withCoding.json()).at("/survey/comments/codedBy");
+    assertThat(codedBy.toString()).isEqualTo(
+        "{\"recorded\":true,\"person\":9,\"rules\":20,\"model\":150,\"uncoded\":1}");
+  }
+
+  @Test
+  void withCoding_ofAnotherCodeframe_isRefusedNamingBothSetsOfCodes() {
+    var report = caseStudy(RedactionPolicy.standard());
+
+    assertThatThrownBy(() -> report.withCoding(mixedCoding(true))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("the coding's codes [").hasMessageContaining("extra] are not the codes of survey "
+            + "variable codes [");
+  }
 }

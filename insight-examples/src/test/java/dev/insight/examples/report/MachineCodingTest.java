@@ -27,7 +27,7 @@ class MachineCodingTest {
         .contains("The machine (keyword rules or a learned model) coded 144 of the 180 comments (80%); the other 36")
         .containsPattern("Precision expected at this coverage \\(cross-validation at 80% coverage\\)</th>\\s*"
             + "<td class=\"num\">87%")
-        .containsPattern("Agreement with the person, all codes \\(Cohen&#39;s kappa\\)</th>\\s*<td class=\"num\">0\\.80")
+        .containsPattern("Agreement with the person, all codes \\(Cohen's kappa\\)</th>\\s*<td class=\"num\">0\\.80")
         .containsPattern("<th scope=\"row\">Generally positive</th>\\s*<td class=\"num\">60</td>\\s*<td class=\"num\">"
             + "20</td>\\s*<td class=\"num\">3</td>\\s*<td class=\"num\">2</td>\\s*<td class=\"num\">92%</td>\\s*"
             + "<td class=\"num\">0\\.82</td>")
@@ -41,9 +41,9 @@ class MachineCodingTest {
         .withMachineCoding(new MachineCoding(180, 180, List.of(), Double.NaN, Double.NaN, Double.NaN, null,
             List.of())).html();
 
-    assertThat(html).contains("No sample of the machine&#39;s coding was checked by a person, so its agreement with "
+    assertThat(html).contains("No sample of the machine's coding was checked by a person, so its agreement with "
             + "people was not measured.")
-        .contains("The model&#39;s cross-validation report was not given, so the precision to expect at this "
+        .contains("The model's cross-validation report was not given, so the precision to expect at this "
             + "coverage was not measured.")
         .doesNotContain("Precision expected at this coverage")
         .contains("None: the machine assigned every code at least once.");

@@ -2,7 +2,7 @@ package dev.insight.spark.fft;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import dev.insight.codeframe.learn.TrainingCsv;
+import dev.insight.codeframe.interchange.DataColumns;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,7 +94,7 @@ public final class PhraseModel implements Serializable {
    * @throws IllegalArgumentException when a band has no comments
    */
   public static PhraseModel learn(Path file, String commentColumn, String ratingColumn) {
-    List<List<String>> columns = TrainingCsv.readColumns(file, List.of(commentColumn, ratingColumn));
+    List<List<String>> columns = DataColumns.readColumns(file, List.of(commentColumn, ratingColumn));
     List<Map<String, Map<String, Integer>>> counts = List.of(new HashMap<>(), new HashMap<>(), new HashMap<>());
     int[] used = new int[3];
     for (int i = 0; i < columns.get(0).size(); i++) {

@@ -201,6 +201,31 @@ class FftPublicationTest {
   }
 
   @Test
+  void job_organisationsUnderTwoParentsAtTwoLevels_stopsBeforeWritingAndNamesEveryOne(@TempDir Path dir) {
+    List<Row> good = raw.stream().filter(r -> LEVELS.stream().noneMatch(l -> blank(r.getAs(l)))).toList();
+    Row first = good.get(0);
+    Row other = good.stream().filter(r -> !r.getAs("trust").equals(first.getAs("trust"))).findFirst().get();
+    String ward = first.getAs("ward");
+    String site = first.getAs("site");
+    String otherSite = other.getAs("site");
+    String otherTrust = other.getAs("trust");
+    // a ward reported under a second site, and a site reported under a second trust
+    Row wardMoved = RowFactory.create(99_998L, "2026-10", first.getAs("icb"), first.getAs("trust"), site + "X", ward,
+        "2", "kind staff");
+    Row siteMoved = RowFactory.create(99_999L, "2026-10", other.getAs("icb"), otherTrust + "Y", otherSite, "new ward",
+        "1", null);
+    String input = dir.resolve("month.parquet").toString();
+    month.union(spark.createDataFrame(List.of(wardMoved, siteMoved), FftGenerator.SCHEMA)).write().parquet(input);
+    Map<String, String> options = FftJob.parse(new String[] {"--input", input, "--output",
+        dir.resolve("out").toString()});
+    assertThatThrownBy(() -> FftJob.run(spark, options)).isInstanceOf(NotATreeException.class)
+        .hasMessageStartingWith("the organisations do not form a tree: ")
+        .hasMessageContaining("ward " + ward + " is under site " + site + " and " + site + "X")
+        .hasMessageContaining("site " + otherSite + " is under trust " + otherTrust + " and " + otherTrust + "Y");
+    assertThat(Files.exists(dir.resolve("out"))).as("nothing written").isFalse();
+  }
+
+  @Test
   void job_csvIn_writesParquetCsvAndSummary_andRefusesToOverwrite(@TempDir Path dir) throws Exception {
     String input = dir.resolve("month.csv").toString();
     month.coalesce(1).write().option("header", "true").csv(input);
@@ -209,6 +234,12 @@ class FftPublicationTest {
     FftSummary summary = FftJob.run(spark, options);
 
     assertThat(summary.rowsRead()).isEqualTo(4_000);
+    // the CSV reader reads a blank level as null and the job's text ratings as text: the same rows set aside
+    assertThat(summary.missingLevel()).isEqualTo(raw.stream().filter(r -> LEVELS.stream()
+        .anyMatch(l -> blank(r.getAs(l)))).count()).isPositive();
+    assertThat(summary.ratingOutsideScale()).isEqualTo(raw.stream().filter(r -> LEVELS.stream()
+        .noneMatch(l -> blank(r.getAs(l))) && !FftPublication.SCALE.contains((String) r.getAs("rating"))).count())
+        .isPositive();
     Dataset<Row> parquet = spark.read().parquet(dir.resolve("out/publication.parquet").toString());
     assertThat(parquet.count()).isEqualTo(1 + summary.organisations().stream().mapToInt(Integer::intValue).sum());
     assertThat(parquet.columns()).startsWith("level", "code", "parent", "responses", "positive_share", "comments",

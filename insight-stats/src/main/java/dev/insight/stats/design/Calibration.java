@@ -2,6 +2,7 @@ package dev.insight.stats.design;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.insight.stats.internal.RakingResiduals;
 import java.util.Arrays;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -143,7 +144,7 @@ sealed interface Calibration {
   /** Raking; see {@link Calibration#raked}. */
   final class Raked implements Calibration {
     /** R's {@code svyrecvar} makes exactly this many backfitting sweeps for a raked design. */
-    private static final int SWEEPS = 10;
+    private static final int SWEEPS = RakingResiduals.SWEEPS;
     /** Each row's category per margin; null when the sweeps run on the cells, which do not need them. */
     private final int @Nullable [][] margins;
     private final int[] categoryCounts;
@@ -284,23 +285,7 @@ sealed interface Calibration {
           sum[c] += x[i] / after[i];
         }
       }
-      double[] adjust = new double[cellCount];
-      for (int sweep = 0; sweep < SWEEPS; sweep++) {
-        for (int k = 0; k < categoryCounts.length; k++) {
-          double[] catSum = new double[categoryCounts[k]];
-          double[] catSize = new double[categoryCounts[k]];
-          int[] map = marginOfCell[k];
-          for (int c = 0; c < cellCount; c++) {
-            catSum[map[c]] += sum[c] - cellSize[c] * adjust[c];
-            catSize[map[c]] += cellSize[c];
-          }
-          for (int c = 0; c < cellCount; c++) {
-            if (catSize[map[c]] > 0) {
-              adjust[c] += catSum[map[c]] / catSize[map[c]];
-            }
-          }
-        }
-      }
+      double[] adjust = RakingResiduals.adjustments(sum, cellSize, marginOfCell, categoryCounts);
       for (int i = 0; i < x.length; i++) {
         int c = cellOfRow[i];
         if (c >= 0) {

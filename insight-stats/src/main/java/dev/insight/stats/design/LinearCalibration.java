@@ -153,42 +153,10 @@ public final class LinearCalibration implements Weighting {
       }
       cols[u] = java.util.Arrays.copyOf(c, used);
     }
-    double[] eta = new double[p];
     double[] g = new double[size];
-    boolean[] free = new boolean[size];
-    update(cols, eta, g, free);
-    boolean converged = false;
-    int iterations = 0;
-    while (iterations < maxIterations) {
-      iterations++;
-      double[][] t = new double[p][p];
-      double[] misfit = population.clone();
-      for (int u = 0; u < size; u++) {
-        double w = units.weight[u];
-        if (w == 0) {
-          continue;
-        }
-        for (int a : cols[u]) {
-          misfit[a] -= w * g[u];
-          if (free[u]) {
-            for (int b : cols[u]) {
-              t[a][b] += w;
-            }
-          }
-        }
-      }
-      RealMatrix inverse = new SingularValueDecomposition(new Array2DRowRealMatrix(t, false)).getSolver()
-          .getInverse();
-      double[] step = inverse.operate(misfit);
-      for (int a = 0; a < p; a++) {
-        eta[a] += step[a];
-      }
-      update(cols, eta, g, free);
-      if (resolved.gap(units, g).value() <= tolerance) {
-        converged = true;
-        break;
-      }
-    }
+    Steps fit = newton(resolved, units, units.weight, cols, population, g);
+    boolean converged = fit.converged();
+    int iterations = fit.count();
     Resolved.Gap gap = resolved.gap(units, g);
     double[] weights = units.weights(resolved.start(), g);
     String bounds = Double.isInfinite(upper) ? "unbounded" : "g-weights in [" + lower + ", " + upper + "]";
@@ -212,7 +180,70 @@ public final class LinearCalibration implements Weighting {
         resolved.variables(), bounds, iterations, converged ? "" : "; NOT converged"));
     Calibration calibration = Calibration.linear(resolved.category(), resolved.categoryCount, resolved.start(),
         weights);
-    return new WeightingResult(design.reweighted(weights, calibration, step), report);
+    // each replicate calibrated to the same totals from its own weights (R's calibrate of an svyrep.design)
+    ReplicateRefit refit = design.replicates().isEmpty() ? null
+        : new ReplicateRefit(units.rowUnit, size, (sums, r) -> {
+          double[] f = new double[size];
+          Steps replicate = newton(resolved, units, sums, cols, population, f);
+          if (!replicate.converged() && !allowNonConvergence) {
+            throw new WeightingNotConvergedException(String.format(Locale.ROOT, "linear calibration of replicate "
+                + "%d on %s with %s did not meet the targets in %d iterations: its weights cannot meet them within "
+                + "the bounds; widen the bounds", r + 1, resolved.variables(), bounds, replicate.count()), report);
+          }
+          for (int u = 0; u < size; u++) {
+            if (sums[u] > 0 && !(f[u] > 0)) {
+              throw new IllegalArgumentException(String.format(Locale.ROOT, "linear calibration on %s gives "
+                  + "replicate %d a g-weight of %s; set bounds on the g-weights", resolved.variables(), r + 1, f[u]));
+            }
+          }
+          return f;
+        });
+    return new WeightingResult(design.reweighted(weights, calibration, step, refit), report);
+  }
+
+  private record Steps(int count, boolean converged) {}
+
+  /* Newton steps on the multipliers from these unit weights until the targets are met; g is the result. */
+  private Steps newton(Resolved resolved, Resolved.Units units, double[] unitWeight, int[][] cols,
+      double[] population, double[] g) {
+    int p = population.length;
+    int size = units.size();
+    double[] eta = new double[p];
+    boolean[] free = new boolean[size];
+    update(cols, eta, g, free);
+    boolean converged = false;
+    int iterations = 0;
+    while (iterations < maxIterations) {
+      iterations++;
+      double[][] t = new double[p][p];
+      double[] misfit = population.clone();
+      for (int u = 0; u < size; u++) {
+        double w = unitWeight[u];
+        if (w == 0) {
+          continue;
+        }
+        for (int a : cols[u]) {
+          misfit[a] -= w * g[u];
+          if (free[u]) {
+            for (int b : cols[u]) {
+              t[a][b] += w;
+            }
+          }
+        }
+      }
+      RealMatrix inverse = new SingularValueDecomposition(new Array2DRowRealMatrix(t, false)).getSolver()
+          .getInverse();
+      double[] step = inverse.operate(misfit);
+      for (int a = 0; a < p; a++) {
+        eta[a] += step[a];
+      }
+      update(cols, eta, g, free);
+      if (resolved.gap(units, unitWeight, g).value() <= tolerance) {
+        converged = true;
+        break;
+      }
+    }
+    return new Steps(iterations, converged);
   }
 
   private static double[] positive(double[] weights) {

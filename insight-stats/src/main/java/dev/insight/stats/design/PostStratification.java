@@ -181,6 +181,7 @@ public final class PostStratification implements Weighting {
     }
     checkArgument(sampleTotal > 0, "no respondents left to weight");
     double[] factor = new double[cellCount];
+    double[] goal = new double[cellCount];
     for (int c = 0; c < cellCount; c++) {
       if (!hasTarget[c]) {
         continue;
@@ -191,6 +192,7 @@ public final class PostStratification implements Weighting {
       checkArgument(t > 0 || count[c] == 0, "target cell %s has a target of 0 but %s respondents; weights must stay "
           + "above 0", describe(vars, c), count[c]);
       factor[c] = count[c] == 0 ? 0 : t / sample[c];
+      goal[c] = t;
     }
     double[] after = new double[n];
     for (int i = 0; i < n; i++) {
@@ -200,7 +202,20 @@ public final class PostStratification implements Weighting {
     Calibration calibration = Calibration.postStratified(cellOf, cellCount, before, after);
     DesignStep step = new DesignStep("postStratify", String.format(Locale.ROOT, "cells of %s; %s",
         String.join(" x ", variables), kind == TargetKind.COUNTS ? "counts" : "proportions"));
-    return new WeightingResult(design.reweighted(after, calibration, step), report);
+    // each replicate's cells scaled to the same targets (R's postStratify of an svyrep.design)
+    ReplicateRefit refit = design.replicates().isEmpty() ? null : new ReplicateRefit(cellOf, cellCount, (sums, r) -> {
+      double[] f = new double[cellCount];
+      for (int c = 0; c < cellCount; c++) {
+        if (count[c] > 0 && !(sums[c] > 0)) {
+          throw new IllegalArgumentException(String.format(Locale.ROOT, "replicate %d has no weight in cell %s, "
+              + "so it cannot be post-stratified (R gives NaN); merge the cell with another", r + 1,
+              describe(vars, c)));
+        }
+        f[c] = count[c] == 0 ? 0 : goal[c] / sums[c];
+      }
+      return f;
+    });
+    return new WeightingResult(design.reweighted(after, calibration, step, refit), report);
   }
 
   @Override

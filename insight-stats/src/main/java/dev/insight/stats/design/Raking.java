@@ -102,43 +102,10 @@ public final class Raking implements Weighting {
   public WeightingResult apply(SurveyDesign design) {
     Resolved resolved = Resolved.of(design, margins, missing);
     Resolved.Units units = resolved.units();
-    int m = margins.size();
-    int size = units.size();
-    double[] factor = new double[size];
-    Arrays.fill(factor, 1.0);
-    boolean converged = false;
-    int sweeps = 0;
-    while (sweeps < maxIterations) {
-      sweeps++;
-      double worst = 0;
-      for (int k = 0; k < m; k++) {
-        int[] cat = units.category[k];
-        double[] target = resolved.targets[k];
-        double[] achieved = new double[target.length];
-        for (int u = 0; u < size; u++) {
-          if (cat[u] >= 0) {
-            achieved[cat[u]] += units.weight[u] * factor[u];
-          }
-        }
-        double[] scale = new double[target.length];
-        for (int j = 0; j < target.length; j++) {
-          scale[j] = achieved[j] > 0 ? target[j] / achieved[j] : 1;
-          if (target[j] > 0) {
-            worst = Math.max(worst, Math.abs(achieved[j] - target[j]) / target[j]);
-          }
-        }
-        for (int u = 0; u < size; u++) {
-          if (cat[u] >= 0) {
-            factor[u] *= scale[cat[u]];
-          }
-        }
-      }
-      // the gaps measured before this sweep's updates were within tolerance: the weights now are closer still
-      if (worst <= tolerance) {
-        converged = true;
-        break;
-      }
-    }
+    double[] factor = new double[units.size()];
+    Sweeps fit = rake(resolved, units, units.weight, factor);
+    boolean converged = fit.converged();
+    int sweeps = fit.count();
     Resolved.Gap gap = resolved.gap(units, factor);
     converged = converged || gap.value() <= tolerance;
     // the final weights and the report's sums in one pass over the rows (the sums in row order, as WeightingReport.of)
@@ -174,7 +141,63 @@ public final class Raking implements Weighting {
     Calibration calibration = resolved.rowCell != null
         ? Calibration.rakedByCell(resolved.rowCell, resolved.categoryCount, weights)
         : Calibration.raked(resolved.category(), resolved.categoryCount, weights);
-    return new WeightingResult(design.reweighted(weights, calibration, new DesignStep("rake", detail)), report);
+    // each replicate raked to the same margins from its own weights (R's rake of an svyrep.design)
+    ReplicateRefit refit = design.replicates().isEmpty() ? null
+        : new ReplicateRefit(units.rowUnit, units.size(), (sums, r) -> {
+          double[] f = new double[sums.length];
+          Sweeps replicate = rake(resolved, units, sums, f);
+          if (!replicate.converged() && !allowNonConvergence) {
+            throw new WeightingNotConvergedException(String.format(Locale.ROOT, "raking replicate %d on %s did "
+                + "not converge in %d iterations; raise the iteration limit or check the margins", r + 1,
+                resolved.variables(), replicate.count()), report);
+          }
+          return f;
+        });
+    return new WeightingResult(design.reweighted(weights, calibration, new DesignStep("rake", detail), refit),
+        report);
+  }
+
+  private record Sweeps(int count, boolean converged) {}
+
+  /* Sweeps over the margins from these unit weights until the gaps are within the tolerance; factor is the result. */
+  private Sweeps rake(Resolved resolved, Resolved.Units units, double[] unitWeight, double[] factor) {
+    int m = margins.size();
+    int size = units.size();
+    Arrays.fill(factor, 1.0);
+    boolean converged = false;
+    int sweeps = 0;
+    while (sweeps < maxIterations) {
+      sweeps++;
+      double worst = 0;
+      for (int k = 0; k < m; k++) {
+        int[] cat = units.category[k];
+        double[] target = resolved.targets[k];
+        double[] achieved = new double[target.length];
+        for (int u = 0; u < size; u++) {
+          if (cat[u] >= 0) {
+            achieved[cat[u]] += unitWeight[u] * factor[u];
+          }
+        }
+        double[] scale = new double[target.length];
+        for (int j = 0; j < target.length; j++) {
+          scale[j] = achieved[j] > 0 ? target[j] / achieved[j] : 1;
+          if (target[j] > 0) {
+            worst = Math.max(worst, Math.abs(achieved[j] - target[j]) / target[j]);
+          }
+        }
+        for (int u = 0; u < size; u++) {
+          if (cat[u] >= 0) {
+            factor[u] *= scale[cat[u]];
+          }
+        }
+      }
+      // the gaps measured before this sweep's updates were within tolerance: the weights now are closer still
+      if (worst <= tolerance) {
+        converged = true;
+        break;
+      }
+    }
+    return new Sweeps(sweeps, converged);
   }
 
   @Override

@@ -28,10 +28,14 @@ final class Replicates {
   private final double @Nullable [][] factors;
   private final int @Nullable [] unitOfRow;
   private final int units;
+  /* The full-sample weights the factors multiply (the design's when the replicates were made from it). */
+  private final double[] base;
+  /* After weighting: each row's adjustment group (-1: weight 0) and each replicate's factor per group. */
+  private final @Nullable Adjustment adjustment;
 
   private Replicates(ReplicateType type, double scale, double[] rscales, boolean mse,
       NumericVariable @Nullable [] columns, double @Nullable [][] factors, int @Nullable [] unitOfRow, int units,
-      int rows, double[] weights) {
+      double[] base, @Nullable Adjustment adjustment) {
     this.type = type;
     this.scale = scale;
     this.rscales = rscales;
@@ -40,9 +44,21 @@ final class Replicates {
     this.factors = factors;
     this.unitOfRow = unitOfRow;
     this.units = units;
+    this.base = base;
+    this.adjustment = adjustment;
     this.count = columns != null ? columns.length : factors.length;
     this.degreesOfFreedom = rank(null) - 1;
   }
+
+  /*
+   * How weighting changed the replicates: replicate r's weight of row i is its weight before times
+   * factor[r][group[i]] (0 for group -1). A weighting factor is constant within the cells of its weighting
+   * variables, so the groups are the cells present (or their combinations after several steps): a few numbers per
+   * replicate, not a copy of the replicate weights. For replicates made from a design, pairOfRow indexes each row's
+   * (PSU, group) pair, over which replicate totals are summed.
+   */
+  private record Adjustment(int[] group, int groups, double[][] factor, int @Nullable [] pairOfRow,
+      int @Nullable [] pairUnit, int @Nullable [] pairGroup) {}
 
   /* Replicate weights given as columns of combined weights; checks them (finite, not negative, not missing). */
   static Replicates ofColumns(NumericVariable[] columns, ReplicateType type, @Nullable Double scale,
@@ -91,7 +107,7 @@ final class Replicates {
     for (double x : rs) {
       checkArgument(x >= 0 && Double.isFinite(x), "rscales must be 0 or more: %s", x);
     }
-    return new Replicates(type, s, rs, mse, columns.clone(), null, null, 0, weights.length, weights);
+    return new Replicates(type, s, rs, mse, columns.clone(), null, null, 0, weights, null);
   }
 
   /* Replicates made from a design's structure (R's as.svrepdesign). */
@@ -217,7 +233,7 @@ final class Replicates {
       default -> throw new IllegalArgumentException("replicates are made from a design by JK1, JKn or bootstrap, "
           + "not " + type);
     }
-    return new Replicates(type, scale, rscales, mse, null, factors, unitOfRow, units, rows, weights);
+    return new Replicates(type, scale, rscales, mse, null, factors, unitOfRow, units, weights, null);
   }
 
   private static double[] ones(int n) {
@@ -231,20 +247,172 @@ final class Replicates {
   }
 
   /* The weight of row i in replicate r. */
-  double weight(int r, int i, double[] weights) {
+  double weight(int r, int i) {
+    double w;
     if (columns != null) {
-      return columns[r].valueAt(i);
+      w = columns[r].valueAt(i);
+    } else {
+      int u = unitOfRow[i];
+      w = u < 0 ? 0 : base[i] * factors[r][u];
     }
-    int u = unitOfRow[i];
-    return u < 0 ? 0 : weights[i] * factors[r][u];
+    if (adjustment != null) {
+      int g = adjustment.group[i];
+      w = g < 0 ? 0 : w * adjustment.factor[r][g];
+    }
+    return w;
+  }
+
+  /* Every row's weight in replicate r, into a buffer of one value per row. */
+  void weights(int r, double[] into) {
+    if (columns != null) {
+      NumericVariable c = columns[r];
+      for (int i = 0; i < into.length; i++) {
+        into[i] = c.valueAt(i);
+      }
+    } else {
+      double[] f = factors[r];
+      for (int i = 0; i < into.length; i++) {
+        int u = unitOfRow[i];
+        into[i] = u < 0 ? 0 : base[i] * f[u];
+      }
+    }
+    if (adjustment != null) {
+      double[] a = adjustment.factor[r];
+      int[] group = adjustment.group;
+      for (int i = 0; i < into.length; i++) {
+        int g = group[i];
+        into[i] = g < 0 ? 0 : into[i] * a[g];
+      }
+    }
+  }
+
+  /*
+   * These replicates weighted as the full sample was (R's postStratify, rake and calibrate on an svyrep.design):
+   * each replicate's weights, summed by the step's units, are fitted to the same targets, and each unit's factor
+   * multiplies the replicate's weights of the unit's rows. Replicates that the step cannot fit fail in the fit.
+   */
+  Replicates refit(ReplicateRefit refit) {
+    int[] unitOf = refit.unitOfRow();
+    int n = base.length;
+    checkArgument(unitOf.length == n, "%s units of rows for %s rows", unitOf.length, n);
+    // the units present, so that what is kept is a few numbers per replicate and present unit
+    int[] local = new int[refit.units()];
+    Arrays.fill(local, -1);
+    int present = 0;
+    int[] unitOfLocal = new int[Math.min(refit.units(), n)];
+    for (int i = 0; i < n; i++) {
+      int u = unitOf[i];
+      if (u >= 0 && local[u] < 0) {
+        unitOfLocal[present] = u;
+        local[u] = present++;
+      }
+    }
+    double[][] factor = new double[count][present];
+    double[] row = new double[n];
+    double[] sums = new double[refit.units()];
+    for (int r = 0; r < count; r++) {
+      weights(r, row);
+      Arrays.fill(sums, 0);
+      for (int i = 0; i < n; i++) {
+        int u = unitOf[i];
+        if (u >= 0) {
+          sums[u] += row[i];
+        }
+      }
+      double[] f = refit.fit().factors(sums, r);
+      for (int k = 0; k < present; k++) {
+        double v = f[unitOfLocal[k]];
+        if (!(v >= 0 && Double.isFinite(v))) {
+          throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "weighting replicate %d of %d "
+              + "gives a factor of %s: its replicate weights cannot meet the targets", r + 1, count, v));
+        }
+        factor[r][k] = v;
+      }
+    }
+    int[] rowLocal = new int[n];
+    for (int i = 0; i < n; i++) {
+      rowLocal[i] = unitOf[i] < 0 ? -1 : local[unitOf[i]];
+    }
+    return new Replicates(type, scale, rscales, mse, columns, factors, unitOfRow, units, base,
+        combine(rowLocal, present, factor));
+  }
+
+  /* The adjustment after this one and a new step's (groups of rows and factors), as one. */
+  private Adjustment combine(int[] group, int groups, double[][] factor) {
+    int n = group.length;
+    int[] combined;
+    int combinedGroups;
+    double[][] combinedFactor;
+    if (adjustment == null) {
+      combined = group;
+      combinedGroups = groups;
+      combinedFactor = factor;
+    } else {
+      // the pairs (earlier group, new group) present, numbered in row order
+      java.util.Map<Long, Integer> index = new java.util.HashMap<>();
+      combined = new int[n];
+      int[] earlier = new int[n];
+      int[] later = new int[n];
+      for (int i = 0; i < n; i++) {
+        int a = adjustment.group[i];
+        int b = group[i];
+        if (a < 0 || b < 0) {
+          combined[i] = -1;
+          continue;
+        }
+        long key = (long) a * groups + b;
+        Integer k = index.get(key);
+        if (k == null) {
+          k = index.size();
+          index.put(key, k);
+          earlier[k] = a;
+          later[k] = b;
+        }
+        combined[i] = k;
+      }
+      combinedGroups = index.size();
+      combinedFactor = new double[count][combinedGroups];
+      for (int r = 0; r < count; r++) {
+        for (int k = 0; k < combinedGroups; k++) {
+          combinedFactor[r][k] = adjustment.factor[r][earlier[k]] * factor[r][later[k]];
+        }
+      }
+    }
+    if (columns != null) {
+      return new Adjustment(combined, combinedGroups, combinedFactor, null, null, null);
+    }
+    // replicates made from a design: totals are summed over the (PSU, group) pairs present
+    java.util.Map<Long, Integer> pairs = new java.util.HashMap<>();
+    int[] pairOfRow = new int[n];
+    int[] pairUnit = new int[n];
+    int[] pairGroup = new int[n];
+    for (int i = 0; i < n; i++) {
+      int u = unitOfRow[i];
+      int g = combined[i];
+      if (u < 0 || g < 0) {
+        pairOfRow[i] = -1;
+        continue;
+      }
+      long key = (long) u * combinedGroups + g;
+      Integer k = pairs.get(key);
+      if (k == null) {
+        k = pairs.size();
+        pairs.put(key, k);
+        pairUnit[k] = u;
+        pairGroup[k] = g;
+      }
+      pairOfRow[i] = k;
+    }
+    return new Adjustment(combined, combinedGroups, combinedFactor, pairOfRow,
+        Arrays.copyOf(pairUnit, pairs.size()), Arrays.copyOf(pairGroup, pairs.size()));
   }
 
   /* For each value vector k and replicate r, sum_i w_ri v_k[i]. */
-  double[][] totals(double[][] values, double[] weights) {
+  double[][] totals(double[][] values) {
     int k = values.length;
     double[][] out = new double[k][count];
     if (columns != null) {
-      int n = weights.length;
+      int n = base.length;
       // the rows where some vector is not 0, so a domain costs its own rows only
       int[] rows = new int[n];
       int m = 0;
@@ -256,11 +424,16 @@ final class Replicates {
           }
         }
       }
+      int[] group = adjustment == null ? null : adjustment.group;
       for (int r = 0; r < count; r++) {
         NumericVariable c = columns[r];
+        double[] factor = adjustment == null ? null : adjustment.factor[r];
         for (int j = 0; j < m; j++) {
           int i = rows[j];
           double w = c.valueAt(i);
+          if (group != null) {
+            w = group[i] < 0 ? 0 : w * factor[group[i]];
+          }
           for (int a = 0; a < k; a++) {
             out[a][r] += w * values[a][i];
           }
@@ -268,12 +441,15 @@ final class Replicates {
       }
       return out;
     }
+    if (adjustment != null) {
+      return pairTotals(values);
+    }
     double[][] unitTotals = new double[k][units];
-    for (int i = 0; i < weights.length; i++) {
+    for (int i = 0; i < base.length; i++) {
       int u = unitOfRow[i];
       if (u >= 0) {
         for (int a = 0; a < k; a++) {
-          unitTotals[a][u] += weights[i] * values[a][i];
+          unitTotals[a][u] += base[i] * values[a][i];
         }
       }
     }
@@ -284,6 +460,38 @@ final class Replicates {
         double[] t = unitTotals[a];
         for (int u = 0; u < units; u++) {
           s += f[u] * t[u];
+        }
+        out[a][r] = s;
+      }
+    }
+    return out;
+  }
+
+  /* Replicates made from a design and then weighted: totals by (PSU, group) pair, then per replicate. */
+  private double[][] pairTotals(double[][] values) {
+    int k = values.length;
+    int[] pairOfRow = adjustment.pairOfRow;
+    int[] pairUnit = adjustment.pairUnit;
+    int[] pairGroup = adjustment.pairGroup;
+    int pairs = pairUnit.length;
+    double[][] pairTotal = new double[k][pairs];
+    for (int i = 0; i < base.length; i++) {
+      int p = pairOfRow[i];
+      if (p >= 0) {
+        for (int a = 0; a < k; a++) {
+          pairTotal[a][p] += base[i] * values[a][i];
+        }
+      }
+    }
+    double[][] out = new double[k][count];
+    for (int r = 0; r < count; r++) {
+      double[] f = factors[r];
+      double[] g = adjustment.factor[r];
+      for (int a = 0; a < k; a++) {
+        double s = 0;
+        double[] t = pairTotal[a];
+        for (int p = 0; p < pairs; p++) {
+          s += f[pairUnit[p]] * g[pairGroup[p]] * t[p];
         }
         out[a][r] = s;
       }
@@ -356,8 +564,11 @@ final class Replicates {
   int rank(boolean @Nullable [] rows) {
     double[][] basis = new double[count][];
     int rank = 0;
-    boolean[] unitSeen = columns != null ? null : new boolean[units];
-    int n = columns != null ? columns[0].size() : unitOfRow.length;
+    // rows with the same replicate weights up to a multiple add nothing: made from a design, the rows of a PSU
+    // (and, after weighting, of a PSU and group) share theirs
+    int[] unitOf = columns != null ? null : adjustment == null ? unitOfRow : adjustment.pairOfRow;
+    boolean[] unitSeen = unitOf == null ? null : new boolean[adjustment == null ? units : adjustment.pairUnit.length];
+    int n = base.length;
     double[] v = new double[count];
     for (int i = 0; i < n && rank < count; i++) {
       if (rows != null && !rows[i]) {
@@ -365,7 +576,7 @@ final class Replicates {
       }
       int unit = -1;
       if (unitSeen != null) {
-        unit = unitOfRow[i];
+        unit = unitOf[i];
         if (unit < 0 || unitSeen[unit]) {
           continue;
         }
@@ -373,7 +584,7 @@ final class Replicates {
       }
       double norm = 0;
       for (int r = 0; r < count; r++) {
-        v[r] = columns != null ? columns[r].valueAt(i) : factors[r][unit];
+        v[r] = weight(r, i);
         norm += v[r] * v[r];
       }
       if (norm == 0) {

@@ -333,13 +333,18 @@ final class Resolved {
 
   /* Largest relative gap between the achieved totals of these weighted units and the targets. */
   Gap gap(Units units, double[] factor) {
+    return gap(units, units.weight, factor);
+  }
+
+  /* The same gap for other starting weights of the units (a replicate's). */
+  Gap gap(Units units, double[] unitWeight, double[] factor) {
     Gap worst = new Gap(0, "");
     for (int k = 0; k < categoryCount.length; k++) {
       double[] achieved = new double[categoryCount[k]];
       int[] cat = units.category[k];
       for (int u = 0; u < units.size(); u++) {
         if (cat[u] >= 0) {
-          achieved[cat[u]] += units.weight[u] * factor[u];
+          achieved[cat[u]] += unitWeight[u] * factor[u];
         }
       }
       for (int j = 0; j < achieved.length; j++) {

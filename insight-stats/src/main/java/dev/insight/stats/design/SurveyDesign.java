@@ -171,8 +171,26 @@ public final class SurveyDesign {
    * @throws IllegalArgumentException when a weight is negative or not finite, or the length differs
    */
   SurveyDesign reweighted(double[] newWeights, @Nullable Calibration calibration, DesignStep step) {
-    checkArgument(replicates == null, "weighting a replicate-weight design (%s) is not supported: weight the "
-        + "design first, then make its replicates", replicates == null ? "" : replicates.type);
+    checkArgument(replicates == null, "%s of a replicate-weight design (%s) is not supported: its replicates "
+        + "would keep their weights", checkNotNull(step, "step").operation(), replicates == null ? "" : replicates.type);
+    return reweighted(newWeights, calibration, step, null);
+  }
+
+  /**
+   * This design with new weights, after a weighting step that can be done again on each replicate: a
+   * replicate-weight design's replicates are weighted by {@code refit} to the same targets (R's
+   * {@code postStratify}, {@code rake}, {@code calibrate} on an {@code svyrep.design}).
+   *
+   * @param newWeights the full-sample weights after the step
+   * @param calibration how the step constrained the weights
+   * @param step what was done
+   * @param refit how to do the step on each replicate; null when the design has no replicates
+   * @return a new design
+   */
+  SurveyDesign reweighted(double[] newWeights, @Nullable Calibration calibration, DesignStep step,
+      @Nullable ReplicateRefit refit) {
+    checkArgument(replicates == null || refit != null, "%s of a replicate-weight design needs its replicates "
+        + "weighted too", step);
     checkArgument(newWeights.length == weights.length, "%s weights for %s rows", newWeights.length, weights.length);
     double[] copy = newWeights.clone();
     boolean sameSample = true;
@@ -188,8 +206,9 @@ public final class SurveyDesign {
     if (calibration != null) {
       cals.add(calibration);
     }
+    Replicates reps = replicates == null ? null : replicates.refit(refit);
     return new SurveyDesign(data, copy, strata, cluster, fpc, cluster2, fpc2, lonely, steps, cals,
-        sameSample ? structure : null, null);
+        sameSample ? structure : null, reps);
   }
 
   /**
@@ -287,7 +306,7 @@ public final class SurveyDesign {
           values[cells][i] = 1;
         }
       }
-      double[][] totals = replicates.totals(values, weights);
+      double[][] totals = replicates.totals(values);
       double[][] thetas = new double[cells][replicates.count];
       for (int k = 0; k < cells; k++) {
         for (int r = 0; r < replicates.count; r++) {
@@ -422,7 +441,7 @@ public final class SurveyDesign {
    */
   public double replicateWeight(int replicate, int row) {
     checkState();
-    return replicates.weight(replicate, row, weights);
+    return replicates.weight(replicate, row);
   }
 
   /**
@@ -439,7 +458,7 @@ public final class SurveyDesign {
     for (double[] v : values) {
       checkArgument(v.length == weights.length, "%s values for %s rows", v.length, weights.length);
     }
-    return replicates.totals(values, weights);
+    return replicates.totals(values);
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.insight.core.data.NumericVariable;
 import dev.insight.core.data.Variable;
 import dev.insight.stats.design.Filter;
 import dev.insight.stats.design.SurveyDesign;
+import dev.insight.stats.internal.Intervals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -231,14 +232,15 @@ public final class Estimator {
    * weighted share of the subgroup's respondents at or below it is at least {@code probability}; the interval maps
    * the design-based confidence interval of that share back through the same rule, and the standard error is the
    * interval's width over twice the t quantile. A limit beyond the data is NaN, as in R, and so is the standard error.
-   * The design effect is NaN; the degrees of freedom are the design's among the respondents with a value.
+   * The design effect is NaN; the degrees of freedom are the design's among the respondents with a value. On a
+   * replicate-weight design the share's standard error is the replicates' (R's {@code svyquantile.svyrep.design}
+   * with its default {@code interval.type = "mean"}).
    *
    * @param variable a numeric variable
    * @param probability the probability, in (0, 1] (0.5 for the median)
    * @param subgroup the respondents it is about (a domain: the whole design stays, as R's {@code subset})
    * @return the estimate, of kind {@link EstimateKind#QUANTILE} and quantity {@code variable:probability}
-   * @throws IllegalArgumentException when the probability is outside (0, 1] or the design has replicate weights
-   *     (not supported)
+   * @throws IllegalArgumentException when the probability is outside (0, 1]
    */
   public Estimate quantile(String variable, double probability, Filter subgroup) {
     checkArgument(probability > 0 && probability <= 1, "a quantile's probability must be in (0, 1]: %s",

@@ -18,7 +18,9 @@ import org.apache.commons.math3.distribution.TDistribution;
  * is at least {@code p}. The interval is Woodruff's: the design-based proportion {@code m} of respondents at or below
  * the quantile (linearised as a domain mean), its Wald interval {@code m -+ t se} on the design's degrees of freedom
  * among the respondents with a value, mapped back through the same rule; a limit below 0 or above 1 gives NaN, as R.
- * The standard error is the interval's width over {@code 2 t}. Cumulative weights are summed in double-double
+ * The standard error is the interval's width over {@code 2 t}. On a replicate-weight design the share's standard
+ * error is its replicate one (R's {@code svyquantile.svyrep.design} with its default {@code interval.type = "mean"})
+ * and the degrees of freedom the rank of the replicate weights of the respondents with a value, minus 1. Cumulative weights are summed in double-double
  * precision, as R sums them in extended precision, from R's weights {@code 1 / (1 / w)} (R stores the sampling
  * probabilities), so that ties at exactly {@code p} break as in R.
  */
@@ -29,9 +31,6 @@ final class Quantiles {
 
   static Estimate estimate(SurveyDesign design, double level, String variable, double[] y, double probability,
       Filter subgroup) {
-    checkArgument(design.replicates().isEmpty(), "quantiles of a design with replicate weights are not supported "
-        + "(quantile %s of %s): use the design without replicates, whose Woodruff interval needs no replicates",
-        probability, variable);
     String label = variable + ":" + probability;
     boolean[] in = subgroup.select(design.data());
     int n = in.length;
@@ -82,13 +81,32 @@ final class Quantiles {
       below += design.weight(order[k]);
     }
     double share = below / sumW;
-    double[] z = new double[n];
-    for (int i = 0; i < n; i++) {
-      if (in[i]) {
-        z[i] = design.weight(i) * ((y[i] <= quantile ? 1 : 0) - share) / sumW;
+    double seShare;
+    if (design.replicates().isPresent()) {
+      // R's svymean(x <= q, design) on a replicate design: the share recomputed with each replicate's weights
+      double[] atOrBelow = new double[n];
+      double[] respondent = new double[n];
+      for (int i = 0; i < n; i++) {
+        if (in[i]) {
+          respondent[i] = 1;
+          atOrBelow[i] = y[i] <= quantile ? 1 : 0;
+        }
       }
+      double[][] totals = design.replicateTotals(atOrBelow, respondent);
+      double[] thetas = new double[totals[0].length];
+      for (int r = 0; r < thetas.length; r++) {
+        thetas[r] = totals[0][r] / totals[1][r];
+      }
+      seShare = Math.sqrt(design.replicateVariance(thetas, share));
+    } else {
+      double[] z = new double[n];
+      for (int i = 0; i < n; i++) {
+        if (in[i]) {
+          z[i] = design.weight(i) * ((y[i] <= quantile ? 1 : 0) - share) / sumW;
+        }
+      }
+      seShare = Math.sqrt(design.variance(z));
     }
-    double seShare = Math.sqrt(design.variance(z));
     int df = design.degreesOfFreedom(in);
     double t = df < 1 ? Double.NaN
         : new TDistribution(null, df, ACCURACY).inverseCumulativeProbability(1 - (1 - level) / 2);

@@ -7,6 +7,11 @@ package dev.insight.stats.table;
  */
 final class ColumnSums {
   double n;
+  /**
+   * For a numeric question, the column's respondents with or without a value: R's {@code svyvar} counts them in its
+   * {@code n / (n - 1)}, since it counts before dropping missing values.
+   */
+  double respondents;
   double w;
   double q;
   final double[] itemN;
@@ -25,6 +30,7 @@ final class ColumnSums {
 
   void add(ColumnSums other) {
     n += other.n;
+    respondents += other.respondents;
     w += other.w;
     q += other.q;
     sx += other.sx;
@@ -39,6 +45,7 @@ final class ColumnSums {
   ColumnSums minus(ColumnSums other) {
     ColumnSums r = new ColumnSums(itemN.length);
     r.n = n - other.n;
+    r.respondents = respondents - other.respondents;
     r.w = w - other.w;
     r.q = q - other.q;
     r.sx = sx - other.sx;
@@ -51,11 +58,13 @@ final class ColumnSums {
     return r;
   }
 
+  /* R's svyvar(na.rm = TRUE): n / (n - 1) times the weighted variance, n the column's respondents (see above). */
   double variance() {
-    if (n < 2 || w <= 0) {
+    double count = Math.max(n, respondents);
+    if (n < 1 || count < 2 || w <= 0) {
       return Double.NaN;
     }
     double m = sx / w;
-    return Math.max(0, sxx / w - m * m) * n / (n - 1);
+    return Math.max(0, sxx / w - m * m) * count / (count - 1);
   }
 }

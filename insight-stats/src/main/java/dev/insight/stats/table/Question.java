@@ -275,6 +275,9 @@ sealed interface Question permits Question.Single, Question.Multi, Question.Mean
     @Override
     public void addRow(ColumnSums acc, int i) {
       double v = x[i];
+      if (w[i] > 0) {
+        acc.respondents++;
+      }
       if (Double.isNaN(v)) {
         return;
       }

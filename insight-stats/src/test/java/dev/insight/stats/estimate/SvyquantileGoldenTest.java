@@ -59,13 +59,6 @@ class SvyquantileGoldenTest {
   }
 
   @Test
-  void quantileOfReplicateDesign_isRefusedNamingTheQuantile() {
-    assertThatThrownBy(() -> Estimator.of(ReplicateGoldenTest.design("jk1")).quantile("api00", 0.5, Filter.all()))
-        .hasMessageStartingWith("quantiles of a design with replicate weights are not supported (quantile 0.5 of "
-            + "api00)");
-  }
-
-  @Test
   void probabilityOutsideZeroOne_isRefused() {
     assertThatThrownBy(() -> Estimator.of(design("dstrat")).quantile("api00", 1.5, Filter.all()))
         .hasMessage("a quantile's probability must be in (0, 1]: 1.5");

@@ -11,8 +11,8 @@ import dev.insight.codeframe.coding.UnitId;
 import dev.insight.codeframe.interchange.CodeframeFiles;
 import dev.insight.codeframe.interchange.CodingJson;
 import dev.insight.codeframe.learn.TextEmbedder;
-import dev.insight.codeframe.learn.TrainingCsv;
-import dev.insight.codeframe.manual.CodedDataReader;
+import dev.insight.codeframe.interchange.DataColumns;
+import dev.insight.codeframe.interchange.CodedFileReader;
 import dev.insight.core.evidence.Consent;
 import dev.insight.core.input.InputProblem;
 import dev.insight.core.input.InvalidInputException;
@@ -163,7 +163,7 @@ public final class AddCommand implements Callable<Integer> {
     }
     Codeframe frame = CodeframeFiles.read(codeframe);
     Coding coded = readCoding(frame);
-    List<List<String>> columns = TrainingCsv.readColumns(data, List.of(idColumn, textColumn));
+    List<List<String>> columns = DataColumns.readColumns(data, List.of(idColumn, textColumn));
     List<CodedComment> list = new ArrayList<>();
     Set<UnitId> seen = new HashSet<>();
     for (int i = 0; i < columns.get(0).size(); i++) {
@@ -190,7 +190,7 @@ public final class AddCommand implements Callable<Integer> {
       if (coding.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
         return CodingJson.read(reader, coding.toString(), frame);
       }
-      return CodedDataReader.columns(frame).idColumn(idColumn).read(reader, coding.toString()).coding();
+      return CodedFileReader.columns(frame).idColumn(idColumn).read(reader, coding.toString()).coding();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + coding, e);
     }

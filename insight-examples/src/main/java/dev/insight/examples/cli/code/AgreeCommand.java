@@ -13,8 +13,8 @@ import dev.insight.codeframe.coding.Coding;
 import dev.insight.codeframe.coding.UnitId;
 import dev.insight.codeframe.interchange.CodeframeFiles;
 import dev.insight.codeframe.interchange.CodingCsv;
-import dev.insight.codeframe.learn.TrainingCsv;
-import dev.insight.codeframe.manual.CodedDataReader;
+import dev.insight.codeframe.interchange.DataColumns;
+import dev.insight.codeframe.interchange.CodedFileReader;
 import dev.insight.core.input.InputProblem;
 import dev.insight.core.input.InvalidInputException;
 import java.io.IOException;
@@ -83,8 +83,8 @@ public final class AgreeCommand implements Callable<Integer> {
             ? "not one" : "one, and there is no --codeframe"));
       }
       Codeframe codeframe = CodeframeFiles.read(codeframeFile);
-      a = CodingCsv.read(first, codeframe);
-      b = CodingCsv.read(second, codeframe);
+      a = CodedFileReader.read(first, codeframe);
+      b = CodedFileReader.read(second, codeframe);
     } else {
       String id = idColumn.isEmpty() ? firstColumn(first) : idColumn;
       Codeframe codeframe = codeframeFile == null ? inferred(id, inA, inB, out) : CodeframeFiles.read(codeframeFile);
@@ -131,7 +131,7 @@ public final class AgreeCommand implements Callable<Integer> {
 
   private static Coding read(Path file, Codeframe codeframe, String id, String coder) {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return CodedDataReader.columns(codeframe).idColumn(id).coder(coder).read(reader, file.toString()).coding();
+      return CodedFileReader.columns(codeframe).idColumn(id).coder(coder).read(reader, file.toString()).coding();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
@@ -200,7 +200,7 @@ public final class AgreeCommand implements Callable<Integer> {
     if (!header.contains("abstained")) {
       return coding;
     }
-    List<List<String>> columns = TrainingCsv.readColumns(file, List.of(id, "abstained"));
+    List<List<String>> columns = DataColumns.readColumns(file, List.of(id, "abstained"));
     List<String> ids = columns.get(0);
     List<String> abstained = columns.get(1);
     Set<UnitId> left = new HashSet<>();

@@ -4,8 +4,8 @@ import dev.insight.codeframe.Codeframe;
 import dev.insight.codeframe.coding.Coding;
 import dev.insight.codeframe.interchange.CodeframeFiles;
 import dev.insight.codeframe.interchange.CodingCsv;
-import dev.insight.codeframe.manual.CodedDataReader;
-import dev.insight.codeframe.manual.ManualCoding;
+import dev.insight.codeframe.interchange.CodedFileReader;
+import dev.insight.codeframe.interchange.CodedData;
 import dev.insight.examples.cli.Outputs;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -76,8 +76,8 @@ public final class ImportCommand implements Callable<Integer> {
       throw new IllegalArgumentException("give --coder (one coder) or --coder-column (a column naming them)");
     }
     Codeframe frame = CodeframeFiles.read(codeframe);
-    CodedDataReader reader = (codesFrom == null ? CodedDataReader.columns(frame)
-        : CodedDataReader.list(frame, codesFrom, separator)).idColumn(id);
+    CodedFileReader reader = (codesFrom == null ? CodedFileReader.columns(frame)
+        : CodedFileReader.list(frame, codesFrom, separator)).idColumn(id);
     reader = coder != null ? reader.coder(coder) : reader.coderColumn(coderColumn);
     try {
       reader = reader.at(codedAt == null ? Instant.now() : Instant.parse(codedAt));
@@ -85,7 +85,7 @@ public final class ImportCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--coded-at " + codedAt + ": expected an ISO instant such as "
           + "2026-11-01T10:00:00Z");
     }
-    ManualCoding read;
+    CodedData read;
     try (Reader in = Files.newBufferedReader(data, StandardCharsets.UTF_8)) {
       read = reader.read(in, data.toString());
     } catch (IOException e) {

@@ -7,8 +7,9 @@ import dev.insight.codeframe.coding.Comments;
 import dev.insight.codeframe.coding.Provenance;
 import dev.insight.codeframe.coding.UnitId;
 import dev.insight.codeframe.interchange.CodeframeFiles;
-import dev.insight.codeframe.interchange.CodingCsv;
-import dev.insight.codeframe.learn.CodeSource;
+import dev.insight.codeframe.interchange.CodedData;
+import dev.insight.codeframe.interchange.CodedFileReader;
+import dev.insight.codeframe.interchange.DataColumns;
 import dev.insight.codeframe.learn.CodedExample;
 import dev.insight.codeframe.learn.CodedExamples;
 import dev.insight.codeframe.learn.CrossValidation;
@@ -18,7 +19,8 @@ import dev.insight.codeframe.learn.LearnedCoder;
 import dev.insight.codeframe.learn.LearnerOptions;
 import dev.insight.codeframe.learn.TextEmbedder;
 import dev.insight.codeframe.learn.ThresholdPolicy;
-import dev.insight.codeframe.learn.TrainingCsv;
+import dev.insight.core.input.InputProblem;
+import dev.insight.core.input.InvalidInputException;
 import dev.insight.embeddings.BgeSmallEmbedder;
 import dev.insight.examples.cli.Outputs;
 import java.nio.file.Path;
@@ -125,8 +127,7 @@ public final class LearnCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--report needs --folds: the report is of the cross-validation");
     }
     var out = spec.commandLine().getOut();
-    CodedExamples examples = codes.coding != null ? joined(codes.coding, out)
-        : TrainingCsv.read(train, text, source(), context == null ? "" : context);
+    CodedExamples examples = codes.coding != null ? joined(codes.coding, out) : coded();
     ThresholdPolicy policy = precision != null ? ThresholdPolicy.precision(precision) : ThresholdPolicy.of(thresholds);
     LearnerOptions options = LearnerOptions.defaults().withThresholds(policy);
     options = options.withSeed(seed);
@@ -170,9 +171,10 @@ public final class LearnCommand implements Callable<Integer> {
           + train + " that the coded file's ids refer to)");
     }
     Codeframe frame = CodeframeFiles.read(codeframe);
-    Coding decisions = CodingCsv.read(file, frame);
+    CodedData read = CodedFileReader.coded(frame).read(file);
     Comments comments = CommentsFile.read(train, id, text, context);
-    comments.checkCovers(decisions, file.toString());
+    read.checkIn(comments.units(), train.toString());
+    Coding decisions = read.coding();
     Map<UnitId, Integer> row = new HashMap<>();
     for (int i = 0; i < comments.size(); i++) {
       row.put(comments.units().get(i), i);
@@ -196,19 +198,38 @@ public final class LearnCommand implements Callable<Integer> {
     return new CodedExamples(LabelMode.MULTI_LABEL, codeIds, examples, context == null ? "" : context);
   }
 
-  private CodeSource source() {
+  /** The comments of T.csv with their codes, in whichever wide layout the options name. */
+  private CodedExamples coded() {
+    CodedFileReader reader;
+    LabelMode mode = LabelMode.MULTI_LABEL;
     if (codes.codesFrom != null) {
-      return CodeSource.codeList(codes.codesFrom);
+      reader = CodedFileReader.list(codes.codesFrom, ";");
+    } else if (codes.label != null) {
+      reader = CodedFileReader.label(codes.label);
+      mode = LabelMode.SINGLE_LABEL;
+    } else {
+      reader = CodedFileReader.columns(codeColumns());
     }
-    if (codes.label != null) {
-      return CodeSource.label(codes.label);
+    reader.rowIds().text(text);
+    if (context != null) {
+      reader.context(context);
     }
+    CodedData data = reader.read(train);
+    Coding coding = data.coding();
+    if (coding.units().isEmpty()) {
+      throw new InvalidInputException(new InputProblem(train.toString(), 0, null, null,
+          "the file has no coded comments"));
+    }
+    return CodedExamples.of(mode, coding, data.comments(), context == null ? "" : context);
+  }
+
+  private List<String> codeColumns() {
     String spec = codes.codeColumns == null ? "" : codes.codeColumns;
     int range = spec.indexOf("..");
     if (range >= 0) {
       String first = spec.substring(0, range).strip();
       String last = spec.substring(range + 2).strip();
-      List<String> header = TrainingCsv.columns(train);
+      List<String> header = DataColumns.columns(train);
       int from = header.indexOf(first);
       int to = header.indexOf(last);
       if (from < 0 || to < 0 || to < from) {
@@ -216,7 +237,7 @@ public final class LearnCommand implements Callable<Integer> {
             + "are %s", spec, from < 0 ? "no column \"" + first + "\"" : to < 0 ? "no column \"" + last + "\""
             : "\"" + last + "\" comes before \"" + first + "\"", train, header));
       }
-      return CodeSource.codeColumns(header.subList(from, to + 1));
+      return header.subList(from, to + 1);
     }
     List<String> columns = new ArrayList<>();
     for (String part : spec.split(",")) {
@@ -224,6 +245,9 @@ public final class LearnCommand implements Callable<Integer> {
         columns.add(part.strip());
       }
     }
-    return CodeSource.codeColumns(columns);
+    if (columns.isEmpty()) {
+      throw new IllegalArgumentException("--code-columns names no column: give A,B,... or FIRST..LAST");
+    }
+    return columns;
   }
 }

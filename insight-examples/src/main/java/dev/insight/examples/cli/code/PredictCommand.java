@@ -7,11 +7,13 @@ import dev.insight.codeframe.coding.Comments;
 import dev.insight.codeframe.coding.UnitId;
 import dev.insight.codeframe.interchange.CodeframeFiles;
 import dev.insight.codeframe.interchange.CodingCsv;
+import dev.insight.codeframe.interchange.CodedData;
+import dev.insight.codeframe.interchange.CodedFileReader;
 import dev.insight.codeframe.learn.AbstentionReport;
 import dev.insight.codeframe.learn.LabelMode;
 import dev.insight.codeframe.learn.LearnedCoder;
 import dev.insight.codeframe.learn.Prediction;
-import dev.insight.codeframe.learn.TrainingCsv;
+import dev.insight.codeframe.interchange.DataColumns;
 import dev.insight.core.internal.CsvOutput;
 import dev.insight.examples.cli.Outputs;
 import java.nio.file.Path;
@@ -19,10 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -110,7 +110,7 @@ public final class PredictCommand implements Callable<Integer> {
     if (!coder.contextName().isEmpty()) {
       wanted.add(coder.contextName());
     }
-    List<List<String>> columns = TrainingCsv.readColumns(data, wanted);
+    List<List<String>> columns = DataColumns.readColumns(data, wanted);
     List<String> texts = columns.get(0);
     List<String> ids = id == null ? null : columns.get(1);
     List<String> contexts = coder.contextName().isEmpty() ? null : columns.get(columns.size() - 1);
@@ -154,13 +154,16 @@ public final class PredictCommand implements Callable<Integer> {
     List<UnitId> units = new ArrayList<>(ids.size());
     ids.forEach(i -> units.add(UnitId.of(i.strip())));
     Comments all = new Comments(units, texts, contexts == null ? Collections.nCopies(texts.size(), "") : contexts);
-    Map<String, Coding> parts = new LinkedHashMap<>();
+    Coding.Builder combined = Coding.builder(frame);
     Set<UnitId> done = new HashSet<>();
     if (reviewed != null) {
-      Coding people = CodingCsv.read(reviewed, frame);
-      all.checkCovers(people, reviewed.toString());
-      parts.put(reviewed.toString(), people);
-      done.addAll(people.units());
+      CodedData people = CodedFileReader.coded(frame).read(reviewed);
+      people.checkIn(all.units(), data.toString());
+      for (UnitId unit : people.coding().units()) {
+        combined.unit(unit);
+        people.coding().assignments(unit).forEach(combined::add);
+      }
+      done.addAll(people.coding().units());
     }
     List<UnitId> rest = new ArrayList<>();
     List<String> restTexts = new ArrayList<>();
@@ -177,8 +180,12 @@ public final class PredictCommand implements Callable<Integer> {
     }
     Coding predicted = coder.coder(frame, model.getFileName().toString())
         .code(new Comments(rest, restTexts, restContexts), Instant.now());
-    parts.put(model.toString(), predicted);
-    return CodingCsv.combine(parts);
+    // the model codes only the comments people did not: the two parts never overlap
+    for (UnitId unit : predicted.units()) {
+      combined.unit(unit);
+      predicted.assignments(unit).forEach(combined::add);
+    }
+    return combined.build();
   }
 
   private static void writeTable(CsvOutput csv, List<Prediction> predictions, @Nullable List<String> ids,

@@ -11,10 +11,11 @@ import dev.insight.codeframe.coding.Comments;
 import dev.insight.codeframe.coding.Provenance;
 import dev.insight.codeframe.coding.UnitId;
 import dev.insight.codeframe.interchange.CodingCsv;
+import dev.insight.codeframe.interchange.CodedData;
+import dev.insight.codeframe.interchange.CodedFileReader;
 import dev.insight.codeframe.learn.CodedExample;
 import dev.insight.codeframe.learn.CodedExamples;
-import dev.insight.codeframe.learn.CodingCandidate;
-import dev.insight.codeframe.learn.CodingOrder;
+import dev.insight.codeframe.learn.CodingSchedule;
 import dev.insight.codeframe.learn.LabelMode;
 import dev.insight.codeframe.learn.LearnedCoder;
 import dev.insight.codeframe.learn.LearnerOptions;
@@ -49,10 +50,11 @@ import org.jspecify.annotations.Nullable;
  * A person coding comments one at a time, the state behind {@code insight code review}: which comment comes next,
  * the model's suggestion for it, every decision saved at once to the coded file, and the progress.
  *
- * <p>Order: until a model can be trained the comments come in a seeded random order (a fair sample to start from);
- * then every other comment is the one {@link CodingOrder} says most improves the model, and the rest follow the
- * random order, which keeps the coded sample representative (measured in docs/BENCHMARKS.md). The model retrains in the
- * background every {@link #RETRAIN_EVERY} decisions. A comment handed to one browser tab is not handed to another
+ * <p>Order: {@link CodingSchedule}, the order the simulation in docs/BENCHMARKS.md measures: until a model can be
+ * trained, comments typical of the file and unlike each other; then every other comment is the one the model's
+ * coding order says most improves it, and the rest are drawn at random, which keeps the coded sample
+ * representative. The model retrains in the background after {@link CodingSchedule#retrainAfter(int)} new
+ * decisions. Once the ranked comments run out (or for comments skipped), a seeded random order follows. A comment handed to one browser tab is not handed to another
  * for {@link #RESERVED_FOR}, so two tabs code different comments; a skipped comment comes back last.
  *
  * <p>Every decision rewrites the coded file atomically from the decisions in memory, under one lock, so two tabs
@@ -60,9 +62,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ReviewState implements AutoCloseable {
   /** Decisions needed before the first model is trained. */
-  static final int FIRST_MODEL_AT = 30;
-  /** New decisions between two trainings. */
-  static final int RETRAIN_EVERY = 10;
+  static final int FIRST_MODEL_AT = CodingSchedule.FIRST_MODEL_AT;
   static final Duration RESERVED_FOR = Duration.ofMinutes(10);
   private static final int RANKED = 200;
 
@@ -72,6 +72,7 @@ final class ReviewState implements AutoCloseable {
   private final Path codedFile;
   private final double precision;
   private final Clock clock;
+  private final long seed;
   private final int firstModelAt;
   private final ExecutorService trainer;
   private final Object lock = new Object();
@@ -98,13 +99,15 @@ final class ReviewState implements AutoCloseable {
     checkArgument(precision > 0 && precision <= 1, "precision must be in (0, 1]: %s", precision);
     this.precision = precision;
     this.clock = checkNotNull(clock, "clock");
+    this.seed = seed;
     this.firstModelAt = firstModelAt;
     for (int i = 0; i < comments.size(); i++) {
       indexOf.put(comments.units().get(i), i);
     }
     if (Files.exists(codedFile)) {
-      Coding earlier = CodingCsv.read(codedFile, frame);
-      comments.checkCovers(earlier, codedFile.toString());
+      CodedData read = CodedFileReader.coded(frame).read(codedFile);
+      read.checkIn(comments.units(), "the comments to code");
+      Coding earlier = read.coding();
       for (UnitId unit : earlier.units()) {
         decisions.put(unit, earlier.assignments(unit));
       }
@@ -112,6 +115,21 @@ final class ReviewState implements AutoCloseable {
     List<UnitId> order = new ArrayList<>(comments.units());
     Collections.shuffle(order, new Random(seed));
     randomOrder = List.copyOf(order);
+    if (decisions.size() < firstModelAt) {
+      List<UnitId> uncoded = new ArrayList<>();
+      List<String> texts = new ArrayList<>();
+      for (int i = 0; i < comments.size(); i++) {
+        if (!decisions.containsKey(comments.units().get(i))) {
+          uncoded.add(comments.units().get(i));
+          texts.add(comments.texts().get(i));
+        }
+      }
+      if (!texts.isEmpty()) {
+        for (int i : CodingSchedule.start(texts, firstModelAt - decisions.size())) {
+          ranked.add(uncoded.get(i));
+        }
+      }
+    }
     trainer = Executors.newSingleThreadExecutor(runnable -> {
       Thread thread = new Thread(runnable, "insight-review-training");
       thread.setDaemon(true);
@@ -153,17 +171,12 @@ final class ReviewState implements AutoCloseable {
           break;
         }
       }
-      // every other comment from the model's coding order, the rest in random order: the random half keeps the
-      // coded sample representative, so the model's confidence and its precision estimate stay honest
-      boolean fromModel = (decisions.size() + reserved.size()) % 2 == 0;
-      if (chosen == null && fromModel) {
+      // the schedule's order (a representative start, then the model's picks mixed with random ones)
+      if (chosen == null) {
         chosen = firstFree(ranked, false);
       }
       if (chosen == null) {
         chosen = firstFree(randomOrder, false);
-      }
-      if (chosen == null) {
-        chosen = firstFree(ranked, false);
       }
       if (chosen == null) {
         chosen = firstFree(List.copyOf(skipped), true);
@@ -285,7 +298,8 @@ final class ReviewState implements AutoCloseable {
     synchronized (lock) {
       int decided = decisions.size();
       if (training || decided < firstModelAt
-          || (decidedAtLastTraining >= 0 && decided - decidedAtLastTraining < RETRAIN_EVERY)) {
+          || (decidedAtLastTraining >= 0
+              && decided - decidedAtLastTraining < CodingSchedule.retrainAfter(decidedAtLastTraining))) {
         return;
       }
       List<CodedExample> list = new ArrayList<>();
@@ -311,19 +325,23 @@ final class ReviewState implements AutoCloseable {
       LearnedCoder trained = LearnedCoder.train(examples, LearnerOptions.defaults().withThreads(1));
       List<UnitId> uncoded = new ArrayList<>();
       List<String> texts = new ArrayList<>();
+      List<String> codedTexts = new ArrayList<>();
       synchronized (lock) {
         for (int i = 0; i < comments.size(); i++) {
           if (!decisions.containsKey(comments.units().get(i))) {
             uncoded.add(comments.units().get(i));
             texts.add(comments.texts().get(i));
+          } else {
+            codedTexts.add(comments.texts().get(i));
           }
         }
       }
       Deque<UnitId> order = new ArrayDeque<>();
       Set<UnitId> coded = new java.util.HashSet<>();
       if (!texts.isEmpty()) {
-        for (CodingCandidate candidate : CodingOrder.next(trained, texts, Math.min(RANKED, texts.size()))) {
-          order.add(uncoded.get(candidate.index()));
+        for (int i : CodingSchedule.next(trained, codedTexts, texts, Math.min(RANKED, texts.size()),
+            seed * 1_000_003L + examples.examples().size())) {
+          order.add(uncoded.get(i));
         }
         LearnedCoder careful = trained.withAbstention(trained.confidenceForPrecision(precision));
         List<Prediction> predictions = careful.predictAll(texts);

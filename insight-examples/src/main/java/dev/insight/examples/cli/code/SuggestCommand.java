@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.insight.codeframe.learn.CodeframeSuggester;
 import dev.insight.codeframe.learn.SuggestedCode;
-import dev.insight.codeframe.learn.TrainingCsv;
+import dev.insight.codeframe.interchange.DataColumns;
 import dev.insight.core.redact.RedactionPolicy;
 import dev.insight.embeddings.BgeSmallEmbedder;
 import dev.insight.examples.cli.Outputs;
@@ -67,7 +67,7 @@ public final class SuggestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<String> texts = TrainingCsv.readTexts(data, text);
+    List<String> texts = DataColumns.readTexts(data, text);
     int count = groups != null ? groups : CodeframeSuggester.defaultGroups(texts.size());
     List<SuggestedCode> codes = CodeframeSuggester.suggest(texts, count, minSize, seed,
         embeddings ? new BgeSmallEmbedder() : null);

@@ -9,6 +9,7 @@ import dev.insight.codeframe.coding.Provenance;
 import dev.insight.codeframe.coding.UnitId;
 import dev.insight.codeframe.interchange.CodeframeFiles;
 import dev.insight.codeframe.interchange.CodingCsv;
+import dev.insight.codeframe.interchange.CodedFileReader;
 import dev.insight.examples.cli.Insight;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,7 +65,7 @@ class CodeCommandTest {
     assertThat(exit).as(err.toString()).isZero();
     List<String> lines = Files.readAllLines(coded);
     assertThat(lines.get(0)).isEqualTo("id,code,by,source,confidence,at,evidence");
-    Coding coding = CodingCsv.read(coded, CodeframeFiles.read(codebook));
+    Coding coding = CodedFileReader.read(coded, CodeframeFiles.read(codebook));
     assertThat(coding.units()).hasSize(40);
     // "Enjoyed the food & happy wIth the care receIved." -> ef (food), by its rule, with the matched word
     assertThat(coding.codes(UnitId.of("2988"))).contains(CodeId.of("ef")).doesNotContain(CodeId.of("sa"));

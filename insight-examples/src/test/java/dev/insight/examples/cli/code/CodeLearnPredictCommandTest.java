@@ -314,4 +314,40 @@ class CodeLearnPredictCommandTest {
     assertThat(err.toString()).contains("--code-columns Parking..Nope: no column \"Nope\"")
         .contains("[id, comment, Parking, Staff, attitude, Waiting]");
   }
+
+  @Test
+  void learn_codeColumnCellNotZeroOrOne_failsNamingFileLineColumnAndValueAndWritesNoModel() throws IOException {
+    Path train = coded("train.csv", false);
+    Files.writeString(train, Files.readString(train).replaceFirst("\n4,([^,]*),0,1,0\n", "\n4,$1,0,yes,0\n"));
+    Path model = folder.resolve("m.model");
+
+    int code = run("code", "learn", "--train", train.toString(), "--text", "comment", "--code-columns",
+        "Parking..Waiting", "--model", model.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains(train + ":6: column \"Staff, attitude\", value \"yes\", a code column must "
+        + "hold 1 (coded), 0 or blank (not coded)");
+    assertThat(model).doesNotExist();
+  }
+
+  @Test
+  void learn_codedFileWithAnIdNotInTheData_failsNamingFileLineAndId() throws IOException {
+    Path train = coded("train.csv", false);
+    Path frame = folder.resolve("frame.json");
+    dev.insight.codeframe.interchange.CodeframeFiles.write(dev.insight.codeframe.Codeframe.builder("visits")
+        .version("1").code("pk", "Parking", null).build(), frame);
+    Path review = folder.resolve("review.csv");
+    Files.writeString(review, "id,code,by,source,confidence,at,evidence\n"
+        + "1,pk,human,ann,,2026-12-01T10:00:00Z,\n"
+        + "R999,pk,human,ann,,2026-12-01T10:00:00Z,\n");
+    Path model = folder.resolve("m.model");
+
+    int code = run("code", "learn", "--train", train.toString(), "--text", "comment", "--id", "id", "--coding",
+        review.toString(), "--codeframe", frame.toString(), "--model", model.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains(review + ":3: column \"id\", value \"R999\", not an id of " + train
+        + ": a coded comment must be one of the data's");
+    assertThat(model).doesNotExist();
+  }
 }

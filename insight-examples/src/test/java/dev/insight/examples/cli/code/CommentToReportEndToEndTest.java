@@ -12,6 +12,7 @@ import dev.insight.codeframe.Codeframe;
 import dev.insight.codeframe.coding.Coding;
 import dev.insight.codeframe.interchange.CodeframeFiles;
 import dev.insight.codeframe.interchange.CodingCsv;
+import dev.insight.codeframe.interchange.CodedFileReader;
 import dev.insight.examples.casestudy.CaseStudyFiles;
 import dev.insight.examples.cli.Insight;
 import java.io.PrintWriter;
@@ -76,7 +77,7 @@ class CommentToReportEndToEndTest {
       }
       state.awaitTraining(Duration.ofSeconds(60));
     }
-    assertThat(CodingCsv.read(review, frame).units()).hasSize(60);
+    assertThat(CodedFileReader.read(review, frame).units()).hasSize(60);
 
     // 2. the model learns from the person's codes
     Path model = dir.resolve("comments.model");
@@ -87,7 +88,7 @@ class CommentToReportEndToEndTest {
     Path all = dir.resolve("coded.csv");
     run("code", "predict", "--model", model.toString(), "--data", survey.toString(), "--text", "comment", "--id",
         "id", "--codeframe", frameFile.toString(), "--coding", all.toString(), "--reviewed", review.toString());
-    Coding coded = CodingCsv.read(all, frame);
+    Coding coded = CodedFileReader.read(all, frame);
     assertThat(coded.unitsBySource().person()).isEqualTo(60);
     assertThat(coded.unitsBySource().model()).isPositive();
 

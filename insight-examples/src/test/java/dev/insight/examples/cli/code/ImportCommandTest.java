@@ -9,6 +9,7 @@ import dev.insight.codeframe.coding.Provenance;
 import dev.insight.codeframe.coding.UnitId;
 import dev.insight.codeframe.interchange.CodeframeFiles;
 import dev.insight.codeframe.interchange.CodingCsv;
+import dev.insight.codeframe.interchange.CodedFileReader;
 import dev.insight.examples.cli.Insight;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -50,7 +51,7 @@ class ImportCommandTest {
         "--coder", "ann", "--coded-at", "2026-11-01T10:00:00Z", "--out", coded.toString());
 
     assertThat(exit).as(err.toString()).isZero();
-    Coding coding = CodingCsv.read(coded, frame);
+    Coding coding = CodedFileReader.read(coded, frame);
     assertThat(coding.codes(UnitId.of("r1"))).containsExactly(CodeId.of("attitude"));
     assertThat(coding.codes(UnitId.of("r2"))).containsExactly(CodeId.of("parking"));
     assertThat(coding.codes(UnitId.of("r3"))).isEmpty();
@@ -68,9 +69,9 @@ class ImportCommandTest {
         "--codes-from", "codes", "--coder-column", "coder", "--out", folder.toString());
 
     assertThat(exit).as(err.toString()).isZero();
-    assertThat(CodingCsv.read(folder.resolve("ann.csv"), frame).codes(UnitId.of("r1")))
+    assertThat(CodedFileReader.read(folder.resolve("ann.csv"), frame).codes(UnitId.of("r1")))
         .containsExactly(CodeId.of("attitude"));
-    assertThat(CodingCsv.read(folder.resolve("bob.csv"), frame).codes(UnitId.of("r1")))
+    assertThat(CodedFileReader.read(folder.resolve("bob.csv"), frame).codes(UnitId.of("r1")))
         .containsExactly(CodeId.of("parking"));
     assertThat(out.toString()).contains("1 comments were coded differently by the coders");
   }

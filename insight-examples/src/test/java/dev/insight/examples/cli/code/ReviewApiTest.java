@@ -9,6 +9,7 @@ import dev.insight.codeframe.coding.Coding;
 import dev.insight.codeframe.coding.Provenance;
 import dev.insight.codeframe.coding.UnitId;
 import dev.insight.codeframe.interchange.CodingCsv;
+import dev.insight.codeframe.interchange.CodedFileReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -60,7 +61,7 @@ class ReviewApiTest {
         + "\"coder\":\"ann\"}", null);
 
     assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
-    Coding file = CodingCsv.read(coded, ReviewFixture.FRAME);
+    Coding file = CodedFileReader.read(coded, ReviewFixture.FRAME);
     assertThat(file.codes(UnitId.of(id))).containsExactly(CodeId.of("parking"));
     Provenance who = file.assignments(UnitId.of(id)).get(0).provenance();
     assertThat(who).isInstanceOf(Provenance.Human.class);
@@ -82,7 +83,7 @@ class ReviewApiTest {
     post("/api/code", "{\"id\":\"" + second + "\",\"codes\":[\"attitude\"],\"coder\":\"bob\"}", null);
     post("/api/code", "{\"id\":\"" + first + "\",\"codes\":[],\"coder\":\"ann\"}", null);
 
-    Coding file = CodingCsv.read(coded, ReviewFixture.FRAME);
+    Coding file = CodedFileReader.read(coded, ReviewFixture.FRAME);
     assertThat(file.units()).containsExactlyInAnyOrder(UnitId.of(first), UnitId.of(second));
     assertThat(file.codes(UnitId.of(first))).isEmpty();
   }

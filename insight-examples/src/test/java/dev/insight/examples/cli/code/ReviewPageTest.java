@@ -6,6 +6,7 @@ import dev.insight.codeframe.CodeId;
 import dev.insight.codeframe.coding.Coding;
 import dev.insight.codeframe.coding.UnitId;
 import dev.insight.codeframe.interchange.CodingCsv;
+import dev.insight.codeframe.interchange.CodedFileReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +47,7 @@ class ReviewPageTest {
       browser.waitFor("document.getElementById('status').textContent === 'Saved " + id + ": " + right + "'",
           Duration.ofSeconds(10));
 
-      Coding saved = CodingCsv.read(coded, ReviewFixture.FRAME);
+      Coding saved = CodedFileReader.read(coded, ReviewFixture.FRAME);
       assertThat(saved.codes(UnitId.of(id))).containsExactly(CodeId.of(right));
       assertThat(saved.assignments(UnitId.of(id)).get(0).provenance().source()).isEqualTo("ann");
       browser.waitFor("document.getElementById('comment').dataset.id !== '" + id + "'", Duration.ofSeconds(10));
