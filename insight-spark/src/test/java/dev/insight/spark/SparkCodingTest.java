@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.insight.codeframe.Code;
 import dev.insight.codeframe.CodeId;
 import dev.insight.codeframe.Codeframe;
+import dev.insight.codeframe.interchange.DataColumns;
 import dev.insight.codeframe.learn.CodedExample;
 import dev.insight.codeframe.learn.CodedExamples;
 import dev.insight.codeframe.learn.LabelMode;
 import dev.insight.codeframe.learn.LearnedCoder;
 import dev.insight.codeframe.learn.Prediction;
-import dev.insight.codeframe.learn.TrainingCsv;
 import dev.insight.codeframe.rules.RuleCoder;
 import dev.insight.spark.fft.FftGenerator;
 import dev.insight.spark.fft.PhraseModel;
@@ -160,7 +160,7 @@ class SparkCodingTest {
     }
 
     // code predict: its reader, the model file, the threshold, every comment in file order
-    List<List<String>> read = TrainingCsv.readColumns(csv, List.of("id", "comment"));
+    List<List<String>> read = DataColumns.readColumns(csv, List.of("id", "comment"));
     List<Prediction> expected = LearnedCoder.load(file).withAbstention(threshold).predictAll(read.get(1));
     // Spark: the same file read as the FFT job reads CSV
     Dataset<Row> rows = spark.read().option("header", "true").option("multiLine", "true").option("escape", "\"")
