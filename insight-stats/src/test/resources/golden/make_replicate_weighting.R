@@ -79,3 +79,13 @@ for (nm in names(designs)) {
   }
 }
 write.csv(fmt(do.call(rbind, rows)), file.path(out, "expected_replicate_weighting.csv"), row.names = FALSE)
+# insight table --margins with --cluster dnum --replicates JK1: equal starting weights summing to the margins'
+# total, JK1 replicates made from the clusters, then every replicate raked (as.svrepdesign, then rake)
+eq <- clus
+eq$w0 <- N / nrow(eq)
+jk <- as.svrepdesign(svydesign(id = ~dnum, weights = ~w0, data = eq), type = "JK1")
+rj <- rake(jk, list(~stype, ~sch.wide), list(pop.stype, pop.sw), control = list(maxit = 500, epsilon = 1e-13))
+x <- svychisq(~awards + stype, rj, statistic = "F")
+write.csv(fmt(data.frame(design = "jk1_equal_start", weighting = "rake",
+  quantity = "svychisq(awards+stype) statistic=F", estimate = x$statistic[[1]], se = x$p.value[[1]],
+  df = x$parameter[["ddf"]])), file.path(out, "expected_table_replicate_rake.csv"), row.names = FALSE)

@@ -230,4 +230,26 @@ class TableCommandTest {
     assertThat(test.path("fPValue").asDouble()).isCloseTo(0.0376464043951, withinPercentage(1e-4));
     assertThat(table.path("notes").toString()).contains("design-based t tests").contains("replicate weights");
   }
+
+  @Test
+  void marginsWithReplicatesMadeFromTheDesign_rakeEveryReplicate_asRakeOfAnSvyrepDesign() throws IOException {
+    Path api = dir.resolve("apiclus1_replicates.csv");
+    Path margins = dir.resolve("replicate_weighting_margins.csv");
+    for (String[] file : new String[][] {{"/estimate/apiclus1_replicates.csv", api.toString()},
+        {"/estimate/replicate_weighting_margins.csv", margins.toString()}}) {
+      try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream(file[0]))) {
+        Files.copy(in, Path.of(file[1]));
+      }
+    }
+    Path json = dir.resolve("raked.json");
+    int code = run("table", "--data", api.toString(), "--id", "cds", "--margins", margins.toString(), "--cluster",
+        "dnum", "--replicates", "JK1", "--rows", "awards", "--banner", "stype", "--out", json.toString());
+    assertThat(code).as(err.toString()).isZero();
+    JsonNode test = new ObjectMapper().readTree(json.toFile()).path("blocks").get(0).path("tests").get(0);
+    // expected_table_replicate_rake.csv (make_replicate_weighting.R): equal starting weights, JK1 replicates of
+    // the clusters, every replicate raked to stype and sch.wide
+    assertThat(test.path("f").asDouble()).isCloseTo(4.61310902867, withinPercentage(1e-4));
+    assertThat(test.path("fPValue").asDouble()).isCloseTo(0.0257633728153, withinPercentage(1e-4));
+    assertThat(test.path("ddf").asDouble()).isCloseTo(23.3181912759, withinPercentage(1e-4));
+  }
 }

@@ -127,6 +127,24 @@ class ReplicateWeightingGoldenTest {
   }
 
   @Test
+  void bannerTableOnARakedReplicateDesign_testsWithTheReweightedReplicates() {
+    for (String name : List.of("jk1", "bootstrap")) {
+      SurveyDesign raked = DESIGNS.computeIfAbsent("given " + name + " rake",
+          k -> weighted(ReplicateGoldenTest.design(name), "rake"));
+      dev.insight.stats.table.BannerTable table = dev.insight.stats.table.BannerTables.compute(raked,
+          dev.insight.stats.table.TableSpec.of(List.of(dev.insight.stats.table.RowSpec.categories("awards")),
+              List.of("stype")));
+      RaoScottTest test = table.blocks().get(0).tests().get(0).result();
+      Map<String, String> expected = expected().filter(r -> r.get("design").equals(name)
+          && r.get("weighting").equals("rake") && r.get("quantity").startsWith("svychisq")).findFirst().orElseThrow();
+      assertClose(name + " table F", test.f(), Double.parseDouble(expected.get("estimate")));
+      assertClose(name + " table p", test.pValue(), Double.parseDouble(expected.get("se")));
+      assertClose(name + " table ddf", test.ddf(), Double.parseDouble(expected.get("df")));
+      assertThat(String.join(" ", table.notes())).as(name).contains("replicate");
+    }
+  }
+
+  @Test
   void boundsThatAReplicateCannotMeet_failNamingTheReplicate() {
     // R warns "Failed to converge" for some bootstrap replicates and keeps weights that miss the targets
     assertThatThrownBy(() -> weighted(ReplicateGoldenTest.design("bootstrap"), "linear_bounded"))

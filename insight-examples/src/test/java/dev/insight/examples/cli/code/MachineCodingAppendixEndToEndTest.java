@@ -191,7 +191,7 @@ class MachineCodingAppendixEndToEndTest {
         .containsPattern(String.format(Locale.ROOT, "Precision expected at this coverage \\(cross-validation at "
             + "%d%% coverage\\)</th>\\s*<td class=\"num\">%d%%", Math.round(100 * point.path("coverage")
             .asDouble()), Math.round(100 * point.path("precision").asDouble())))
-        .containsPattern(String.format(Locale.ROOT, "all codes \\(Cohen&#39;s kappa\\)</th>\\s*<td class=\"num\">"
+        .containsPattern(String.format(Locale.ROOT, "all codes \\(Cohen's kappa\\)</th>\\s*<td class=\"num\">"
             + "%.2f", kappa(pooled)))
         .contains("Agreement per code on the 40 comments a person checked");
   }
@@ -207,9 +207,9 @@ class MachineCodingAppendixEndToEndTest {
     assertThat(json.path("crossValidation").isNull()).isTrue();
     assertThat(json.path("check").isNull()).isTrue();
     assertThat(Files.readString(report.resolve("report.html")))
-        .contains("The model&#39;s cross-validation report was not given, so the precision to expect at this "
+        .contains("The model's cross-validation report was not given, so the precision to expect at this "
             + "coverage was not measured.")
-        .contains("No sample of the machine&#39;s coding was checked by a person, so its agreement with people "
+        .contains("No sample of the machine's coding was checked by a person, so its agreement with people "
             + "was not measured.")
         .doesNotContain("Precision expected at this coverage");
   }
