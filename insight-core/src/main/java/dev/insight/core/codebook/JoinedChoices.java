@@ -22,8 +22,9 @@ import org.jspecify.annotations.Nullable;
  * on its own. A part chosen in only one cell, among answers that are otherwise lists of
  * recurring options, is free text typed into the question's "other" box: it is read as the option {@value #OTHER}
  * and noted. The column is a list of options only when some cell holds the delimiter, every option but
- * {@value #OTHER} recurs, there are fewer options than distinct cells and at most {@code max} of them, and at
- * most a quarter of the answers hold other text, so a comma inside a free answer does not make a list.
+ * {@value #OTHER} recurs, there are fewer options than distinct cells and at most {@code max} of them, and, when
+ * some answers hold other text, at most a fifth of the answers do and at least a fifth choose two options or more,
+ * so the commas of a comment column never make a list.
  */
 final class JoinedChoices {
   /** The option free text typed into an "other" box is read as. */
@@ -98,13 +99,23 @@ final class JoinedChoices {
     uses.forEach((option, n) -> (n >= 2 ? recurring : rare).add(option));
     long answers = cells.values().stream().mapToLong(Integer::longValue).sum();
     long withOther = 0;
+    long lists = 0;
     for (Map.Entry<String, Integer> e : cells.entrySet()) {
-      if (draft.segments(e.getKey()).stream().anyMatch(rare::contains)) {
+      List<String> segments = draft.segments(e.getKey());
+      if (segments.stream().anyMatch(rare::contains)) {
         withOther += e.getValue();
+      }
+      if (segments.stream().filter(recurring::contains).distinct().count() >= 2) {
+        lists += e.getValue();
       }
     }
     int count = recurring.size() + (rare.isEmpty() || recurring.contains(OTHER) ? 0 : 1);
-    if (recurring.size() < 2 || count >= cells.size() || count > max || withOther * 4 > answers) {
+    if (recurring.size() < 2 || count >= cells.size() || count > max) {
+      return null;
+    }
+    // other text is allowed only among answers that are mostly lists: a fifth at most, and a fifth of the answers
+    // choosing two options or more, so sentences with commas in a comment column are never taken for options
+    if (!rare.isEmpty() && (withOther * 5 > answers || lists * 5 < answers)) {
       return null;
     }
     Set<String> options = new LinkedHashSet<>(recurring);

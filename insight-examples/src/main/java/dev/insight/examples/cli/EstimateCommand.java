@@ -174,8 +174,8 @@ final class EstimateCommand implements Callable<Integer> {
       quantity = new Quantity.Variance(variance);
     } else {
       String variable = mean != null ? mean : total;
-      if (mean != null) {
-        // read as answers first: numbers, or a text scale scored in its known order (MeanColumns)
+      if (mean != null && !MeanColumns.looksNumeric(input, mean)) {
+        // read as answers first: a text scale is scored in its known order, or refused (MeanColumns)
         roles.categorical(variable);
       } else {
         roles.numeric(variable);

@@ -3,11 +3,14 @@ package dev.insight.examples.cli;
 import dev.insight.core.codebook.AnswerScales;
 import dev.insight.core.codebook.CodebookVariable;
 import dev.insight.core.codebook.SurveyCodebook;
+import dev.insight.core.csv.CsvFile;
 import dev.insight.core.csv.DecimalNumber;
 import dev.insight.core.data.CategoricalVariable;
 import dev.insight.core.data.Category;
 import dev.insight.core.data.Dataset;
 import dev.insight.core.data.NumericVariable;
+import dev.insight.core.input.ProblemCollector;
+import dev.insight.core.input.ReadMode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +21,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A column asked for as a mean ({@code table --means}, {@code estimate --mean}), read first as its answers: numbers
+ * A column asked for as a mean ({@code table --means}, {@code estimate --mean}): read as numbers when its answers
+ * are numbers ({@link #looksNumeric}), else first as its answers: numbers
  * stay numbers (answers marked missing in the codebook, or recognised "no answer" wording, left out and counted);
  * a text scale in a known order (a recognised scale, or the order a codebook gives) is scored 1 for its lowest
  * point to k for its highest, said on standard error; text in no known order is refused, saying how to give the
@@ -26,6 +30,40 @@ import org.jspecify.annotations.Nullable;
  */
 final class MeanColumns {
   private MeanColumns() {}
+
+  /** Answers looked at before the read to tell a numeric column from text. */
+  private static final int SAMPLE = 10_000;
+
+  /**
+   * Whether a column's first {@value #SAMPLE} answers are all numbers, so it is read as numbers (each cell that is
+   * not one then named with its line) rather than as answers to score.
+   *
+   * @param input the data options
+   * @param column the column
+   * @return true for numbers, or a column the header lacks (the read names it)
+   */
+  static boolean looksNumeric(DataOptions input, String column) {
+    try (CsvFile csv = SurveyFiles.open(input, ProblemCollector.of(input.data.toString(), ReadMode.LENIENT))) {
+      java.util.OptionalInt at = csv.header().indexOf(column);
+      if (at.isEmpty()) {
+        return true;
+      }
+      int seen = 0;
+      while (seen < SAMPLE && csv.next()) {
+        if (at.getAsInt() >= csv.fieldCount()) {
+          continue;
+        }
+        String value = csv.field(at.getAsInt()).strip();
+        if (!value.isEmpty()) {
+          seen++;
+          if (Double.isNaN(DecimalNumber.parse(value))) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+  }
 
   /** What a column read as answers turned out to be. */
   enum Kind {

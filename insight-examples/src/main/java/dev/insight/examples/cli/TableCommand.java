@@ -6,6 +6,7 @@ import dev.insight.codeframe.interchange.CodedData;
 import dev.insight.codeframe.interchange.CodedFileReader;
 import dev.insight.core.codebook.AnswerScales;
 import dev.insight.core.codebook.SurveyCodebook;
+import dev.insight.core.csv.ColumnSpec;
 import dev.insight.core.csv.CsvHeader;
 import dev.insight.core.csv.DecimalNumber;
 import dev.insight.core.csv.SurveyMapping;
@@ -207,9 +208,13 @@ final class TableCommand implements Callable<Integer> {
       }
       requireColumn(mean, header, "numeric row variable");
       if (loaded.add(mean)) {
-        // read as answers first: numbers, or a text scale scored in its known order (MeanColumns)
-        mapping.categorical(mean);
-        meanColumns.add(mean);
+        if (MeanColumns.looksNumeric(input, mean)) {
+          mapping.numeric(mean);
+        } else {
+          // read as answers first: a text scale is scored in its known order, or refused (MeanColumns)
+          mapping.categorical(mean);
+          meanColumns.add(mean);
+        }
       }
       RowSpec meanRow = boxes ? RowSpec.mean(mean).withBoxes() : RowSpec.mean(mean);
       rowSpecs.add(d -> meanRow);
@@ -404,7 +409,9 @@ final class TableCommand implements Callable<Integer> {
     }
     requireColumn(given, header, role);
     if (loaded.add(given)) {
-      mapping.categorical(given);
+      // a platform's header gives the question text (Qualtrics, Microsoft and Google Forms, ...): the label
+      String label = headerRead.labels().get(headerRead.indexOf(given).orElseThrow());
+      mapping.add(new ColumnSpec.Categorical(given, given, label.equals(given) ? null : label, List.of()));
     }
     return given;
   }

@@ -148,7 +148,8 @@ class ScaleOrderAndMissingCodesTest {
         .average().orElseThrow();
     assertThat(Double.parseDouble(Files.readAllLines(out).get(1).split(",")[4])).isCloseTo(expected,
         within(1e-12));
-    assertThat(run.err()).contains("--mean years: 2 answers of 99 left out as missing");
+    assertThat(run.err()).contains("insight estimate: note: years: 2 answers of 99 (missing codes of the "
+        + "codebook) left out of means, totals and bases");
   }
 
   @Test

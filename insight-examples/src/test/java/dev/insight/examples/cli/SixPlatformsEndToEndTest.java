@@ -233,6 +233,9 @@ class SixPlatformsEndToEndTest {
     Run weight = run("weight", "--data", data.toString(), "--margins", margins.toString(), "--out",
         weights.toString());
     assertThat(weight.code()).as(weight.err()).isZero();
+    assertThat(weight.err()).contains(p.idAt() < 0 ? "insight weight: note: no respondent id column: each "
+        + "respondent is identified by the line their record starts on" : "insight weight: note: respondent id: "
+        + "column ");
     List<String> weighted = Files.readAllLines(weights);
     assertThat(weighted.subList(1, weighted.size()).stream().map(l -> l.substring(0, l.lastIndexOf(','))))
         .containsExactlyElementsOf(ids);
