@@ -3,18 +3,15 @@ package dev.insight.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,40 +30,15 @@ class EstimateCommandGoldenTest {
   Path dir;
 
   private Path copy(String name) {
-    Path target = dir.resolve(name);
-    if (Files.exists(target)) {
-      return target;
-    }
-    try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("/estimate/" + name))) {
-      Files.copy(in, target);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return target;
+    return EstimateGolden.copy(dir, name);
   }
 
   private static List<Map<String, String>> rows(String text) {
-    List<String> lines = text.lines().toList();
-    String[] header = lines.get(0).replace("\"", "").split(",", -1);
-    List<Map<String, String>> out = new ArrayList<>();
-    for (String line : lines.subList(1, lines.size())) {
-      String[] fields = line.replace("\"", "").split(",", -1);
-      Map<String, String> row = new LinkedHashMap<>();
-      for (int i = 0; i < header.length; i++) {
-        row.put(header[i], fields[i]);
-      }
-      out.add(row);
-    }
-    return out;
+    return EstimateGolden.rows(text);
   }
 
   private static List<Map<String, String>> golden(String name) {
-    try (InputStream in = Objects.requireNonNull(EstimateCommandGoldenTest.class.getResourceAsStream(
-        "/estimate/" + name))) {
-      return rows(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return EstimateGolden.golden(name);
   }
 
   /* Runs the command with the weights in column pw and returns its output rows by subgroup. */
