@@ -185,16 +185,20 @@ public final class ModelCalibration implements Weighting {
   }
 
   /**
-   * Calibrates the design's weights (they are the starting weights).
+   * Calibrates the design's weights (they are the starting weights). On a replicate-weight design every replicate's
+   * weights are calibrated too, to the same totals with the same distance, bounds and trim (R's {@code calibrate}
+   * of an {@code svyrep.design}); the design then keeps one factor per replicate and respondent.
    *
    * @param design the design
    * @return the calibrated design, remembering the step (its variances use the calibration's residuals), and the
    *     report
    * @throws IllegalArgumentException on terms that do not fit the data, naming the term and cell (a variable
    *     missing from the data or a respondent, a cell with respondents but no total, a total with no respondents,
-   *     totals that disagree), logit without finite bounds, or a calibrated weight of 0 or below
+   *     totals that disagree), logit without finite bounds, a calibrated weight of 0 or below (in the full sample
+   *     or a replicate, naming it), or bounds on the weights of a replicate-weight design
    * @throws WeightingNotConvergedException when the totals are not met within the iteration limit (bounds that
-   *     cannot be met), naming the totals still missed, unless {@link #allowingNonConvergence()}
+   *     cannot be met), naming the totals still missed and, for a replicate, the replicate, unless
+   *     {@link #allowingNonConvergence()}
    */
   @Override
   public WeightingResult apply(SurveyDesign design) {
