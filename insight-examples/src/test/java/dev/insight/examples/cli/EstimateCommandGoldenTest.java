@@ -336,6 +336,68 @@ class EstimateCommandGoldenTest {
     }
   }
 
+  static Stream<String> calibratedReplicateCases() {
+    Stream<String> given = golden("expected_replicate_calibrate.csv").stream()
+        .filter(r -> r.get("design").equals("jk1")).map(r -> "jk1 " + r.get("calfun")).distinct();
+    Stream<String> made = golden("expected_replicate_calibrate.csv").stream()
+        .filter(r -> r.get("design").equals("jk1")).map(r -> "jk1_made " + r.get("calfun")).distinct();
+    return Stream.concat(given, made);
+  }
+
+  /*
+   * Every jk1 row of expected_replicate_calibrate.csv (R's calibrate of an svyrep.design to ~stype * sch.wide +
+   * enroll, every replicate calibrated) through --method calibrate: overall without --by, a domain with --by.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("calibratedReplicateCases")
+  void calibratedReplicateDesigns_matchR(String designAndCalfun) {
+    String[] parts = designAndCalfun.split(" ");
+    List<Map<String, String>> expected = golden("expected_replicate_calibrate.csv").stream()
+        .filter(r -> r.get("design").equals("jk1") && r.get("calfun").equals(parts[1])).toList();
+    assertThat(expected).isNotEmpty();
+    Map<List<String>, Map<String, Map<String, String>>> runs = new LinkedHashMap<>();
+    for (Map<String, String> e : expected) {
+      List<String> args = new ArrayList<>(design(parts[0]));
+      args.addAll(List.of("--base-weight", "pw", "--margins", copy("replicate_calibrate_totals.csv").toString(),
+          "--method", "calibrate", "--calfun", parts[1], "--tolerance", "1e-12", "--max-iterations", "200"));
+      args.addAll(quantity(e.get("quantity")));
+      String domain = e.get("domain");
+      String subgroup = "(all)";
+      if (!domain.isEmpty()) {
+        args.addAll(List.of("--by", domain.substring(0, domain.indexOf('='))));
+        subgroup = domain.substring(domain.indexOf('=') + 1);
+      }
+      Map<String, String> row = runs.computeIfAbsent(args, this::run).get(subgroup);
+      String what = designAndCalfun + " " + e.get("quantity") + " " + domain;
+      assertThat(row).as("%s: row %s", what, subgroup).isNotNull();
+      assertClose(what + " estimate", row.get("estimate"), e.get("estimate"));
+      double estimate = Math.abs(Double.parseDouble(e.get("estimate")));
+      if (Math.abs(Double.parseDouble(e.get("se"))) < 1e-12 * estimate) {
+        // a total every replicate was calibrated to: R's SE is rounding noise
+        assertThat(Math.abs(Double.parseDouble(row.get("se")))).as(what).isLessThan(1e-9 * estimate);
+      } else {
+        assertClose(what + " se", row.get("se"), e.get("se"));
+      }
+    }
+  }
+
+  @Test
+  void calibratingReplicatesThatCannotMeetTheTotals_failsNamingTheReplicateAndWritesNothing() {
+    Path out = dir.resolve("never.csv");
+    List<String> args = new ArrayList<>(List.of("estimate", "--id", "cds"));
+    args.addAll(design("bootstrap"));
+    args.addAll(List.of("--base-weight", "pw", "--margins", copy("replicate_calibrate_totals.csv").toString(),
+        "--method", "calibrate", "--calfun", "raking", "--max-iterations", "200", "--mean", "api00", "--out",
+        out.toString()));
+    StringWriter stderr = new StringWriter();
+    int code = Insight.run(new PrintWriter(new StringWriter()), new PrintWriter(stderr), args.toArray(String[]::new));
+    assertThat(code).isEqualTo(1);
+    assertThat(stderr.toString()).containsPattern("raking calibration of replicate \\d+ of 50 to ~stype \\+ "
+        + "sch\\.wide \\+ stype:sch\\.wide \\+ enroll with no bounds did not meet the totals")
+        .doesNotContain("\tat ");
+    assertThat(out).doesNotExist();
+  }
+
   @Test
   void repweightsWithMargins_needTheFullSampleWeights() {
     Path clus = copy("apiclus1_replicates.csv");

@@ -185,16 +185,20 @@ public final class ModelCalibration implements Weighting {
   }
 
   /**
-   * Calibrates the design's weights (they are the starting weights).
+   * Calibrates the design's weights (they are the starting weights). On a replicate-weight design every replicate's
+   * weights are calibrated too, to the same totals with the same distance, bounds and trim (R's {@code calibrate}
+   * of an {@code svyrep.design}); the design then keeps one factor per replicate and respondent.
    *
    * @param design the design
    * @return the calibrated design, remembering the step (its variances use the calibration's residuals), and the
    *     report
    * @throws IllegalArgumentException on terms that do not fit the data, naming the term and cell (a variable
    *     missing from the data or a respondent, a cell with respondents but no total, a total with no respondents,
-   *     totals that disagree), logit without finite bounds, or a calibrated weight of 0 or below
+   *     totals that disagree), logit without finite bounds, a calibrated weight of 0 or below (in the full sample
+   *     or a replicate, naming it), or bounds on the weights of a replicate-weight design
    * @throws WeightingNotConvergedException when the totals are not met within the iteration limit (bounds that
-   *     cannot be met), naming the totals still missed, unless {@link #allowingNonConvergence()}
+   *     cannot be met), naming the totals still missed and, for a replicate, the replicate, unless
+   *     {@link #allowingNonConvergence()}
    */
   @Override
   public WeightingResult apply(SurveyDesign design) {
@@ -202,6 +206,9 @@ public final class ModelCalibration implements Weighting {
         "logit calibration needs finite bounds: [%s, %s]", lower, upper);
     checkArgument(boundsOnWeights || (lower < 1 && upper > 1), "bounds on the g-weights must satisfy "
         + "low < 1 < high: %s, %s", lower, upper);
+    checkArgument(!boundsOnWeights || design.replicates().isEmpty(), "bounds on the weights (R's bounds.const = "
+        + "TRUE) are not supported for a replicate-weight design (R ignores them there): bound the g-weights "
+        + "instead, [%s, %s]", lower, upper);
     ModelMatrix model = ModelMatrix.of(design, terms, populationSize, missing);
     int n = model.rows;
     int p = model.columns;
@@ -226,37 +233,12 @@ public final class ModelCalibration implements Weighting {
         }
       }
     }
-    double[] eta = new double[p];
-    double[] g = new double[n];
-    Pass pass = evaluate(model, start, lo, hi, eta, g);
-    int iter = 1;
-    boolean converged;
-    double achieved;
-    while (true) {
-      double[] step = ginv(pass.tmat).operate(pass.misfit);
-      for (int a = 0; a < p; a++) {
-        eta[a] += step[a];
-      }
-      pass = evaluate(model, start, lo, hi, eta, g);
-      while (iter < maxIterations && !pass.finite) {
-        iter++;
-        for (int a = 0; a < p; a++) {
-          step[a] /= 2;
-          eta[a] -= step[a];
-        }
-        pass = evaluate(model, start, lo, hi, eta, g);
-      }
-      achieved = worst(pass.misfit, model.population);
-      if (achieved < tolerance) {
-        converged = true;
-        break;
-      }
-      iter++;
-      if (iter > maxIterations) {
-        converged = false;
-        break;
-      }
-    }
+    Solved solved = solve(model, start, lo, hi);
+    double[] g = solved.g;
+    Pass pass = solved.pass;
+    int iter = solved.iterations;
+    boolean converged = solved.converged;
+    double achieved = solved.achieved;
     double[] misfit = pass.misfit;
     int worstAt = 0;
     for (int a = 1; a < p; a++) {
@@ -299,7 +281,97 @@ public final class ModelCalibration implements Weighting {
     DesignStep step = new DesignStep("calibrate", String.format(Locale.ROOT, "%s to %s; %s%s; %d iterations%s",
         function.rName(), termNames(), bounds, trimmed, iter, converged ? "" : "; NOT converged"));
     Calibration calibration = Calibration.regression(model, start, weights);
-    return new WeightingResult(design.reweighted(weights, calibration, step), report);
+    ReplicateRefit refit = design.replicates().isEmpty() ? null : replicateRefit(design, model, report);
+    return new WeightingResult(design.reweighted(weights, calibration, step, refit), report);
+  }
+
+  /*
+   * Each replicate calibrated from its own weights to the same totals, with the same distance, bounds and trim (R's
+   * calibrate of an svyrep.design). The g-weights depend on each respondent's x, so the unit of the refit is the
+   * respondent: the replicates keep one factor per replicate and respondent (R x n doubles, once).
+   */
+  private ReplicateRefit replicateRefit(SurveyDesign design, ModelMatrix model, WeightingReport report) {
+    int n = model.rows;
+    int[] unitOfRow = new int[n];
+    for (int i = 0; i < n; i++) {
+      unitOfRow[i] = model.in[i] ? i : -1;
+    }
+    int count = design.replicates().orElseThrow().count();
+    return new ReplicateRefit(unitOfRow, n, (replicateWeights, r) -> {
+      Solved solved = solve(model, replicateWeights, null, null);
+      if (!solved.pass.finite || (!solved.converged && !allowNonConvergence)) {
+        double[] misfit = solved.pass.misfit;
+        int worstAt = 0;
+        for (int a = 1; a < model.columns; a++) {
+          if (!(gap(misfit[a], model.population[a]) <= gap(misfit[worstAt], model.population[worstAt]))) {
+            worstAt = a;
+          }
+        }
+        throw new WeightingNotConvergedException(String.format(Locale.ROOT, "%s calibration of replicate %d of %d "
+            + "to %s with %s did not meet the totals in %d iterations: %s; the replicate's weights cannot be "
+            + "calibrated to these totals (a cell or variable with no weight in that replicate, or bounds too "
+            + "narrow for it)", function.rName(), r + 1, count, termNames(), describeBounds(),
+            Math.min(solved.iterations, maxIterations), solved.pass.finite
+                ? String.format(Locale.ROOT, "the largest misfit |total - achieved| / (1 + |total|) is %.3g, at %s "
+                    + "(total %s, achieved %s)", solved.achieved, model.names[worstAt],
+                    Resolved.fmt(model.population[worstAt]),
+                    Resolved.fmt(model.population[worstAt] - misfit[worstAt]))
+                : "its Newton steps gave g-weights that are not finite"), report);
+      }
+      double[] g = solved.g;
+      if (!Double.isNaN(trimLow)) {
+        trim(model, replicateWeights, g);
+      }
+      for (int i = 0; i < n; i++) {
+        if (!model.in[i] || replicateWeights[i] == 0) {
+          g[i] = 0;
+        } else if (!(g[i] > 0)) {
+          throw new IllegalArgumentException(String.format(Locale.ROOT, "%s calibration of replicate %d of %d to %s "
+              + "gives respondent %s (row %d) a g-weight of %s; set bounds on the g-weights above 0",
+              function.rName(), r + 1, count, termNames(), design.data().id(i), i + 1, g[i]));
+        }
+      }
+      return g;
+    });
+  }
+
+  /** The Newton iterations from eta = 0: the g-weights, the last pass and how they ended. */
+  private record Solved(double[] g, Pass pass, int iterations, boolean converged, double achieved) {}
+
+  private Solved solve(ModelMatrix model, double[] start, double[] lo, double[] hi) {
+    int p = model.columns;
+    double[] eta = new double[p];
+    double[] g = new double[model.rows];
+    Pass pass = evaluate(model, start, lo, hi, eta, g);
+    int iter = 1;
+    boolean converged;
+    double achieved;
+    while (true) {
+      double[] step = ginv(pass.tmat).operate(pass.misfit);
+      for (int a = 0; a < p; a++) {
+        eta[a] += step[a];
+      }
+      pass = evaluate(model, start, lo, hi, eta, g);
+      while (iter < maxIterations && !pass.finite) {
+        iter++;
+        for (int a = 0; a < p; a++) {
+          step[a] /= 2;
+          eta[a] -= step[a];
+        }
+        pass = evaluate(model, start, lo, hi, eta, g);
+      }
+      achieved = worst(pass.misfit, model.population);
+      if (achieved < tolerance) {
+        converged = true;
+        break;
+      }
+      iter++;
+      if (iter > maxIterations) {
+        converged = false;
+        break;
+      }
+    }
+    return new Solved(g, pass, iter, converged, achieved);
   }
 
   /* R's trim: g outside [low, high] set to the end, the weight taken off spread over the others by starting weight. */
