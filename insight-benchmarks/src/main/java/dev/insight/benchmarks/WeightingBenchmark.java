@@ -1,7 +1,6 @@
 package dev.insight.benchmarks;
 
 import dev.insight.core.data.CategoricalVariable;
-import dev.insight.core.data.Category;
 import dev.insight.core.data.Dataset;
 import dev.insight.core.data.NumericVariable;
 import dev.insight.stats.design.SurveyDesign;
@@ -52,24 +51,6 @@ public class WeightingBenchmark {
   private SurveyDesign fixed;
   private SurveyDesign raked;
 
-  private static int draw(SplittableRandom random, double[] cumulative) {
-    double u = random.nextDouble();
-    for (int i = 0; i < cumulative.length - 1; i++) {
-      if (u < cumulative[i]) {
-        return i;
-      }
-    }
-    return cumulative.length - 1;
-  }
-
-  private static List<Category> categories(String... codes) {
-    List<Category> out = new ArrayList<>();
-    for (String code : codes) {
-      out.add(Category.of(code));
-    }
-    return out;
-  }
-
   private static Map<String, Double> targets(String[] codes, double total, double... shares) {
     Map<String, Double> map = new LinkedHashMap<>();
     for (int i = 0; i < codes.length; i++) {
@@ -88,18 +69,18 @@ public class WeightingBenchmark {
     double[] y = new double[respondents];
     for (int i = 0; i < respondents; i++) {
       ids.add(String.format(java.util.Locale.ROOT, "P%07d", i + 1));
-      region[i] = draw(random, new double[] {.30, .55, .75, .90, 1});
-      sex[i] = draw(random, new double[] {.52, .98, 1});
-      age[i] = draw(random, new double[] {.20, .50, .80, 1});
+      region[i] = SyntheticDraws.draw(random, new double[] {.30, .55, .75, .90, 1});
+      sex[i] = SyntheticDraws.draw(random, new double[] {.52, .98, 1});
+      age[i] = SyntheticDraws.draw(random, new double[] {.20, .50, .80, 1});
       y[i] = random.nextDouble() < (region[i] == 0 ? .45 : .35) ? 1 : 0;
     }
     String[] regions = {"r1", "r2", "r3", "r4", "r5"};
     String[] sexes = {"f", "m", "x"};
     String[] ages = {"16-34", "35-49", "50-64", "65+"};
     Dataset data = Dataset.builder(ids)
-        .add(CategoricalVariable.of("region", null, categories(regions), region))
-        .add(CategoricalVariable.of("sex", null, categories(sexes), sex))
-        .add(CategoricalVariable.of("age", null, categories(ages), age))
+        .add(CategoricalVariable.of("region", null, SyntheticDraws.categories(regions), region))
+        .add(CategoricalVariable.of("sex", null, SyntheticDraws.categories(sexes), sex))
+        .add(CategoricalVariable.of("age", null, SyntheticDraws.categories(ages), age))
         .add(NumericVariable.of("y", null, y)).build();
     double total = 5e6;
     margins = List.of(Margin.counts("region", targets(regions, total, .22, .22, .22, .17, .17)),
