@@ -125,7 +125,7 @@ final class JoinedChoices {
     JoinedChoices choices = new JoinedChoices(delimiter, joinedTo, options);
     joinedTo.forEach((part, previous) -> {
       java.util.Optional<String> found = options.stream().filter(o -> o.endsWith(part) && o.length() > part.length()
-          && parts(Pattern.compile(Pattern.quote(delimiter)), o).length > 1).findFirst();
+          && parts(split, o).length > 1).findFirst();
       if (found.isPresent()) {
         String option = found.get();
         boolean alone = recurring.contains(previous);
