@@ -26,7 +26,7 @@ import java.util.SplittableRandom;
  * </ol>
  *
  * <p>Why not uncertainty sampling: picking the comments the model is least sure of, even weighted by how typical
- * they are ({@link CodingOrder}), trailed random order from 200 to 800 comments in the simulation. Early models are
+ * they are (information density), trailed random order from 200 to 800 comments in the simulation. Early models are
  * unsure of comments for the wrong reasons (an answer such as "Nothing" is coded by the question it answers, so it
  * stays uncertain however often it is coded), and a sample of uncertain comments misleads the model's calibration.
  * Seeking the codes with the fewest examples adds what the model lacks while the random half keeps the sample

@@ -80,14 +80,11 @@ class ContextTest {
   }
 
   @Test
-  void codingOrder_contextModel_ranksWithTheContextsAndRefusesWithout() {
+  void codingSchedule_contextModel_refusesSayingWhatItNeeds() {
     LearnedCoder coder = LearnedCoder.train(examples(true), Synthetic.options());
     List<String> uncoded = List.of("Nothing.", "the parking", "Nothing at all");
 
-    List<CodingCandidate> next = CodingOrder.next(coder, uncoded, List.of(GOOD, IMPROVE, IMPROVE), 2);
-
-    assertThat(next).hasSize(2);
-    assertThatThrownBy(() -> CodingOrder.next(coder, uncoded, 2))
+    assertThatThrownBy(() -> CodingSchedule.next(coder, List.of("Nothing"), uncoded, 2, 42))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageStartingWith("this model was trained with each comment's context (question)");
   }

@@ -6,24 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class CodingOrderAndSuggestionTest {
-
-  @Test
-  void codingOrder_putsCommentsTheModelCannotPlaceFirst() {
-    LearnedCoder coder = LearnedCoder.train(Synthetic.multiLabel(200, 11), Synthetic.options());
-    List<String> uncoded = new ArrayList<>(Synthetic.multiLabel(30, 12).texts());
-    uncoded.add("the hospital visit today was really the service and appointment");
-
-    List<CodingCandidate> next = CodingOrder.next(coder, uncoded, 5);
-
-    assertThat(next).hasSize(5);
-    assertThat(next.get(0).index()).isEqualTo(30); // filler only: no code's words, so the model is unsure
-    assertThat(next).isSortedAccordingTo((a, b) -> 0).allSatisfy(c -> {
-      assertThat(c.uncertainty()).isBetween(0.0, 1.0);
-      assertThat(c.density()).isBetween(0.0, 1.0);
-    });
-  }
-
+class CodeframeSuggesterTest {
   @Test
   void suggest_groupsSimilarCommentsWithTheirDistinctiveWords() {
     List<String> texts = new ArrayList<>();
