@@ -21,7 +21,7 @@ import java.util.Set;
  * order or in random order, the held-out micro-F1 of a model trained on them and the share of the comments still
  * uncoded that the model codes at precision 0.9 (and the precision it really gets there).
  *
- * <p>The tool's order is the review page's, {@link CodingSchedule}: a representative start of 30 comments, then
+ * <p>The tool's order is the review page's, {@link CodingSchedule}: a random start of 30 comments, then
  * batches from {@link CodingSchedule#next} on the model trained so far, retrained after each batch of
  * {@link CodingSchedule#retrainAfter} comments. "Coded at precision 0.9" is measured against the people's codes:
  * the largest share of the uncoded comments, most confident first, whose codes are right at least 90% of the time;
@@ -126,7 +126,7 @@ public final class CodingLoopSimulation {
       LearnerOptions options, int[] checkpoints, long seed) {
     List<Integer> uncoded = new ArrayList<>(pool);
     List<Integer> coded = new ArrayList<>();
-    for (int i : CodingSchedule.start(texts(all, uncoded), CodingSchedule.FIRST_MODEL_AT)) {
+    for (int i : CodingSchedule.start(texts(all, uncoded), CodingSchedule.FIRST_MODEL_AT, seed)) {
       coded.add(uncoded.get(i));
     }
     uncoded.removeAll(Set.copyOf(coded));

@@ -39,53 +39,71 @@ class CodingScheduleTest {
   }
 
   @Test
-  void start_followsTheDistributionOfTheComments_andIsDeterministic() {
-    List<String> pool = new ArrayList<>();
-    for (int i = 0; i < 80; i++) {
-      pool.add("nothing");
-    }
-    Random random = new Random(3);
-    for (int i = 0; i < 20; i++) {
-      pool.add(comment(random, Set.of(1 + i % 5)));
-    }
+  void start_drawsDistinctCommentsAtRandomWithTheSeed() {
+    List<String> pool = examples(100, 3).texts();
 
-    List<Integer> start = CodingSchedule.start(pool, 10);
+    List<Integer> start = CodingSchedule.start(pool, 10, 7);
 
-    assertThat(start).hasSize(10).doesNotHaveDuplicates().isEqualTo(CodingSchedule.start(pool, 10));
-    long nothing = start.stream().filter(i -> pool.get(i).equals("nothing")).count();
-    // 80% of the comments are "nothing": the start has several of them, but not only them
-    assertThat(nothing).isBetween(3L, 9L);
+    assertThat(start).hasSize(10).doesNotHaveDuplicates().allSatisfy(i -> assertThat(i).isBetween(0, 99))
+        .isEqualTo(CodingSchedule.start(pool, 10, 7))
+        .isNotEqualTo(CodingSchedule.start(pool, 10, 8));
+    assertThat(CodingSchedule.start(pool.subList(0, 4), 10, 7)).containsExactlyInAnyOrder(0, 1, 2, 3);
+    assertThat(CodingSchedule.start(List.of(), 10, 7)).isEmpty();
+    assertThatThrownBy(() -> CodingSchedule.start(pool, 0, 7)).hasMessage("howMany must be at least 1: 0");
   }
 
   @Test
-  void next_alternatesTheRarestCodesWithRandomOnes_andSkipsRepeatsOfCodedComments() {
+  void next_alternatesTheMostExpectedErrorsWithRandomOnes_andSkipsRepeatsOfCodedComments() {
     CodedExamples coded = examples(60, 5);
     LearnedCoder model = LearnedCoder.train(coded, Synthetic.options());
-    List<String> uncoded = new ArrayList<>(examples(200, 6).texts());
-    uncoded.add(coded.texts().get(0)); // a repeat of a coded comment
+    List<String> uncoded = examples(200, 6).texts();
+    List<Prediction> predictions = model.predictAll(uncoded);
+    int most = mostExpectedErrors(predictions, -1);
+    // the comment with the most expected wrong codes has been coded already (with different spacing)
+    List<String> codedTexts = new ArrayList<>(coded.texts());
+    codedTexts.add(" " + uncoded.get(most));
 
-    List<Integer> next = CodingSchedule.next(model, coded.texts(), uncoded, 8, 42);
+    List<Integer> next = CodingSchedule.next(model, codedTexts, uncoded, 8, 42);
 
-    assertThat(next).hasSize(8).doesNotHaveDuplicates().isEqualTo(CodingSchedule.next(model, coded.texts(),
-        uncoded, 8, 42));
-    // the model's picks (every other, from the first) leave out the repeat of a coded comment
+    assertThat(next).hasSize(8).doesNotHaveDuplicates().isEqualTo(CodingSchedule.next(model, codedTexts, uncoded,
+        8, 42));
+    // the first is the comment with the most expected wrong codes once the repeat of a coded comment is left out
+    assertThat(next.get(0)).isEqualTo(mostExpectedErrors(predictions, most));
+    // the model's picks (every other, from the first) leave out the repeat
     for (int j = 0; j < next.size(); j += 2) {
-      assertThat(next.get(j)).isNotEqualTo(uncoded.size() - 1);
+      assertThat(next.get(j)).isNotEqualTo(most);
     }
-    // the first is about a rare code, not only the common one
-    String first = uncoded.get(next.get(0));
-    List<String> rareWords = new ArrayList<>();
-    for (int c = 1; c < CODES.size(); c++) {
-      rareWords.addAll(List.of(WORDS[c]));
+    assertThat(CodingSchedule.next(model, codedTexts, uncoded, 8, 43)).isNotEqualTo(next);
+    assertThatThrownBy(() -> CodingSchedule.next(model, codedTexts, uncoded, 0, 42))
+        .hasMessage("howMany must be at least 1: 0");
+  }
+
+  private static int mostExpectedErrors(List<Prediction> predictions, int leftOut) {
+    int most = -1;
+    for (int i = 0; i < predictions.size(); i++) {
+      if (i != leftOut && (most < 0 || expectedErrors(predictions.get(i)) > expectedErrors(predictions.get(most)))) {
+        most = i;
+      }
     }
-    assertThat(rareWords).anySatisfy(word -> assertThat(first).contains(word));
-    assertThat(CodingSchedule.next(model, coded.texts(), uncoded, 8, 43)).isNotEqualTo(next);
+    return most;
+  }
+
+  /** 1 - p for each code given, p for each code not given. */
+  private static double expectedErrors(Prediction prediction) {
+    double sum = 0;
+    for (int c = 0; c < CODES.size(); c++) {
+      double p = prediction.probability(c);
+      sum += prediction.isAssigned(c) ? 1 - p : p;
+    }
+    return sum;
   }
 
   /**
    * A small coding loop on comments with one common code and eight rare ones: after 60 and 100 comments coded in
    * the schedule's order, the model codes held-out comments better (micro-F1, mean over three pools) than after
-   * the same number coded in random order.
+   * the same number coded in random order, by more than 0.05 (the schedule leads by 0.07 and 0.13; the same loop
+   * with every pick drawn at random leads by 0.02 and 0.03, by chance, so this fails if the order regresses to
+   * random).
    */
   @Test
   void smallLoop_theScheduleBeatsRandomOrder() {
@@ -102,7 +120,7 @@ class CodingScheduleTest {
       Collections.shuffle(shuffled, new Random(seed));
       List<Integer> uncoded = new ArrayList<>(shuffled);
       List<Integer> coded = new ArrayList<>();
-      for (int i : CodingSchedule.start(texts(pool, uncoded), CodingSchedule.FIRST_MODEL_AT)) {
+      for (int i : CodingSchedule.start(texts(pool, uncoded), CodingSchedule.FIRST_MODEL_AT, seed)) {
         coded.add(uncoded.get(i));
       }
       uncoded.removeAll(Set.copyOf(coded));
@@ -130,7 +148,7 @@ class CodingScheduleTest {
 
     for (int c = 0; c < checkpoints.length; c++) {
       assertThat(tool[c]).as("micro-F1 after %s comments in the schedule's order (random order: %s)",
-          checkpoints[c], random[c]).isGreaterThan(random[c]);
+          checkpoints[c], random[c]).isGreaterThan(random[c] + 0.05);
     }
   }
 

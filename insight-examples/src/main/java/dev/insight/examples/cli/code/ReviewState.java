@@ -51,10 +51,10 @@ import org.jspecify.annotations.Nullable;
  * the model's suggestion for it, every decision saved at once to the coded file, and the progress.
  *
  * <p>Order: {@link CodingSchedule}, the order the simulation in docs/BENCHMARKS.md measures: until a model can be
- * trained, comments typical of the file and unlike each other; then every other comment is the one the model's
- * coding order says most improves it, and the rest are drawn at random, which keeps the coded sample
- * representative. The model retrains in the background after {@link CodingSchedule#retrainAfter(int)} new
- * decisions. Once the ranked comments run out (or for comments skipped), a seeded random order follows. A comment handed to one browser tab is not handed to another
+ * trained, comments drawn at random; then every other comment is the one on which the model expects the most wrong
+ * codes, and the rest are drawn at random, which keeps the coded sample representative. The model retrains in the
+ * background after {@link CodingSchedule#retrainAfter(int)} new decisions. Once the ranked comments run out (or
+ * for comments skipped), a seeded random order follows. A comment handed to one browser tab is not handed to another
  * for {@link #RESERVED_FOR}, so two tabs code different comments; a skipped comment comes back last.
  *
  * <p>Every decision rewrites the coded file atomically from the decisions in memory, under one lock, so two tabs
@@ -125,7 +125,7 @@ final class ReviewState implements AutoCloseable {
         }
       }
       if (!texts.isEmpty()) {
-        for (int i : CodingSchedule.start(texts, firstModelAt - decisions.size())) {
+        for (int i : CodingSchedule.start(texts, firstModelAt - decisions.size(), seed)) {
           ranked.add(uncoded.get(i));
         }
       }
