@@ -180,7 +180,7 @@ public record Suppression(Rule rule, int limit) {
         if (hidden[r][c]) {
           cells.add(new Cell(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "",
               Comparison.NOT_TESTED, true));
-        } else if (rule == Rule.NHS && row.kind() != RowKind.MEAN) {
+        } else if (rule == Rule.NHS && !row.kind().numeric()) {
           double weighted = round(cell.weightedCount());
           double base = bases.get(c).weighted();
           double totalWeighted = round(row.cells().get(0).weightedCount());
@@ -208,7 +208,7 @@ public record Suppression(Rule rule, int limit) {
     List<String> variables = columns.stream().filter(c -> !c.isTotal()).map(c -> c.variable()).distinct()
         .toList();
     for (int r = 0; r < rows; r++) {
-      if (block.rows().get(r).kind() == RowKind.MEAN) {
+      if (block.rows().get(r).kind().numeric()) {
         continue;
       }
       for (String variable : variables) {
