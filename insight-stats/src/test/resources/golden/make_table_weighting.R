@@ -12,6 +12,8 @@
 #  clus1                 the one-stage cluster sample as drawn
 #  strat                 the stratified sample as drawn
 #  clus1_jk1             as.svrepdesign(clus1, type = "JK1")
+#  clus1_jk1_raking      that replicate design calibrated to ~stype + sch.wide + enroll (raking): every replicate
+#                        calibrated to the same totals
 # Every table has the row awards and the banner stype.
 # Usage: Rscript make_table_weighting.R OUTDIR   (reads apistrat.csv and apiclus1.csv there: the weights decide
 # quantile ties in the last bit, so the designs are read from the same files as the command reads)
@@ -41,7 +43,9 @@ designs <- list(
     maxit = 200, epsilon = 1e-12), lower = 28, upper = 50), banner = "stype"),
   clus1 = list(d = dclus1, banner = "stype"),
   strat = list(d = dstrat, banner = "stype"),
-  clus1_jk1 = list(d = as.svrepdesign(dclus1, type = "JK1"), banner = "stype"))
+  clus1_jk1 = list(d = as.svrepdesign(dclus1, type = "JK1"), banner = "stype"),
+  clus1_jk1_raking = list(d = calibrate(as.svrepdesign(dclus1, type = "JK1"), f2, population = totals(f2),
+    calfun = "raking", maxit = 200, epsilon = 1e-12), banner = "stype"))
 ps <- c(0.25, 0.5, 0.75)
 rows <- list()
 tests <- list()

@@ -24,8 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ({@code make_table_weighting.R}): the column percentages of {@code awards} by {@code stype}, the Rao-Scott test
  * ({@code svychisq}) and the quantile rows of {@code api00} with their intervals and standard errors
  * ({@code svyby(..., svyquantile)}), after R's {@code calibrate(calfun = "raking", bounds = c(0.5, 2))} on the
- * stratified sample, after {@code calibrate(calfun = "raking")} then {@code trimWeights} on the cluster sample, and on
- * the cluster, stratified and JK1 replicate designs as drawn; the table's notes say what weighting was done.
+ * stratified sample, after {@code calibrate(calfun = "raking")} then {@code trimWeights} on the cluster sample, on
+ * the cluster, stratified and JK1 replicate designs as drawn, and on the JK1 design calibrated (every replicate
+ * re-weighted); the table's notes say what weighting was done.
  */
 class TableWeightingGoldenTest {
   private static final double RELATIVE = 1e-6;
@@ -78,6 +79,13 @@ class TableWeightingGoldenTest {
           "--fpc", "fpc"));
       case "clus1_jk1" -> args.addAll(List.of("--data", clus1.toString(), "--weight", "pw", "--cluster", "dnum",
           "--fpc", "fpc", "--replicates", "JK1"));
+      case "clus1_jk1_raking" -> {
+        // the replicates made from the design, then every one calibrated with the full sample (R's calibrate of an
+        // svyrep.design)
+        args.addAll(List.of("--data", clus1.toString(), "--cluster", "dnum", "--fpc", "fpc", "--replicates", "JK1",
+            "--margins", totals("clus1_raking_numeric").toString(), "--calfun", "raking"));
+        args.addAll(calibrate);
+      }
       default -> throw new IllegalArgumentException(design);
     }
     return args;
