@@ -44,8 +44,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = {"Write the report of an engagement programme and its survey: report.html (self-contained, for "
         + "a board), report.pdf (A4), analysis.json (for other systems) and tables.xlsx.",
-        "The survey is raked to the margins first; quotes and comments are redacted unless "
-            + "--internal-use-only is given. A failure exits 1 with the message on standard error and writes "
+        "The survey is weighted to --margins first (raked, unless --method or --calfun say otherwise, with the "
+            + "options of insight weight; the methods text says what was done); quotes and comments are redacted "
+            + "unless --internal-use-only is given. A failure exits 1 with the message on standard error and writes "
             + "nothing."})
 final class ReportCommand implements Callable<Integer> {
   @Spec

@@ -324,7 +324,8 @@ final class TableCommand implements Callable<Integer> {
       // a replicate design is weighted with its replicates, each to the same targets (R's rake and calibrate of
       // an svyrep.design): replicates asked with --replicates are made from the design first
       WeightingDescription weighted = MarginsWeighting.weigh(weightingOptions, targets,
-          design(weightingOptions.startWeights(SurveyDesign.builder(dataset), targets, dataset.rowCount())), err, "table");
+          design(weightingOptions.startWeights(SurveyDesign.builder(dataset), targets, dataset.rowCount())), err,
+          "table");
       design = weighted.result().design();
       weightingNotes = weighted.notes(weightingOptions.margins.getFileName().toString(),
           designed ? designOptions.describe() : null);

@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param fitted the report of the weighting to the targets (before any trimming)
  * @param result the final weights and their report (the trimming's when trimmed)
  */
-record WeightingDescription(String method, String start, String trimming, List<String> variables, WeightingReport fitted,
-    WeightingResult result) {
+record WeightingDescription(String method, String start, String trimming, List<String> variables,
+    WeightingReport fitted, WeightingResult result) {
 
   /** The weighting asked for by these options, fitted and (with --trim) trimmed. */
   static WeightingDescription of(WeightingOptions options, WeightingOptions.Targets targets,

@@ -379,7 +379,8 @@ public final class EngagementReport {
     List<Activity> heard = programme.activities().stream()
         .filter(a -> a instanceof FocusGroup || a instanceof Interview).toList();
     List<String> modes = programme.activities(FocusGroup.class).stream().map(FocusGroup::mode).distinct().toList();
-    return new ReportModel.Methods(analysis == null ? null : SurveySections.weighting(weighting, weightedTo()), survey == null ? "" : bannerLabels(), SurveyAnalysis.SUPPRESS_BELOW,
+    return new ReportModel.Methods(analysis == null ? null : SurveySections.weighting(weighting, weightedTo()),
+        survey == null ? "" : bannerLabels(), SurveyAnalysis.SUPPRESS_BELOW,
         survey == null ? null : codingMethod(), machine != null, heard.size(), modes, framework != null,
         redaction.redacts() ? null : redaction.internalUseReason().orElse(""));
   }

@@ -2,12 +2,17 @@ package dev.insight.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,5 +152,32 @@ class TableWeightingOptionsTest {
     assertThat(quantile.code()).as(quantile.err()).isZero();
 
     assertThat(medians).isEqualTo(Files.readString(out)).contains("\"label\" : \"Median\"");
+  }
+
+  @Test
+  void quantileRowsInAWorkbook_areNumbersWithTheirIntervalAndStandardErrorUnderThem() throws Exception {
+    Path json = dir.resolve("q.json");
+    out = dir.resolve("q.xlsx");
+    assertThat(table("--weight", "pw", "--strata", "stype", "--fpc", "fpc", "--quantiles", "api00:0.25,0.5")
+        .code()).isZero();
+    Path xlsx = out;
+    out = json;
+    assertThat(table("--weight", "pw", "--strata", "stype", "--fpc", "fpc", "--quantiles", "api00:0.25,0.5")
+        .code()).isZero();
+    JsonNode median = new ObjectMapper().readTree(json.toFile()).path("blocks").get(1).path("rows").get(1).path("cells").get(0);
+
+    try (InputStream in = Files.newInputStream(xlsx); ReadableWorkbook workbook = new ReadableWorkbook(in)) {
+      List<Row> rows = workbook.getSheets().toList().get(2).read();
+      int at = 0;
+      while (!"Median".equals(rows.get(at).getCellText(0))) {
+        at++;
+      }
+      assertThat(rows.get(at).getCell(1).asNumber().doubleValue()).isEqualTo(median.path("quantile").asDouble());
+      assertThat(rows.get(at + 1).getCellText(0)).isEqualTo("  Lower 95% limit");
+      assertThat(rows.get(at + 1).getCell(1).asNumber().doubleValue()).isEqualTo(median.path("ciLow").asDouble());
+      assertThat(rows.get(at + 2).getCell(1).asNumber().doubleValue()).isEqualTo(median.path("ciHigh").asDouble());
+      assertThat(rows.get(at + 3).getCellText(0)).isEqualTo("  Standard error");
+      assertThat(rows.get(at + 3).getCell(1).asNumber().doubleValue()).isEqualTo(median.path("se").asDouble());
+    }
   }
 }
