@@ -30,7 +30,8 @@ final class MarginsWeighting {
   static WeightingOptions.@Nullable Targets targets(CommandSpec spec, WeightingOptions options,
       boolean otherWeights, String others) {
     if (options.margins != null && otherWeights) {
-      throw new IllegalArgumentException("give one of " + others + " or --margins, not two");
+      throw new IllegalArgumentException("give one of " + others + " or --margins, not two (to weight to --margins "
+          + "from the weights of a column, give it as --base-weight COL)");
     }
     if (options.margins == null) {
       refuseWithoutMargins(spec, options);

@@ -38,7 +38,7 @@ record WeightingDescription(String method, String start, String trimming, List<S
     }
     String start = options.baseWeight == null ? "starting from equal weights"
         : "starting from the weights in column " + options.baseWeight;
-    return new WeightingDescription(method(options, targets), start, trimming(options),
+    return new WeightingDescription(method(options, targets), start, trimming(options, result.report()),
         List.copyOf(variables), fitted.report(), result);
   }
 
@@ -68,14 +68,17 @@ record WeightingDescription(String method, String start, String trimming, List<S
     };
   }
 
-  private static String trimming(WeightingOptions options) {
+  private static String trimming(WeightingOptions options, WeightingReport trimmed) {
     if (options.trim == null) {
       return "";
     }
     double[] t = WeightingOptions.pair("--trim", options.trim, "0,150");
+    // one pass shares the weight taken off among the others, which can take one past a bound again: said
+    boolean outside = trimmed.minWeight() < t[0] || trimmed.maxWeight() > t[1];
     return "trimmed to " + range(t[0], t[1]) + " (R's trimWeights: the weight taken off shared equally among the "
         + "weights inside the bounds, " + (options.trimStrict ? "repeated until every weight is within them"
-        : "in one pass") + ")";
+        : "in one pass") + ")" + (outside ? String.format(Locale.ROOT, ", which left the weights between %.4g and "
+        + "%.4g", trimmed.minWeight(), trimmed.maxWeight()) : "");
   }
 
   /** The trimming as a sentence of the methods text, or empty without it. */

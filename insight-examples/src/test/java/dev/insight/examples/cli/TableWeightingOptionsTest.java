@@ -97,7 +97,8 @@ class TableWeightingOptionsTest {
   @Test
   void weightsAndMarginsTogether_areRefused() {
     assertRefused(table("--weight", "pw", "--margins", margins.toString()),
-        "give one of --weights, --weight, --unweighted or --margins, not two");
+        "give one of --weights, --weight, --unweighted or --margins, not two (to weight to --margins from the "
+            + "weights of a column, give it as --base-weight COL)");
   }
 
   @Test

@@ -242,7 +242,7 @@ public final class TableWriter {
             continue;
           }
           String value = row.kind() == RowKind.MEAN ? fixed(cell.mean(), 2)
-              : row.kind() == RowKind.QUANTILE ? fixed(cell.quantile(), 2) : percent(cell.columnPercent());
+              : row.kind() == RowKind.QUANTILE ? compact(cell.quantile()) : percent(cell.columnPercent());
           line.add(value + marks(cell));
         }
         grid.add(line);
@@ -301,9 +301,15 @@ public final class TableWriter {
     return (cell.letters().isEmpty() && rest.isEmpty()) ? "" : " " + cell.letters() + rest;
   }
 
-  /** A confidence interval as {@code low-high}; a limit beyond the data (NaN) shown as {@code -}. */
+  /** A confidence interval as {@code low to high}; a limit beyond the data (NaN) shown as {@code -}. */
   static String interval(double low, double high) {
-    return Double.isNaN(low) && Double.isNaN(high) ? "-" : fixed(low, 2) + "-" + fixed(high, 2);
+    return Double.isNaN(low) && Double.isNaN(high) ? "-" : compact(low) + " to " + compact(high);
+  }
+
+  /* A value of the data: whole numbers without decimals (a quantile is one of the values), others with two. */
+  private static String compact(double value) {
+    return Double.isNaN(value) ? "-" : value == Math.rint(value) && Math.abs(value) < 1e15
+        ? Long.toString((long) value) : fixed(value, 2);
   }
 
   private static String percent(double value) {
@@ -326,7 +332,8 @@ public final class TableWriter {
       if (line.size() > 1) {
         labelWidth = Math.max(labelWidth, Math.min(40, line.get(0).length() + 1));
         for (int i = 1; i < line.size(); i++) {
-          width = Math.max(width, Math.min(16, line.get(i).length() + 1));
+          // wide enough for an interval (quantile rows) without cutting it
+          width = Math.max(width, Math.min(24, line.get(i).length() + 1));
         }
       }
     }
