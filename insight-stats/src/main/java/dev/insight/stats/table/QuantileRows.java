@@ -51,8 +51,9 @@ final class QuantileRows {
       cells.add(new ArrayList<>());
     }
     for (int c = 0; c < columns.size(); c++) {
+      List<Estimate> estimates = estimator.quantiles(name, spec.probabilities(), domains.get(c));
       for (int k = 0; k < spec.probabilities().size(); k++) {
-        Estimate e = estimator.quantile(name, spec.probabilities().get(k), domains.get(c));
+        Estimate e = estimates.get(k);
         if (k == 0) {
           bases.add(base.apply(e, c == 0));
         }
