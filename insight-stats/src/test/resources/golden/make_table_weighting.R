@@ -1,6 +1,6 @@
 # Golden values for banner tables (insight table) on weighted and replicate designs, from R's api samples:
 #  - column percentages of a single-choice row by a banner variable (svymean of the row in each column's domain)
-#    and the Rao-Scott test of the row against the banner (svychisq, its default second-order F);
+#    with their standard errors (in percentage points) and the Rao-Scott test of the row against the banner (svychisq, its default second-order F);
 #  - quantile rows: svyby(~api00, ~banner, design, svyquantile, quantiles = c(.25, .5, .75), ci = TRUE) with
 #    R 4.x's defaults (qrule = "math", interval.type = "mean"), each column's interval from svyquantile on the
 #    column's subset (checked equal to svyby's estimates and standard errors);
@@ -17,8 +17,8 @@
 # Every table has the row awards and the banner stype.
 # Usage: Rscript make_table_weighting.R OUTDIR   (reads apistrat.csv and apiclus1.csv there: the weights decide
 # quantile ties in the last bit, so the designs are read from the same files as the command reads)
-# Writes expected_table_weighting.csv (a cell: design, row, column, estimate, se, ci_low, ci_high; se and the
-# interval of quantile rows only) and expected_table_weighting_tests.csv (svychisq: f, ndf, ddf, p).
+# Writes expected_table_weighting.csv (a cell: design, row, column, estimate, se, ci_low, ci_high; the interval of
+# quantile rows only) and expected_table_weighting_tests.csv (svychisq: f, ndf, ddf, p).
 suppressMessages(library(survey))
 out <- commandArgs(trailingOnly = TRUE)[1]
 data(api)
@@ -61,7 +61,8 @@ for (id in names(designs)) {
   # the column percentages of awards (Yes and No) in Total and each column
   for (column in names(domains)) {
     m <- svymean(~awards, domains[[column]])
-    for (l in levels(d$variables$awards)) add(id, paste0("awards=", l), column, 100 * coef(m)[[paste0("awards", l)]])
+    for (l in levels(d$variables$awards)) add(id, paste0("awards=", l), column, 100 * coef(m)[[paste0("awards", l)]],
+      100 * unname(SE(m))[match(paste0("awards", l), names(coef(m)))])
   }
   x <- svychisq(as.formula(paste0("~awards + ", b)), d)
   tests[[length(tests) + 1]] <- data.frame(design = id, row = "awards", banner = b, f = g15(x$statistic[[1]]),

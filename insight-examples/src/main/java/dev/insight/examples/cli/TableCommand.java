@@ -134,6 +134,11 @@ final class TableCommand implements Callable<Integer> {
   @Option(names = "--row-percents", description = "Add row percentages.")
   private boolean rowPercents;
 
+  @Option(names = "--se", description = "Add each percentage's and mean's design-based standard error (R's "
+      + "SE(svymean) in the column's domain; percentage points for percentages): a line under each row in XLSX and "
+      + "text, the se column and key in CSV and JSON. One pass over the respondents per cell.")
+  private boolean standardErrors;
+
   @Option(names = "--no-rao-scott", negatable = true, defaultValue = "true",
       description = "Rao-Scott test of each question against each banner variable (default on).")
   private boolean raoScott;
@@ -198,7 +203,7 @@ final class TableCommand implements Callable<Integer> {
     Filter parsedFilter = Filter.parse(filter);
     Suppression suppression = Suppression.parse(suppress);
     TableOptions options = new TableOptions(sig.get(0), sig.get(1), correction(correction), minBase, smallBase,
-        rowPercents, raoScott);
+        rowPercents, raoScott, standardErrors);
     CsvHeader csvHeader = SurveyFiles.csvHeader(input);
     List<String> header = csvHeader.names();
     dataColumns = header;

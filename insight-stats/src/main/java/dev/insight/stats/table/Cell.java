@@ -13,7 +13,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
  * @param mean weighted mean (mean rows)
  * @param standardDeviation weighted standard deviation (mean rows), R {@code svyvar}'s definition
  * @param quantile the weighted quantile (quantile rows), R {@code svyquantile}'s with its default rule
- * @param standardError the quantile's design-based standard error (quantile rows); NaN where R's is
+ * @param standardError the design-based standard error of the cell's quantile (quantile rows; NaN where R's is),
+ *     or, when the table asks for them ({@link TableOptions#standardErrors()}), of its column percent (in
+ *     percentage points) or mean
  * @param ciLow the lower limit of the quantile's confidence interval (quantile rows); NaN beyond the data, as R's
  * @param ciHigh the upper limit of the quantile's confidence interval (quantile rows); NaN beyond the data
  * @param letters letters of the columns this one is significantly higher than: upper case at the upper level,
@@ -34,7 +36,7 @@ public record Cell(double unweightedCount, double weightedCount, double columnPe
    * @param mean weighted mean (mean rows)
    * @param standardDeviation weighted standard deviation (mean rows), R {@code svyvar}'s definition
    * @param quantile the weighted quantile (quantile rows), R {@code svyquantile}'s with its default rule
-   * @param standardError the quantile's design-based standard error (quantile rows); NaN where R's is
+   * @param standardError the design-based standard error of the cell's quantile, column percent or mean
    * @param ciLow the lower limit of the quantile's confidence interval (quantile rows); NaN beyond the data
    * @param ciHigh the upper limit of the quantile's confidence interval (quantile rows); NaN beyond the data
    * @param letters letters of the columns this one is significantly higher than: upper case at the upper level, lower case at the lower level only
@@ -63,6 +65,11 @@ public record Cell(double unweightedCount, double weightedCount, double columnPe
       double standardDeviation, String letters, Comparison versusRest, boolean suppressed) {
     this(unweightedCount, weightedCount, columnPercent, rowPercent, mean, standardDeviation, Double.NaN,
         Double.NaN, Double.NaN, Double.NaN, letters, versusRest, suppressed);
+  }
+
+  Cell withStandardError(double value) {
+    return new Cell(unweightedCount, weightedCount, columnPercent, rowPercent, mean, standardDeviation, quantile,
+        value, ciLow, ciHigh, letters, versusRest, suppressed);
   }
 
   Cell withLetters(String value) {

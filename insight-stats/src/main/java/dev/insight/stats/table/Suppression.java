@@ -186,7 +186,8 @@ public record Suppression(Rule rule, int limit) {
           double totalWeighted = round(row.cells().get(0).weightedCount());
           cells.add(new Cell(round(cell.unweightedCount()), weighted, base > 0 ? 100 * weighted / base : Double.NaN,
               Double.isNaN(cell.rowPercent()) || totalWeighted <= 0 ? Double.NaN : 100 * weighted / totalWeighted,
-              cell.mean(), cell.standardDeviation(), cell.letters(), cell.versusRest(), false));
+              cell.mean(), cell.standardDeviation(), cell.quantile(), cell.standardError(), cell.ciLow(),
+              cell.ciHigh(), cell.letters(), cell.versusRest(), false));
         } else {
           cells.add(cell);
         }

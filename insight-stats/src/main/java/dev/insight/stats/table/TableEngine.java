@@ -43,6 +43,8 @@ final class TableEngine {
   /** Kept respondents with no valid category of each single-choice banner variable. */
   private final java.util.Map<String, Integer> withoutBanner = new java.util.HashMap<>();
   private final long[] keepWords;
+  /** The cells' standard errors, made when the first is asked for. */
+  private @org.jspecify.annotations.Nullable CellErrors cellErrors;
 
 
 
@@ -426,6 +428,19 @@ final class TableEngine {
     }
     if (!mentions) {
       letters.mark(question, acc, cells, meanRow);
+      if (options.standardErrors()) {
+        if (cellErrors == null) {
+          cellErrors = new CellErrors(design, keep, columns, bannerVars);
+        }
+        for (int r = 0; r < rowCount; r++) {
+          boolean isMean = meanRow && r == 0;
+          int item = isMean ? -1 : meanRow ? r - 1 : r;
+          for (int c = 0; c < columnCount; c++) {
+            double se = cellErrors.standardError(question, item, c);
+            cells.get(r).set(c, cells.get(r).get(c).withStandardError(isMean ? se : 100 * se));
+          }
+        }
+      }
     }
     List<TableRow> rows = new ArrayList<>();
     if (meanRow) {

@@ -254,6 +254,14 @@ public final class TableWriter {
           }
           grid.add(sd);
         }
+        if (row.kind() != RowKind.QUANTILE && hasStandardErrors(row)) {
+          List<String> se = new ArrayList<>();
+          se.add("  SE");
+          for (Cell cell : row.cells()) {
+            se.add(cell.suppressed() ? HIDDEN : fixed(cell.standardError(), 2));
+          }
+          grid.add(se);
+        }
         if (row.kind() == RowKind.QUANTILE) {
           List<String> interval = new ArrayList<>();
           interval.add("  95% CI");
@@ -299,6 +307,11 @@ public final class TableWriter {
       default -> "";
     };
     return (cell.letters().isEmpty() && rest.isEmpty()) ? "" : " " + cell.letters() + rest;
+  }
+
+  /** Whether a percentage or mean row carries its cells' standard errors (asked for with the table). */
+  static boolean hasStandardErrors(TableRow row) {
+    return row.cells().stream().anyMatch(c -> !Double.isNaN(c.standardError()));
   }
 
   /** A confidence interval as {@code low to high}; a limit beyond the data (NaN) shown as {@code -}. */

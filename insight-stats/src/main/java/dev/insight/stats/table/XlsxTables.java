@@ -84,7 +84,7 @@ final class XlsxTables {
     out.write(withDimensions(bytes.toByteArray(), dimensions));
   }
 
-  /* A line under a quantile row: its interval's limits or standard error in each column; returns the next row. */
+  /* A line under a row: a quantile's interval limits, or a cell's standard error, in each column; the next row. */
   private static int quantileDetail(Worksheet sheet, int r, String label, TableRow row,
       java.util.function.ToDoubleFunction<Cell> value) {
     text(sheet, r, 0, label);
@@ -183,6 +183,10 @@ final class XlsxTables {
         }
       }
       r++;
+      if (row.kind() != RowKind.QUANTILE && TableWriter.hasStandardErrors(row)) {
+        r = quantileDetail(sheet, r, "  Standard error" + (row.kind() == RowKind.MEAN ? "" : " (points)"), row,
+            Cell::standardError);
+      }
       if (row.kind() == RowKind.QUANTILE) {
         r = quantileDetail(sheet, r, "  Lower 95% limit", row, Cell::ciLow);
         r = quantileDetail(sheet, r, "  Upper 95% limit", row, Cell::ciHigh);

@@ -91,6 +91,32 @@ class QuantileRowsGoldenTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("designs")
+  void percentageStandardErrors_matchSvymeanInEachColumn(String design) {
+    BannerTable table = BannerTables.compute(design(design), TableSpec.of(List.of(RowSpec.categories("awards")),
+        List.of("stype")).withOptions(TableOptions.defaults().withStandardErrors(true)));
+    List<Map<String, String>> expected = GoldenFiles.rows("expected_table_weighting.csv").stream()
+        .filter(r -> r.get("design").equals(design) && r.get("row").startsWith("awards=")).toList();
+    assertThat(expected).hasSize(2 * table.columns().size());
+    for (Map<String, String> row : expected) {
+      String code = row.get("row").substring("awards=".length());
+      TableRow awards = table.blocks().get(0).rows().stream().filter(r -> r.code().equals(code)).findFirst()
+          .orElseThrow();
+      Cell cell = awards.cells().get(column(table, row.get("column")));
+      check(design + " " + row + " percent", cell.columnPercent(), row.get("estimate"));
+      check(design + " " + row + " se", cell.standardError(), row.get("se"));
+    }
+  }
+
+  @Test
+  void withoutStandardErrorsAsked_percentageCellsHaveNone() {
+    BannerTable table = BannerTables.compute(design("clus1"), TableSpec.of(List.of(RowSpec.categories("awards")),
+        List.of("stype")));
+
+    assertThat(table.blocks().get(0).rows().get(0).cells()).allMatch(c -> Double.isNaN(c.standardError()));
+  }
+
   @Test
   void quantileBases_countTheColumnsRespondentsWithAValue() {
     RowBlock block = table("clus1").blocks().get(0);
