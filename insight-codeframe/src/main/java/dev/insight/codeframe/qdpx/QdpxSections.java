@@ -87,6 +87,10 @@ final class QdpxSections {
       xml.writeStartDocument("UTF-8", "1.0");
       xml.writeStartElement("CodeBook");
       xml.writeDefaultNamespace(RefiQdaCodebook.NAMESPACE);
+      if (root.hasAttribute("origin")) {
+        // the codebook reader takes insight's labelled description lines strictly only in insight's own files
+        xml.writeAttribute("origin", root.getAttribute("origin"));
+      }
       xml.writeStartElement("Codes");
       for (Element code : children(child(book, "Codes").orElse(book), "Code")) {
         writeCode(code, xml);

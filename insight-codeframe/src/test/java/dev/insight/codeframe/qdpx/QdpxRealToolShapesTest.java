@@ -320,4 +320,32 @@ class QdpxRealToolShapesTest {
     assertThat(result.problems()).extracting(InputProblem::describe).containsExactly(file + ": column \"Set Wave 1 "
         + "/ MemberSource\", value \"b0000000-0000-4000-8000-00000000dead\", is not a source of the project");
   }
+
+  /**
+   * A coding manual written in MAXQDA or NVivo often has lines such as "Sentiment: mostly negative" in a code's
+   * description. insight reads its own labelled lines from any tool (so a codeframe survives a trip through one), but
+   * in a project another tool wrote, a line whose value is not one insight understands stays in the description; the
+   * same line in insight's own file is an error.
+   */
+  @Test
+  void descriptionLineThatOnlyLooksLikeInsights_staysDescriptionInAnotherToolsProject() {
+    String codeBook = "<CodeBook><Codes><Code guid=\"c0000000-0000-4000-8000-000000000001\" name=\"Cost\" "
+        + "isCodable=\"true\"><Description>Money matters.\nSentiment: mostly negative\nReserved: see the manual\n"
+        + "Rule: (unbalanced\nExample: Too dear</Description></Code></Codes></CodeBook>";
+    String nvivo = "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"p\" origin=\"NVivo 14\">" + codeBook
+        + "</Project>";
+
+    QdpxProject project = QdpxImporter.read(QdpxFixtures.zip(dir.resolve("nvivo.qdpx"), nvivo, Map.of()));
+
+    var cost = project.codeframe().code(CodeId.of("c0000000-0000-4000-8000-000000000001"));
+    assertThat(cost.description()).isEqualTo("Money matters.\nSentiment: mostly negative\nReserved: see the manual\n"
+        + "Rule: (unbalanced");
+    assertThat(cost.sentiment()).isNull();
+    assertThat(cost.rule()).isNull();
+    assertThat(cost.examples()).containsExactly("Too dear");
+
+    Path ours = QdpxFixtures.zip(dir.resolve("ours.qdpx"), nvivo.replace("NVivo 14", "insight"), Map.of());
+    assertThatThrownBy(() -> QdpxImporter.read(ours)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("value \"mostly negative\", not a sentiment");
+  }
 }
