@@ -54,6 +54,11 @@ public final class RefiQdaCodebook {
   private static final Pattern GUID = Pattern.compile(
       "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final String ID_LINE = "insight-id: ";
+  /**
+   * How deep codes may nest in a code book (a REFI-QDA file of any tool; real code trees are a few levels deep): a
+   * deeper file is refused rather than read with unbounded work.
+   */
+  public static final int MAX_CODE_DEPTH = 100;
   /** The {@code origin} insight writes on its codebooks and projects. */
   private static final String ORIGIN = "insight";
 
@@ -134,6 +139,9 @@ public final class RefiQdaCodebook {
           switch (element) {
             case "Code": {
               String guid = attribute(xml, "guid");
+              if (stack.size() >= MAX_CODE_DEPTH) {
+                throw entries.fatal(line, "Code", guid, "codes nested more than " + MAX_CODE_DEPTH + " deep");
+              }
               String codeName = attribute(xml, "name");
               String codable = attribute(xml, "isCodable");
               if (guid == null || codeName == null || codeName.isBlank()) {

@@ -10,6 +10,7 @@ import dev.insight.codeframe.Codeframe;
 import dev.insight.codeframe.coding.UnitId;
 import dev.insight.codeframe.interchange.RefiQdaCodebook;
 import dev.insight.core.input.InputProblem;
+import dev.insight.core.input.InvalidInputException;
 import dev.insight.core.internal.zip.BoundedZip;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -93,7 +94,7 @@ final class QdpxSections {
       }
       xml.writeStartElement("Codes");
       for (Element code : children(child(book, "Codes").orElse(book), "Code")) {
-        writeCode(code, xml);
+        writeCode(code, xml, 1, source);
       }
       xml.writeEndElement();
       List<Element> codeSets = new ArrayList<>();
@@ -131,7 +132,12 @@ final class QdpxSections {
     return RefiQdaCodebook.read(new ByteArrayInputStream(out.toByteArray()), source + " (code book)", name);
   }
 
-  private static void writeCode(Element code, XMLStreamWriter xml) throws XMLStreamException {
+  private static void writeCode(Element code, XMLStreamWriter xml, int depth, String source)
+      throws XMLStreamException {
+    if (depth > RefiQdaCodebook.MAX_CODE_DEPTH) {
+      throw new InvalidInputException(new InputProblem(source, 0, "Code", code.getAttribute("guid"), "codes nested "
+          + "more than " + RefiQdaCodebook.MAX_CODE_DEPTH + " deep"));
+    }
     xml.writeStartElement("Code");
     for (String attribute : List.of("guid", "name", "isCodable", "color")) {
       if (code.hasAttribute(attribute)) {
@@ -145,7 +151,7 @@ final class QdpxSections {
       xml.writeEndElement();
     }
     for (Element nested : children(code, "Code")) {
-      writeCode(nested, xml);
+      writeCode(nested, xml, depth + 1, source);
     }
     xml.writeEndElement();
   }

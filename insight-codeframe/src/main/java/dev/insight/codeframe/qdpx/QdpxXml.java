@@ -9,7 +9,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -88,11 +90,26 @@ final class QdpxXml {
     return children(parent).stream().filter(e -> e.getLocalName().equals(name)).findFirst();
   }
 
+  /**
+   * The elements of a name in the project namespace below an element, in document order. Walked with an explicit
+   * stack: the DOM's own {@code getElementsByTagNameNS} takes time quadratic in the depth of a hostile file.
+   */
   static List<Element> descendants(Element parent, String name) {
     List<Element> list = new ArrayList<>();
-    var nodes = parent.getElementsByTagNameNS(NS, name);
-    for (int i = 0; i < nodes.getLength(); i++) {
-      list.add((Element) nodes.item(i));
+    Deque<Node> next = new ArrayDeque<>();
+    for (Node node = parent.getLastChild(); node != null; node = node.getPreviousSibling()) {
+      next.push(node);
+    }
+    while (!next.isEmpty()) {
+      Node node = next.pop();
+      if (node instanceof Element element) {
+        if (NS.equals(element.getNamespaceURI()) && name.equals(element.getLocalName())) {
+          list.add(element);
+        }
+        for (Node child = element.getLastChild(); child != null; child = child.getPreviousSibling()) {
+          next.push(child);
+        }
+      }
     }
     return list;
   }

@@ -348,4 +348,22 @@ class QdpxRealToolShapesTest {
     assertThatThrownBy(() -> QdpxImporter.read(ours)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("value \"mostly negative\", not a sentiment");
   }
+
+  /**
+   * A hostile project with codes nested thousands deep is refused quickly, naming the code where it passes the bound
+   * (it overflowed the stack, and a deeper one took time quadratic in the depth).
+   */
+  @Test
+  void codesNestedDeeperThanAnyToolWrites_areRefusedNamingTheCode() {
+    StringBuilder qde = new StringBuilder("<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"p\"><CodeBook><Codes>");
+    for (int i = 0; i < 20_000; i++) {
+      qde.append(String.format("<Code guid=\"c0000000-0000-4000-8000-%012d\" name=\"c\" isCodable=\"true\">", i));
+    }
+    qde.append("</Code>".repeat(20_000)).append("</Codes></CodeBook></Project>");
+    Path file = QdpxFixtures.zip(dir.resolve("deep.qdpx"), qde.toString(), Map.of());
+
+    assertThatThrownBy(() -> QdpxImporter.read(file, ReadMode.LENIENT)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("column \"Code\", value \"c0000000-0000-4000-8000-000000000100\", codes nested more "
+            + "than 100 deep");
+  }
 }
