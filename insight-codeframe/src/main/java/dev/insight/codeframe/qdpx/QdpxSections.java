@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -224,13 +225,14 @@ final class QdpxSections {
 
   static Cases cases(Element root, Map<String, List<UnitId>> bySource, Map<String, UnitId> selections,
       Set<String> unreadSources, Map<String, String> variables, String source, List<InputProblem> problems) {
-    Map<String, List<UnitId>> cases = new LinkedHashMap<>();
+    Map<String, Set<UnitId>> cases = new LinkedHashMap<>();
     Map<String, Map<String, String>> values = new LinkedHashMap<>();
     for (Element caseElement : child(root, "Cases").map(c -> children(c, "Case")).orElse(List.of())) {
       // MAXQDA and Quirkos write cases without a name, to give sources their variables
       String name = caseElement.getAttribute("name").isBlank() ? caseElement.getAttribute("guid")
           : caseElement.getAttribute("name");
-      List<UnitId> units = new ArrayList<>();
+      // a case named twice (or a hostile file's thousands of refs) gathers its units once each, in linear time
+      Set<UnitId> units = cases.computeIfAbsent(name, n -> new LinkedHashSet<>());
       for (Element ref : children(caseElement)) {
         String target = key(ref.getAttribute("targetGUID"));
         if (ref.getLocalName().equals("SourceRef")) {
@@ -246,22 +248,19 @@ final class QdpxSections {
           if (unit == null) {
             problems.add(new InputProblem(source, 0, "Case " + name, ref.getAttribute("targetGUID"), "refers to a "
                 + "selection that is not in the project"));
-          } else if (!units.contains(unit)) {
+          } else {
             units.add(unit);
           }
         }
       }
-      cases.merge(name, units, (a, b) -> {
-        List<UnitId> both = new ArrayList<>(a);
-        b.stream().filter(u -> !both.contains(u)).forEach(both::add);
-        return both;
-      });
       Map<String, String> caseValues = values(caseElement, "Case " + name, variables, source, problems);
       if (!caseValues.isEmpty()) {
         values.computeIfAbsent(name, n -> new LinkedHashMap<>()).putAll(caseValues);
       }
     }
-    return new Cases(cases, values);
+    Map<String, List<UnitId>> lists = new LinkedHashMap<>();
+    cases.forEach((name, units) -> lists.put(name, List.copyOf(units)));
+    return new Cases(lists, values);
   }
 
   /**
