@@ -99,8 +99,9 @@ public final class QdpxImporter {
       if (mode == ReadMode.STRICT && !reading.problems.isEmpty()) {
         if (reading.notRead > 0) {
           reading.problems.add(new InputProblem(source, 0, null, null, reading.notRead + " source"
-              + (reading.notRead == 1 ? " is" : "s are") + " not text: a lenient read (insight code import "
-              + "--lenient) imports the rest of the project and lists what is left out"));
+              + (reading.notRead == 1 ? " holds" : "s hold") + " what insight does not read (pictures, audio, video, "
+              + "areas of a PDF): a lenient read (insight code import --lenient) imports the rest of the project and "
+              + "lists what is left out"));
         }
         throw new InvalidInputException(reading.problems);
       }

@@ -169,8 +169,8 @@ class QdpxRealToolShapesTest {
             + "PDFSource's text Representation): this PictureSource and its 1 coding are not imported")
         .hasMessageContaining("column \"AudioSource call.mp3\", only text is read (a TextSource, or a PDFSource's "
             + "text Representation): this AudioSource and its 0 codings are not imported")
-        .hasMessageContaining("2 sources are not text: a lenient read (insight code import --lenient) imports the "
-            + "rest of the project and lists what is left out");
+        .hasMessageContaining("2 sources hold what insight does not read (pictures, audio, video, areas of a PDF): a "
+            + "lenient read (insight code import --lenient) imports the rest of the project and lists what is left out");
 
     ReadResult<QdpxProject> lenient = QdpxImporter.read(file, ReadMode.LENIENT);
     assertThat(lenient.value().sources()).extracting(QdpxProject.Source::name).containsExactly("notes");
