@@ -396,9 +396,9 @@ public final class EngagementReport {
   public String json() {
     AnalysisJson json = new AnalysisJson();
     json.programme(programme);
-    if (analysis != null && survey != null) {
+    if (analysis != null && survey != null && weighting != null) {
       MultiResponseVariable codes = survey.data().multiResponse(survey.codes());
-      json.survey(survey.data().rowCount(), analysis.weighting().report(), survey.priorities(),
+      json.survey(survey.data().rowCount(), weighting.steps(), survey.priorities(),
           questionText(survey.priorities(), survey.data().multiResponse(survey.priorities()).label()),
           analysis.priorities(), survey.comment(), questionText(survey.comment(), survey.comment()),
           survey.data().rowCount() - codes.missingCount(), codingMethod(), analysis.themes(), analysis.banner());
