@@ -6,7 +6,6 @@ import dev.insight.core.data.NumericVariable;
 import dev.insight.stats.design.CalibrationFunction;
 import dev.insight.stats.design.CalibrationTerm;
 import dev.insight.stats.design.Filter;
-import dev.insight.stats.design.LinearCalibration;
 import dev.insight.stats.design.Margin;
 import dev.insight.stats.design.ModelCalibration;
 import dev.insight.stats.design.SurveyDesign;
@@ -133,7 +132,7 @@ public class CalibrationBenchmark {
    */
   @Benchmark
   public WeightingResult mainEffectsLinearBounded() {
-    return LinearCalibration.of(margins).withBounds(0.6, 1.5).apply(start);
+    return ModelCalibration.toMargins(margins).withBounds(0.6, 1.5).apply(start);
   }
 
   /** The raking distance to the same main effects and bounds ({@code calfun = "raking"}). */

@@ -99,22 +99,6 @@ sealed interface Calibration {
   }
 
   /**
-   * Linear (GREG) calibration on the main effects of categorical margins, bounded or not. Variance residuals come
-   * from the weighted least-squares regression (weights before calibration) of the influence on the margins'
-   * indicators, as R's {@code calibrate}.
-   *
-   * @param margins for each margin, each respondent's category, {@code -1} outside the sample
-   * @param categoryCounts for each margin, its number of categories
-   * @param before the weights before calibration
-   * @param after the calibrated weights
-   * @return the calibration
-   * @throws IllegalArgumentException when the arrays differ in length or a category is out of range
-   */
-  static Calibration linear(int[][] margins, int[] categoryCounts, double[] before, double[] after) {
-    return new Linear(margins, categoryCounts, before, after);
-  }
-
-  /**
    * Calibration to the totals of a model's terms (main effects, interactions, numeric variables) with any distance
    * function. Variance residuals come from the weighted least-squares regression (weights before calibration) of
    * the influence divided by the g-weights on the model's columns, then multiplied by the calibrated weights, as R's
@@ -413,95 +397,6 @@ sealed interface Calibration {
           x[i] = after[i] * v[i];
         }
       }
-    }
-  }
-
-  /** Linear calibration; see {@link Calibration#linear}. */
-  final class Linear implements Calibration {
-    private final int[][] margins;
-    private final int[] offsets;
-    private final int columns;
-    private final double[] before;
-    private final double[] after;
-    private final RealMatrix inverse;
-
-    private Linear(int[][] margins, int[] categoryCounts, double[] before, double[] after) {
-      checkArgument(margins.length == categoryCounts.length && margins.length > 0,
-          "%s margins but %s category counts", margins.length, categoryCounts.length);
-      checkArgument(before.length == after.length, "before and after weights differ in length: %s and %s",
-          before.length, after.length);
-      this.margins = new int[margins.length][];
-      this.offsets = new int[margins.length];
-      int p = 1;
-      for (int k = 0; k < margins.length; k++) {
-        checkCategories(margins[k], categoryCounts[k], after.length, "margin " + k);
-        this.margins[k] = margins[k].clone();
-        offsets[k] = p - 1; // treatment coding: category j > 0 of margin k is column offsets[k] + j
-        p += categoryCounts[k] - 1;
-      }
-      this.columns = p;
-      this.before = before.clone();
-      this.after = after.clone();
-      double[][] xtx = new double[p][p];
-      int[] cols = new int[margins.length + 1];
-      for (int i = 0; i < after.length; i++) {
-        if (this.margins[0][i] < 0) {
-          continue;
-        }
-        int used = row(i, cols);
-        for (int a = 0; a < used; a++) {
-          for (int b = 0; b < used; b++) {
-            xtx[cols[a]][cols[b]] += before[i];
-          }
-        }
-      }
-      this.inverse = new SingularValueDecomposition(new Array2DRowRealMatrix(xtx, false)).getSolver().getInverse();
-    }
-
-    /* The model-matrix columns that are 1 in this row: the intercept and one indicator per margin at most. */
-    private int row(int i, int[] cols) {
-      int used = 0;
-      cols[used++] = 0;
-      for (int k = 0; k < margins.length; k++) {
-        int m = margins[k][i];
-        if (m > 0) {
-          cols[used++] = offsets[k] + m;
-        }
-      }
-      return used;
-    }
-
-    @Override
-    public void residualise(double[] x) {
-      double[] xtv = new double[columns];
-      int[] cols = new int[margins.length + 1];
-      for (int i = 0; i < x.length; i++) {
-        if (margins[0][i] < 0 || after[i] == 0) {
-          continue;
-        }
-        double wv = before[i] * x[i] / after[i];
-        int used = row(i, cols);
-        for (int a = 0; a < used; a++) {
-          xtv[cols[a]] += wv;
-        }
-      }
-      double[] beta = inverse.operate(xtv);
-      for (int i = 0; i < x.length; i++) {
-        if (margins[0][i] < 0 || after[i] == 0) {
-          continue;
-        }
-        int used = row(i, cols);
-        double fit = 0;
-        for (int a = 0; a < used; a++) {
-          fit += beta[cols[a]];
-        }
-        x[i] -= after[i] * fit;
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "Linear[" + margins.length + " margins, " + columns + " columns, weights " + Arrays.hashCode(after) + "]";
     }
   }
 

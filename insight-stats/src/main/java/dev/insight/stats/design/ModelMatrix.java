@@ -290,6 +290,26 @@ final class ModelMatrix {
   }
 
   /**
+   * This model with totals given as shares made totals of the sample: each multiplied by the starting weights'
+   * total over the rows in the calibration.
+   *
+   * @param start each row's starting weight, 0 for a row outside the calibration
+   */
+  ModelMatrix timesSampleTotal(double[] start) {
+    double total = 0;
+    for (int i = 0; i < rows; i++) {
+      if (in[i]) {
+        total += start[i];
+      }
+    }
+    double[] scaled = population.clone();
+    for (int a = 0; a < scaled.length; a++) {
+      scaled[a] *= total;
+    }
+    return new ModelMatrix(rows, intercept, column, value, columns, scaled, names, in, excluded);
+  }
+
+  /**
    * Gathers row {@code i}'s non-zero columns and values; returns how many.
    *
    * @param i an in-sample row
