@@ -107,10 +107,11 @@ sealed interface Calibration {
    * @param model the model matrix, rows outside the calibration marked
    * @param before the weights before calibration
    * @param after the calibrated weights
+   * @param xtx the cross-products {@code sum before x x'} of the model's columns over the rows in it
    * @return the calibration
    */
-  static Calibration regression(ModelMatrix model, double[] before, double[] after) {
-    return new Regression(model, before, after);
+  static Calibration regression(ModelMatrix model, double[] before, double[] after, double[][] xtx) {
+    return new Regression(model, before, after, xtx);
   }
 
   /**
@@ -407,28 +408,13 @@ sealed interface Calibration {
     private final double[] after;
     private final RealMatrix inverse;
 
-    private Regression(ModelMatrix model, double[] before, double[] after) {
+    private Regression(ModelMatrix model, double[] before, double[] after, double[][] xtx) {
       checkArgument(before.length == model.rows && after.length == model.rows,
           "weights have %s and %s rows, the model %s", before.length, after.length, model.rows);
+      checkArgument(xtx.length == model.columns, "%s cross-products for %s columns", xtx.length, model.columns);
       this.model = model;
       this.before = before.clone();
       this.after = after.clone();
-      int p = model.columns;
-      double[][] xtx = new double[p][p];
-      int[] cols = new int[model.width()];
-      double[] vals = new double[model.width()];
-      for (int i = 0; i < model.rows; i++) {
-        if (!model.in[i]) {
-          continue;
-        }
-        int used = model.row(i, cols, vals);
-        double w = before[i];
-        for (int a = 0; a < used; a++) {
-          for (int b = 0; b < used; b++) {
-            xtx[cols[a]][cols[b]] += w * vals[a] * vals[b];
-          }
-        }
-      }
       this.inverse = new SingularValueDecomposition(new Array2DRowRealMatrix(xtx, false)).getSolver().getInverse();
     }
 

@@ -1,22 +1,17 @@
 package dev.insight.stats.design;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a calibration iterates on: its units, each with one row of the model matrix and the starting weights of its
  * respondents summed. The g-weight of a respondent depends only on their row of the model matrix, so respondents
  * with the same row share it: when no term has a numeric variable (categorical main effects and interactions) and
- * the sample has at most half as many distinct rows as respondents, the units are those cells and each Newton step
+ * the sample has at most half as many cells of the terms as respondents, the units are those cells and each Newton step
  * costs a pass over the cells instead of the respondents; otherwise each respondent is a unit. Both give the same
  * sums, so the same steps, g-weights and messages.
  */
 abstract class CalibrationUnits {
-  /** Cross-classifications with more possible cells than this are looked up in a hash map. */
-  private static final long TABLE = 1L << 22;
-
   final ModelMatrix model;
 
   private CalibrationUnits(ModelMatrix model) {
@@ -73,6 +68,31 @@ abstract class CalibrationUnits {
       }
     }
     return out;
+  }
+
+  /**
+   * The weighted cross-products {@code sum w x x'} of the model's columns over the units in the calibration.
+   *
+   * @param weight each unit's weight
+   */
+  double[][] crossProducts(double[] weight) {
+    int p = model.columns;
+    double[][] xtx = new double[p][p];
+    int[] cols = new int[model.width()];
+    double[] vals = new double[model.width()];
+    for (int u = 0; u < size(); u++) {
+      if (!in(u) || weight[u] == 0) {
+        continue;
+      }
+      int used = row(u, cols, vals);
+      for (int a = 0; a < used; a++) {
+        double wa = weight[u] * vals[a];
+        for (int b = 0; b < used; b++) {
+          xtx[cols[a]][cols[b]] += wa * vals[b];
+        }
+      }
+    }
+    return xtx;
   }
 
   /* Each respondent a unit. */
@@ -133,77 +153,27 @@ abstract class CalibrationUnits {
       this.firstRow = firstRow;
     }
 
-    /* The cells, or null when a term is numeric or there are too many cells for them to pay. */
+    /* The model's cells, or null when it has none (a numeric term, too many) or too many for them to pay. */
     static @Nullable Cells of(ModelMatrix model) {
-      int terms = model.column.length;
-      long radix = model.columns + 1L;
-      long possible = 1;
-      for (int k = 0; k < terms; k++) {
-        if (model.value[k] != null || possible > Long.MAX_VALUE / 4 / radix) {
-          return null;
-        }
-        possible *= radix;
+      int[] cellOfRow = model.cellOfRow;
+      if (cellOfRow == null) {
+        return null;
       }
-      int n = model.rows;
+      int[] first = model.cellFirst;
       int inSample = 0;
       for (boolean in : model.in) {
         inSample += in ? 1 : 0;
       }
-      int limit = inSample / 2;
-      int @Nullable [] table = null;
-      @Nullable Map<Long, Integer> map = null;
-      if (possible <= TABLE && possible <= 4L * n + 64) {
-        table = new int[(int) possible];
-        Arrays.fill(table, -1);
-      } else {
-        map = new HashMap<>();
+      if (first.length > inSample / 2) {
+        return null;
       }
-      int[] unitOfRow = new int[n];
-      int cells = 0;
-      int[] first = new int[16];
-      int[] respondents = new int[16];
-      for (int i = 0; i < n; i++) {
-        if (!model.in[i]) {
-          unitOfRow[i] = -1;
-          continue;
-        }
-        long key = 0;
-        for (int k = 0; k < terms; k++) {
-          key = key * radix + model.column[k][i] + 1;
-        }
-        int cell;
-        if (table != null) {
-          cell = table[(int) key];
-        } else {
-          Integer found = map.get(key);
-          cell = found == null ? -1 : found;
-        }
-        if (cell < 0) {
-          cell = cells++;
-          if (cells > limit) {
-            return null;
-          }
-          if (table != null) {
-            table[(int) key] = cell;
-          } else {
-            map.put(key, cell);
-          }
-          if (cell == first.length) {
-            first = Arrays.copyOf(first, 2 * cell);
-            respondents = Arrays.copyOf(respondents, 2 * cell);
-          }
-          first[cell] = i;
-        }
-        respondents[cell]++;
-        unitOfRow[i] = cell;
-      }
-      int[][] columns = new int[cells][];
+      int[][] columns = new int[first.length][];
       int[] cols = new int[model.width()];
       double[] vals = new double[model.width()];
-      for (int c = 0; c < cells; c++) {
+      for (int c = 0; c < first.length; c++) {
         columns[c] = Arrays.copyOf(cols, model.row(first[c], cols, vals));
       }
-      return new Cells(model, unitOfRow, columns, Arrays.copyOf(respondents, cells), Arrays.copyOf(first, cells));
+      return new Cells(model, cellOfRow, columns, model.cellRespondents, first);
     }
 
     @Override

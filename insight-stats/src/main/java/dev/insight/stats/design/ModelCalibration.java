@@ -320,7 +320,7 @@ public final class ModelCalibration implements Weighting {
         weights, model.excluded);
     DesignStep step = new DesignStep("calibrate", String.format(Locale.ROOT, "%s to %s; %s%s; %d iterations%s",
         function.rName(), termNames(), bounds, trimmed, iter, converged ? "" : "; NOT converged"));
-    Calibration calibration = Calibration.regression(model, start, weights);
+    Calibration calibration = Calibration.regression(model, start, weights, units.crossProducts(unitStart));
     ReplicateRefit refit = design.replicates().isEmpty() ? null : CalibrationRefit.of(this, design, solver, units,
         design.replicates().orElseThrow().count(), report);
     return new WeightingResult(design.reweighted(weights, calibration, step, refit), report);
