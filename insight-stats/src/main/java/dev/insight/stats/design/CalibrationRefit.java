@@ -27,18 +27,13 @@ final class CalibrationRefit {
     return new ReplicateRefit(units.unitOfRow(), units.size(), (unitWeights, r) -> {
       CalibrationSolver.Solved solved = solver.solve(units, unitWeights, null, null);
       if (!solved.pass().finite() || (!solved.converged() && !calibration.allowsNonConvergence())) {
-        int worstAt = solved.worstAt(model.population);
         throw new WeightingNotConvergedException(String.format(Locale.ROOT, "%s calibration of replicate %d of %d "
             + "to %s with %s did not meet the totals in %d iterations: %s; the replicate's weights cannot be "
             + "calibrated to these totals (a cell or variable with no weight in that replicate, or bounds too "
             + "narrow for it)", calibration.function().rName(), r + 1, replicates, calibration.termNames(),
             calibration.describeBounds(), Math.min(solved.iterations(), solver.maxIterations()),
-            solved.pass().finite()
-                ? String.format(Locale.ROOT, "the largest misfit |total - achieved| / (1 + |total|) is %.3g, at %s "
-                    + "(total %s, achieved %s)", solved.achieved(), model.names[worstAt],
-                    Resolved.fmt(model.population[worstAt]),
-                    Resolved.fmt(model.population[worstAt] - solved.pass().misfit()[worstAt]))
-                : "its Newton steps gave g-weights that are not finite"), report);
+            solved.pass().finite() ? solved.misfit(model) : "its Newton steps gave g-weights that are not finite"),
+            report);
       }
       double[] g = solved.g();
       if (calibration.trims()) {

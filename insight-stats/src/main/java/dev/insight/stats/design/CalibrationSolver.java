@@ -43,6 +43,14 @@ record CalibrationSolver(CalibrationFunction function, double lower, double uppe
       }
       return worstAt;
     }
+
+    /** The largest misfit, for a message: its size, where, the total and what was achieved. */
+    String misfit(ModelMatrix model) {
+      int at = worstAt(model.population);
+      return String.format(Locale.ROOT, "the largest misfit |total - achieved| / (1 + |total|) is %.3g, at %s "
+          + "(total %s, achieved %s)", achieved, model.names[at], Resolved.fmt(model.population[at]),
+          Resolved.fmt(model.population[at] - pass.misfit[at]));
+    }
   }
 
   /**

@@ -299,10 +299,8 @@ public final class ModelCalibration implements Weighting {
             bounds, Math.min(iter, maxIterations)), report);
       }
       throw new WeightingNotConvergedException(String.format(Locale.ROOT,
-          "%s calibration to %s with %s did not meet the totals in %d iterations: the largest misfit "
-              + "|total - achieved| / (1 + |total|) is %.3g, at %s (total %s, achieved %s)%s", function.rName(),
-          termNames(), bounds, Math.min(iter, maxIterations), achieved, at, Resolved.fmt(model.population[worstAt]),
-          Resolved.fmt(model.population[worstAt] - solved.pass().misfit()[worstAt]),
+          "%s calibration to %s with %s did not meet the totals in %d iterations: %s%s", function.rName(),
+          termNames(), bounds, Math.min(iter, maxIterations), solved.misfit(model),
           atBounds(units, unitStart, g, lo, hi)), report);
     }
     String trimmed = trims() ? CalibrationSolver.trim(units, unitStart, g, trimLow, trimHigh) : "";
