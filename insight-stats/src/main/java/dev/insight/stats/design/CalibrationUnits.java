@@ -56,8 +56,8 @@ abstract class CalibrationUnits {
   /**
    * Per-row values summed by unit (rows outside the calibration left out).
    *
-   * @param byRow one value per row
-   * @return one sum per unit
+   * @param byRow one value per row; not modified
+   * @return one sum per unit; not to be modified (it may be {@code byRow} itself)
    */
   double[] sum(double[] byRow) {
     int[] unit = unitOfRow();
@@ -110,6 +110,12 @@ abstract class CalibrationUnits {
     @Override
     int size() {
       return model.rows;
+    }
+
+    /* Each row its own unit: the values themselves (a row outside the calibration is never read). */
+    @Override
+    double[] sum(double[] byRow) {
+      return byRow;
     }
 
     @Override
