@@ -7,7 +7,10 @@ import dev.insight.core.input.InvalidInputException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,18 +103,39 @@ public final class CodeframeFiles {
   public static void write(Codeframe codeframe, Path file) {
     Format format = Format.of(file);
     try {
-      if (format == Format.QDC) {
-        AtomicFiles.write(file, out -> {
-          RefiQdaCodebook.write(codeframe, out);
-          return null;
-        });
-      } else if (format == Format.JSON) {
-        AtomicFiles.writeText(file, writer -> CodeframeJson.write(codeframe, writer));
-      } else {
-        AtomicFiles.writeText(file, writer -> CodebookCsv.write(codeframe, writer));
-      }
+      AtomicFiles.write(file, out -> {
+        write(codeframe, format, out);
+        return null;
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write codeframe " + file, e);
+    }
+  }
+
+  /**
+   * Writes a codeframe in a format (UTF-8), for a caller that writes several files together.
+   *
+   * @param codeframe the frame
+   * @param format the format
+   * @param out where it goes (flushed, not closed)
+   * @throws IllegalArgumentException when the frame cannot be written in that format without loss (code sets in CSV)
+   * @throws UncheckedIOException when writing fails
+   */
+  public static void write(Codeframe codeframe, Format format, OutputStream out) {
+    if (format == Format.QDC) {
+      RefiQdaCodebook.write(codeframe, out);
+      return;
+    }
+    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    try {
+      if (format == Format.JSON) {
+        CodeframeJson.write(codeframe, writer);
+      } else {
+        CodebookCsv.write(codeframe, writer);
+      }
+      writer.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -4,6 +4,9 @@ import dev.insight.codeframe.Code;
 import dev.insight.codeframe.CodeId;
 import dev.insight.codeframe.CodeSet;
 import dev.insight.codeframe.Codeframe;
+import dev.insight.codeframe.Reserved;
+import dev.insight.codeframe.Sentiment;
+import dev.insight.codeframe.rules.RuleCoder;
 import dev.insight.core.input.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +15,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.Map;
 import java.util.UUID;
@@ -49,6 +54,13 @@ public final class RefiQdaCodebook {
   private static final Pattern GUID = Pattern.compile(
       "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final String ID_LINE = "insight-id: ";
+  /**
+   * How deep codes may nest in a code book (a REFI-QDA file of any tool; real code trees are a few levels deep): a
+   * deeper file is refused rather than read with unbounded work.
+   */
+  public static final int MAX_CODE_DEPTH = 100;
+  /** The {@code origin} insight writes on its codebooks and projects. */
+  private static final String ORIGIN = "insight";
 
   private RefiQdaCodebook() {}
 
@@ -99,6 +111,7 @@ public final class RefiQdaCodebook {
     List<String[]> setHeads = new ArrayList<>();
     List<List<String[]>> setMembers = new ArrayList<>();
     XMLStreamReader xml = null;
+    boolean ours = false;
     try {
       xml = inputFactory().createXMLStreamReader(in);
       boolean rootSeen = false;
@@ -116,6 +129,7 @@ public final class RefiQdaCodebook {
           String element = xml.getLocalName();
           if (!rootSeen) {
             rootSeen = true;
+            ours = ORIGIN.equals(attribute(xml, "origin"));
             if (!element.equals("CodeBook") || !NAMESPACE.equals(xml.getNamespaceURI())) {
               throw entries.fatal(line, element, xml.getNamespaceURI(),
                   "not a REFI-QDA codebook: the root must be CodeBook in namespace " + NAMESPACE);
@@ -125,6 +139,9 @@ public final class RefiQdaCodebook {
           switch (element) {
             case "Code": {
               String guid = attribute(xml, "guid");
+              if (stack.size() >= MAX_CODE_DEPTH) {
+                throw entries.fatal(line, "Code", guid, "codes nested more than " + MAX_CODE_DEPTH + " deep");
+              }
               String codeName = attribute(xml, "name");
               String codable = attribute(xml, "isCodable");
               if (guid == null || codeName == null || codeName.isBlank()) {
@@ -202,6 +219,9 @@ public final class RefiQdaCodebook {
     List<Code.Builder> builders = new ArrayList<>();
     for (Open open : done) {
       Description parsed = Description.parse(open.description);
+      if (!ours) {
+        parsed.keepInvalidAsText();
+      }
       String id = parsed.id != null ? parsed.id : open.guid;
       CodeId codeId = entries.id(id, open.line, "guid");
       if (codeId == null) {
@@ -297,6 +317,34 @@ public final class RefiQdaCodebook {
       }
       d.description = String.join("\n", free).strip();
       return d;
+    }
+
+    /**
+     * In a codebook another tool wrote, a line that only looks like one of insight's ({@code Sentiment: mostly
+     * negative}, {@code Rule: see the manual}) is part of the description, not an error.
+     */
+    void keepInvalidAsText() {
+      StringBuilder text = new StringBuilder(description);
+      if (sentiment != null && Arrays.stream(Sentiment.values())
+          .noneMatch(s -> s.name().equals(sentiment.strip().toUpperCase(Locale.ROOT)))) {
+        appendLine(text, "Sentiment: ", sentiment);
+        sentiment = null;
+      }
+      if (reserved != null && Arrays.stream(Reserved.values()).noneMatch(r -> r.name().equals(reserved.strip()
+          .toUpperCase(Locale.ROOT).replace(' ', '_').replace("'", "").replace('-', '_')))) {
+        appendLine(text, "Reserved: ", reserved);
+        reserved = null;
+      }
+      if (rule != null) {
+        try {
+          RuleCoder.check(CodeId.of("rule"), rule);
+        } catch (IllegalArgumentException e) {
+          // a RuleSyntaxException, or a rule the code id check refuses
+          appendLine(text, "Rule: ", rule);
+          rule = null;
+        }
+      }
+      description = text.toString();
     }
 
     static String format(Code code) {
@@ -419,7 +467,7 @@ public final class RefiQdaCodebook {
       xml.writeCharacters("\n");
       xml.writeStartElement("CodeBook");
       xml.writeDefaultNamespace(NAMESPACE);
-      xml.writeAttribute("origin", "insight");
+      xml.writeAttribute("origin", ORIGIN);
       xml.writeCharacters("\n  ");
       xml.writeStartElement("Codes");
       for (Code root : codeframe.roots()) {

@@ -1,64 +1,68 @@
 package dev.insight.codeframe.qdpx;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+import static dev.insight.codeframe.qdpx.QdpxXml.child;
+import static dev.insight.codeframe.qdpx.QdpxXml.children;
+import static dev.insight.codeframe.qdpx.QdpxXml.descendants;
+import static dev.insight.codeframe.qdpx.QdpxXml.key;
+
+import dev.insight.codeframe.Code;
 import dev.insight.codeframe.CodeId;
 import dev.insight.codeframe.Codeframe;
 import dev.insight.codeframe.coding.Coding;
 import dev.insight.codeframe.coding.Provenance;
 import dev.insight.codeframe.coding.UnitId;
-import dev.insight.codeframe.interchange.RefiQdaCodebook;
 import dev.insight.core.input.InputProblem;
 import dev.insight.core.input.InvalidInputException;
+import dev.insight.core.input.ReadMode;
+import dev.insight.core.input.ReadResult;
 import dev.insight.core.internal.zip.BoundedZip;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 /**
  * Reads a REFI-QDA project ({@code .qdpx}, as NVivo, MAXQDA, ATLAS.ti and QualCoder export) into a
- * {@link QdpxProject}: the code book (with its sets) as a codeframe, the text sources (inline
- * {@code PlainTextContent} or a {@code plainTextPath} of {@code internal://NAME} read from the archive's
- * {@code sources/} folder), every {@code PlainTextSelection} with its {@code Coding}s, and the {@code Cases}.
+ * {@link QdpxProject}: the code book (with its sets of codes) as a codeframe, the sets of sources, the text sources
+ * (inline {@code PlainTextContent} or a {@code plainTextPath} of {@code internal://NAME} read from the archive's
+ * {@code sources/} folder; a {@code PDFSource} by its text {@code Representation}), every {@code PlainTextSelection}
+ * with its {@code Coding}s, the {@code Cases} with their variables and the {@code Notes}.
+ *
+ * <p>Positions count Unicode code points of the plain text, as the standard says; selections of the same span
+ * (QualCoder writes one per code) are one segment with all their codes. A project written by ATLAS.ti counts a
+ * Windows line break (CR LF) of its text files as one character, so its texts are read with LF line breaks.
  *
  * <p>Hostile or broken input is refused with a message naming the file and what is wrong, never silently dropped:
  * the archive is read within the zip limits (expanded size, entry count, compression ratio); the XML without DTDs
- * or external entities; a selection whose positions fall outside its source (positions count Unicode code points,
- * as the standard's reference implementations do), a coding of a code that is not in the code book, a case that
- * refers to an unknown source or selection, a source whose text is missing. Picture, PDF, audio and video sources
- * are listed as not read rather than skipped in silence.
+ * or external entities; a selection whose positions fall outside its source, a coding of a code that is not in the
+ * code book or not codable, a case, set or note that refers to nothing, a source whose text is missing are problems.
+ * Picture, audio and video sources (and the areas of a PDF) are not read: in {@link ReadMode#STRICT strict} mode
+ * they are problems like the others; in {@link ReadMode#LENIENT lenient} mode the rest of the project is read and
+ * each thing left out is listed, with the number of its codings, in {@link ReadResult#problems()}. What the reader did
+ * that loses nothing (spans merged, times taken from the selection) is in {@link ReadResult#notes()}.
  */
 public final class QdpxImporter {
-  private static final String NS = "urn:QDA-XML:project:1.0";
   private static final String NOT_RECORDED = "coder not recorded";
-  private static final String INSIGHT_ID = "insight-id: ";
+  private static final String TEXT_ONLY = "only text is read (a TextSource, or a PDFSource's text "
+      + "Representation): this %s and its %d coding%s are not imported";
+  private static final Set<String> SECTIONS = Set.of("Users", "CodeBook", "Variables", "Cases", "Sources", "Notes",
+      "Links", "Sets", "Graphs", "Description");
 
   private QdpxImporter() {}
 
   /**
-   * Reads a project.
+   * Reads a project, strictly.
    *
    * @param file the {@code .qdpx} archive
    * @return the project
@@ -66,401 +70,321 @@ public final class QdpxImporter {
    * @throws java.io.UncheckedIOException when the file cannot be read
    */
   public static QdpxProject read(Path file) {
-    String source = file.toString();
-    try (BoundedZip zip = BoundedZip.open(file)) {
-      byte[] qde = zip.read("project.qde").orElseThrow(() -> new InvalidInputException(new InputProblem(source, 0,
-          null, null, "not a REFI-QDA project: the archive has no project.qde")));
-      Document document = parse(qde, source + "!project.qde");
-      return read(document, zip, source);
-    }
-  }
-
-  private static Document parse(byte[] xml, String source) {
-    try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setNamespaceAware(true);
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-      factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-      factory.setXIncludeAware(false);
-      factory.setExpandEntityReferences(false);
-      DocumentBuilder builder = factory.newDocumentBuilder();
-      builder.setErrorHandler(null);
-      return builder.parse(new ByteArrayInputStream(xml));
-    } catch (SAXParseException e) {
-      throw new InvalidInputException(new InputProblem(source, Math.max(0, e.getLineNumber()), null, null,
-          "malformed XML: " + e.getMessage()));
-    } catch (SAXException | IOException | ParserConfigurationException e) {
-      throw new InvalidInputException(new InputProblem(source, 0, null, null, "cannot read the XML: "
-          + e.getMessage()));
-    }
-  }
-
-  private static QdpxProject read(Document document, BoundedZip zip, String source) {
-    Element root = document.getDocumentElement();
-    if (!NS.equals(root.getNamespaceURI()) || !root.getLocalName().equals("Project")) {
-      throw new InvalidInputException(new InputProblem(source, 0, null, root.getLocalName(), "not a REFI-QDA "
-          + "project: the root must be Project in the namespace " + NS));
-    }
-    List<InputProblem> problems = new ArrayList<>();
-    String projectName = root.getAttribute("name");
-    Map<String, String> users = new HashMap<>();
-    for (Element user : descendants(root, "User")) {
-      users.put(user.getAttribute("guid").toLowerCase(Locale.ROOT), user.getAttribute("name"));
-    }
-    Codeframe frame = codeframe(root, projectName, source);
-    // each code's GUID and the id the codebook reader gave it (its insight id if it has one, else the GUID)
-    Map<String, CodeId> byGuid = new HashMap<>();
-    for (Element code : descendants(root, "Code")) {
-      CodeId id = CodeId.of(code.getAttribute("guid"));
-      for (Element description : child(code, "Description").stream().toList()) {
-        for (String line : description.getTextContent().split("\\R")) {
-          if (line.startsWith(INSIGHT_ID)) {
-            id = CodeId.of(line.substring(INSIGHT_ID.length()).strip());
-          }
-        }
-      }
-      if (frame.contains(id)) {
-        byGuid.put(key(code.getAttribute("guid")), id);
-      }
-    }
-    List<QdpxProject.Source> sources = new ArrayList<>();
-    List<QdpxProject.Segment> segments = new ArrayList<>();
-    Map<String, List<UnitId>> bySource = new LinkedHashMap<>();
-    Coding.Builder coding = Coding.builder(frame);
-    Element sourcesElement = child(root, "Sources").orElse(null);
-    if (sourcesElement != null) {
-      for (Element element : children(sourcesElement)) {
-        String name = element.getAttribute("name");
-        String guid = element.getAttribute("guid").toLowerCase(Locale.ROOT);
-        if (!element.getLocalName().equals("TextSource")) {
-          problems.add(new InputProblem(source, 0, element.getLocalName(), name, "only text sources are read; this "
-              + element.getLocalName() + " and its codings are not imported"));
-          continue;
-        }
-        Optional<String> text = text(element, zip, source, problems);
-        if (text.isEmpty()) {
-          continue;
-        }
-        sources.add(new QdpxProject.Source(guid, name, text.get()));
-        int[] codePoints = text.get().codePoints().toArray();
-        List<UnitId> units = bySource.computeIfAbsent(guid, g -> new ArrayList<>());
-        for (Element selection : children(element)) {
-          if (!selection.getLocalName().equals("PlainTextSelection")) {
-            continue;
-          }
-          String where = "TextSource " + name + " / PlainTextSelection " + selection.getAttribute("guid");
-          int start;
-          int end;
-          try {
-            start = Integer.parseInt(selection.getAttribute("startPosition").strip());
-            end = Integer.parseInt(selection.getAttribute("endPosition").strip());
-          } catch (NumberFormatException e) {
-            problems.add(new InputProblem(source, 0, where, selection.getAttribute("startPosition") + ".."
-                + selection.getAttribute("endPosition"), "positions must be whole numbers"));
-            continue;
-          }
-          if (start < 0 || end < start || end > codePoints.length) {
-            problems.add(new InputProblem(source, 0, where, start + ".." + end, "the selection falls outside its "
-                + "source, which has " + codePoints.length + " characters"));
-            continue;
-          }
-          UnitId unit = UnitId.of(selection.getAttribute("guid").toLowerCase(Locale.ROOT));
-          segments.add(new QdpxProject.Segment(unit, guid, start, end, new String(codePoints, start, end - start)));
-          units.add(unit);
-          coding.unit(unit);
-          for (Element codingElement : children(selection)) {
-            if (!codingElement.getLocalName().equals("Coding")) {
-              continue;
-            }
-            Element ref = child(codingElement, "CodeRef").orElse(null);
-            String target = ref == null ? "" : ref.getAttribute("targetGUID");
-            CodeId code = byGuid.get(key(target));
-            if (code == null) {
-              problems.add(new InputProblem(source, 0, where, target, "codes with a code that is not in the code "
-                  + "book"));
-              continue;
-            }
-            String user = users.getOrDefault(codingElement.getAttribute("creatingUser").toLowerCase(Locale.ROOT),
-                "");
-            Instant at = instant(codingElement.getAttribute("creationDateTime"), where, source, problems);
-            if (coding.lacks(unit, code)) {
-              coding.assign(unit, code, new Provenance.Human(user.isBlank() ? NOT_RECORDED : user, at));
-            }
-          }
-        }
-      }
-    }
-    Map<String, List<UnitId>> cases = cases(root, bySource, segments, source, problems);
-    List<QdpxProject.Note> notes = notes(root, zip, users, byGuid, source, problems);
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException(problems);
-    }
-    Coding built;
-    try {
-      built = coding.build();
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(new InputProblem(source, 0, null, null, e.getMessage()));
-    }
-    return new QdpxProject(projectName, frame, sources, segments, built, cases, notes);
-  }
-
-  private static Optional<String> text(Element textSource, BoundedZip zip, String source,
-      List<InputProblem> problems) {
-    Optional<Element> inline = child(textSource, "PlainTextContent");
-    if (inline.isPresent()) {
-      return Optional.of(inline.get().getTextContent());
-    }
-    String path = textSource.getAttribute("plainTextPath");
-    String name = textSource.getAttribute("name");
-    if (!path.startsWith("internal://")) {
-      problems.add(new InputProblem(source, 0, textSource.getLocalName() + " " + name, path, path.isEmpty() ? "the source has no "
-          + "text (no PlainTextContent and no plainTextPath)" : "only sources inside the project (internal://) are "
-          + "read"));
-      return Optional.empty();
-    }
-    String file = path.substring("internal://".length());
-    // the standard puts them in sources/; tools differ in the folder's case
-    for (String entry : zip.names()) {
-      if (entry.equalsIgnoreCase("sources/" + file)) {
-        return zip.read(entry).map(bytes -> new String(bytes, StandardCharsets.UTF_8).replace("\uFEFF", ""));
-      }
-    }
-    problems.add(new InputProblem(source, 0, textSource.getLocalName() + " " + name, path, "the archive has no "
-        + "sources/" + file));
-    return Optional.empty();
-  }
-
-  private static Map<String, List<UnitId>> cases(Element root, Map<String, List<UnitId>> bySource,
-      List<QdpxProject.Segment> segments, String source, List<InputProblem> problems) {
-    Map<String, List<UnitId>> cases = new LinkedHashMap<>();
-    Map<String, UnitId> selections = new HashMap<>();
-    segments.forEach(s -> selections.put(s.unit().value(), s.unit()));
-    Element casesElement = child(root, "Cases").orElse(null);
-    if (casesElement == null) {
-      return cases;
-    }
-    for (Element caseElement : children(casesElement)) {
-      String name = caseElement.getAttribute("name").isBlank() ? caseElement.getAttribute("guid")
-          : caseElement.getAttribute("name");
-      List<UnitId> units = new ArrayList<>();
-      for (Element ref : children(caseElement)) {
-        String target = ref.getAttribute("targetGUID").toLowerCase(Locale.ROOT);
-        if (ref.getLocalName().equals("SourceRef")) {
-          List<UnitId> of = bySource.get(target);
-          if (of == null) {
-            problems.add(new InputProblem(source, 0, "Case " + name, target, "refers to a source that is not a text "
-                + "source of the project"));
-          } else {
-            units.addAll(of);
-          }
-        } else if (ref.getLocalName().equals("SelectionRef")) {
-          UnitId unit = selections.get(target);
-          if (unit == null) {
-            problems.add(new InputProblem(source, 0, "Case " + name, target, "refers to a selection that is not in "
-                + "the project"));
-          } else {
-            units.add(unit);
-          }
-        }
-      }
-      cases.put(name, units);
-    }
-    return cases;
+    return read(file, ReadMode.STRICT).value();
   }
 
   /**
-   * The project's notes, each with the codes and sources whose {@code NoteRef} points at it. A {@code NoteRef} to no
-   * note is an error naming the element that holds it.
+   * Reads a project.
+   *
+   * @param file the {@code .qdpx} archive
+   * @param mode {@link ReadMode#STRICT} throws on any problem; {@link ReadMode#LENIENT} reads what can be read and
+   *     lists the rest
+   * @return the project, the problems (lenient mode) and the notes
+   * @throws InvalidInputException in strict mode listing every problem; in either mode when the archive holds no
+   *     project, its XML is malformed or its code book is invalid
+   * @throws java.io.UncheckedIOException when the file cannot be read
    */
-  private static List<QdpxProject.Note> notes(Element root, BoundedZip zip, Map<String, String> users,
-      Map<String, CodeId> byGuid, String source, List<InputProblem> problems) {
-    Map<String, List<CodeId>> codes = new HashMap<>();
-    Map<String, List<String>> sources = new HashMap<>();
-    List<String[]> refs = new ArrayList<>();
-    for (Element code : descendants(root, "Code")) {
-      CodeId id = byGuid.get(key(code.getAttribute("guid")));
-      for (Element ref : children(code)) {
-        if (ref.getLocalName().equals("NoteRef") && id != null) {
-          codes.computeIfAbsent(key(ref.getAttribute("targetGUID")), g -> new ArrayList<>()).add(id);
-          refs.add(new String[] {"Code " + code.getAttribute("name"), ref.getAttribute("targetGUID")});
+  public static ReadResult<QdpxProject> read(Path file, ReadMode mode) {
+    checkNotNull(file, "file");
+    checkNotNull(mode, "mode");
+    String source = file.toString();
+    try (BoundedZip zip = BoundedZip.open(file)) {
+      String entry = zip.names().stream().filter(n -> n.equalsIgnoreCase("project.qde")).findFirst()
+          .orElseThrow(() -> new InvalidInputException(new InputProblem(source, 0, null, null,
+              "not a REFI-QDA project: the archive has no project.qde")));
+      byte[] qde = zip.read(entry).orElseThrow();
+      Document document = QdpxXml.parse(qde, source + "!" + entry);
+      Reading reading = new Reading(document.getDocumentElement(), zip, source);
+      QdpxProject project = reading.read();
+      if (mode == ReadMode.STRICT && !reading.problems.isEmpty()) {
+        if (reading.notRead > 0) {
+          reading.problems.add(new InputProblem(source, 0, null, null, reading.notRead + " source"
+              + (reading.notRead == 1 ? " holds" : "s hold") + " what insight does not read (pictures, audio, video, "
+              + "areas of a PDF): a lenient read (insight code import --lenient) imports the rest of the project and "
+              + "lists what is left out"));
+        }
+        throw new InvalidInputException(reading.problems);
+      }
+      return new ReadResult<>(project, reading.problems, reading.notes);
+    }
+  }
+
+  /** One reading of a project: what has been read so far and the problems met. */
+  private static final class Reading {
+    final Element root;
+    final BoundedZip zip;
+    final String source;
+    final List<InputProblem> problems = new ArrayList<>();
+    final List<InputProblem> notes = new ArrayList<>();
+    final Map<String, String> users = new HashMap<>();
+    final Map<String, CodeId> byGuid = new HashMap<>();
+    final List<QdpxProject.Source> sources = new ArrayList<>();
+    final List<QdpxProject.Segment> segments = new ArrayList<>();
+    final Map<String, List<UnitId>> bySource = new LinkedHashMap<>();
+    final Map<String, UnitId> selections = new HashMap<>();
+    final Set<String> allSources = new HashSet<>();
+    final Set<String> unread = new HashSet<>();
+    final boolean atlas;
+    final @Nullable Instant projectTime;
+    Map<String, String> variables = Map.of();
+    Codeframe frame = Codeframe.builder("project").build();
+    Coding.Builder coding = Coding.builder(frame);
+    int notRead;
+    int merged;
+    int repeated;
+    int crlf;
+    int selectionTimes;
+    int projectTimes;
+    int noTimes;
+
+    Reading(Element root, BoundedZip zip, String source) {
+      this.root = root;
+      this.zip = zip;
+      this.source = source;
+      this.atlas = root.getAttribute("origin").toUpperCase(Locale.ROOT).contains("ATLAS");
+      Instant modified = QdpxXml.instant(root.getAttribute("modifiedDateTime"));
+      this.projectTime = modified != null ? modified : QdpxXml.instant(root.getAttribute("creationDateTime"));
+    }
+
+    QdpxProject read() {
+      if (!QdpxXml.NS.equals(root.getNamespaceURI()) || !root.getLocalName().equals("Project")) {
+        throw new InvalidInputException(new InputProblem(source, 0, null, root.getLocalName(), "not a REFI-QDA "
+            + "project: the root must be Project in the namespace " + QdpxXml.NS));
+      }
+      for (Element foreign : QdpxXml.foreignChildren(root)) {
+        if (SECTIONS.contains(foreign.getLocalName())) {
+          problems.add(new InputProblem(source, 0, foreign.getLocalName(), foreign.getNamespaceURI(), "is in "
+              + "another namespace than the project's (" + QdpxXml.NS + "), so it is not read"));
         }
       }
+      String projectName = root.getAttribute("name");
+      for (Element user : child(root, "Users").map(u -> children(u, "User")).orElse(List.of())) {
+        users.put(key(user.getAttribute("guid")), user.getAttribute("name"));
+      }
+      frame = QdpxSections.codeframe(root, projectName, source);
+      coding = Coding.builder(frame);
+      for (Element code : descendants(root, "Code")) {
+        String guid = code.getAttribute("guid").strip();
+        CodeId id = insightId(code).orElse(CodeId.of(guid.isEmpty() ? "?" : guid));
+        if (frame.contains(id)) {
+          byGuid.put(key(code.getAttribute("guid")), id);
+        }
+      }
+      variables = QdpxSections.variables(root);
+      for (Element element : child(root, "Sources").map(QdpxXml::children).orElse(List.of())) {
+        source(element);
+      }
+      QdpxSections.Cases cases = QdpxSections.cases(root, bySource, selections, unread, variables, source, problems);
+      List<QdpxProject.Note> projectNotes = QdpxSections.notes(root, zip, users, byGuid, source, problems);
+      Map<String, List<String>> sourceSets = QdpxSections.sourceSets(root, allSources, source, problems);
+      Coding built;
+      try {
+        built = coding.build();
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException(new InputProblem(source, 0, null, null, e.getMessage()));
+      }
+      addNotes();
+      return new QdpxProject(projectName, frame, sources, segments, built, cases.units(), projectNotes, sourceSets,
+          cases.variables());
     }
-    Element sourcesElement = child(root, "Sources").orElse(null);
-    if (sourcesElement != null) {
-      for (Element element : children(sourcesElement)) {
-        for (Element ref : children(element)) {
-          if (ref.getLocalName().equals("NoteRef")) {
-            sources.computeIfAbsent(key(ref.getAttribute("targetGUID")), g -> new ArrayList<>())
-                .add(element.getAttribute("guid").toLowerCase(Locale.ROOT));
-            refs.add(new String[] {element.getLocalName() + " " + element.getAttribute("name"),
-                ref.getAttribute("targetGUID")});
+
+    /** The id the codebook reader gave a code carrying an insight id (a project insight wrote). */
+    private static Optional<CodeId> insightId(Element code) {
+      for (Element description : children(code, "Description")) {
+        for (String line : description.getTextContent().split("\\R")) {
+          String stripped = line.strip();
+          if (stripped.startsWith("insight-id: ") && stripped.length() > "insight-id: ".length()) {
+            return Optional.of(CodeId.of(stripped.substring("insight-id: ".length()).strip()));
           }
         }
       }
+      return Optional.empty();
     }
-    List<QdpxProject.Note> notes = new ArrayList<>();
-    java.util.Set<String> known = new java.util.HashSet<>();
-    Element notesElement = child(root, "Notes").orElse(null);
-    if (notesElement != null) {
-      for (Element note : children(notesElement)) {
-        if (!note.getLocalName().equals("Note")) {
-          continue;
+
+    private void source(Element element) {
+      String kind = element.getLocalName();
+      String guid = key(element.getAttribute("guid"));
+      String label = kind + " " + (element.getAttribute("name").isBlank() ? element.getAttribute("guid")
+          : element.getAttribute("name"));
+      allSources.add(guid);
+      if (kind.equals("TextSource")) {
+        text(element, element, label);
+      } else if (kind.equals("PDFSource") && child(element, "Representation").isPresent()) {
+        text(element, child(element, "Representation").get(), label + " / Representation");
+        int areas = 0;
+        for (Element selection : children(element, "PDFSelection")) {
+          areas += children(selection, "Coding").size();
         }
-        String guid = note.getAttribute("guid");
-        String where = "Note " + (note.getAttribute("name").isBlank() ? guid : note.getAttribute("name"));
-        if (!QdpxProject.GUID.matcher(guid).matches()) {
-          problems.add(new InputProblem(source, 0, where, guid, "a note's guid must be a GUID"));
-          continue;
+        if (areas > 0) {
+          notRead++;
+          problems.add(new InputProblem(source, 0, label, null, "its text is read, but its PDFSelections (areas "
+              + "of the page) and their " + areas + " coding" + (areas == 1 ? "" : "s") + " are not imported"));
         }
-        Optional<String> text = text(note, zip, source, problems);
-        if (text.isEmpty()) {
-          continue;
-        }
-        known.add(key(guid));
-        // the user's name by its GUID; a tool that wrote the name itself (older QualCoder) is read as written
-        String creator = note.getAttribute("creatingUser").strip();
-        String author = users.getOrDefault(creator.toLowerCase(Locale.ROOT),
-            QdpxProject.GUID.matcher(creator).matches() ? "" : creator);
-        String when = note.getAttribute("creationDateTime");
-        Instant at = when.isBlank() ? null : instant(when, where, source, problems);
-        notes.add(new QdpxProject.Note(guid.toLowerCase(Locale.ROOT), note.getAttribute("name"), text.get(),
-            author, at, codes.getOrDefault(key(guid), List.of()), sources.getOrDefault(key(guid), List.of())));
+      } else {
+        notRead++;
+        unread.add(guid);
+        int codings = descendants(element, "Coding").size();
+        problems.add(new InputProblem(source, 0, label, null, String.format(Locale.ROOT, TEXT_ONLY, kind, codings,
+            codings == 1 ? "" : "s")));
       }
     }
-    for (String[] ref : refs) {
-      if (!known.contains(key(ref[1]))) {
-        problems.add(new InputProblem(source, 0, ref[0], ref[1], "NoteRef points to no note of the project's "
-            + "Notes"));
+
+    /** A source's text (in {@code holder}: the source itself, or a PDF's representation) and its selections. */
+    private void text(Element sourceElement, Element holder, String label) {
+      String guid = key(sourceElement.getAttribute("guid"));
+      Optional<String> read = QdpxSections.text(holder, label, zip, source, problems);
+      if (read.isEmpty()) {
+        unread.add(guid);
+        return;
+      }
+      String text = read.get();
+      if (atlas && text.contains("\r\n")) {
+        text = text.replace("\r\n", "\n");
+        crlf++;
+      }
+      sources.add(new QdpxProject.Source(guid, sourceElement.getAttribute("name"), text,
+          QdpxSections.values(sourceElement, label, variables, source, problems)));
+      int[] codePoints = text.codePoints().toArray();
+      List<UnitId> units = bySource.computeIfAbsent(guid, g -> new ArrayList<>());
+      Map<String, UnitId> spans = new HashMap<>();
+      for (Element selection : children(holder, "PlainTextSelection")) {
+        String selectionGuid = key(selection.getAttribute("guid"));
+        String where = label + " / PlainTextSelection " + selection.getAttribute("guid");
+        int start;
+        int end;
+        try {
+          start = Integer.parseInt(selection.getAttribute("startPosition").strip());
+          end = Integer.parseInt(selection.getAttribute("endPosition").strip());
+        } catch (NumberFormatException e) {
+          problems.add(new InputProblem(source, 0, where, selection.getAttribute("startPosition") + ".."
+              + selection.getAttribute("endPosition"), "positions must be whole numbers"));
+          continue;
+        }
+        if (start < 0 || end < start || end > codePoints.length) {
+          problems.add(new InputProblem(source, 0, where, start + ".." + end, "the selection falls outside its "
+              + "source, which has " + codePoints.length + " characters"));
+          continue;
+        }
+        if (selectionGuid.isEmpty() || selections.containsKey(selectionGuid)) {
+          problems.add(new InputProblem(source, 0, where, selection.getAttribute("guid"), selectionGuid.isEmpty()
+              ? "a selection needs a guid" : "another selection has the same guid"));
+          continue;
+        }
+        UnitId unit = spans.get(start + ":" + end);
+        if (unit == null) {
+          unit = UnitId.of(selectionGuid);
+          spans.put(start + ":" + end, unit);
+          segments.add(new QdpxProject.Segment(unit, guid, start, end, new String(codePoints, start, end - start)));
+          units.add(unit);
+          coding.unit(unit);
+        } else {
+          merged++;
+        }
+        selections.put(selectionGuid, unit);
+        for (Element codingElement : children(selection, "Coding")) {
+          code(unit, selection, codingElement, where);
+        }
+      }
+      // a Coding of the source itself (the schema allows it beside the selections) codes its whole text
+      List<Element> whole = children(holder, "Coding");
+      if (!whole.isEmpty()) {
+        UnitId unit = spans.get("0:" + codePoints.length);
+        if (unit == null) {
+          unit = UnitId.of(guid.isEmpty() ? "source" : guid);
+          segments.add(new QdpxProject.Segment(unit, guid, 0, codePoints.length, text));
+          units.add(unit);
+          coding.unit(unit);
+        }
+        for (Element codingElement : whole) {
+          code(unit, holder, codingElement, label + " / Coding");
+        }
       }
     }
-    return notes;
-  }
 
-  /** A GUID as a lookup key: lower case, without braces. */
-  private static String key(String guid) {
-    String value = guid.strip().toLowerCase(Locale.ROOT);
-    return value.startsWith("{") && value.endsWith("}") ? value.substring(1, value.length() - 1) : value;
-  }
+    private void code(UnitId unit, Element selection, Element codingElement, String where) {
+      String target = child(codingElement, "CodeRef").map(r -> r.getAttribute("targetGUID")).orElse("");
+      CodeId code = byGuid.get(key(target));
+      if (code == null) {
+        problems.add(new InputProblem(source, 0, where, target, "codes with a code that is not in the code book"));
+        return;
+      }
+      Code found = frame.code(code);
+      if (!found.codable()) {
+        problems.add(new InputProblem(source, 0, where, target, "codes with " + found.label() + ", which the code "
+            + "book does not let be coded (isCodable false)"));
+        return;
+      }
+      String user = coder(codingElement.getAttribute("creatingUser"));
+      if (user.isEmpty()) {
+        user = coder(selection.getAttribute("creatingUser"));
+      }
+      Instant at = time(codingElement, selection, where);
+      if (coding.lacks(unit, code)) {
+        coding.assign(unit, code, new Provenance.Human(user.isBlank() ? NOT_RECORDED : user, at));
+      } else {
+        repeated++;
+      }
+    }
 
-  private static Instant instant(String value, String where, String source, List<InputProblem> problems) {
-    if (value.isBlank()) {
+    /** A user's name by GUID; a tool that wrote the name itself is read as written. */
+    private String coder(String creatingUser) {
+      String value = creatingUser.strip();
+      return users.getOrDefault(key(value), QdpxProject.GUID.matcher(value).matches() ? "" : value);
+    }
+
+    /** When a coding was made: its own time, else its selection's, else the project's. */
+    private Instant time(Element codingElement, Element selection, String where) {
+      for (Element element : List.of(codingElement, selection)) {
+        String value = element.getAttribute("creationDateTime");
+        if (!value.isBlank()) {
+          Instant at = QdpxXml.instant(value);
+          if (at == null) {
+            problems.add(new InputProblem(source, 0, where, value, "creationDateTime is not a date and time"));
+            return Instant.EPOCH;
+          }
+          if (element == selection) {
+            selectionTimes++;
+          }
+          return at;
+        }
+      }
+      if (projectTime != null) {
+        projectTimes++;
+        return projectTime;
+      }
+      noTimes++;
       return Instant.EPOCH;
     }
-    try {
-      return OffsetDateTime.parse(value.strip()).toInstant();
-    } catch (DateTimeParseException e) {
-      try {
-        return Instant.parse(value.strip() + "Z");
-      } catch (DateTimeParseException again) {
-        problems.add(new InputProblem(source, 0, where, value, "creationDateTime is not a date and time"));
-        return Instant.EPOCH;
+
+    private void addNotes() {
+      if (merged > 0) {
+        note(merged + " selection" + (merged == 1 ? " covers" : "s cover") + " the same words of a source as another "
+            + "(a selection per code, as QualCoder writes them): each span is one segment with all its codes");
+      }
+      if (repeated > 0) {
+        note(repeated + " coding" + (repeated == 1 ? " gives" : "s give") + " a segment a code it already has (a "
+            + "second coder, or the same span twice): the first coder and time are kept");
+      }
+      if (crlf > 0) {
+        note("ATLAS.ti counts a Windows line break (CR LF) as one character: the text of " + crlf + " source"
+            + (crlf == 1 ? " is" : "s are") + " read with LF line breaks");
+      }
+      if (selectionTimes > 0) {
+        note(selectionTimes + (selectionTimes == 1 ? " coding records no time of its own and carries its "
+            + "selection's" : " codings record no time of their own and carry their selection's"));
+      }
+      if (projectTimes > 0) {
+        note(projectTimes + " coding" + (projectTimes == 1 ? "" : "s") + " and their selections record no time and "
+            + "carry the project's (" + projectTime + ")");
+      }
+      if (noTimes > 0) {
+        note(noTimes + " coding" + (noTimes == 1 ? "" : "s") + " record no time anywhere in the project and carry "
+            + Instant.EPOCH);
       }
     }
-  }
 
-  /** The project's code book (and sets) as a codebook document, read by the codebook reader with its checks. */
-  private static Codeframe codeframe(Element root, String projectName, String source) {
-    Element book = child(root, "CodeBook").orElse(null);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-      xml.writeStartDocument("UTF-8", "1.0");
-      xml.writeStartElement("CodeBook");
-      xml.writeDefaultNamespace("urn:QDA-XML:codebook:1.0");
-      xml.writeStartElement("Codes");
-      Element codes = book == null ? null : child(book, "Codes").orElse(null);
-      if (codes != null) {
-        for (Element code : children(codes)) {
-          writeCode(code, xml);
-        }
-      }
-      xml.writeEndElement();
-      Element sets = child(root, "Sets").orElse(null);
-      if (sets != null && !children(sets).isEmpty()) {
-        xml.writeStartElement("Sets");
-        for (Element set : children(sets)) {
-          xml.writeStartElement("Set");
-          xml.writeAttribute("guid", set.getAttribute("guid"));
-          xml.writeAttribute("name", set.getAttribute("name"));
-          Optional<Element> description = child(set, "Description");
-          if (description.isPresent()) {
-            xml.writeStartElement("Description");
-            xml.writeCharacters(description.get().getTextContent());
-            xml.writeEndElement();
-          }
-          for (Element member : children(set)) {
-            if (member.getLocalName().equals("MemberCode")) {
-              xml.writeEmptyElement("MemberCode");
-              xml.writeAttribute("guid", member.getAttribute("targetGUID"));
-            }
-          }
-          xml.writeEndElement();
-        }
-        xml.writeEndElement();
-      }
-      xml.writeEndElement();
-      xml.writeEndDocument();
-      xml.close();
-    } catch (XMLStreamException e) {
-      throw new IllegalStateException("cannot copy the code book of " + source, e);
+    private void note(String message) {
+      notes.add(new InputProblem(source, 0, null, null, message));
     }
-    if (codes(book) == 0) {
-      return Codeframe.builder(projectName.isBlank() ? "project" : projectName).build();
-    }
-    return RefiQdaCodebook.read(new ByteArrayInputStream(out.toByteArray()), source + " (code book)",
-        projectName.isBlank() ? "project" : projectName);
-  }
-
-  private static int codes(Element book) {
-    return book == null ? 0 : descendants(book, "Code").size();
-  }
-
-  private static void writeCode(Element code, XMLStreamWriter xml) throws XMLStreamException {
-    xml.writeStartElement("Code");
-    for (String attribute : List.of("guid", "name", "isCodable", "color")) {
-      if (code.hasAttribute(attribute)) {
-        xml.writeAttribute(attribute, code.getAttribute(attribute));
-      }
-    }
-    Optional<Element> description = child(code, "Description");
-    if (description.isPresent()) {
-      xml.writeStartElement("Description");
-      xml.writeCharacters(description.get().getTextContent());
-      xml.writeEndElement();
-    }
-    for (Element nested : children(code)) {
-      if (nested.getLocalName().equals("Code")) {
-        writeCode(nested, xml);
-      }
-    }
-    xml.writeEndElement();
-  }
-
-  private static List<Element> children(Element parent) {
-    List<Element> list = new ArrayList<>();
-    for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-      if (node instanceof Element element && NS.equals(element.getNamespaceURI())) {
-        list.add(element);
-      }
-    }
-    return list;
-  }
-
-  private static Optional<Element> child(Element parent, String name) {
-    return children(parent).stream().filter(e -> e.getLocalName().equals(name)).findFirst();
-  }
-
-  private static List<Element> descendants(Element parent, String name) {
-    List<Element> list = new ArrayList<>();
-    var nodes = parent.getElementsByTagNameNS(NS, name);
-    for (int i = 0; i < nodes.getLength(); i++) {
-      list.add((Element) nodes.item(i));
-    }
-    return list;
   }
 }

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A REFI-QDA project as read by {@link QdpxImporter}: its code book, its text sources, every coded segment, the
- * {@link Coding} of those segments (one unit per segment, the selection's GUID as its id) and its cases.
+ * {@link Coding} of those segments (one unit per segment, the selection's GUID as its id), its cases, notes, sets
+ * of sources and variables.
  *
  * @param name the project's name
  * @param codeframe the code book as a codeframe (ids are the codes' GUIDs unless the codes carry insight ids)
@@ -30,9 +31,13 @@ import org.jspecify.annotations.Nullable;
  * @param cases each case's name and the segments it holds (through its selections or whole sources)
  * @param notes the project's notes (memos) in file order: memos of codes and of sources ({@code NoteRef}s to them)
  *     and notes of the project itself (journals)
+ * @param sourceSets the sets of sources ({@code Set}s of {@code MemberSource}s, such as MAXQDA's document sets): each
+ *     set's name and its sources' GUIDs; sets of codes are the codeframe's {@link Codeframe#sets() sets}
+ * @param caseVariables each case's variables ({@code VariableValue}s), by variable name, for the cases that have any
  */
 public record QdpxProject(String name, Codeframe codeframe, List<Source> sources, List<Segment> segments,
-    Coding coding, Map<String, List<UnitId>> cases, List<Note> notes) {
+    Coding coding, Map<String, List<UnitId>> cases, List<Note> notes, Map<String, List<String>> sourceSets,
+    Map<String, Map<String, String>> caseVariables) {
   /** The Project schema's GUID: 8-4-4-4-12 hexadecimal digits, optionally in braces. */
   static final Pattern GUID = Pattern.compile(
       "[0-9A-Fa-f]{8}-([0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}|\\{[0-9A-Fa-f]{8}-([0-9A-Fa-f]{4}-){3}[0-9A-Fa-f]{12}}");
@@ -48,6 +53,8 @@ public record QdpxProject(String name, Codeframe codeframe, List<Source> sources
    * @param coding the segments' codes
    * @param cases each case's segments
    * @param notes the project's notes
+   * @param sourceSets the sets of sources
+   * @param caseVariables each case's variables
    */
   public QdpxProject {
     checkNotNull(name, "name");
@@ -59,6 +66,13 @@ public record QdpxProject(String name, Codeframe codeframe, List<Source> sources
     cases.forEach((caseName, units) -> copy.put(caseName, List.copyOf(units)));
     cases = Collections.unmodifiableMap(copy);
     notes = List.copyOf(notes);
+    Map<String, List<String>> sets = new LinkedHashMap<>();
+    sourceSets.forEach((setName, members) -> sets.put(setName, List.copyOf(members)));
+    sourceSets = Collections.unmodifiableMap(sets);
+    Map<String, Map<String, String>> values = new LinkedHashMap<>();
+    caseVariables.forEach((caseName, byName) -> values.put(caseName, Collections.unmodifiableMap(
+        new LinkedHashMap<>(byName))));
+    caseVariables = Collections.unmodifiableMap(values);
   }
 
   /**
@@ -127,31 +141,46 @@ public record QdpxProject(String name, Codeframe codeframe, List<Source> sources
   }
 
   /**
-   * A text source.
+   * A source whose text was read: a {@code TextSource}, or the text representation of a {@code PDFSource}.
    *
-   * @param guid its GUID
+   * @param guid its GUID (lower case)
    * @param name its name
    * @param text its plain text
+   * @param variables its variables ({@code VariableValue}s, as MAXQDA writes them), by variable name
    */
-  public record Source(String guid, String name, String text) {
+  public record Source(String guid, String name, String text, Map<String, String> variables) {
     /**
-     * Checks the fields are present.
+     * Checks the fields are present and copies the variables.
      *
      * @param guid its GUID
      * @param name its name
      * @param text its plain text
+     * @param variables its variables, by name
      */
     public Source {
       checkNotNull(guid, "guid");
       checkNotNull(name, "name");
       checkNotNull(text, "text");
+      variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+    }
+
+    /**
+     * A source without variables.
+     *
+     * @param guid its GUID
+     * @param name its name
+     * @param text its plain text
+     */
+    public Source(String guid, String name, String text) {
+      this(guid, name, text, Map.of());
     }
   }
 
   /**
-   * A selection of a source's text.
+   * A selection of a source's text. Selections of the same source with the same start and end (QualCoder writes one
+   * per code) are one segment, with the codes of all of them.
    *
-   * @param unit the unit of the coding (the selection's GUID)
+   * @param unit the unit of the coding (the GUID of the first selection of that span, lower case)
    * @param source the source's GUID
    * @param start the first character, counted in Unicode code points from 0
    * @param end the character after the last

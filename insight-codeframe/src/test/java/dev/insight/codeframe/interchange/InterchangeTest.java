@@ -138,6 +138,20 @@ class InterchangeTest {
   }
 
   @Test
+  void qdc_codesNestedDeeperThanAnyToolWrites_refusedNamingTheCode() {
+    StringBuilder xml = new StringBuilder("<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes>");
+    for (int i = 0; i < 5_000; i++) {
+      xml.append(String.format("<Code guid=\"c0000000-0000-4000-8000-%012d\" name=\"c\" isCodable=\"true\">", i));
+    }
+    xml.append("</Code>".repeat(5_000)).append("</Codes></CodeBook>");
+
+    assertThatThrownBy(() -> RefiQdaCodebook.read(new ByteArrayInputStream(xml.toString().getBytes(
+        StandardCharsets.UTF_8)), "deep.qdc", "deep")).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("deep.qdc:1: column \"Code\", value \"c0000000-0000-4000-8000-000000000100\", codes "
+            + "nested more than 100 deep");
+  }
+
+  @Test
   void qdc_withDoctypeAndExternalEntity_isRefused() {
     assertThatThrownBy(() -> RefiQdaCodebook.read(stream("qdc/xxe.qdc"), "xxe.qdc", "x"))
         .isInstanceOf(InvalidInputException.class)

@@ -139,6 +139,9 @@ final class EstimateCommand implements Callable<Integer> {
           + "wald intervals");
     }
     VariableRoles roles = new VariableRoles();
+    if (weighting.margins == null) {
+      MarginsWeighting.refuseWithoutMargins(spec, weighting);
+    }
     WeightingOptions.Targets targets = weighting.margins == null ? null : weighting.readTargets();
     if (targets != null) {
       weighting.map(targets, roles);
@@ -146,7 +149,7 @@ final class EstimateCommand implements Callable<Integer> {
     List<Quantity> asked = new ArrayList<>();
     Quantity quantity;
     if (quantile != null) {
-      asked.addAll(quantiles(quantile));
+      asked.addAll(quantiles("--quantile", quantile));
       quantity = asked.get(0);
       roles.numeric(((Quantity.Quantile) quantity).variable());
     } else if (proportion != null) {
@@ -304,27 +307,27 @@ final class EstimateCommand implements Callable<Integer> {
   }
 
   /* --quantile VAR:P1[,P2...] as one quantity per probability, in the order given. */
-  private static List<Quantity> quantiles(String text) {
+  static List<Quantity.Quantile> quantiles(String option, String text) {
     int colon = text.lastIndexOf(':');
     if (colon <= 0 || colon == text.length() - 1) {
-      throw new IllegalArgumentException("--quantile " + text + ": expected VAR:P1[,P2...], such as api00:0.25,0.5");
+      throw new IllegalArgumentException(option + " " + text + ": expected VAR:P1[,P2...], such as api00:0.25,0.5");
     }
     String variable = text.substring(0, colon);
-    List<Quantity> out = new ArrayList<>();
+    List<Quantity.Quantile> out = new ArrayList<>();
     for (String part : text.substring(colon + 1).split(",", -1)) {
       double p;
       try {
         p = Double.parseDouble(part.strip());
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("--quantile " + text + ": probability '" + part + "' is not a number",
+        throw new IllegalArgumentException(option + " " + text + ": probability '" + part + "' is not a number",
             e);
       }
       if (!(p > 0 && p <= 1)) {
-        throw new IllegalArgumentException("--quantile " + text + ": probability " + part + " is not in (0, 1]");
+        throw new IllegalArgumentException(option + " " + text + ": probability " + part + " is not in (0, 1]");
       }
-      Quantity q = new Quantity.Quantile(variable, p);
+      Quantity.Quantile q = new Quantity.Quantile(variable, p);
       if (out.contains(q)) {
-        throw new IllegalArgumentException("--quantile " + text + ": probability " + part + " is given twice");
+        throw new IllegalArgumentException(option + " " + text + ": probability " + part + " is given twice");
       }
       out.add(q);
     }

@@ -21,8 +21,8 @@ import dev.insight.codeframe.learn.EvaluationReport;
 import dev.insight.core.data.TextVariable;
 import dev.insight.examples.report.MachineCoding;
 import dev.insight.examples.report.EngagementReport;
-import dev.insight.stats.design.Margin;
-import dev.insight.stats.design.TargetKind;
+import dev.insight.examples.report.SurveyWeighting;
+import dev.insight.stats.design.SurveyDesign;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,8 +44,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = {"Write the report of an engagement programme and its survey: report.html (self-contained, for "
         + "a board), report.pdf (A4), analysis.json (for other systems) and tables.xlsx.",
-        "The survey is raked to the margins first; quotes and comments are redacted unless "
-            + "--internal-use-only is given. A failure exits 1 with the message on standard error and writes "
+        "The survey is weighted to --margins first (raked, unless --method or --calfun say otherwise, with the "
+            + "options of insight weight; the methods text says what was done); quotes and comments are redacted "
+            + "unless --internal-use-only is given. A failure exits 1 with the message on standard error and writes "
             + "nothing."})
 final class ReportCommand implements Callable<Integer> {
   @Spec
@@ -58,14 +59,9 @@ final class ReportCommand implements Callable<Integer> {
   @Mixin
   private DataOptions input = new DataOptions();
 
-  @Option(names = "--margins", required = true, paramLabel = "M.csv",
-      description = "Population targets (variable,category,target) to rake the survey to: counts, or shares "
-          + "summing to 1 in each margin (the weights then sum to the number of respondents, or to --population).")
-  private Path margins;
-
-  @Option(names = "--population", paramLabel = "N",
-      description = "The population total the shares in --margins are shares of (share x N).")
-  private @Nullable Double population;
+  /** Weighting to --margins (required), with every option of insight weight, estimate and table. */
+  @Mixin
+  private WeightingOptions weighting = new WeightingOptions();
 
   @Option(names = "--priorities", required = true, split = ",", paramLabel = "COL",
       description = "The multiple-response question to chart: its 0/1 or option columns, comma-separated, or the "
@@ -129,9 +125,13 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter console = spec.commandLine().getOut();
     Programme read = ProgrammeJson.read(programme);
-    List<Margin> targets = WeightingFiles.readMargins(margins, population);
-    Set<String> categorical = new LinkedHashSet<>();
-    targets.forEach(m -> categorical.add(m.variable()));
+    if (weighting.margins == null) {
+      throw new IllegalArgumentException("--margins M.csv is required: the population targets the survey is "
+          + "weighted to");
+    }
+    WeightingOptions.Targets targets = weighting.readTargets();
+    Set<String> categorical = new LinkedHashSet<>(MarginsWeighting.categorical(targets));
+    List<String> numeric = MarginsWeighting.numeric(targets, weighting);
     if (groupBy != null) {
       categorical.add(groupBy);
     }
@@ -139,6 +139,7 @@ final class ReportCommand implements Callable<Integer> {
     categorical.addAll(across);
     SurveyMapping.Builder mapping = SurveyMapping.builder(SurveyFiles.id(input));
     categorical.forEach(mapping::categorical);
+    numeric.stream().filter(c -> !categorical.contains(c)).distinct().forEach(mapping::numeric);
     SurveyActivity questionnaire = read.activities(SurveyActivity.class).stream().findFirst().orElse(null);
     Optional<MultipleChoice> asked = questionnaire == null ? Optional.empty() : questionnaire.questions().stream()
         .filter(q -> q instanceof MultipleChoice m && m.options().stream().map(Category::code).toList()
@@ -193,18 +194,14 @@ final class ReportCommand implements Callable<Integer> {
     Dataset survey = combined == null ? read0 : combined.addTo(read0, "codes", "Comment codes");
     console.printf(Locale.ROOT, "read %s (%d activities) and %s (%d respondents)%n", programme,
         read.activities().size(), input.data, survey.rowCount());
-    if (targets.get(0).kind() == TargetKind.PROPORTIONS) {
-      // shares scale the weights to the sample size, as in weight, estimate and table
-      targets = targets.stream().map(m -> {
-        Map<String, Double> counts = new LinkedHashMap<>();
-        m.targets().forEach((category, share) -> counts.put(category, share * survey.rowCount()));
-        return Margin.counts(m.variable(), counts);
-      }).toList();
-    }
+    // weighted as weight, estimate and table weight (shares scale the weights to the sample, or to --population)
+    WeightingDescription weighted = MarginsWeighting.weigh(weighting, targets, weighting.startWeights(
+        SurveyDesign.builder(survey), targets, survey.rowCount()).build(), spec.commandLine().getErr(), "report");
     RedactionPolicy redaction = internalUseOnly == null ? RedactionPolicy.standard()
         : RedactionPolicy.internalUseOnly(internalUseOnly);
-    EngagementReport report = EngagementReport.of(read, new EngagementReport.Survey(survey, targets, choices,
-        "codes", comment, groupBy, across), redaction);
+    EngagementReport report = EngagementReport.of(read, new EngagementReport.Survey(survey, targets.margins(),
+        choices, "codes", comment, groupBy, across), redaction, new SurveyWeighting(weighted.result(),
+        weighted.fitted(), weighted.method(), weighted.start(), weighted.trimming(), weighted.variables()));
     if (combined != null) {
       report = report.withCoding(combined);
       if (machine != null && (machine.codedByMachine() > 0 || modelReport != null || checked != null)) {

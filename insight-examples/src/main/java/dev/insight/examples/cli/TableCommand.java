@@ -15,9 +15,8 @@ import dev.insight.core.data.Category;
 import dev.insight.core.data.Dataset;
 import dev.insight.core.data.MultiResponseVariable;
 import dev.insight.stats.design.Filter;
-import dev.insight.stats.design.Margin;
-import dev.insight.stats.design.Raking;
 import dev.insight.stats.design.SurveyDesign;
+import dev.insight.stats.estimate.Quantity;
 import dev.insight.stats.inference.Correction;
 import dev.insight.stats.table.BannerTable;
 import dev.insight.stats.table.BannerTables;
@@ -61,12 +60,8 @@ final class TableCommand implements Callable<Integer> {
   @Mixin
   private DataOptions input = new DataOptions();
 
-  @Option(names = "--population", paramLabel = "N",
-      description = "With --margins given as shares: the population total they are shares of (share x N).")
-  private @Nullable Double population;
-
-  @ArgGroup(exclusive = true, multiplicity = "1")
-  private Weighting weighting;
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  private Weighting weighting = new Weighting();
 
   static final class Weighting {
     @Option(names = "--weights", paramLabel = "W.csv",
@@ -76,23 +71,33 @@ final class TableCommand implements Callable<Integer> {
     @Option(names = "--weight", paramLabel = "COL", description = "A column of the data holding the weights.")
     @Nullable String weightColumn;
 
-    @Option(names = "--margins", paramLabel = "M.csv",
-        description = "Population margins (variable,category,target; counts, or shares summing to 1 in each "
-            + "margin): rake to them first, from equal weights.")
-    @Nullable Path margins;
-
     @Option(names = "--unweighted", description = "Every respondent weighs 1.")
     boolean unweighted;
   }
 
-  @Option(names = "--rows", required = true, split = ",", paramLabel = "VAR",
+  /** Weighting to --margins first, with every option of insight weight and estimate. */
+  @Mixin
+  private WeightingOptions weightingOptions = new WeightingOptions();
+
+  @Option(names = "--rows", split = ",", paramLabel = "VAR",
       description = "Questions down the side: single-choice columns, or PREFIX* for a multiple-response question.")
-  private List<String> rows;
+  private List<String> rows = List.of();
 
   @Option(names = "--means", split = ",", paramLabel = "VAR", defaultValue = "",
       description = "Numeric questions shown as mean and standard deviation (with top-2/bottom-2 boxes when "
           + "--boxes is given).")
   private List<String> means;
+
+  @Option(names = {"--quantiles", "--quantile"}, paramLabel = "VAR:P1[,P2...]",
+      description = "Rows of the weighted quantiles of a numeric question at probabilities in (0, 1], each column's "
+          + "with its 95%% confidence interval and standard error (R 4.x svyquantile defaults, under the design "
+          + "options); repeat for more questions, e.g. --quantiles income:0.25,0.5,0.75.")
+  private List<String> quantiles = List.of();
+
+  @Option(names = "--medians", split = ",", paramLabel = "VAR",
+      description = "Rows of the weighted median of numeric questions with its confidence interval (--quantiles "
+          + "VAR:0.5).")
+  private List<String> medians = List.of();
 
   @Option(names = "--boxes", description = "Add top-2 and bottom-2 boxes to single-choice scales and means.")
   private boolean boxes;
@@ -128,6 +133,11 @@ final class TableCommand implements Callable<Integer> {
 
   @Option(names = "--row-percents", description = "Add row percentages.")
   private boolean rowPercents;
+
+  @Option(names = "--se", description = "Add each percentage's and mean's design-based standard error (R's "
+      + "SE(svymean) in the column's domain; percentage points for percentages): a line under each row in XLSX and "
+      + "text, the se column and key in CSV and JSON. One pass over the respondents per cell.")
+  private boolean standardErrors;
 
   @Option(names = "--no-rao-scott", negatable = true, defaultValue = "true",
       description = "Rao-Scott test of each question against each banner variable (default on).")
@@ -183,13 +193,17 @@ final class TableCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     TableFormat format = TableFormat.forFileName(out.getFileName().toString());
+    if (rows.isEmpty() && means.stream().allMatch(String::isBlank) && quantiles.isEmpty() && medians.isEmpty()) {
+      throw new IllegalArgumentException("give the questions down the side: --rows, --means, --quantiles or "
+          + "--medians");
+    }
     if (sig.size() != 2) {
       throw new IllegalArgumentException("--sig needs two levels, upper then lower, e.g. 0.05,0.10: " + sig);
     }
     Filter parsedFilter = Filter.parse(filter);
     Suppression suppression = Suppression.parse(suppress);
     TableOptions options = new TableOptions(sig.get(0), sig.get(1), correction(correction), minBase, smallBase,
-        rowPercents, raoScott);
+        rowPercents, raoScott, standardErrors);
     CsvHeader csvHeader = SurveyFiles.csvHeader(input);
     List<String> header = csvHeader.names();
     dataColumns = header;
@@ -219,6 +233,24 @@ final class TableCommand implements Callable<Integer> {
       RowSpec meanRow = boxes ? RowSpec.mean(mean).withBoxes() : RowSpec.mean(mean);
       rowSpecs.add(d -> meanRow);
     }
+    List<RowSpec.Quantiles> quantileRows = new ArrayList<>();
+    for (String text : quantiles) {
+      List<Quantity.Quantile> asked = EstimateCommand.quantiles("--quantiles", text);
+      quantileRows.add(new RowSpec.Quantiles(asked.get(0).variable(),
+          asked.stream().map(Quantity.Quantile::probability).toList()));
+    }
+    for (String median : medians) {
+      if (!median.isBlank()) {
+        quantileRows.add(RowSpec.median(median.strip()));
+      }
+    }
+    for (RowSpec.Quantiles row : quantileRows) {
+      requireColumn(row.variable(), header, "quantile row variable");
+      if (loaded.add(row.variable())) {
+        mapping.numeric(row.variable());
+      }
+      rowSpecs.add(d -> row);
+    }
     List<String> bannerNames = new ArrayList<>();
     for (String b : banner) {
       if (!b.isBlank()) {
@@ -228,13 +260,18 @@ final class TableCommand implements Callable<Integer> {
     for (String variable : parsedFilter.variables()) {
       load(variable, header, mapping, loaded, "filter variable");
     }
-    if (population != null && weighting.margins == null) {
-      throw new IllegalArgumentException("--population applies to --margins given as shares");
+    WeightingOptions.Targets targets = MarginsWeighting.targets(spec, weightingOptions,
+        weighting.weightsFile != null || weighting.weightColumn != null || weighting.unweighted,
+        "--weights, --weight, --unweighted");
+    List<String> marginVariables = MarginsWeighting.categorical(targets);
+    for (String variable : marginVariables) {
+      load(variable, header, mapping, loaded, "margin variable");
     }
-    List<Margin> margins = weighting.margins == null ? List.of()
-        : WeightingFiles.readMargins(weighting.margins, population);
-    for (Margin margin : margins) {
-      load(margin.variable(), header, mapping, loaded, "margin variable");
+    for (String column : MarginsWeighting.numeric(targets, weightingOptions)) {
+      requireColumn(column, header, "weighting column");
+      if (loaded.add(column)) {
+        mapping.numeric(column);
+      }
     }
     if (weighting.weightColumn != null) {
       requireColumn(weighting.weightColumn, header, "weight column");
@@ -269,7 +306,7 @@ final class TableCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     Set<String> keepSingle = new LinkedHashSet<>(parsedFilter.variables());
-    margins.forEach(m -> keepSingle.add(m.variable()));
+    keepSingle.addAll(marginVariables);
     if (!coding.isEmpty() && codeframe == null) {
       throw new IllegalArgumentException("--coding needs --codeframe, the frame its codes belong to");
     }
@@ -282,19 +319,22 @@ final class TableCommand implements Callable<Integer> {
     TableSpec tableSpec = new TableSpec(rowSpecs.stream().map(f -> f.apply(dataset)).toList(), bannerNames,
         parsedFilter, options);
     SurveyDesign design;
-    String weightNote;
-    if (weighting.margins != null) {
-      if (designOptions.repweights != null) {
-        throw new IllegalArgumentException("--repweights with --margins: the replicate columns go with the "
-            + "full-sample weights they were made for, not the equal weights --margins starts from; give those "
-            + "weights (--weight COL), or rake with insight estimate --margins --base-weight COL");
+    @Nullable String weightNote;
+    List<String> weightingNotes = List.of();
+    if (targets != null) {
+      if (designOptions.repweights != null && weightingOptions.baseWeight == null) {
+        throw new IllegalArgumentException("--repweights with --margins needs --base-weight COL: the full-sample "
+            + "weights the replicate columns were made with, from which the weighting starts");
       }
-      // with --replicates the replicates are made from the design first and raked with it (R's rake of an
-      // svyrep.design), so the variances account for the raking through the replicates
-      design = Raking.of(margins).apply(design(WeightingFiles.startWeights(SurveyDesign.builder(dataset), margins,
-          dataset.rowCount()))).design();
-      weightNote = "Weights: raked to " + weighting.margins.getFileName() + "; Rao-Scott tests account for the "
-          + "raking";
+      // a replicate design is weighted with its replicates, each to the same targets (R's rake and calibrate of
+      // an svyrep.design): replicates asked with --replicates are made from the design first
+      WeightingDescription weighted = MarginsWeighting.weigh(weightingOptions, targets,
+          design(weightingOptions.startWeights(SurveyDesign.builder(dataset), targets, dataset.rowCount())), err,
+          "table");
+      design = weighted.result().design();
+      weightingNotes = weighted.notes(weightingOptions.margins.getFileName().toString(),
+          designed ? designOptions.describe() : null);
+      weightNote = null;
     } else if (weighting.weightColumn != null) {
       design = design(SurveyDesign.builder(dataset).weights(weightsFromColumn(dataset, weighting.weightColumn)));
       weightNote = "Weights: column " + weighting.weightColumn + ", taken as fixed";
@@ -311,11 +351,11 @@ final class TableCommand implements Callable<Integer> {
     for (String b : bannerNames) {
       noteBlank(dataset, design, b, err);
     }
-    if (designed) {
+    if (designed && weightNote != null) {
       weightNote += "; design: " + designOptions.describe();
     }
     List<String> notes = new ArrayList<>(table.notes());
-    notes.add(1, weightNote);
+    notes.addAll(1, weightNote == null ? weightingNotes : List.of(weightNote));
     table = suppression.apply(new BannerTable(table.columns(), table.blocks(), notes));
     writeAtomically(table, format, dataset, parsedFilter, suppression, err);
     spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d questions x %d columns%n", out,

@@ -16,7 +16,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
-/** The weighting options shared by {@code insight weight} and {@code insight estimate}. */
+/** The weighting options shared by {@code insight weight}, {@code estimate}, {@code table} and {@code report}. */
 final class WeightingOptions {
   @Option(names = "--margins", paramLabel = "M.csv",
       description = "Population targets: a CSV with columns variable,category,target. Targets summing to 1 in "
@@ -186,8 +186,16 @@ final class WeightingOptions {
   }
 
   WeightingResult apply(SurveyDesign start, Targets targets) {
-    WeightingResult result = targets.totals() != null ? calibrate(start, targets.totals())
-        : apply(start, targets.margins());
+    return trim(fit(start, targets));
+  }
+
+  /** The weighting to the targets, before any --trim. */
+  WeightingResult fit(SurveyDesign start, Targets targets) {
+    return targets.totals() != null ? calibrate(start, targets.totals()) : apply(start, targets.margins());
+  }
+
+  /** The fitted weights trimmed as --trim asks, or as they are without it. */
+  WeightingResult trim(WeightingResult result) {
     if (trim == null) {
       if (trimStrict) {
         throw new IllegalArgumentException("--trim-strict applies to --trim");
@@ -243,7 +251,7 @@ final class WeightingOptions {
   }
 
   /* LOW,HIGH as two numbers; -Inf and Inf allowed. */
-  private static double[] pair(String option, String text, String example) {
+  static double[] pair(String option, String text, String example) {
     String[] parts = text.split(",", -1);
     if (parts.length != 2) {
       throw new IllegalArgumentException(option + " must be LOW,HIGH, such as " + example + ": " + text);
@@ -267,6 +275,9 @@ final class WeightingOptions {
               + text);
         }
       }
+    }
+    if (!(out[0] < out[1])) {
+      throw new IllegalArgumentException(option + " " + text + ": LOW must be below HIGH, such as " + example);
     }
     return out;
   }

@@ -49,6 +49,7 @@ public final class EngagementReport {
   private final Programme programme;
   private final @Nullable Survey survey;
   private final @Nullable SurveyAnalysis analysis;
+  private final @Nullable SurveyWeighting weighting;
   private final RedactionPolicy redaction;
   private final @Nullable FrameworkMatrix framework;
   private final @Nullable Coding coding;
@@ -59,7 +60,8 @@ public final class EngagementReport {
    * The survey part of a report: which variables are what.
    *
    * @param data the survey data
-   * @param margins the population targets to rake to
+   * @param margins the population targets to rake to (empty when the survey is weighted otherwise:
+   *     {@link EngagementReport#of(Programme, Survey, RedactionPolicy, SurveyWeighting)})
    * @param priorities the multiple-response question to chart
    * @param codes the multiple-response variable of comment codes (missing for those who did not comment)
    * @param comment the open-text variable of comments
@@ -72,7 +74,7 @@ public final class EngagementReport {
      * Validates that the named variables exist with the right kinds.
      *
      * @param data the survey data
-     * @param margins the population targets to rake to
+     * @param margins the population targets to rake to (empty when the survey is weighted otherwise)
      * @param priorities the multiple-response question to chart
      * @param codes the multiple-response variable of comment codes
      * @param comment the open-text variable of comments
@@ -82,7 +84,6 @@ public final class EngagementReport {
     public Survey {
       checkNotNull(data, "data");
       margins = List.copyOf(margins);
-      checkArgument(!margins.isEmpty(), "a survey report needs at least one weighting margin");
       data.multiResponse(priorities);
       data.multiResponse(codes);
       data.text(comment);
@@ -94,11 +95,12 @@ public final class EngagementReport {
     }
   }
 
-  private EngagementReport(Programme programme, @Nullable Survey survey, RedactionPolicy redaction,
-      @Nullable SurveyAnalysis analysis, @Nullable FrameworkMatrix framework, @Nullable Coding coding,
-      @Nullable MachineCoding machine, ReportTemplates templates) {
+  private EngagementReport(Programme programme, @Nullable Survey survey, @Nullable SurveyWeighting weighting,
+      RedactionPolicy redaction, @Nullable SurveyAnalysis analysis, @Nullable FrameworkMatrix framework,
+      @Nullable Coding coding, @Nullable MachineCoding machine, ReportTemplates templates) {
     this.programme = checkNotNull(programme, "programme");
     this.survey = survey;
+    this.weighting = weighting;
     this.redaction = checkNotNull(redaction, "redaction");
     this.analysis = analysis;
     this.framework = framework;
@@ -117,9 +119,32 @@ public final class EngagementReport {
    * @return the report, with its analysis computed
    */
   public static EngagementReport of(Programme programme, @Nullable Survey survey, RedactionPolicy redaction) {
-    SurveyAnalysis analysis = survey == null ? null : SurveyAnalysis.of(survey.data(), survey.margins(),
-        survey.priorities(), survey.codes(), survey.banner());
-    return new EngagementReport(programme, survey, redaction, analysis, null, null, null,
+    return survey == null ? new EngagementReport(programme, null, null, redaction, null, null, null, null,
+        ReportTemplates.shipped()) : of(programme, survey, redaction, SurveyWeighting.raked(survey.data(),
+        survey.margins()));
+  }
+
+  /**
+   * A report of a programme and its survey weighted otherwise than by raking to the survey's margins: calibrated,
+   * post-stratified, trimmed, from design weights. Every figure comes from the weighted design, and the methods
+   * text says what weighting was done.
+   *
+   * @param programme the programme
+   * @param survey the survey part (its margins are not used)
+   * @param redaction how quotes and comments are redacted
+   * @param weighting the weighted design, on the survey's data, and what was done
+   * @return the report, with its analysis computed
+   * @throws IllegalArgumentException when the weighted design is not on the survey's data
+   */
+  public static EngagementReport of(Programme programme, Survey survey, RedactionPolicy redaction,
+      SurveyWeighting weighting) {
+    checkNotNull(survey, "survey");
+    checkNotNull(weighting, "weighting");
+    checkArgument(weighting.result().design().data() == survey.data(), "the weighted design is not on the "
+        + "survey's data");
+    SurveyAnalysis analysis = SurveyAnalysis.of(weighting.result(), survey.priorities(), survey.codes(),
+        survey.banner());
+    return new EngagementReport(programme, survey, weighting, redaction, analysis, null, null, null,
         ReportTemplates.shipped());
   }
 
@@ -130,8 +155,8 @@ public final class EngagementReport {
    * @return a new report
    */
   public EngagementReport withFramework(FrameworkMatrix matrix) {
-    return new EngagementReport(programme, survey, redaction, analysis, checkNotNull(matrix, "matrix"), coding,
-        machine, templates);
+    return new EngagementReport(programme, survey, weighting, redaction, analysis, checkNotNull(matrix, "matrix"),
+        coding, machine, templates);
   }
 
   /**
@@ -152,7 +177,8 @@ public final class EngagementReport {
         .map(dev.insight.core.data.Category::code).toList();
     checkArgument(frame.equals(options), "the coding's codes %s are not the codes of survey variable %s %s", frame,
         survey.codes(), options);
-    return new EngagementReport(programme, survey, redaction, analysis, framework, comments, machine, templates);
+    return new EngagementReport(programme, survey, weighting, redaction, analysis, framework, comments, machine,
+        templates);
   }
 
   /**
@@ -163,7 +189,7 @@ public final class EngagementReport {
    * @return a new report
    */
   public EngagementReport withMachineCoding(MachineCoding figures) {
-    return new EngagementReport(programme, survey, redaction, analysis, framework, coding,
+    return new EngagementReport(programme, survey, weighting, redaction, analysis, framework, coding,
         checkNotNull(figures, "figures"), templates);
   }
 
@@ -175,7 +201,7 @@ public final class EngagementReport {
    * @return a new report
    */
   public EngagementReport withTemplates(ReportTemplates replacement) {
-    return new EngagementReport(programme, survey, redaction, analysis, framework, coding, machine,
+    return new EngagementReport(programme, survey, weighting, redaction, analysis, framework, coding, machine,
         checkNotNull(replacement, "replacement"));
   }
 
@@ -278,7 +304,7 @@ public final class EngagementReport {
 
   /** A categorical variable's label, or its name made readable ("age_band": "Age band"). */
   private String variableLabel(String name) {
-    String label = survey.data().categorical(name).label();
+    String label = survey.data().variable(name).label();
     if (!label.equals(name)) {
       return label;
     }
@@ -291,8 +317,7 @@ public final class EngagementReport {
   }
 
   private String weightedTo() {
-    return joinAnd(survey.margins().stream().map(Margin::variable).distinct()
-        .map(v -> lowerFirst(variableLabel(v))).toList());
+    return joinAnd(weighting.variables().stream().map(v -> lowerFirst(variableLabel(v))).toList());
   }
 
   private static String lowerFirst(String label) {
@@ -369,8 +394,8 @@ public final class EngagementReport {
     List<Activity> heard = programme.activities().stream()
         .filter(a -> a instanceof FocusGroup || a instanceof Interview).toList();
     List<String> modes = programme.activities(FocusGroup.class).stream().map(FocusGroup::mode).distinct().toList();
-    return new ReportModel.Methods(analysis == null ? null : SurveySections.weighting(analysis.weighting().report(),
-        weightedTo()), survey == null ? "" : bannerLabels(), SurveyAnalysis.SUPPRESS_BELOW,
+    return new ReportModel.Methods(analysis == null ? null : SurveySections.weighting(weighting, weightedTo()),
+        survey == null ? "" : bannerLabels(), SurveyAnalysis.SUPPRESS_BELOW,
         survey == null ? null : codingMethod(), machine != null, heard.size(), modes, framework != null,
         redaction.redacts() ? null : redaction.internalUseReason().orElse(""));
   }

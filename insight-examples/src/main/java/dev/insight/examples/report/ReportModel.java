@@ -224,12 +224,17 @@ final class ReportModel {
    * The weighting, as the methods describe it.
    *
    * @param weightedTo the weighting variables' labels joined
-   * @param converged whether raking converged
+   * @param method how the weights were made, as a participle ("raked (iterative proportional fitting)",
+   *     "calibrated (R's calibrate) with the raking distance, ...")
+   * @param start what the weighting started from ("starting from equal weights")
+   * @param trimming the sentence on the trimming after it, or "" when the weights were not trimmed
+   * @param converged whether the weighting converged (before any trimming)
    * @param iterations its iterations
    * @param largestGap the largest remaining gap to a target, relative, formatted
    * @param summary the weighting summary table
    */
-  record Weighting(String weightedTo, boolean converged, int iterations, String largestGap, Table summary) {}
+  record Weighting(String weightedTo, String method, String start, String trimming, boolean converged,
+      int iterations, String largestGap, Table summary) {}
 
   /**
    * The methods, from what was done.

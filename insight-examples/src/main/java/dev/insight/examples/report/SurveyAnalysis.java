@@ -4,7 +4,6 @@ import dev.insight.core.data.Category;
 import dev.insight.core.data.Dataset;
 import dev.insight.core.data.MultiResponseVariable;
 import dev.insight.stats.design.Filter;
-import dev.insight.stats.design.SurveyDesign;
 import dev.insight.stats.estimate.Estimate;
 import dev.insight.stats.estimate.Estimator;
 import dev.insight.stats.estimate.IntervalMethod;
@@ -14,16 +13,15 @@ import dev.insight.stats.table.Suppression;
 import dev.insight.stats.table.TableOptions;
 import dev.insight.stats.table.TableSpec;
 import dev.insight.stats.design.Margin;
-import dev.insight.stats.design.Raking;
 import dev.insight.stats.design.WeightingResult;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The survey's numbers for a report: the raked design and its weighting report, and the weighted share choosing
+ * The survey's numbers for a report: the weighted design and its weighting report, and the weighted share choosing
  * each option of a multiple-response question, with its confidence interval, beside the unweighted count.
  *
- * @param weighting the raked design and its report
+ * @param weighting the weighted design and its report
  * @param priorities one row per option of the priorities question
  * @param themes one row per code of the coded comments, among those who commented
  * @param banner the priorities and the codes by the banner variables, weighted, tested and with small counts
@@ -51,14 +49,24 @@ record SurveyAnalysis(WeightingResult weighting, List<Row> priorities, List<Row>
    */
   static SurveyAnalysis of(Dataset survey, List<Margin> margins, String priorities, String codes,
       List<String> banner) {
-    double total = margins.get(0).total();
-    SurveyDesign start = SurveyDesign.builder(survey).equalWeights(total).build();
-    WeightingResult raked = Raking.of(margins).withTolerance(1e-9).apply(start);
-    Estimator estimator = Estimator.of(raked.design()).withInterval(IntervalMethod.LOGIT);
+    return of(SurveyWeighting.raked(survey, margins).result(), priorities, codes, banner);
+  }
+
+  /**
+   * Estimates under a weighted design.
+   *
+   * @param weighted the weighted design (on the survey's data) and its report
+   * @param priorities the multiple-response question to estimate for everyone
+   * @param codes the coded comments (missing for those who did not comment)
+   * @param banner the categorical variables across the top of the tables
+   */
+  static SurveyAnalysis of(WeightingResult weighted, String priorities, String codes, List<String> banner) {
+    Dataset survey = weighted.design().data();
+    Estimator estimator = Estimator.of(weighted.design()).withInterval(IntervalMethod.LOGIT);
     TableSpec spec = TableSpec.of(List.of(BannerTables.rowsFor(survey, priorities),
         BannerTables.rowsFor(survey, codes)), banner).withOptions(TableOptions.defaults());
-    BannerTable table = Suppression.threshold(SUPPRESS_BELOW).apply(BannerTables.compute(raked.design(), spec));
-    return new SurveyAnalysis(raked, rows(survey.multiResponse(priorities), estimator),
+    BannerTable table = Suppression.threshold(SUPPRESS_BELOW).apply(BannerTables.compute(weighted.design(), spec));
+    return new SurveyAnalysis(weighted, rows(survey.multiResponse(priorities), estimator),
         rows(survey.multiResponse(codes), estimator), table);
   }
 

@@ -52,9 +52,13 @@ final class SurveySections {
     return cells;
   }
 
-  static ReportModel.Weighting weighting(WeightingReport report, String weightedTo) {
-    return new ReportModel.Weighting(weightedTo, report.converged(), report.iterations(),
-        String.format(Locale.ROOT, "%.2g", report.largestGap()), new ReportModel.Table("Weighting summary",
+  /* What was done (the fit's convergence, before any trimming), and the final weights' summary. */
+  static ReportModel.Weighting weighting(SurveyWeighting weighting, String weightedTo) {
+    WeightingReport fitted = weighting.fitted();
+    WeightingReport report = weighting.result().report();
+    return new ReportModel.Weighting(weightedTo, weighting.method(), weighting.start(),
+        weighting.trimmingSentence(), fitted.converged(), fitted.iterations(),
+        String.format(Locale.ROOT, "%.2g", fitted.largestGap()), new ReportModel.Table("Weighting summary",
         List.of("Measure", "Value"), List.of(
         List.of("Respondents weighted", String.valueOf(report.respondents())),
         List.of("Smallest weight", String.format(Locale.ROOT, "%.1f", report.minWeight())),

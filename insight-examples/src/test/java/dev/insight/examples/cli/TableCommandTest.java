@@ -73,7 +73,8 @@ class TableCommandTest {
       assertThat(Files.size(file)).isPositive();
     }
     String text = Files.readString(dir.resolve("t.txt"), StandardCharsets.UTF_8);
-    assertThat(text).contains("Weights: raked to margins.csv").contains("Respondents: 180 of 759")
+    assertThat(text).contains("Weights: weighted to margins.csv: raked (iterative proportional fitting), starting "
+        + "from equal weights").contains("Respondents: 180 of 759")
         .contains("counts of 1 to 7 hidden");
   }
 

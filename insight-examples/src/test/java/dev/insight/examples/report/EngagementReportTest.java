@@ -146,9 +146,20 @@ class EngagementReportTest {
   }
 
   @Test
-  void survey_withoutAMargin_isRefused() {
-    assertThatThrownBy(() -> new EngagementReport.Survey(CaseStudyFiles.survey(), List.of(), "priorities", "codes",
-        "comment", null, List.of())).hasMessage("a survey report needs at least one weighting margin");
+  void survey_withoutAMarginToRakeTo_isRefused() {
+    assertThatThrownBy(() -> EngagementReport.of(CaseStudyFiles.programme(), new EngagementReport.Survey(
+        CaseStudyFiles.survey(), List.of(), "priorities", "codes", "comment", null, List.of()),
+        RedactionPolicy.standard())).hasMessage("a survey report needs at least one weighting margin");
+  }
+
+  @Test
+  void survey_weightedOnOtherData_isRefused() {
+    EngagementReport.Survey survey = new EngagementReport.Survey(CaseStudyFiles.survey(), List.of(), "priorities",
+        "codes", "comment", null, List.of());
+    SurveyWeighting other = SurveyWeighting.raked(CaseStudyFiles.survey(), margins());
+
+    assertThatThrownBy(() -> EngagementReport.of(CaseStudyFiles.programme(), survey, RedactionPolicy.standard(),
+        other)).hasMessage("the weighted design is not on the survey's data");
   }
 
   @Test

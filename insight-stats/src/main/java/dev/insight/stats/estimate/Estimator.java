@@ -251,6 +251,27 @@ public final class Estimator {
   }
 
   /**
+   * Several quantiles of a numeric variable in one subgroup, as {@link #quantile(String, double, Filter)} gives each
+   * (R's {@code svyquantile(quantiles = c(...))}), with the subgroup's values selected and sorted once.
+   *
+   * @param variable a numeric variable
+   * @param probabilities the probabilities, each in (0, 1]
+   * @param subgroup the respondents they are about (a domain: the whole design stays, as R's {@code subset})
+   * @return one estimate per probability, in the order given
+   * @throws IllegalArgumentException when a probability is outside (0, 1] or none is given
+   */
+  public List<Estimate> quantiles(String variable, List<Double> probabilities, Filter subgroup) {
+    checkArgument(!probabilities.isEmpty(), "quantiles of %s need at least one probability", variable);
+    for (double probability : probabilities) {
+      checkArgument(probability > 0 && probability <= 1, "a quantile's probability must be in (0, 1]: %s",
+          probability);
+    }
+    checkNotNull(subgroup, "subgroup");
+    double[] y = values("number " + variable, () -> design.data().numeric(variable).copyValidValues());
+    return Quantiles.estimates(design, level, variable, y, List.copyOf(probabilities), subgroup);
+  }
+
+  /**
    * The ratio of the weighted totals of two numeric variables (respondents missing either leave the base).
    *
    * @param numerator the numerator variable

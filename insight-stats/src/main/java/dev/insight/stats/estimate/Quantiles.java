@@ -4,8 +4,10 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.insight.stats.design.Filter;
 import dev.insight.stats.design.SurveyDesign;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
@@ -31,7 +33,12 @@ final class Quantiles {
 
   static Estimate estimate(SurveyDesign design, double level, String variable, double[] y, double probability,
       Filter subgroup) {
-    String label = variable + ":" + probability;
+    return estimates(design, level, variable, y, List.of(probability), subgroup).get(0);
+  }
+
+  /* Several probabilities of one subgroup: the respondents selected, sorted and summed once. */
+  static List<Estimate> estimates(SurveyDesign design, double level, String variable, double[] y,
+      List<Double> probabilities, Filter subgroup) {
     boolean[] in = subgroup.select(design.data());
     int n = in.length;
     int count = 0;
@@ -47,8 +54,13 @@ final class Quantiles {
       }
     }
     if (count == 0) {
-      return new Estimate(EstimateKind.QUANTILE, label, subgroup, Double.NaN, Double.NaN,
-          new ConfidenceInterval(Double.NaN, Double.NaN, IntervalMethod.WALD, level), 0, 0, 0, Double.NaN, 0);
+      List<Estimate> empty = new ArrayList<>();
+      for (double probability : probabilities) {
+        empty.add(new Estimate(EstimateKind.QUANTILE, variable + ":" + probability, subgroup, Double.NaN,
+            Double.NaN, new ConfidenceInterval(Double.NaN, Double.NaN, IntervalMethod.WALD, level), 0, 0, 0,
+            Double.NaN, 0));
+      }
+      return empty;
     }
     Integer[] order = new Integer[count];
     for (int i = 0, k = 0; i < n; i++) {
@@ -74,6 +86,23 @@ final class Quantiles {
       cumulative[k] = hi + lo;
     }
     double total = cumulative[count - 1];
+    int df = design.degreesOfFreedom(in);
+    double t = df < 1 ? Double.NaN
+        : new TDistribution(null, df, ACCURACY).inverseCumulativeProbability(1 - (1 - level) / 2);
+    List<Estimate> out = new ArrayList<>();
+    for (double probability : probabilities) {
+      out.add(one(design, level, variable + ":" + probability, subgroup, y, in, order, values, cumulative, total,
+          probability, sumW, sumW2, df, t));
+    }
+    return out;
+  }
+
+  /* One probability's quantile, share at or below it, its standard error and the interval mapped back. */
+  private static Estimate one(SurveyDesign design, double level, String label, Filter subgroup, double[] y,
+      boolean[] in, Integer[] order, double[] values, double[] cumulative, double total, double probability,
+      double sumW, double sumW2, int df, double t) {
+    int n = in.length;
+    int count = values.length;
     double quantile = rule(values, cumulative, total, probability);
 
     double below = 0;
@@ -107,9 +136,6 @@ final class Quantiles {
       }
       seShare = Math.sqrt(design.variance(z));
     }
-    int df = design.degreesOfFreedom(in);
-    double t = df < 1 ? Double.NaN
-        : new TDistribution(null, df, ACCURACY).inverseCumulativeProbability(1 - (1 - level) / 2);
     double shareLow = share - t * seShare;
     double shareHigh = share + t * seShare;
     double low = Double.isNaN(shareLow) || shareLow < 0 ? Double.NaN

@@ -9,5 +9,12 @@ public enum RowKind {
   /** A top-2 or bottom-2 box of a scale. */
   BOX,
   /** The mean (and standard deviation) of a numeric question. */
-  MEAN
+  MEAN,
+  /** A quantile of a numeric question, with its confidence interval. */
+  QUANTILE;
+
+  /** Whether the row shows a statistic of a numeric question (a mean or a quantile), not a count. */
+  boolean numeric() {
+    return this == MEAN || this == QUANTILE;
+  }
 }

@@ -6,7 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.util.List;
 
 /** A question down the side of a banner table: which rows it contributes. */
-public sealed interface RowSpec permits RowSpec.Categories, RowSpec.Options, RowSpec.Mean {
+public sealed interface RowSpec permits RowSpec.Categories, RowSpec.Options, RowSpec.Mean, RowSpec.Quantiles {
 
   /**
    * The variable the rows come from.
@@ -43,6 +43,33 @@ public sealed interface RowSpec permits RowSpec.Categories, RowSpec.Options, Row
    */
   static Mean mean(String variable) {
     return new Mean(variable, false);
+  }
+
+  /**
+   * Quantiles of a numeric question, one row per probability, each column's with its confidence interval (R's
+   * {@code svyby(~x, ~banner, design, svyquantile, quantiles = p, ci = TRUE)}).
+   *
+   * @param variable the name of a numeric variable
+   * @param probabilities the probabilities, each in (0, 1] (0.5 for the median), in the order shown
+   * @return the rows
+   * @throws IllegalArgumentException when there is no probability, one is outside (0, 1] or one repeats
+   */
+  static Quantiles quantiles(String variable, double... probabilities) {
+    List<Double> p = new java.util.ArrayList<>();
+    for (double value : probabilities) {
+      p.add(value);
+    }
+    return new Quantiles(variable, p);
+  }
+
+  /**
+   * The median of a numeric question with its confidence interval.
+   *
+   * @param variable the name of a numeric variable
+   * @return the row
+   */
+  static Quantiles median(String variable) {
+    return quantiles(variable, 0.5);
   }
 
   /**
@@ -157,6 +184,35 @@ public sealed interface RowSpec permits RowSpec.Categories, RowSpec.Options, Row
      */
     public Mean withBoxes() {
       return new Mean(variable, true);
+    }
+  }
+
+  /**
+   * Quantiles of a numeric question: one row per probability, each cell the column's weighted quantile with its
+   * Woodruff confidence interval and standard error, as R 4.x's {@code svyquantile} defaults ({@code qrule =
+   * "math"}, {@code interval.type = "mean"}), under the table's design (strata, clusters, calibration, replicates).
+   * Quantile rows carry no letters and no Rao-Scott test.
+   *
+   * @param variable the name of a numeric variable
+   * @param probabilities the probabilities, each in (0, 1], in the order shown
+   */
+  record Quantiles(String variable, List<Double> probabilities) implements RowSpec {
+    /**
+     * Validates the variable name and the probabilities, and copies them.
+     *
+     * @param variable the name of a numeric variable
+     * @param probabilities the probabilities, each in (0, 1], in the order shown
+     */
+    public Quantiles {
+      checkNotNull(variable, "variable");
+      checkArgument(!variable.isBlank(), "variable cannot be blank");
+      probabilities = List.copyOf(probabilities);
+      checkArgument(!probabilities.isEmpty(), "quantiles of %s need at least one probability", variable);
+      for (double p : probabilities) {
+        checkArgument(p > 0 && p <= 1, "quantiles of %s: probability %s is not in (0, 1]", variable, p);
+      }
+      checkArgument(probabilities.stream().distinct().count() == probabilities.size(),
+          "quantiles of %s: a probability repeats: %s", variable, probabilities);
     }
   }
 }

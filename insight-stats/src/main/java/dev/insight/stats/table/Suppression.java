@@ -180,13 +180,14 @@ public record Suppression(Rule rule, int limit) {
         if (hidden[r][c]) {
           cells.add(new Cell(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "",
               Comparison.NOT_TESTED, true));
-        } else if (rule == Rule.NHS && row.kind() != RowKind.MEAN) {
+        } else if (rule == Rule.NHS && !row.kind().numeric()) {
           double weighted = round(cell.weightedCount());
           double base = bases.get(c).weighted();
           double totalWeighted = round(row.cells().get(0).weightedCount());
           cells.add(new Cell(round(cell.unweightedCount()), weighted, base > 0 ? 100 * weighted / base : Double.NaN,
               Double.isNaN(cell.rowPercent()) || totalWeighted <= 0 ? Double.NaN : 100 * weighted / totalWeighted,
-              cell.mean(), cell.standardDeviation(), cell.letters(), cell.versusRest(), false));
+              cell.mean(), cell.standardDeviation(), cell.quantile(), cell.standardError(), cell.ciLow(),
+              cell.ciHigh(), cell.letters(), cell.versusRest(), false));
         } else {
           cells.add(cell);
         }
@@ -208,7 +209,7 @@ public record Suppression(Rule rule, int limit) {
     List<String> variables = columns.stream().filter(c -> !c.isTotal()).map(c -> c.variable()).distinct()
         .toList();
     for (int r = 0; r < rows; r++) {
-      if (block.rows().get(r).kind() == RowKind.MEAN) {
+      if (block.rows().get(r).kind().numeric()) {
         continue;
       }
       for (String variable : variables) {

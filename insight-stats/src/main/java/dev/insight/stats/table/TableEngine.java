@@ -43,6 +43,8 @@ final class TableEngine {
   /** Kept respondents with no valid category of each single-choice banner variable. */
   private final java.util.Map<String, Integer> withoutBanner = new java.util.HashMap<>();
   private final long[] keepWords;
+  /** The cells' standard errors, made when the first is asked for. */
+  private @org.jspecify.annotations.Nullable CellErrors cellErrors;
 
 
 
@@ -226,6 +228,11 @@ final class TableEngine {
     notes.add(String.format(Locale.ROOT,
         "Columns with fewer than %d respondents are not tested; fewer than %d are flagged as small bases",
         options.minimumBase(), options.smallBase()));
+    if (spec.rows().stream().anyMatch(r -> r instanceof RowSpec.Quantiles)) {
+      notes.add("Quantiles: the smallest value with at least that share of the column's weight at or below it, "
+          + "with its 95% Woodruff confidence interval and standard error (R's svyquantile defaults); quantile rows "
+          + "are not lettered");
+    }
     for (BannerVar b : bannerVars) {
       int without = 0;
       if (b.categorical() != null) {
@@ -259,6 +266,10 @@ final class TableEngine {
     String name = row.variable();
     checkArgument(data.has(name), "row variable %s does not exist; the dataset has %s", name,
         data.variableNames());
+    if (row instanceof RowSpec.Quantiles quantiles) {
+      return QuantileRows.block(design, quantiles, spec.filter(), columns, (e, total) -> base(e.unweightedN(),
+          e.weightedBase(), e.effectiveBase(), total));
+    }
     Variable v = data.variable(name);
     List<Item> items = new ArrayList<>();
     Question question;
@@ -417,6 +428,19 @@ final class TableEngine {
     }
     if (!mentions) {
       letters.mark(question, acc, cells, meanRow);
+      if (options.standardErrors()) {
+        if (cellErrors == null) {
+          cellErrors = new CellErrors(design, keep, columns, bannerVars);
+        }
+        for (int r = 0; r < rowCount; r++) {
+          boolean isMean = meanRow && r == 0;
+          int item = isMean ? -1 : meanRow ? r - 1 : r;
+          for (int c = 0; c < columnCount; c++) {
+            double se = cellErrors.standardError(question, item, c);
+            cells.get(r).set(c, cells.get(r).get(c).withStandardError(isMean ? se : 100 * se));
+          }
+        }
+      }
     }
     List<TableRow> rows = new ArrayList<>();
     if (meanRow) {
@@ -463,18 +487,21 @@ final class TableEngine {
   }
 
   private Base base(ColumnSums acc, boolean total) {
+    return base(acc.n, acc.w, acc.q > 0 ? acc.w * acc.w / acc.q : 0, total);
+  }
+
+  private Base base(double n, double weighted, double effective, boolean total) {
     BaseFlag flag;
-    if (acc.n == 0) {
+    if (n == 0) {
       flag = BaseFlag.EMPTY;
-    } else if (acc.n < options.minimumBase()) {
+    } else if (n < options.minimumBase()) {
       flag = BaseFlag.NOT_TESTED;
-    } else if (acc.n < options.smallBase()) {
+    } else if (n < options.smallBase()) {
       flag = BaseFlag.SMALL;
     } else {
       flag = BaseFlag.OK;
     }
-    double effective = acc.q > 0 ? acc.w * acc.w / acc.q : 0;
-    return new Base(acc.n, acc.w, effective, total && flag == BaseFlag.NOT_TESTED ? BaseFlag.SMALL : flag);
+    return new Base(n, weighted, effective, total && flag == BaseFlag.NOT_TESTED ? BaseFlag.SMALL : flag);
   }
 
   private Cell countCell(ColumnSums acc, int item, ColumnSums total) {

@@ -15,9 +15,11 @@ import dev.insight.stats.inference.Correction;
  * @param smallBase columns with fewer respondents are flagged as small (default 50)
  * @param rowPercents whether cells carry row percentages (share of the Total column's count)
  * @param raoScott whether each question gets a Rao-Scott test of association with each banner variable
+ * @param standardErrors whether each cell of a percentage or mean row carries its design-based standard error
+ *     (one pass over the respondents per cell: off by default)
  */
 public record TableOptions(double upperAlpha, double lowerAlpha, Correction correction, int minimumBase,
-    int smallBase, boolean rowPercents, boolean raoScott) {
+    int smallBase, boolean rowPercents, boolean raoScott, boolean standardErrors) {
   /**
    * Validates the levels and bases
    *
@@ -28,6 +30,7 @@ public record TableOptions(double upperAlpha, double lowerAlpha, Correction corr
    * @param smallBase columns with fewer respondents are flagged as small (default 50)
    * @param rowPercents whether cells carry row percentages (share of the Total column's count)
    * @param raoScott whether each question gets a Rao-Scott test of association with each banner variable
+   * @param standardErrors whether each cell of a percentage or mean row carries its design-based standard error
    */
   public TableOptions {
     checkArgument(upperAlpha > 0 && upperAlpha < 1, "upperAlpha must be in (0, 1): %s", upperAlpha);
@@ -37,6 +40,22 @@ public record TableOptions(double upperAlpha, double lowerAlpha, Correction corr
     checkArgument(minimumBase >= 2, "minimumBase must be at least 2: %s", minimumBase);
     checkArgument(smallBase >= minimumBase, "smallBase %s must be at least minimumBase %s", smallBase,
         minimumBase);
+  }
+
+  /**
+   * Options without cell standard errors.
+   *
+   * @param upperAlpha significance level of upper-case letters
+   * @param lowerAlpha significance level of lower-case letters
+   * @param correction adjustment of the p-values of the column pairs of one banner variable in one row
+   * @param minimumBase columns with fewer respondents (unweighted) are not tested
+   * @param smallBase columns with fewer respondents are flagged as small
+   * @param rowPercents whether cells carry row percentages
+   * @param raoScott whether each question gets a Rao-Scott test of association with each banner variable
+   */
+  public TableOptions(double upperAlpha, double lowerAlpha, Correction correction, int minimumBase, int smallBase,
+      boolean rowPercents, boolean raoScott) {
+    this(upperAlpha, lowerAlpha, correction, minimumBase, smallBase, rowPercents, raoScott, false);
   }
 
   /**
@@ -56,7 +75,7 @@ public record TableOptions(double upperAlpha, double lowerAlpha, Correction corr
    * @return new options
    */
   public TableOptions withLevels(double upper, double lower) {
-    return new TableOptions(upper, lower, correction, minimumBase, smallBase, rowPercents, raoScott);
+    return new TableOptions(upper, lower, correction, minimumBase, smallBase, rowPercents, raoScott, standardErrors);
   }
 
   /**
@@ -66,7 +85,8 @@ public record TableOptions(double upperAlpha, double lowerAlpha, Correction corr
    * @return new options
    */
   public TableOptions withCorrection(Correction value) {
-    return new TableOptions(upperAlpha, lowerAlpha, value, minimumBase, smallBase, rowPercents, raoScott);
+    return new TableOptions(upperAlpha, lowerAlpha, value, minimumBase, smallBase, rowPercents, raoScott,
+        standardErrors);
   }
 
   /**
@@ -77,7 +97,7 @@ public record TableOptions(double upperAlpha, double lowerAlpha, Correction corr
    * @return new options
    */
   public TableOptions withBases(int minimum, int small) {
-    return new TableOptions(upperAlpha, lowerAlpha, correction, minimum, small, rowPercents, raoScott);
+    return new TableOptions(upperAlpha, lowerAlpha, correction, minimum, small, rowPercents, raoScott, standardErrors);
   }
 
   /**
@@ -87,7 +107,8 @@ public record TableOptions(double upperAlpha, double lowerAlpha, Correction corr
    * @return new options
    */
   public TableOptions withRowPercents(boolean value) {
-    return new TableOptions(upperAlpha, lowerAlpha, correction, minimumBase, smallBase, value, raoScott);
+    return new TableOptions(upperAlpha, lowerAlpha, correction, minimumBase, smallBase, value, raoScott,
+        standardErrors);
   }
 
   /**
@@ -97,6 +118,19 @@ public record TableOptions(double upperAlpha, double lowerAlpha, Correction corr
    * @return new options
    */
   public TableOptions withRaoScott(boolean value) {
-    return new TableOptions(upperAlpha, lowerAlpha, correction, minimumBase, smallBase, rowPercents, value);
+    return new TableOptions(upperAlpha, lowerAlpha, correction, minimumBase, smallBase, rowPercents, value,
+        standardErrors);
+  }
+
+  /**
+   * These options with or without each cell's design-based standard error (percentage and mean rows; R's
+   * {@code SE(svymean(~y, subset(design, column)))}, as a percentage for percentage rows).
+   *
+   * @param value whether to compute them
+   * @return new options
+   */
+  public TableOptions withStandardErrors(boolean value) {
+    return new TableOptions(upperAlpha, lowerAlpha, correction, minimumBase, smallBase, rowPercents, raoScott,
+        value);
   }
 }

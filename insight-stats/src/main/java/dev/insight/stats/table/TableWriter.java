@@ -23,7 +23,7 @@ public final class TableWriter {
    * The version of the JSON shape, written as {@code schemaVersion}; the JSON Schema that describes it ships with
    * the {@code insight} command (docs/json-outputs.md).
    */
-  public static final String JSON_SCHEMA_VERSION = "1.1";
+  public static final String JSON_SCHEMA_VERSION = "1.2";
 
   private TableWriter() {}
 
@@ -67,7 +67,7 @@ public final class TableWriter {
   private static final List<String> CSV_HEADER = List.of("question", "row_code", "row_label", "row_kind",
       "column_variable", "column_code", "column_label", "column_letter", "base_unweighted", "base_weighted",
       "base_effective", "base_flag", "unweighted_count", "weighted_count", "column_percent", "row_percent", "mean",
-      "sd", "letters", "versus_rest", "suppressed");
+      "sd", "quantile", "se", "ci_low", "ci_high", "letters", "versus_rest", "suppressed");
 
   private static void csv(BannerTable table, OutputStream out) throws IOException {
     Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -84,7 +84,9 @@ public final class TableWriter {
               column.isTotal() ? "" : column.variable(), column.code(), column.label(), column.letter(),
               number(base.unweighted()), number(base.weighted()), number(base.effective()), lower(base.flag()),
               number(cell.unweightedCount()), number(cell.weightedCount()), number(cell.columnPercent()),
-              number(cell.rowPercent()), number(cell.mean()), number(cell.standardDeviation()), cell.letters(),
+              number(cell.rowPercent()), number(cell.mean()), number(cell.standardDeviation()),
+              number(cell.quantile()), number(cell.standardError()), number(cell.ciLow()), number(cell.ciHigh()),
+              cell.letters(),
               lower(cell.versusRest()), Boolean.toString(cell.suppressed()));
         }
       }
@@ -161,6 +163,10 @@ public final class TableWriter {
             number(g, "rowPercent", cell.rowPercent());
             number(g, "mean", cell.mean());
             number(g, "sd", cell.standardDeviation());
+            number(g, "quantile", cell.quantile());
+            number(g, "se", cell.standardError());
+            number(g, "ciLow", cell.ciLow());
+            number(g, "ciHigh", cell.ciHigh());
             g.writeStringField("letters", cell.letters());
             g.writeStringField("versusRest", lower(cell.versusRest()));
             g.writeBooleanField("suppressed", cell.suppressed());
@@ -235,7 +241,8 @@ public final class TableWriter {
             line.add(HIDDEN);
             continue;
           }
-          String value = row.kind() == RowKind.MEAN ? fixed(cell.mean(), 2) : percent(cell.columnPercent());
+          String value = row.kind() == RowKind.MEAN ? fixed(cell.mean(), 2)
+              : row.kind() == RowKind.QUANTILE ? compact(cell.quantile()) : percent(cell.columnPercent());
           line.add(value + marks(cell));
         }
         grid.add(line);
@@ -246,6 +253,22 @@ public final class TableWriter {
             sd.add(cell.suppressed() ? HIDDEN : fixed(cell.standardDeviation(), 2));
           }
           grid.add(sd);
+        }
+        if (row.kind() != RowKind.QUANTILE && hasStandardErrors(row)) {
+          List<String> se = new ArrayList<>();
+          se.add("  SE");
+          for (Cell cell : row.cells()) {
+            se.add(cell.suppressed() ? HIDDEN : fixed(cell.standardError(), 2));
+          }
+          grid.add(se);
+        }
+        if (row.kind() == RowKind.QUANTILE) {
+          List<String> interval = new ArrayList<>();
+          interval.add("  95% CI");
+          for (Cell cell : row.cells()) {
+            interval.add(cell.suppressed() ? HIDDEN : interval(cell.ciLow(), cell.ciHigh()));
+          }
+          grid.add(interval);
         }
       }
       for (AssociationTest test : block.tests()) {
@@ -286,6 +309,22 @@ public final class TableWriter {
     return (cell.letters().isEmpty() && rest.isEmpty()) ? "" : " " + cell.letters() + rest;
   }
 
+  /** Whether a percentage or mean row carries its cells' standard errors (asked for with the table). */
+  static boolean hasStandardErrors(TableRow row) {
+    return row.cells().stream().anyMatch(c -> !Double.isNaN(c.standardError()));
+  }
+
+  /** A confidence interval as {@code low to high}; a limit beyond the data (NaN) shown as {@code -}. */
+  static String interval(double low, double high) {
+    return Double.isNaN(low) && Double.isNaN(high) ? "-" : compact(low) + " to " + compact(high);
+  }
+
+  /* A value of the data: whole numbers without decimals (a quantile is one of the values), others with two. */
+  private static String compact(double value) {
+    return Double.isNaN(value) ? "-" : value == Math.rint(value) && Math.abs(value) < 1e15
+        ? Long.toString((long) value) : fixed(value, 2);
+  }
+
   private static String percent(double value) {
     return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.1f%%", value);
   }
@@ -306,7 +345,8 @@ public final class TableWriter {
       if (line.size() > 1) {
         labelWidth = Math.max(labelWidth, Math.min(40, line.get(0).length() + 1));
         for (int i = 1; i < line.size(); i++) {
-          width = Math.max(width, Math.min(16, line.get(i).length() + 1));
+          // wide enough for an interval (quantile rows) without cutting it
+          width = Math.max(width, Math.min(24, line.get(i).length() + 1));
         }
       }
     }

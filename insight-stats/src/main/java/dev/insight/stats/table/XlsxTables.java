@@ -84,6 +84,22 @@ final class XlsxTables {
     out.write(withDimensions(bytes.toByteArray(), dimensions));
   }
 
+  /* A line under a row: a quantile's interval limits, or a cell's standard error, in each column; the next row. */
+  private static int quantileDetail(Worksheet sheet, int r, String label, TableRow row,
+      java.util.function.ToDoubleFunction<Cell> value) {
+    text(sheet, r, 0, label);
+    for (int c = 0; c < row.cells().size(); c++) {
+      Cell cell = row.cells().get(c);
+      if (cell.suppressed()) {
+        sheet.value(r, 1 + 2 * c, HIDDEN);
+        sheet.style(r, 1 + 2 * c).horizontalAlignment("right").set();
+      } else {
+        number(sheet, r, 1 + 2 * c, value.applyAsDouble(cell), DECIMAL);
+      }
+    }
+    return r + 1;
+  }
+
   /** Writes one question's sheet; returns its dimension. */
   private static String block(Worksheet sheet, BannerTable table, RowBlock block) {
     List<BannerColumn> columns = table.columns();
@@ -143,6 +159,8 @@ final class XlsxTables {
           sheet.style(r, at).horizontalAlignment("right").set();
         } else if (row.kind() == RowKind.MEAN) {
           number(sheet, r, at, cell.mean(), DECIMAL);
+        } else if (row.kind() == RowKind.QUANTILE) {
+          number(sheet, r, at, cell.quantile(), DECIMAL);
         } else {
           number(sheet, r, at, cell.columnPercent() / 100, PERCENT);
         }
@@ -165,6 +183,15 @@ final class XlsxTables {
         }
       }
       r++;
+      if (row.kind() != RowKind.QUANTILE && TableWriter.hasStandardErrors(row)) {
+        r = quantileDetail(sheet, r, "  Standard error" + (row.kind() == RowKind.MEAN ? "" : " (points)"), row,
+            Cell::standardError);
+      }
+      if (row.kind() == RowKind.QUANTILE) {
+        r = quantileDetail(sheet, r, "  Lower 95% limit", row, Cell::ciLow);
+        r = quantileDetail(sheet, r, "  Upper 95% limit", row, Cell::ciHigh);
+        r = quantileDetail(sheet, r, "  Standard error", row, Cell::standardError);
+      }
     }
     int last = r - 1;
     if (!table.notes().isEmpty()) {

@@ -58,6 +58,22 @@ class SvyquantileGoldenTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"dclus1", "dstrat", "dclus2"})
+  void severalQuantilesAtOnce_areEachQuantile(String name) {
+    Estimator estimator = Estimator.of(design(name));
+    Filter domain = Filter.category("stype", "H");
+    java.util.List<Double> p = java.util.List.of(0.1, 0.5, 0.9, 1.0);
+
+    java.util.List<Estimate> all = estimator.quantiles("enroll", p, domain);
+
+    for (int k = 0; k < p.size(); k++) {
+      assertThat(all.get(k)).isEqualTo(estimator.quantile("enroll", p.get(k), domain));
+    }
+    assertThatThrownBy(() -> estimator.quantiles("enroll", java.util.List.of(), domain))
+        .hasMessage("quantiles of enroll need at least one probability");
+  }
+
   @Test
   void probabilityOutsideZeroOne_isRefused() {
     assertThatThrownBy(() -> Estimator.of(design("dstrat")).quantile("api00", 1.5, Filter.all()))

@@ -26,7 +26,7 @@ class TableWriterTest {
     String[] lines = new String(bytes(TableFormat.CSV), StandardCharsets.UTF_8).split("\r\n");
     assertThat(lines[0]).startsWith("question,row_code,row_label,row_kind,column_variable");
     assertThat(lines).hasSize(1 + 3 * 4);
-    assertThat(lines[2]).isEqualTo("answer,yes,yes,category,group,A,A,A,100,100,100,ok,60,60,60,,,,B,higher,false");
+    assertThat(lines[2]).isEqualTo("answer,yes,yes,category,group,A,A,A,100,100,100,ok,60,60,60,,,,,,,,B,higher,false");
     assertThat(lines[4]).startsWith("answer,yes,yes,category,group,C,C,C,0,0,0,empty,0,0,,");
   }
 
@@ -60,5 +60,26 @@ class TableWriterTest {
     assertThat(TableFormat.forFileName("T.XLSX")).isEqualTo(TableFormat.XLSX);
     assertThatThrownBy(() -> TableFormat.forFileName("t.pdf"))
         .hasMessage("output t.pdf: the extension must be .csv, .json, .xlsx or .txt");
+  }
+
+  @Test
+  void quantileRow_writesItsValueIntervalAndStandardErrorInEveryFormat() throws Exception {
+    BannerTable quantiles = BannerTables.compute(SurveyDesign.builder(TableFixtures.twoGroups()).build(),
+        TableSpec.of(List.of(RowSpec.median("score")), List.of("group")));
+    Cell total = quantiles.blocks().get(0).rows().get(0).cells().get(0);
+    ByteArrayOutputStream csv = new ByteArrayOutputStream();
+    TableWriter.write(quantiles, TableFormat.CSV, csv);
+    ByteArrayOutputStream json = new ByteArrayOutputStream();
+    TableWriter.write(quantiles, TableFormat.JSON, json);
+
+    String[] lines = csv.toString(StandardCharsets.UTF_8).split("\r\n");
+    assertThat(lines[0]).contains(",mean,sd,quantile,se,ci_low,ci_high,letters,");
+    assertThat(lines[1]).startsWith("score,0.5,Median,quantile,,Total,Total,,");
+    JsonNode cell = new ObjectMapper().readTree(json.toByteArray()).path("blocks").get(0).path("rows").get(0)
+        .path("cells").get(0);
+    assertThat(cell.path("quantile").asDouble()).isEqualTo(total.quantile());
+    assertThat(cell.path("ciLow").isNull()).isEqualTo(Double.isNaN(total.ciLow()));
+    assertThat(cell.path("mean").isNull()).isTrue();
+    assertThat(TableWriter.toText(quantiles)).contains("Median", "  95% CI");
   }
 }

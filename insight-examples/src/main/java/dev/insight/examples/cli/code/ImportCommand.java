@@ -6,6 +6,10 @@ import dev.insight.codeframe.interchange.CodeframeFiles;
 import dev.insight.codeframe.interchange.CodingCsv;
 import dev.insight.codeframe.interchange.CodedFileReader;
 import dev.insight.codeframe.interchange.CodedData;
+import dev.insight.codeframe.qdpx.QdpxImporter;
+import dev.insight.codeframe.qdpx.QdpxProject;
+import dev.insight.core.input.ReadMode;
+import dev.insight.core.input.ReadResult;
 import dev.insight.examples.cli.Outputs;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,33 +20,60 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
-/** {@code insight code import}: a team's spreadsheet of codes as a coded file. */
+/**
+ * {@code insight code import}: a team's spreadsheet of codes, or a REFI-QDA project coded in NVivo, MAXQDA,
+ * ATLAS.ti or QualCoder, as a coded file.
+ */
 @Command(name = "import", mixinStandardHelpOptions = true,
     description = {"Turn the codes people gave in a spreadsheet (one 0/1 column per code, headed by id or label, or "
         + "one column listing the codes) into the coded file the other commands read, with the coder as "
         + "provenance.",
         "Every problem is reported with its line and column: an unknown code, a cell that is not 1/0/blank, a "
             + "none-code with another code, a unit coded twice, a blank id. A file with several coders "
-            + "(--coder-column) gives one coded file per coder: --out is then a folder."})
+            + "(--coder-column) gives one coded file per coder: --out is then a folder.",
+        "With --qdpx, a REFI-QDA project (.qdpx) instead: every coded segment of its texts becomes a row of the coded "
+            + "file (its id the selection's GUID, the coder and time as the project records them), its code book "
+            + "the codeframe (--codeframe-out) and its segments' text a CSV (--segments-out). Pictures, audio, "
+            + "video and the areas of PDFs are not read: the command fails naming them, or with --lenient imports "
+            + "the rest and lists them."})
 public final class ImportCommand implements Callable<Integer> {
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--codeframe", required = true, paramLabel = "F", description = "The codeframe.")
-  private Path codeframe = Path.of("");
+  @Option(names = "--codeframe", paramLabel = "F", description = "The codeframe (with --data).")
+  private @Nullable Path codeframe;
 
-  @Option(names = "--data", required = true, paramLabel = "S.csv", description = "The spreadsheet, as CSV.")
-  private Path data = Path.of("");
+  @Option(names = "--data", paramLabel = "S.csv", description = "The spreadsheet, as CSV.")
+  private @Nullable Path data;
 
-  @Option(names = "--id", required = true, paramLabel = "COL", description = "The column of comment ids.")
-  private String id = "";
+  @Option(names = "--id", paramLabel = "COL", description = "The column of comment ids (with --data).")
+  private @Nullable String id;
+
+  @Option(names = "--qdpx", paramLabel = "P.qdpx", description = "A REFI-QDA project instead of a spreadsheet.")
+  private @Nullable Path qdpx;
+
+  @Option(names = "--codeframe-out", paramLabel = "F", description = "With --qdpx: write the project's code book "
+      + "as a codeframe (.json, .csv or .qdc), for the commands that read the coded file.")
+  private @Nullable Path codeframeOut;
+
+  @Option(names = "--segments-out", paramLabel = "S.csv", description = "With --qdpx: write the coded segments "
+      + "(id, source, start, end, cases, text), for code learn --train.")
+  private @Nullable Path segmentsOut;
+
+  @Option(names = "--lenient", description = "With --qdpx: import what can be read and list what cannot (sources "
+      + "that are not text, selections outside their text) as warnings.")
+  private boolean lenient;
 
   @Option(names = "--codes-from", paramLabel = "COL", description = "A column listing each comment's codes, "
       + "separated by --separator; without it, one 0/1 column per code.")
@@ -72,6 +103,25 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (qdpx != null) {
+      if (data != null || codeframe != null || id != null || coder != null || coderColumn != null
+          || codedAt != null) {
+        throw new IllegalArgumentException("--qdpx reads the codes, coders and times from the project: give it "
+            + "without --data, --codeframe, --id, --coder, --coder-column or --coded-at");
+      }
+      return project(qdpx);
+    }
+    if (codeframeOut != null || segmentsOut != null || lenient) {
+      throw new IllegalArgumentException("--codeframe-out, --segments-out and --lenient go with --qdpx");
+    }
+    if (data == null || codeframe == null || id == null) {
+      throw new IllegalArgumentException("give --data, --codeframe and --id (a spreadsheet), or --qdpx (a REFI-QDA "
+          + "project)");
+    }
+    return spreadsheet(data, codeframe, id);
+  }
+
+  private Integer spreadsheet(Path data, Path codeframe, String id) {
     if ((coder == null) == (coderColumn == null)) {
       throw new IllegalArgumentException("give --coder (one coder) or --coder-column (a column naming them)");
     }
@@ -117,6 +167,51 @@ public final class ImportCommand implements Callable<Integer> {
     }
     console.println("coded file" + (coder == null ? "s" : "") + " written to " + out);
     console.flush();
+    return 0;
+  }
+
+  private Integer project(Path file) {
+    ReadResult<QdpxProject> read = QdpxImporter.read(file, lenient ? ReadMode.LENIENT : ReadMode.STRICT);
+    QdpxProject project = read.value();
+    PrintWriter console = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    read.problems().forEach(problem -> err.println("warning: " + problem.describe()));
+    read.notes().forEach(note -> err.println("note: " + note.describe()));
+    Map<String, List<String>> casesOf = new LinkedHashMap<>();
+    project.cases().forEach((name, units) -> units.forEach(unit -> casesOf.computeIfAbsent(unit.value(),
+        u -> new ArrayList<>()).add(name)));
+    Map<String, String> sourceNames = new LinkedHashMap<>();
+    project.sources().forEach(source -> sourceNames.put(source.guid(), source.name()));
+    try (Outputs outputs = Outputs.begin()) {
+      outputs.text(out, writer -> CodingCsv.write(project.coding(), writer));
+      if (codeframeOut != null) {
+        CodeframeFiles.Format format = CodeframeFiles.Format.of(codeframeOut);
+        outputs.stage(codeframeOut, stream -> CodeframeFiles.write(project.codeframe(), format, stream));
+      }
+      if (segmentsOut != null) {
+        outputs.csv(segmentsOut, csv -> {
+          csv.record(List.of("id", "source", "start", "end", "cases", "text"));
+          for (QdpxProject.Segment segment : project.segments()) {
+            csv.record(List.of(segment.unit().value(), sourceNames.getOrDefault(segment.source(), segment.source()),
+                Integer.toString(segment.start()), Integer.toString(segment.end()),
+                String.join("; ", casesOf.getOrDefault(segment.unit().value(), List.of())), segment.text()));
+          }
+        });
+      }
+      outputs.commit();
+    }
+    long coded = project.segments().stream().filter(s -> !project.coding().codes(s.unit()).isEmpty()).count();
+    console.printf(Locale.ROOT, "%s: %d codes, %d text sources, %d segments (%d coded, %d codings), %d cases, %d "
+            + "notes%n", project.name().isBlank() ? file.getFileName() : project.name(),
+        project.codeframe().codes().size(), project.sources().size(), project.segments().size(), coded,
+        project.coding().assignments().size(), project.cases().size(), project.notes().size());
+    if (!read.problems().isEmpty()) {
+      console.printf(Locale.ROOT, "%d %s not imported (listed above)%n", read.problems().size(),
+          read.problems().size() == 1 ? "thing" : "things");
+    }
+    console.println("coded file written to " + out);
+    console.flush();
+    err.flush();
     return 0;
   }
 
