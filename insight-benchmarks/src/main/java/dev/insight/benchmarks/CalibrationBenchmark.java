@@ -6,6 +6,7 @@ import dev.insight.core.data.NumericVariable;
 import dev.insight.stats.design.CalibrationFunction;
 import dev.insight.stats.design.CalibrationTerm;
 import dev.insight.stats.design.Filter;
+import dev.insight.stats.design.Margin;
 import dev.insight.stats.design.ModelCalibration;
 import dev.insight.stats.design.SurveyDesign;
 import dev.insight.stats.design.WeightingResult;
@@ -32,7 +33,7 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Calibration of a million respondents to a model with a numeric total and an interaction (R's
  * {@code calibrate(design, ~region + sex:age + income, population, calfun)}): linear (GREG), and raking bounded to
- * g-weights in [0.5, 2]; then a proportion with its calibration-aware SE in each of 5 regions. The fork runs with
+ * g-weights in [0.5, 2]; to the main effects {@code ~region + sex + age} with bounds, linear and raking; then a proportion with its calibration-aware SE in each of 5 regions. The fork runs with
  * a 768 MB heap.
  *
  * <p>Run: {@code java -jar insight-benchmarks/target/benchmarks.jar CalibrationBenchmark -f 1 -wi 1 -i 3}
@@ -48,6 +49,8 @@ public class CalibrationBenchmark {
   int respondents;
 
   private List<CalibrationTerm> terms;
+  private List<CalibrationTerm> mainEffects;
+  private List<Margin> margins;
   private SurveyDesign start;
   private SurveyDesign calibrated;
 
@@ -97,6 +100,16 @@ public class CalibrationBenchmark {
     }
     terms = List.of(CalibrationTerm.counts("region", byRegion), CalibrationTerm.of(List.of("sex", "age"), sexAge),
         CalibrationTerm.total("income", total * meanIncome * 1.03));
+    Map<String, Double> bySex = new LinkedHashMap<>();
+    for (int s = 0; s < sexes.length; s++) {
+      bySex.put(sexes[s], total * sexShare[s]);
+    }
+    Map<String, Double> byAge = new LinkedHashMap<>();
+    for (int a = 0; a < ages.length; a++) {
+      byAge.put(ages[a], total * ageShare[a]);
+    }
+    margins = List.of(Margin.counts("region", byRegion), Margin.counts("sex", bySex), Margin.counts("age", byAge));
+    mainEffects = margins.stream().map(CalibrationTerm::of).toList();
     start = SurveyDesign.builder(data).equalWeights(total).build();
     calibrated = linear().design();
   }
@@ -111,6 +124,22 @@ public class CalibrationBenchmark {
   @Benchmark
   public WeightingResult rakingBounded() {
     return ModelCalibration.of(terms).withFunction(CalibrationFunction.RAKING).withBounds(0.5, 2).apply(start);
+  }
+
+  /**
+   * Linear calibration to the main effects {@code ~region + sex + age} with g-weights bounded to [0.6, 1.5], which
+   * bind for the youngest in the largest regions (R: {@code calibrate(d, ~region + sex + age, pop, bounds = c(0.6, 1.5))}).
+   */
+  @Benchmark
+  public WeightingResult mainEffectsLinearBounded() {
+    return ModelCalibration.toMargins(margins).withBounds(0.6, 1.5).apply(start);
+  }
+
+  /** The raking distance to the same main effects and bounds ({@code calfun = "raking"}). */
+  @Benchmark
+  public WeightingResult mainEffectsRakingBounded() {
+    return ModelCalibration.of(mainEffects).withFunction(CalibrationFunction.RAKING).withBounds(0.6, 1.5)
+        .apply(start);
   }
 
   /** A proportion with its calibration-aware SE in each of 5 regions of the calibrated design. */

@@ -27,7 +27,8 @@ public final class CalibrationCpuTime {
     Blackhole hole = new Blackhole(
         "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    String[] names = {"linear", "rakingBounded", "proportionByRegion"};
+    String[] names = {"linear", "rakingBounded", "mainEffectsLinearBounded", "mainEffectsRakingBounded",
+        "proportionByRegion"};
     for (int round = 0; round < 3; round++) {
       for (String name : names) {
         int reps = 5;
@@ -37,6 +38,8 @@ public final class CalibrationCpuTime {
           switch (name) {
             case "linear" -> hole.consume(benchmark.linear());
             case "rakingBounded" -> hole.consume(benchmark.rakingBounded());
+            case "mainEffectsLinearBounded" -> hole.consume(benchmark.mainEffectsLinearBounded());
+            case "mainEffectsRakingBounded" -> hole.consume(benchmark.mainEffectsRakingBounded());
             default -> benchmark.proportionByRegion(hole);
           }
         }

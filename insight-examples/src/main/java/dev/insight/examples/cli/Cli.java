@@ -11,8 +11,8 @@ final class Cli {
 
   private Cli() {}
 
-  static CommandLine commandLine(Object command) {
-    CommandLine line = new CommandLine(command);
+  /** Sets how failures are shown on a command line and every subcommand it has by now; returns it. */
+  static CommandLine configure(CommandLine line) {
     line.setExecutionExceptionHandler((e, cmd, parsed) -> {
       cmd.getErr().println("insight " + cmd.getCommandName() + ": " + message(e));
       return FAILED;

@@ -41,7 +41,6 @@ final class DescribeCommand implements Callable<Integer> {
   /** Names an id column goes by in exports, compared without case, spaces or underscores. */
   private static final Set<String> ID_NAMES = Set.of("id", "respondentid", "responseid", "respondent", "recordid",
       "participantid", "submissionid", "uniqueresponsenumber", "userid");
-  private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   @Spec
   private CommandSpec spec;
@@ -96,7 +95,10 @@ final class DescribeCommand implements Callable<Integer> {
     problems.problems().forEach(p -> lines.add(p.describe()));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      ObjectNode root = JSON.createObjectNode();
+      // made here, not in a static field: picocli makes every command when the command line is set up, and a
+      // mapper made then costs every command (insight --version included) Jackson's start-up
+      ObjectMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+      ObjectNode root = mapper.createObjectNode();
       root.put("format", layout);
       root.put("encoding", encodingName);
       root.put("respondents", description.respondents());
@@ -118,7 +120,7 @@ final class DescribeCommand implements Callable<Integer> {
         ArrayNode columns = node.putArray("columns");
         v.columns().forEach(columns::add);
       }
-      out.println(JSON.writeValueAsString(root));
+      out.println(mapper.writeValueAsString(root));
     } else {
       out.printf(Locale.ROOT, "%s: %s export, %s%s; %d respondents, %d variables%n", file.data, layout,
           encodingName, layout.equals("triple-s") ? "" : ", " + delimiter + "-delimited", description.respondents(),

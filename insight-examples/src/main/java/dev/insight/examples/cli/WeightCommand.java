@@ -51,7 +51,10 @@ final class WeightCommand implements Callable<Integer> {
     weighting.map(targets, roles);
     Dataset dataset = SurveyFiles.read(input, roles.mapping(SurveyFiles.id(input)), spec.commandLine().getErr(), "weight");
     SurveyDesign start = weighting.startWeights(SurveyDesign.builder(dataset), targets, dataset.rowCount()).build();
-    WeightingResult result = weighting.apply(start, targets);
+    WeightingResult fitted = weighting.fit(start, targets);
+    WeightingResult result = weighting.trim(fitted);
+    List<WeightingReport> steps = result == fitted ? List.of(result.report())
+        : List.of(fitted.report(), result.report());
     SurveyDesign weighted = result.design();
     try (Outputs outputs = Outputs.begin()) {
       outputs.csv(out, csv -> {
@@ -63,18 +66,20 @@ final class WeightCommand implements Callable<Integer> {
         }
       });
       if (report != null) {
-        outputs.text(report, writer -> writeReport(writer, result.report(), weighted.history()));
+        outputs.text(report, writer -> writeReport(writer, steps, weighted.history()));
       }
       outputs.commit();
     }
-    if (!result.report().converged()) {
-      spec.commandLine().getErr().println("insight weight: warning: NOT converged: " + result.report().summary());
+    for (WeightingReport step : steps) {
+      if (!step.converged()) {
+        spec.commandLine().getErr().println("insight weight: warning: NOT converged: " + step.summary());
+      }
     }
     spec.commandLine().getOut().println(result.report().summary());
     return 0;
   }
 
-  static void writeReport(Writer writer, WeightingReport report, List<DesignStep> history) {
-    JsonOutputs.writeWeighting(writer, report, history.stream().map(DesignStep::toString).toList());
+  static void writeReport(Writer writer, List<WeightingReport> steps, List<DesignStep> history) {
+    JsonOutputs.writeWeighting(writer, steps, history.stream().map(DesignStep::toString).toList());
   }
 }

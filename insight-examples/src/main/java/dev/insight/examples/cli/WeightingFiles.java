@@ -21,112 +21,27 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** The files of the weighting and estimate commands: margins, weights, atomic output. */
 final class WeightingFiles {
   private WeightingFiles() {}
 
   /**
-   * Reads a margins file ({@code variable,category,target}; other columns ignored). Targets are plain decimal
-   * numbers, finite and not negative. Targets that sum to 1 in every margin are shares: with a population total
-   * they become counts (share x population); without one they stay shares, which scale the weights to the number
-   * of respondents weighted. Otherwise the targets are counts, and a population total given must equal their sum.
+   * Reads the margins of raking, post-stratification or linear calibration from a margins file, as
+   * {@link CalibrationTotals#readMargins(Path, Double)} (the one reader of the format).
    *
    * @param file the margins file
    * @param population the population total of {@code --population}, or null
    */
   static List<Margin> readMargins(Path file, @Nullable Double population) {
-    ProblemCollector problems = ProblemCollector.of(file.toString(), ReadMode.STRICT);
-    try (CsvFile csv = SurveyFiles.open(file, null, CsvOptions.defaults(), problems)) {
-      return readMargins(csv, population, file.getFileName().toString());
-    }
+    return CalibrationTotals.readMargins(file, population);
   }
 
-  /** Reads margins from CSV text, as {@link #readMargins(Path, Double)} without a population total. */
+  /** Reads margins from CSV text, as {@link CalibrationTotals#readMargins(Reader, String)}. */
   static List<Margin> readMargins(Reader reader, String source) {
-    try (CsvFile csv = CsvFile.of(reader, CsvOptions.defaults(), ProblemCollector.of(source, ReadMode.STRICT))) {
-      return readMargins(csv, null, source);
-    }
-  }
-
-  private static List<Margin> readMargins(CsvFile csv, @Nullable Double population, String fileName) {
-    if (population != null && !(population > 0 && Double.isFinite(population))) {
-      throw new IllegalArgumentException("--population must be a number above 0: " + population);
-    }
-    String source = csv.problems().source();
-    Map<String, Map<String, Double>> byVariable = new LinkedHashMap<>();
-    long headerLine = csv.headerLine();
-    int[] at = new int[3];
-    String[] names = {"variable", "category", "target"};
-    for (int i = 0; i < 3; i++) {
-      at[i] = csv.header().indexOf(names[i]).orElse(-1);
-      if (at[i] < 0) {
-        throw new InvalidInputException(new InputProblem(source, headerLine, names[i], null,
-            "the margins file needs the columns variable,category,target; "
-                + csv.header().whyNot(names[i])));
-      }
-    }
-    int needed = Math.max(at[0], Math.max(at[1], at[2])) + 1;
-    while (csv.next()) {
-      long line = csv.line();
-      if (csv.fieldCount() < needed) {
-        throw new InvalidInputException(new InputProblem(source, line, null, null,
-            "expected variable,category,target but found " + csv.fieldCount() + " fields"));
-      }
-      String variable = csv.field(at[0]).strip();
-      String category = csv.field(at[1]).strip();
-      String text = csv.field(at[2]).strip();
-      if (variable.isEmpty() || category.isEmpty()) {
-        throw new InvalidInputException(new InputProblem(source, line, variable.isEmpty() ? "variable"
-            : "category", "", "blank variable or category"));
-      }
-      double target = DecimalNumber.parse(text);
-      if (Double.isNaN(target)) {
-        throw new InvalidInputException(new InputProblem(source, line, "target", text,
-            "target for " + variable + "=" + category + " is " + DecimalNumber.why(text)
-                + " (use . as the decimal point)"));
-      }
-      if (target < 0) {
-        throw new InvalidInputException(new InputProblem(source, line, "target", text,
-            "target for " + variable + "=" + category + " is negative"));
-      }
-      Double previous = byVariable.computeIfAbsent(variable, v -> new LinkedHashMap<>()).put(category, target);
-      if (previous != null) {
-        throw new InvalidInputException(new InputProblem(source, line, "category", category,
-            "category " + category + " of " + variable + " has two targets"));
-      }
-    }
-    if (byVariable.isEmpty()) {
-      throw new InvalidInputException(new InputProblem(source, headerLine, null, null,
-          "the margins file has no targets"));
-    }
-    boolean shares = byVariable.values().stream()
-        .allMatch(t -> Math.abs(t.values().stream().mapToDouble(Double::doubleValue).sum() - 1) < 1e-6);
-    List<Margin> margins = new ArrayList<>();
-    for (Map.Entry<String, Map<String, Double>> e : byVariable.entrySet()) {
-      if (shares && population != null) {
-        Map<String, Double> counts = new LinkedHashMap<>();
-        e.getValue().forEach((category, share) -> counts.put(category, share * population));
-        margins.add(Margin.counts(e.getKey(), counts));
-      } else {
-        margins.add(shares ? Margin.proportions(e.getKey(), e.getValue()) : Margin.counts(e.getKey(),
-            e.getValue()));
-      }
-    }
-    if (!shares && population != null) {
-      double total = margins.get(0).total();
-      if (Math.abs(total - population) > 1e-9 * Math.max(1, population)) {
-        throw new IllegalArgumentException("--population " + number(population) + " differs from the total of "
-            + "the counts in " + fileName + " (" + number(total) + "); give shares with --population, "
-            + "or counts alone");
-      }
-    }
-    return margins;
+    return CalibrationTotals.readMargins(reader, source);
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.insight.examples.cli;
 import dev.insight.stats.design.CalibrationFunction;
 import dev.insight.stats.design.ModelCalibration;
 import dev.insight.stats.design.SurveyDesign;
-import dev.insight.stats.design.LinearCalibration;
 import dev.insight.stats.design.Margin;
 import dev.insight.stats.design.MissingPolicy;
 import dev.insight.stats.design.PostStratification;
@@ -80,8 +79,8 @@ final class WeightingOptions {
   @Nullable Integer maxIterations;
 
   @Option(names = "--tolerance", paramLabel = "T", defaultValue = "1e-9",
-      description = "Largest relative gap |achieved - target| / target accepted (with --method calibrate, R's "
-          + "epsilon: |total - achieved| / (1 + |total|)). Default: ${DEFAULT-VALUE}.")
+      description = "Largest relative gap |achieved - target| / target accepted (with --method linear or "
+          + "calibrate, R's epsilon: |total - achieved| / (1 + |total|)). Default: ${DEFAULT-VALUE}.")
   double tolerance = 1e-9;
 
   @Option(names = "--missing", paramLabel = "fail|exclude", defaultValue = "fail",
@@ -318,7 +317,7 @@ final class WeightingOptions {
         return PostStratification.of(targets.get(0)).withMissing(policy).apply(start);
       }
       case "linear" -> {
-        LinearCalibration linear = LinearCalibration.of(targets).withTolerance(tol)
+        ModelCalibration linear = ModelCalibration.toMargins(targets).withTolerance(tol)
             .withMaxIterations(iterations(1000)).withMissing(policy);
         if (bounds != null) {
           double[] b = pair("--bounds", bounds, "0.3,3");

@@ -39,7 +39,7 @@ final class AnalysisJson {
     programme.notReached().stream().map(Audience::name).forEach(missing::add);
   }
 
-  void survey(int respondents, WeightingReport weighting, String choiceVariable, String choiceQuestion,
+  void survey(int respondents, List<WeightingReport> weighting, String choiceVariable, String choiceQuestion,
       List<SurveyAnalysis.Row> choices, String commentVariable, String commentQuestion, int commenters,
       CodingMethod coding, List<SurveyAnalysis.Row> codes, BannerTable tables) {
     ObjectNode node = root.putObject("survey");

@@ -214,7 +214,7 @@ public final class EngagementReport {
    * @return the HTML text
    */
   public String html() {
-    return templates.render(model(false));
+    return templates.render(page(sections(quotes(QUOTES_PER_CODE)), false));
   }
 
   /**
@@ -225,10 +225,26 @@ public final class EngagementReport {
    * @return the PDF bytes
    */
   public byte[] pdf() {
-    return ReportPdf.render(templates.render(model(true)), templates.fonts());
+    return pdf(sections(quotes(QUOTES_PER_CODE)));
   }
 
-  private ReportModel.Page model(boolean pdf) {
+  private byte[] pdf(List<ReportModel.Section> sections) {
+    return ReportPdf.render(templates.render(page(sections, true)), templates.fonts());
+  }
+
+  /** The page around the sections, for the screen or for the PDF. */
+  private ReportModel.Page page(List<ReportModel.Section> sections, boolean pdf) {
+    return new ReportModel.Page(programme.title(), ProgrammeSections.period(programme.period()),
+        redaction.redacts() ? null : redaction.internalUseReason().orElse(""), pdf, templates.fonts().size(),
+        sections);
+  }
+
+  /**
+   * The report's sections, the same for the page and the PDF.
+   *
+   * @param quotes the comments by code (at least {@link #QUOTES_PER_CODE} per code where there are as many)
+   */
+  private List<ReportModel.Section> sections(List<QuoteListing.CodeQuotes> quotes) {
     ProgrammeSections sections = new ProgrammeSections(programme, this::publishable);
     Set<ParticipantId> stakeholders = new LinkedHashSet<>();
     programme.activities().stream().filter(a -> a instanceof FocusGroup || a instanceof Interview)
@@ -251,7 +267,7 @@ public final class EngagementReport {
           SurveySections.weightedChart(analysis.priorities()), SurveySections.table(question + " (base: all " + base
               + " respondents)", "Answer", "Respondents", analysis.priorities()),
           survey.banner().isEmpty() ? null : BannerSection.of(block(0), this::variableLabel), bannerLabels()));
-      parts.add(themes());
+      parts.add(themes(quotes));
     }
     if (!programme.activities(FocusGroup.class).isEmpty()) {
       parts.add(sections.focusGroups());
@@ -272,8 +288,7 @@ public final class EngagementReport {
     if (ConsiderationSection.any(programme)) {
       parts.add(ConsiderationSection.appendix(programme));
     }
-    return new ReportModel.Page(programme.title(), ProgrammeSections.period(programme.period()),
-        redaction.redacts() ? null : redaction.internalUseReason().orElse(""), pdf, templates.fonts().size(), parts);
+    return parts;
   }
 
   private String surveyTitle() {
@@ -332,15 +347,15 @@ public final class EngagementReport {
     return Optional.of(redaction.apply(quote.text()).text());
   }
 
-  private ReportModel.Themes themes() {
+  private ReportModel.Themes themes(List<QuoteListing.CodeQuotes> quotes) {
     Dataset data = survey.data();
     MultiResponseVariable codes = data.multiResponse(survey.codes());
     int commenters = data.rowCount() - codes.missingCount();
     List<ReportModel.CodeQuotes> listed = new ArrayList<>();
-    for (QuoteListing.CodeQuotes listing : quotes(QUOTES_PER_CODE)) {
+    for (QuoteListing.CodeQuotes listing : quotes) {
       if (!listing.quotes().isEmpty()) {
         listed.add(new ReportModel.CodeQuotes(listing.label(), listing.total(), listing.quotes().stream()
-            .map(q -> new ReportModel.Quote(q.text(), q.attribution())).toList()));
+            .limit(QUOTES_PER_CODE).map(q -> new ReportModel.Quote(q.text(), q.attribution())).toList()));
       }
     }
     return new ReportModel.Themes(questionText(survey.comment(), "the open question"), codingMethod(), commenters,
@@ -396,9 +411,9 @@ public final class EngagementReport {
   public String json() {
     AnalysisJson json = new AnalysisJson();
     json.programme(programme);
-    if (analysis != null && survey != null) {
+    if (analysis != null && survey != null && weighting != null) {
       MultiResponseVariable codes = survey.data().multiResponse(survey.codes());
-      json.survey(survey.data().rowCount(), analysis.weighting().report(), survey.priorities(),
+      json.survey(survey.data().rowCount(), weighting.steps(), survey.priorities(),
           questionText(survey.priorities(), survey.data().multiResponse(survey.priorities()).label()),
           analysis.priorities(), survey.comment(), questionText(survey.comment(), survey.comment()),
           survey.data().rowCount() - codes.missingCount(), codingMethod(), analysis.themes(), analysis.banner());
@@ -420,14 +435,17 @@ public final class EngagementReport {
    * @throws UncheckedIOException when a file cannot be written
    */
   public List<Path> writeTo(Path folder, Consumer<String> progress) {
-    String html = html();
-    byte[] pdf = pdf();
+    // the sections and the comments by code (redacted) are made once, for the page, the PDF and the XLSX
+    List<QuoteListing.CodeQuotes> allQuotes = quotes(Integer.MAX_VALUE);
+    List<ReportModel.Section> sections = sections(allQuotes);
+    String html = templates.render(page(sections, false));
+    byte[] pdf = pdf(sections);
     String json = json();
     byte[] xlsx = null;
     if (analysis != null) {
       java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
       List<List<String>> rows = new ArrayList<>();
-      for (QuoteListing.CodeQuotes code : quotes(Integer.MAX_VALUE)) {
+      for (QuoteListing.CodeQuotes code : allQuotes) {
         for (QuoteListing.Quote quote : code.quotes()) {
           rows.add(List.of(code.label(), quote.respondent(), quote.attribution(), quote.text()));
         }

@@ -1,8 +1,11 @@
 package dev.insight.examples.report;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.insight.stats.table.TableWriter;
 import dev.insight.stats.design.WeightingReport;
@@ -42,13 +45,27 @@ public final class JsonOutputs {
   }
 
   /**
-   * A weighting report's fields, in the one shape every output uses.
+   * A weighting's fields, in the one shape every output uses: the final weights' report, then {@code steps}, each
+   * step that made them (the weighting to the targets, then any trimming) with its own report, in order, so the
+   * calibration's convergence is kept when the weights were trimmed after it.
    *
    * @param node where to put them
-   * @param report the report
+   * @param steps the steps' reports in order, at least one; the last is the final weights'
    * @return the node
+   * @throws IllegalArgumentException when there is no step
    */
-  static ObjectNode weighting(ObjectNode node, WeightingReport report) {
+  static ObjectNode weighting(ObjectNode node, List<WeightingReport> steps) {
+    checkArgument(!steps.isEmpty(), "a weighting has at least one step; got %s", steps);
+    report(node, steps.get(steps.size() - 1));
+    ArrayNode array = node.putArray("steps");
+    for (WeightingReport step : steps) {
+      report(array.addObject(), step);
+    }
+    return node;
+  }
+
+  /** One weighting report's fields. */
+  private static ObjectNode report(ObjectNode node, WeightingReport report) {
     node.put("method", report.method());
     node.put("converged", report.converged());
     node.put("iterations", report.iterations());
@@ -70,12 +87,14 @@ public final class JsonOutputs {
    * Writes the weighting report of {@code insight weight --report}.
    *
    * @param writer where to write; flushed, not closed
-   * @param report the report
-   * @param history the steps that made the weights, in order
+   * @param steps the reports of the weighting steps in order (the weighting to the targets, then any trimming), at
+   *     least one; the last is the final weights'
+   * @param history the steps that made the design, in order
    * @throws UncheckedIOException when writing fails
+   * @throws IllegalArgumentException when there is no step
    */
-  public static void writeWeighting(Writer writer, WeightingReport report, List<String> history) {
-    ObjectNode root = weighting(root("weighting"), report);
+  public static void writeWeighting(Writer writer, List<WeightingReport> steps, List<String> history) {
+    ObjectNode root = weighting(root("weighting"), steps);
     history.forEach(root.putArray("history")::add);
     try {
       writer.write(MAPPER.writeValueAsString(root));

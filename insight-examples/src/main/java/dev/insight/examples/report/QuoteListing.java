@@ -71,6 +71,8 @@ public final class QuoteListing {
     MultiResponseVariable coded = data.multiResponse(codes);
     TextVariable comments = data.text(comment);
     List<CodeQuotes> listings = new ArrayList<>();
+    // a comment carrying several codes is listed under each: redacted once
+    RedactedText[] redactedRows = new RedactedText[data.rowCount()];
     for (int c = 0; c < coded.options().size(); c++) {
       List<Quote> quotes = new ArrayList<>();
       int total = 0;
@@ -85,7 +87,11 @@ public final class QuoteListing {
         }
         String group = groupBy == null ? "" : data.categorical(groupBy).categoryAt(row)
             .map(cat -> ", " + cat.label()).orElse("");
-        RedactedText redacted = redaction.apply(text.get());
+        RedactedText redacted = redactedRows[row];
+        if (redacted == null) {
+          redacted = redaction.apply(text.get());
+          redactedRows[row] = redacted;
+        }
         quotes.add(new Quote(data.id(row).value(), redacted.text(), attribution + group,
             redacted.redactions().size(), coded.mentions(row)));
       }

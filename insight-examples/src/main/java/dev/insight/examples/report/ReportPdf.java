@@ -33,6 +33,8 @@ final class ReportPdf {
   static {
     // the renderer logs every CSS property it does not know (the screen-only ones) to standard error
     com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
+    // the fonts the PDF does not embed are stood in for by the shipped one, never looked for among the system's
+    org.apache.pdfbox.pdmodel.font.FontMappers.set(EmbeddedFontMapper.create());
   }
 
   private ReportPdf() {}
@@ -72,6 +74,11 @@ final class ReportPdf {
       throw new UncheckedIOException("cannot render the report as PDF", e);
     }
     return out.toByteArray();
+  }
+
+  /** A face of the shipped Liberation Sans ("Regular", "Bold", "Italic", "BoldItalic"), read once; do not modify. */
+  static byte[] face(String face) {
+    return Faces.bytes(face);
   }
 
   private static void font(PdfRendererBuilder builder, String face, int weight, FontStyle style) {

@@ -65,6 +65,16 @@ public record SurveyWeighting(WeightingResult result, WeightingReport fitted, St
   }
 
   /**
+   * The weighting steps in the order they were done, each with its report: the weighting to the targets, then the
+   * trimming when the weights were trimmed (whose report is the final weights').
+   *
+   * @return one or two reports, the last the final weights'
+   */
+  public List<WeightingReport> steps() {
+    return trimming.isEmpty() ? List.of(result.report()) : List.of(fitted, result.report());
+  }
+
+  /**
    * The trimming as a sentence of the methods text.
    *
    * @return the sentence, or empty when the weights were not trimmed

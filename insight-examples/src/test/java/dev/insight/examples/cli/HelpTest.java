@@ -16,7 +16,7 @@ class HelpTest {
 
   static Stream<List<String>> commands() {
     List<List<String>> paths = new ArrayList<>();
-    walk(new CommandLine(new Insight()), new ArrayList<>(), paths);
+    walk(Insight.commandLine(), new ArrayList<>(), paths);
     return paths.stream();
   }
 
@@ -27,6 +27,20 @@ class HelpTest {
       next.add(name);
       walk(sub, next, paths);
     });
+  }
+
+  static Stream<String> topLevelCommands() {
+    return Insight.commandLine().getSubcommands().keySet().stream();
+  }
+
+  @ParameterizedTest(name = "insight {0}")
+  @MethodSource("topLevelCommands")
+  void commandNamedFirst_isSetUpAlone_withTheUsageItHasAmongAll(String name) {
+    CommandLine alone = Insight.commandLine(name, "--help");
+
+    assertThat(alone.getSubcommands()).containsOnlyKeys(name);
+    assertThat(alone.getSubcommands().get(name).getUsageMessage(CommandLine.Help.Ansi.OFF))
+        .isEqualTo(Insight.commandLine().getSubcommands().get(name).getUsageMessage(CommandLine.Help.Ansi.OFF));
   }
 
   @ParameterizedTest(name = "insight {0} --help")

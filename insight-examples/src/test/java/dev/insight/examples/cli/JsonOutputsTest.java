@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -50,6 +51,11 @@ class JsonOutputsTest {
         .isZero();
     run("weight", "--data", data.toString(), "--id", "respondent", "--margins", margins.toString(), "--out",
         folder.resolve("w.csv").toString(), "--report", folder.resolve("weighting.json").toString());
+    run("weight", "--data", data.toString(), "--id", "respondent", "--margins", margins.toString(), "--calfun",
+        "raking", "--bounds", "0.3,3", "--trim", "100,250", "--out", folder.resolve("trimmed.csv").toString(),
+        "--report", folder.resolve("weighting-trimmed.json").toString());
+    assertThat(OtherProgrammeReportTest.report(folder.resolve("trimmed"), new StringWriter(), new StringWriter(),
+        "--calfun", "raking", "--bounds", "0.3,3", "--trim", "100,250")).isZero();
     run("table", "--data", data.toString(), "--id", "respondent", "--weights", folder.resolve("w.csv").toString(),
         "--rows", "imp_*,visits", "--banner", "ward,age_band", "--out", folder.resolve("table.json").toString());
     machineCodedReport(folder.resolve("machine"));
@@ -90,8 +96,56 @@ class JsonOutputsTest {
   }
 
   static Stream<String> outputs() {
-    return Stream.of("demo/analysis.json", "report/analysis.json", "machine/analysis.json", "weighting.json",
-        "table.json");
+    return Stream.of("demo/analysis.json", "report/analysis.json", "machine/analysis.json",
+        "trimmed/analysis.json", "weighting.json", "weighting-trimmed.json", "table.json");
+  }
+
+  @ParameterizedTest
+  @MethodSource("trimmedWeightings")
+  void weightingTrimmedAfterCalibration_keepsBothStepsInOrder_theLastTheFinalWeights(String file, String pointer)
+      throws IOException {
+    JsonNode weighting = new ObjectMapper().readTree(folder.resolve(file).toFile()).at(pointer);
+    JsonNode steps = weighting.path("steps");
+
+    assertThat(steps).as(file).hasSize(2);
+    assertThat(steps.get(0).path("method").asText()).isEqualTo("calibrate raking");
+    assertThat(steps.get(0).path("converged").asBoolean()).isTrue();
+    assertThat(steps.get(0).path("iterations").asInt()).isPositive();
+    assertThat(steps.get(0).path("largestGap").isNumber()).isTrue();
+    assertThat(steps.get(1).path("method").asText()).isEqualTo("trim");
+    assertThat(weighting.path("method").asText()).isEqualTo("trim");
+    assertThat(steps.get(1).path("maxWeight")).isEqualTo(weighting.path("maxWeight"));
+    assertThat(steps.get(1).path("maxWeight").asDouble()).isLessThanOrEqualTo(250 + 1e-9);
+    // the calibrated weights reach past the trimming's upper limit, so the steps' reports differ
+    assertThat(steps.get(0).path("maxWeight").asDouble()).isGreaterThan(250);
+  }
+
+  static Stream<Arguments> trimmedWeightings() {
+    return Stream.of(Arguments.of("weighting-trimmed.json", ""),
+        Arguments.of("trimmed/analysis.json", "/survey/weighting"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("untrimmedWeightings")
+  void weightingWithoutTrimming_hasOneStep_theFinalWeights(String file, String pointer) throws IOException {
+    JsonNode weighting = new ObjectMapper().readTree(folder.resolve(file).toFile()).at(pointer);
+
+    assertThat(weighting.path("steps")).as(file).hasSize(1);
+    assertThat(weighting.path("steps").get(0).path("method")).isEqualTo(weighting.path("method"));
+    assertThat(weighting.path("steps").get(0).path("weightSum")).isEqualTo(weighting.path("weightSum"));
+  }
+
+  static Stream<Arguments> untrimmedWeightings() {
+    return Stream.of(Arguments.of("weighting.json", ""),
+        Arguments.of("report/analysis.json", "/survey/weighting"));
+  }
+
+  @Test
+  void schema_rejectsAWeightingStepWithoutItsMethod() throws IOException {
+    ObjectNode json = (ObjectNode) new ObjectMapper().readTree(folder.resolve("weighting-trimmed.json").toFile());
+    ((ObjectNode) json.path("steps").get(0)).remove("method");
+
+    assertThat(schema.validate(json)).isNotEmpty();
   }
 
   @ParameterizedTest

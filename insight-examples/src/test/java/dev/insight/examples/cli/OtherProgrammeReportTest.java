@@ -243,7 +243,7 @@ class OtherProgrammeReportTest {
     for (String word : CASE_STUDY_WORDS) {
       assertThat(lower).doesNotContain(word.toLowerCase(java.util.Locale.ROOT));
     }
-    assertThat(json.path("schemaVersion").asText()).isEqualTo("1.2");
+    assertThat(json.path("schemaVersion").asText()).isEqualTo("1.3");
     assertThat(json.at("/survey/question/text").asText()).isEqualTo("Which improvements matter most to you?");
     assertThat(json.at("/survey/comments/codedBy/rules").asInt()).isEqualTo(json.at("/survey/comments/commenters")
         .asInt()).isPositive();

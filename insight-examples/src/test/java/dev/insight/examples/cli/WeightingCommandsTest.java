@@ -17,6 +17,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code insight weight} and {@code insight estimate} against R's golden staff-survey values. */
 class WeightingCommandsTest {
@@ -128,6 +130,26 @@ class WeightingCommandsTest {
     assertThat(run.code()).isEqualTo(1);
     assertThat(run.err()).contains("target category Charity of sector has no respondents in the sample, so its "
         + "target 100 can never be reached");
+    assertThat(out).doesNotExist();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "rake|\"sector:area\",\"NHS:Mid Essex\",3000|column \"variable\", value \"sector:area\", sector:area is an "
+          + "interaction, which raking, post-stratification and --method linear cannot weight to: they take one "
+          + "categorical variable per row; calibrate to an interaction with --method calibrate",
+      "linear|\"staff_years\",,123456|column \"category\", value \"\", the category of staff_years is blank, which "
+          + "makes the row the population total of a numeric variable: raking, post-stratification and --method "
+          + "linear cannot use it; give the category, or calibrate to the total with --method calibrate"})
+  void weight_calibrationRowsInMarginsForRakingOrLinear_areRefusedNamingFileLineColumnAndValue(String method,
+      String row, String message) throws IOException {
+    Files.writeString(margins, row + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    long line = Files.readAllLines(margins).size();
+    Path out = dir.resolve("w.csv");
+    Run run = run("weight", "--data", data.toString(), "--id", "id", "--margins", margins.toString(), "--method",
+        method, "--out", out.toString());
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err()).contains(margins + ":" + line + ": " + message).doesNotContain("\tat ");
     assertThat(out).doesNotExist();
   }
 

@@ -99,22 +99,6 @@ sealed interface Calibration {
   }
 
   /**
-   * Linear (GREG) calibration on the main effects of categorical margins, bounded or not. Variance residuals come
-   * from the weighted least-squares regression (weights before calibration) of the influence on the margins'
-   * indicators, as R's {@code calibrate}.
-   *
-   * @param margins for each margin, each respondent's category, {@code -1} outside the sample
-   * @param categoryCounts for each margin, its number of categories
-   * @param before the weights before calibration
-   * @param after the calibrated weights
-   * @return the calibration
-   * @throws IllegalArgumentException when the arrays differ in length or a category is out of range
-   */
-  static Calibration linear(int[][] margins, int[] categoryCounts, double[] before, double[] after) {
-    return new Linear(margins, categoryCounts, before, after);
-  }
-
-  /**
    * Calibration to the totals of a model's terms (main effects, interactions, numeric variables) with any distance
    * function. Variance residuals come from the weighted least-squares regression (weights before calibration) of
    * the influence divided by the g-weights on the model's columns, then multiplied by the calibrated weights, as R's
@@ -123,10 +107,11 @@ sealed interface Calibration {
    * @param model the model matrix, rows outside the calibration marked
    * @param before the weights before calibration
    * @param after the calibrated weights
+   * @param xtx the cross-products {@code sum before x x'} of the model's columns over the rows in it
    * @return the calibration
    */
-  static Calibration regression(ModelMatrix model, double[] before, double[] after) {
-    return new Regression(model, before, after);
+  static Calibration regression(ModelMatrix model, double[] before, double[] after, double[][] xtx) {
+    return new Regression(model, before, after, xtx);
   }
 
   /**
@@ -416,95 +401,6 @@ sealed interface Calibration {
     }
   }
 
-  /** Linear calibration; see {@link Calibration#linear}. */
-  final class Linear implements Calibration {
-    private final int[][] margins;
-    private final int[] offsets;
-    private final int columns;
-    private final double[] before;
-    private final double[] after;
-    private final RealMatrix inverse;
-
-    private Linear(int[][] margins, int[] categoryCounts, double[] before, double[] after) {
-      checkArgument(margins.length == categoryCounts.length && margins.length > 0,
-          "%s margins but %s category counts", margins.length, categoryCounts.length);
-      checkArgument(before.length == after.length, "before and after weights differ in length: %s and %s",
-          before.length, after.length);
-      this.margins = new int[margins.length][];
-      this.offsets = new int[margins.length];
-      int p = 1;
-      for (int k = 0; k < margins.length; k++) {
-        checkCategories(margins[k], categoryCounts[k], after.length, "margin " + k);
-        this.margins[k] = margins[k].clone();
-        offsets[k] = p - 1; // treatment coding: category j > 0 of margin k is column offsets[k] + j
-        p += categoryCounts[k] - 1;
-      }
-      this.columns = p;
-      this.before = before.clone();
-      this.after = after.clone();
-      double[][] xtx = new double[p][p];
-      int[] cols = new int[margins.length + 1];
-      for (int i = 0; i < after.length; i++) {
-        if (this.margins[0][i] < 0) {
-          continue;
-        }
-        int used = row(i, cols);
-        for (int a = 0; a < used; a++) {
-          for (int b = 0; b < used; b++) {
-            xtx[cols[a]][cols[b]] += before[i];
-          }
-        }
-      }
-      this.inverse = new SingularValueDecomposition(new Array2DRowRealMatrix(xtx, false)).getSolver().getInverse();
-    }
-
-    /* The model-matrix columns that are 1 in this row: the intercept and one indicator per margin at most. */
-    private int row(int i, int[] cols) {
-      int used = 0;
-      cols[used++] = 0;
-      for (int k = 0; k < margins.length; k++) {
-        int m = margins[k][i];
-        if (m > 0) {
-          cols[used++] = offsets[k] + m;
-        }
-      }
-      return used;
-    }
-
-    @Override
-    public void residualise(double[] x) {
-      double[] xtv = new double[columns];
-      int[] cols = new int[margins.length + 1];
-      for (int i = 0; i < x.length; i++) {
-        if (margins[0][i] < 0 || after[i] == 0) {
-          continue;
-        }
-        double wv = before[i] * x[i] / after[i];
-        int used = row(i, cols);
-        for (int a = 0; a < used; a++) {
-          xtv[cols[a]] += wv;
-        }
-      }
-      double[] beta = inverse.operate(xtv);
-      for (int i = 0; i < x.length; i++) {
-        if (margins[0][i] < 0 || after[i] == 0) {
-          continue;
-        }
-        int used = row(i, cols);
-        double fit = 0;
-        for (int a = 0; a < used; a++) {
-          fit += beta[cols[a]];
-        }
-        x[i] -= after[i] * fit;
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "Linear[" + margins.length + " margins, " + columns + " columns, weights " + Arrays.hashCode(after) + "]";
-    }
-  }
-
   /** Calibration to a model's totals; see {@link Calibration#regression}. */
   final class Regression implements Calibration {
     private final ModelMatrix model;
@@ -512,28 +408,13 @@ sealed interface Calibration {
     private final double[] after;
     private final RealMatrix inverse;
 
-    private Regression(ModelMatrix model, double[] before, double[] after) {
+    private Regression(ModelMatrix model, double[] before, double[] after, double[][] xtx) {
       checkArgument(before.length == model.rows && after.length == model.rows,
           "weights have %s and %s rows, the model %s", before.length, after.length, model.rows);
+      checkArgument(xtx.length == model.columns, "%s cross-products for %s columns", xtx.length, model.columns);
       this.model = model;
       this.before = before.clone();
       this.after = after.clone();
-      int p = model.columns;
-      double[][] xtx = new double[p][p];
-      int[] cols = new int[model.width()];
-      double[] vals = new double[model.width()];
-      for (int i = 0; i < model.rows; i++) {
-        if (!model.in[i]) {
-          continue;
-        }
-        int used = model.row(i, cols, vals);
-        double w = before[i];
-        for (int a = 0; a < used; a++) {
-          for (int b = 0; b < used; b++) {
-            xtx[cols[a]][cols[b]] += w * vals[a] * vals[b];
-          }
-        }
-      }
       this.inverse = new SingularValueDecomposition(new Array2DRowRealMatrix(xtx, false)).getSolver().getInverse();
     }
 

@@ -4,11 +4,11 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.linear.SingularValueDecomposition;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Calibration of a design's weights to the population totals of a model's terms, as R {@code survey}'s
@@ -25,7 +25,10 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  * of the weighted regression on the model (R's {@code svyrecvar}). Unlike R, starting weights are never rescaled
  * before bounds apply (R rescales when every total is over 20 times the sample's), a weight of 0 or below is
  * refused rather than kept, and the terms may overlap (an interaction beside its main effects) as long as their
- * totals agree.
+ * totals agree. When every term is categorical (main effects, such as the margins of {@link #toMargins(List)}, and
+ * interactions) the g-weights are constant within the cells of the terms' cross-classification, so the iterations
+ * run on those cells rather than on the respondents (unless bounds are on the weights, which differ by respondent):
+ * the same steps and weights, at the cost of a pass over the cells per step.
  *
  * <p>Immutable; {@code with...} methods return a changed copy.
  */
@@ -42,10 +45,12 @@ public final class ModelCalibration implements Weighting {
   private final int maxIterations;
   private final MissingPolicy missing;
   private final boolean allowNonConvergence;
+  /** Whether the terms' totals are shares of the starting weights' total (margins of proportions). */
+  private final boolean shares;
 
   private ModelCalibration(List<CalibrationTerm> terms, CalibrationFunction function, double lower, double upper,
       boolean boundsOnWeights, double trimLow, double trimHigh, double populationSize, double tolerance,
-      int maxIterations, MissingPolicy missing, boolean allowNonConvergence) {
+      int maxIterations, MissingPolicy missing, boolean allowNonConvergence, boolean shares) {
     this.terms = List.copyOf(terms);
     this.function = function;
     this.lower = lower;
@@ -58,6 +63,7 @@ public final class ModelCalibration implements Weighting {
     this.maxIterations = maxIterations;
     this.missing = missing;
     this.allowNonConvergence = allowNonConvergence;
+    this.shares = shares;
   }
 
   /**
@@ -71,7 +77,40 @@ public final class ModelCalibration implements Weighting {
   public static ModelCalibration of(List<CalibrationTerm> terms) {
     checkArgument(!checkNotNull(terms, "terms").isEmpty(), "calibration needs at least one term");
     return new ModelCalibration(terms, CalibrationFunction.LINEAR, Double.NEGATIVE_INFINITY,
-        Double.POSITIVE_INFINITY, false, Double.NaN, Double.NaN, Double.NaN, 1e-9, 50, MissingPolicy.FAIL, false);
+        Double.POSITIVE_INFINITY, false, Double.NaN, Double.NaN, Double.NaN, 1e-9, 50, MissingPolicy.FAIL, false,
+        false);
+  }
+
+  /**
+   * Unbounded linear calibration to the categorical main effects of these margins (R's
+   * {@code calibrate(design, ~a + b, population)}), as {@link #of(List)} with one term per margin. Margins of counts
+   * give the totals; margins of proportions give shares of the starting weights' total over the respondents
+   * calibrated, which the weights then keep (as {@link Raking} does).
+   *
+   * @param margins the margins, each variable once, all counts (agreeing on the population size) or all proportions
+   * @return the procedure
+   * @throws IllegalArgumentException when there are no margins or they mix counts and proportions
+   */
+  public static ModelCalibration toMargins(List<Margin> margins) {
+    checkArgument(!checkNotNull(margins, "margins").isEmpty(), "calibration needs at least one margin");
+    TargetKind kind = margins.get(0).kind();
+    List<CalibrationTerm> terms = new ArrayList<>();
+    for (Margin margin : margins) {
+      checkArgument(margin.kind() == kind, "margins mix counts and proportions: %s is %s but %s is %s",
+          margins.get(0).variable(), kind, margin.variable(), margin.kind());
+      if (kind == TargetKind.COUNTS) {
+        terms.add(CalibrationTerm.of(margin));
+      } else {
+        // shares made to sum to 1 exactly, so that the margins agree on the population size
+        Map<String, Double> shares = new LinkedHashMap<>();
+        double sum = margin.total();
+        margin.targets().forEach((code, share) -> shares.put(code, share / sum));
+        terms.add(CalibrationTerm.counts(margin.variable(), shares));
+      }
+    }
+    return new ModelCalibration(terms, CalibrationFunction.LINEAR, Double.NEGATIVE_INFINITY,
+        Double.POSITIVE_INFINITY, false, Double.NaN, Double.NaN, Double.NaN, 1e-9, 50, MissingPolicy.FAIL, false,
+        kind == TargetKind.PROPORTIONS);
   }
 
   /**
@@ -82,7 +121,7 @@ public final class ModelCalibration implements Weighting {
    */
   public ModelCalibration withFunction(CalibrationFunction value) {
     return new ModelCalibration(terms, checkNotNull(value, "function"), lower, upper, boundsOnWeights, trimLow,
-        trimHigh, populationSize, tolerance, maxIterations, missing, allowNonConvergence);
+        trimHigh, populationSize, tolerance, maxIterations, missing, allowNonConvergence, shares);
   }
 
   /**
@@ -97,7 +136,7 @@ public final class ModelCalibration implements Weighting {
     checkArgument(!Double.isNaN(low) && !Double.isNaN(high) && low < high, "bounds must satisfy low < high: %s, %s",
         low, high);
     return new ModelCalibration(terms, function, low, high, boundsOnWeights, trimLow, trimHigh, populationSize,
-        tolerance, maxIterations, missing, allowNonConvergence);
+        tolerance, maxIterations, missing, allowNonConvergence, shares);
   }
 
   /**
@@ -108,7 +147,7 @@ public final class ModelCalibration implements Weighting {
    */
   public ModelCalibration withBoundsOnWeights() {
     return new ModelCalibration(terms, function, lower, upper, true, trimLow, trimHigh, populationSize, tolerance,
-        maxIterations, missing, allowNonConvergence);
+        maxIterations, missing, allowNonConvergence, shares);
   }
 
   /**
@@ -124,7 +163,7 @@ public final class ModelCalibration implements Weighting {
     checkArgument(low >= 0 && high > low && !Double.isNaN(high), "trim must satisfy 0 <= low < high: %s, %s", low,
         high);
     return new ModelCalibration(terms, function, lower, upper, boundsOnWeights, low, high, populationSize,
-        tolerance, maxIterations, missing, allowNonConvergence);
+        tolerance, maxIterations, missing, allowNonConvergence, shares);
   }
 
   /**
@@ -136,7 +175,7 @@ public final class ModelCalibration implements Weighting {
   public ModelCalibration withPopulationSize(double value) {
     checkArgument(value > 0 && Double.isFinite(value), "population size must be above 0: %s", value);
     return new ModelCalibration(terms, function, lower, upper, boundsOnWeights, trimLow, trimHigh, value,
-        tolerance, maxIterations, missing, allowNonConvergence);
+        tolerance, maxIterations, missing, allowNonConvergence, shares);
   }
 
   /**
@@ -148,7 +187,7 @@ public final class ModelCalibration implements Weighting {
   public ModelCalibration withTolerance(double value) {
     checkArgument(value > 0 && Double.isFinite(value), "tolerance must be above 0: %s", value);
     return new ModelCalibration(terms, function, lower, upper, boundsOnWeights, trimLow, trimHigh, populationSize,
-        value, maxIterations, missing, allowNonConvergence);
+        value, maxIterations, missing, allowNonConvergence, shares);
   }
 
   /**
@@ -160,7 +199,7 @@ public final class ModelCalibration implements Weighting {
   public ModelCalibration withMaxIterations(int value) {
     checkArgument(value >= 1, "max iterations must be at least 1: %s", value);
     return new ModelCalibration(terms, function, lower, upper, boundsOnWeights, trimLow, trimHigh, populationSize,
-        tolerance, value, missing, allowNonConvergence);
+        tolerance, value, missing, allowNonConvergence, shares);
   }
 
   /**
@@ -171,7 +210,7 @@ public final class ModelCalibration implements Weighting {
    */
   public ModelCalibration withMissing(MissingPolicy policy) {
     return new ModelCalibration(terms, function, lower, upper, boundsOnWeights, trimLow, trimHigh, populationSize,
-        tolerance, maxIterations, checkNotNull(policy, "policy"), allowNonConvergence);
+        tolerance, maxIterations, checkNotNull(policy, "policy"), allowNonConvergence, shares);
   }
 
   /**
@@ -181,7 +220,7 @@ public final class ModelCalibration implements Weighting {
    */
   public ModelCalibration allowingNonConvergence() {
     return new ModelCalibration(terms, function, lower, upper, boundsOnWeights, trimLow, trimHigh, populationSize,
-        tolerance, maxIterations, missing, true);
+        tolerance, maxIterations, missing, true, shares);
   }
 
   /**
@@ -209,13 +248,20 @@ public final class ModelCalibration implements Weighting {
     checkArgument(!boundsOnWeights || design.replicates().isEmpty(), "bounds on the weights (R's bounds.const = "
         + "TRUE) are not supported for a replicate-weight design (R ignores them there): bound the g-weights "
         + "instead, [%s, %s]", lower, upper);
+    checkArgument(!shares || Double.isNaN(populationSize), "margins of proportions are shares of the starting "
+        + "weights' total, so a population size (%s) does not apply: give margins of counts", populationSize);
     ModelMatrix model = ModelMatrix.of(design, terms, populationSize, missing);
     int n = model.rows;
-    int p = model.columns;
     double[] start = new double[n];
     for (int i = 0; i < n; i++) {
       start[i] = model.in[i] ? design.weight(i) : 0;
     }
+    if (shares) {
+      model = model.timesSampleTotal(start);
+    }
+    // bounds on the weights differ by respondent, so each is a unit; otherwise respondents alike share a cell
+    CalibrationUnits units = CalibrationUnits.of(model, boundsOnWeights);
+    double[] unitStart = units.sum(start);
     double[] lo = null;
     double[] hi = null;
     if (boundsOnWeights) {
@@ -233,271 +279,85 @@ public final class ModelCalibration implements Weighting {
         }
       }
     }
-    Solved solved = solve(model, start, lo, hi);
-    double[] g = solved.g;
-    Pass pass = solved.pass;
-    int iter = solved.iterations;
-    boolean converged = solved.converged;
-    double achieved = solved.achieved;
-    double[] misfit = pass.misfit;
-    int worstAt = 0;
-    for (int a = 1; a < p; a++) {
-      if (gap(misfit[a], model.population[a]) > gap(misfit[worstAt], model.population[worstAt])) {
-        worstAt = a;
-      }
-    }
+    CalibrationSolver solver = new CalibrationSolver(function, lower, upper, tolerance, maxIterations);
+    CalibrationSolver.Solved solved = solver.solve(units, unitStart, lo, hi);
+    double[] g = solved.g();
+    int iter = solved.iterations();
+    boolean converged = solved.converged();
+    double achieved = solved.achieved();
+    int worstAt = solved.worstAt(model.population);
     String at = model.names[worstAt];
     String bounds = describeBounds();
-    if (!pass.finite || (!converged && !allowNonConvergence)) {
-      double[] shown = weights(model, start, g);
+    if (!solved.pass().finite() || (!converged && !allowNonConvergence)) {
+      double[] shown = weights(units, start, g);
       WeightingReport report = WeightingReport.of("calibrate " + function.rName(), false, iter,
           Double.isNaN(achieved) ? Double.POSITIVE_INFINITY : achieved, at, positive(shown), model.excluded);
-      if (!pass.finite) {
+      if (!solved.pass().finite()) {
         throw new WeightingNotConvergedException(String.format(Locale.ROOT, "%s calibration to %s with %s did not "
             + "meet the totals in %d iterations: its Newton steps gave g-weights that are not finite (R: "
             + "\"Calibration failed\"); widen the bounds (or check the totals)", function.rName(), termNames(),
             bounds, Math.min(iter, maxIterations)), report);
       }
       throw new WeightingNotConvergedException(String.format(Locale.ROOT,
-          "%s calibration to %s with %s did not meet the totals in %d iterations: the largest misfit "
-              + "|total - achieved| / (1 + |total|) is %.3g, at %s (total %s, achieved %s)%s", function.rName(),
-          termNames(), bounds, Math.min(iter, maxIterations), achieved, at, Resolved.fmt(model.population[worstAt]),
-          Resolved.fmt(model.population[worstAt] - misfit[worstAt]), atBounds(model, start, g, lo, hi)), report);
+          "%s calibration to %s with %s did not meet the totals in %d iterations: %s%s", function.rName(),
+          termNames(), bounds, Math.min(iter, maxIterations), solved.misfit(model),
+          atBounds(units, unitStart, g, lo, hi)), report);
     }
-    String trimmed = "";
-    if (!Double.isNaN(trimLow)) {
-      trimmed = trim(model, start, g);
-    }
-    double[] weights = weights(model, start, g);
+    String trimmed = trims() ? CalibrationSolver.trim(units, unitStart, g, trimLow, trimHigh) : "";
+    double[] weights = weights(units, start, g);
+    int[] unit = units.unitOfRow();
     for (int i = 0; i < n; i++) {
       if (model.in[i] && !(weights[i] > 0)) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "%s calibration to %s gives respondent %s (row %d) a weight of %s (g-weight %s); set bounds on the "
-                + "g-weights above 0", function.rName(), termNames(), design.data().id(i), i + 1, weights[i], g[i]));
+                + "g-weights above 0", function.rName(), termNames(), design.data().id(i), i + 1, weights[i],
+            g[unit[i]]));
       }
     }
     WeightingReport report = WeightingReport.of("calibrate " + function.rName(), converged, iter, achieved, at,
         weights, model.excluded);
     DesignStep step = new DesignStep("calibrate", String.format(Locale.ROOT, "%s to %s; %s%s; %d iterations%s",
         function.rName(), termNames(), bounds, trimmed, iter, converged ? "" : "; NOT converged"));
-    Calibration calibration = Calibration.regression(model, start, weights);
-    ReplicateRefit refit = design.replicates().isEmpty() ? null : replicateRefit(design, model, report);
+    Calibration calibration = Calibration.regression(model, start, weights, units.crossProducts(unitStart));
+    ReplicateRefit refit = design.replicates().isEmpty() ? null : CalibrationRefit.of(this, design, solver, units,
+        design.replicates().orElseThrow().count(), report);
     return new WeightingResult(design.reweighted(weights, calibration, step, refit), report);
   }
 
-  /*
-   * Each replicate calibrated from its own weights to the same totals, with the same distance, bounds and trim (R's
-   * calibrate of an svyrep.design). The g-weights depend on each respondent's x, so the unit of the refit is the
-   * respondent: the replicates keep one factor per replicate and respondent (R x n doubles, once).
-   */
-  private ReplicateRefit replicateRefit(SurveyDesign design, ModelMatrix model, WeightingReport report) {
-    int n = model.rows;
-    int[] unitOfRow = new int[n];
-    for (int i = 0; i < n; i++) {
-      unitOfRow[i] = model.in[i] ? i : -1;
-    }
-    int count = design.replicates().orElseThrow().count();
-    return new ReplicateRefit(unitOfRow, n, (replicateWeights, r) -> {
-      Solved solved = solve(model, replicateWeights, null, null);
-      if (!solved.pass.finite || (!solved.converged && !allowNonConvergence)) {
-        double[] misfit = solved.pass.misfit;
-        int worstAt = 0;
-        for (int a = 1; a < model.columns; a++) {
-          if (!(gap(misfit[a], model.population[a]) <= gap(misfit[worstAt], model.population[worstAt]))) {
-            worstAt = a;
-          }
-        }
-        throw new WeightingNotConvergedException(String.format(Locale.ROOT, "%s calibration of replicate %d of %d "
-            + "to %s with %s did not meet the totals in %d iterations: %s; the replicate's weights cannot be "
-            + "calibrated to these totals (a cell or variable with no weight in that replicate, or bounds too "
-            + "narrow for it)", function.rName(), r + 1, count, termNames(), describeBounds(),
-            Math.min(solved.iterations, maxIterations), solved.pass.finite
-                ? String.format(Locale.ROOT, "the largest misfit |total - achieved| / (1 + |total|) is %.3g, at %s "
-                    + "(total %s, achieved %s)", solved.achieved, model.names[worstAt],
-                    Resolved.fmt(model.population[worstAt]),
-                    Resolved.fmt(model.population[worstAt] - misfit[worstAt]))
-                : "its Newton steps gave g-weights that are not finite"), report);
-      }
-      double[] g = solved.g;
-      if (!Double.isNaN(trimLow)) {
-        trim(model, replicateWeights, g);
-      }
-      for (int i = 0; i < n; i++) {
-        if (!model.in[i] || replicateWeights[i] == 0) {
-          g[i] = 0;
-        } else if (!(g[i] > 0)) {
-          throw new IllegalArgumentException(String.format(Locale.ROOT, "%s calibration of replicate %d of %d to %s "
-              + "gives respondent %s (row %d) a g-weight of %s; set bounds on the g-weights above 0",
-              function.rName(), r + 1, count, termNames(), design.data().id(i), i + 1, g[i]));
-        }
-      }
-      return g;
-    });
+  CalibrationFunction function() {
+    return function;
   }
 
-  /** The Newton iterations from eta = 0: the g-weights, the last pass and how they ended. */
-  private record Solved(double[] g, Pass pass, int iterations, boolean converged, double achieved) {}
-
-  private Solved solve(ModelMatrix model, double[] start, double[] lo, double[] hi) {
-    int p = model.columns;
-    double[] eta = new double[p];
-    double[] g = new double[model.rows];
-    Pass pass = evaluate(model, start, lo, hi, eta, g);
-    int iter = 1;
-    boolean converged;
-    double achieved;
-    while (true) {
-      double[] step = ginv(pass.tmat).operate(pass.misfit);
-      for (int a = 0; a < p; a++) {
-        eta[a] += step[a];
-      }
-      pass = evaluate(model, start, lo, hi, eta, g);
-      while (iter < maxIterations && !pass.finite) {
-        iter++;
-        for (int a = 0; a < p; a++) {
-          step[a] /= 2;
-          eta[a] -= step[a];
-        }
-        pass = evaluate(model, start, lo, hi, eta, g);
-      }
-      achieved = worst(pass.misfit, model.population);
-      if (achieved < tolerance) {
-        converged = true;
-        break;
-      }
-      iter++;
-      if (iter > maxIterations) {
-        converged = false;
-        break;
-      }
-    }
-    return new Solved(g, pass, iter, converged, achieved);
+  boolean allowsNonConvergence() {
+    return allowNonConvergence;
   }
 
-  /* R's trim: g outside [low, high] set to the end, the weight taken off spread over the others by starting weight. */
-  private String trim(ModelMatrix model, double[] start, double[] g) {
-    double trimmings = 0;
-    double inside = 0;
-    int outside = 0;
-    boolean[] out = new boolean[g.length];
-    for (int i = 0; i < g.length; i++) {
-      if (!model.in[i]) {
-        continue;
-      }
-      if (g[i] < trimLow || g[i] > trimHigh) {
-        double cut = Math.max(trimLow, Math.min(g[i], trimHigh));
-        trimmings += (g[i] - cut) * start[i];
-        g[i] = cut;
-        out[i] = true;
-        outside++;
-      } else {
-        inside += start[i];
-      }
-    }
-    if (outside == 0) {
-      return "; trim [" + trimLow + ", " + trimHigh + "]: none";
-    }
-    checkArgument(inside > 0, "trimming the g-weights to [%s, %s] leaves no respondent inside to take the "
-        + "trimmed weight", trimLow, trimHigh);
-    double add = trimmings / inside;
-    for (int i = 0; i < g.length; i++) {
-      if (model.in[i] && !out[i]) {
-        g[i] += add;
-      }
-    }
-    return String.format(Locale.ROOT, "; trim [%s, %s]: %d g-weights trimmed", trimLow, trimHigh, outside);
+  /* Whether the g-weights are trimmed after calibration, to [trimLow, trimHigh]. */
+  boolean trims() {
+    return !Double.isNaN(trimLow);
   }
 
-  private String describeBounds() {
+  double trimLow() {
+    return trimLow;
+  }
+
+  double trimHigh() {
+    return trimHigh;
+  }
+
+  String describeBounds() {
     if (Double.isInfinite(lower) && Double.isInfinite(upper)) {
       return "no bounds";
     }
     return (boundsOnWeights ? "weights in [" : "g-weights in [") + lower + ", " + upper + "]";
   }
 
-  /** One pass over the respondents at {@code eta}: the g-weights, and R's misfit and Newton matrix. */
-  private record Pass(double[] misfit, double[][] tmat, boolean finite) {}
-
-  private Pass evaluate(ModelMatrix model, double[] start, double[] lo, double[] hi, double[] eta, double[] g) {
-    int p = model.columns;
-    double[] misfit = model.population.clone();
-    double[][] tmat = new double[p][p];
-    int[] cols = new int[model.width()];
-    double[] vals = new double[model.width()];
-    boolean finite = true;
-    for (int i = 0; i < g.length; i++) {
-      if (!model.in[i]) {
-        continue;
-      }
-      int used = model.row(i, cols, vals);
-      double x = 0;
-      for (int a = 0; a < used; a++) {
-        x += vals[a] * eta[cols[a]];
-      }
-      double l = lo == null ? lower : lo[i];
-      double h = hi == null ? upper : hi[i];
-      double gi = 1 + function.gMinusOne(x, l, h);
-      double d = function.derivative(x, l, h);
-      g[i] = gi;
-      finite &= Double.isFinite(gi) && Double.isFinite(d);
-      double wg = start[i] * gi;
-      double wd = start[i] * d;
-      for (int a = 0; a < used; a++) {
-        misfit[cols[a]] -= wg * vals[a];
-        if (wd != 0) {
-          double va = wd * vals[a];
-          double[] row = tmat[cols[a]];
-          for (int b = 0; b < used; b++) {
-            row[cols[b]] += va * vals[b];
-          }
-        }
-      }
-    }
-    return new Pass(misfit, tmat, finite);
-  }
-
-  private static double gap(double misfit, double total) {
-    return Math.abs(misfit) / (1 + Math.abs(total));
-  }
-
-  private static double worst(double[] misfit, double[] population) {
-    double worst = 0;
-    for (int a = 0; a < misfit.length; a++) {
-      double gap = gap(misfit[a], population[a]);
-      if (!(gap <= worst)) {
-        worst = gap;
-      }
-    }
-    return worst;
-  }
-
-  /* The Moore-Penrose inverse with R's MASS::ginv tolerance (singular values above 256 eps times the largest). */
-  private static RealMatrix ginv(double[][] t) {
-    int p = t.length;
-    SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(t, false));
-    double[] d = svd.getSingularValues();
-    RealMatrix uMat = svd.getU();
-    RealMatrix vMat = svd.getV();
-    double threshold = d.length == 0 ? 0 : Math.max(256 * Math.ulp(1.0) * d[0], 0);
-    double[][] out = new double[p][p];
-    for (int k = 0; k < d.length; k++) {
-      if (!(d[k] > threshold)) {
-        continue;
-      }
-      for (int a = 0; a < p; a++) {
-        double va = vMat.getEntry(a, k) / d[k];
-        for (int b = 0; b < p; b++) {
-          out[a][b] += va * uMat.getEntry(b, k);
-        }
-      }
-    }
-    return new Array2DRowRealMatrix(out, false);
-  }
-
-  private static double[] weights(ModelMatrix model, double[] start, double[] g) {
+  /* Each row's starting weight times its unit's g-weight; 0 outside the calibration. */
+  private static double[] weights(CalibrationUnits units, double[] start, double[] g) {
+    int[] unit = units.unitOfRow();
     double[] w = new double[start.length];
     for (int i = 0; i < w.length; i++) {
-      w[i] = model.in[i] ? start[i] * g[i] : 0;
+      w[i] = unit[i] >= 0 ? start[i] * g[unit[i]] : 0;
     }
     return w;
   }
@@ -510,32 +370,33 @@ public final class ModelCalibration implements Weighting {
     return copy;
   }
 
-  /* For a failure: the share of the weight at a bound, when there are bounds. */
-  private String atBounds(ModelMatrix model, double[] start, double[] g, double[] lo, double[] hi) {
+  /* For a failure: the share of the starting weight at a bound, when there are bounds. */
+  private String atBounds(CalibrationUnits units, double[] start, double[] g, double @Nullable [] lo,
+      double @Nullable [] hi) {
     if (Double.isInfinite(lower) && Double.isInfinite(upper)) {
       return "";
     }
     double total = 0;
     double atLow = 0;
     double atHigh = 0;
-    for (int i = 0; i < g.length; i++) {
-      if (!model.in[i]) {
+    for (int u = 0; u < g.length; u++) {
+      if (!units.in(u)) {
         continue;
       }
-      double l = lo == null ? lower : lo[i];
-      double h = hi == null ? upper : hi[i];
-      total += start[i];
-      if (g[i] <= l * (1 + 1e-9)) {
-        atLow += start[i];
-      } else if (g[i] >= h * (1 - 1e-9)) {
-        atHigh += start[i];
+      double l = lo == null ? lower : lo[u];
+      double h = hi == null ? upper : hi[u];
+      total += start[u];
+      if (g[u] <= l * (1 + 1e-9)) {
+        atLow += start[u];
+      } else if (g[u] >= h * (1 - 1e-9)) {
+        atHigh += start[u];
       }
     }
     return String.format(Locale.ROOT, "; %.1f%% of the starting weight is at the lower bound and %.1f%% at the "
         + "upper: widen the bounds (or check the totals)", 100 * atLow / total, 100 * atHigh / total);
   }
 
-  private String termNames() {
+  String termNames() {
     List<String> names = new ArrayList<>();
     for (CalibrationTerm term : terms) {
       names.add(term.name());

@@ -7,6 +7,7 @@ import dev.insight.core.data.Dataset;
 import dev.insight.core.data.NumericVariable;
 import dev.insight.core.data.Variable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * space, the calibrated weights and the variance residuals are those of R's treatment-coded matrix.
  */
 final class ModelMatrix {
+  /** Cross-classifications of the terms' cells with more possible cells than this are not indexed. */
+  private static final long MAX_CELLS = 1L << 22;
   /** Dependence is declared when a column keeps less than this share of its squared length after projection. */
   private static final double DEPENDENT = 1e-9;
   /** Totals of dependent columns must agree with what the kept columns imply to this relative precision. */
@@ -42,9 +45,19 @@ final class ModelMatrix {
   /** Each row is in the calibration (weight above 0, no missing value). */
   final boolean[] in;
   final int excluded;
+  /**
+   * When no term has a numeric variable and the cross-classification of the terms' cells is small enough to index:
+   * each row's cell of it, numbered in order of first respondent (-1 outside the calibration); else null. Rows in a
+   * cell have the same row of the model matrix.
+   */
+  final int @Nullable [] cellOfRow;
+  /** With {@link #cellOfRow}: each cell's first row and number of respondents. */
+  final int @Nullable [] cellFirst;
+  final int @Nullable [] cellRespondents;
 
   private ModelMatrix(int rows, boolean intercept, int[][] column, double @Nullable [][] value, int columns,
-      double[] population, String[] names, boolean[] in, int excluded) {
+      double[] population, String[] names, boolean[] in, int excluded, int @Nullable [] cellOfRow,
+      int @Nullable [] cellFirst, int @Nullable [] cellRespondents) {
     this.rows = rows;
     this.intercept = intercept;
     this.column = column;
@@ -54,6 +67,9 @@ final class ModelMatrix {
     this.names = names;
     this.in = in;
     this.excluded = excluded;
+    this.cellOfRow = cellOfRow;
+    this.cellFirst = cellFirst;
+    this.cellRespondents = cellRespondents;
   }
 
   /**
@@ -164,6 +180,22 @@ final class ModelMatrix {
     }
     double[][] xtx = new double[full][full];
     int[] respondents = new int[full];
+    // without numeric variables a row's x is set by its cells: X'WX is summed by joint cell, not per row
+    long possible = 1;
+    for (int k = 0; k < t && possible <= MAX_CELLS; k++) {
+      possible = nums[k].length > 0 ? MAX_CELLS + 1 : possible * Math.max(1, terms.get(k).totals().size());
+    }
+    boolean byCell = possible <= MAX_CELLS && possible <= Math.max(1024, 4L * n);
+    int[] denseCell = byCell ? new int[(int) possible] : null;
+    int[] cellOfRow = byCell ? new int[n] : null;
+    int[] cellFirst = byCell ? new int[16] : null;
+    int[] cellRespondents = byCell ? new int[16] : null;
+    double[] cellWeight = byCell ? new double[16] : null;
+    int cells = 0;
+    if (byCell) {
+      Arrays.fill(denseCell, -1);
+      Arrays.fill(cellOfRow, -1);
+    }
     int excluded = 0;
     int[] cols = new int[t + 1];
     double[] vals = new double[t + 1];
@@ -204,9 +236,42 @@ final class ModelMatrix {
         respondents[offset[k] + cell]++;
       }
       respondents[0]++;
+      if (!byCell) {
+        for (int a = 0; a <= t; a++) {
+          for (int b = 0; b <= t; b++) {
+            xtx[cols[a]][cols[b]] += w * vals[a] * vals[b];
+          }
+        }
+        continue;
+      }
+      int key = 0;
+      for (int k = 0; k < t; k++) {
+        key = key * terms.get(k).totals().size() + cols[k + 1] - offset[k];
+      }
+      int cell = denseCell[key];
+      if (cell < 0) {
+        cell = cells++;
+        denseCell[key] = cell;
+        if (cell == cellFirst.length) {
+          cellFirst = Arrays.copyOf(cellFirst, 2 * cell);
+          cellRespondents = Arrays.copyOf(cellRespondents, 2 * cell);
+          cellWeight = Arrays.copyOf(cellWeight, 2 * cell);
+        }
+        cellFirst[cell] = i;
+      }
+      cellOfRow[i] = cell;
+      cellRespondents[cell]++;
+      cellWeight[cell] += w;
+    }
+    for (int c = 0; c < cells; c++) {
+      int first = cellFirst[c];
+      cols[0] = 0;
+      for (int k = 0; k < t; k++) {
+        cols[k + 1] = column[k][first];
+      }
       for (int a = 0; a <= t; a++) {
         for (int b = 0; b <= t; b++) {
-          xtx[cols[a]][cols[b]] += w * vals[a] * vals[b];
+          xtx[cols[a]][cols[b]] += cellWeight[c];
         }
       }
     }
@@ -286,7 +351,30 @@ final class ModelMatrix {
       population[a] = fullPopulation.get(keep[a]);
       names[a] = fullNames.get(keep[a]);
     }
-    return new ModelMatrix(n, intercept, column, value, kept, population, names, in, excluded);
+    return new ModelMatrix(n, intercept, column, value, kept, population, names, in, excluded, cellOfRow,
+        byCell ? Arrays.copyOf(cellFirst, cells) : null,
+        byCell ? Arrays.copyOf(cellRespondents, cells) : null);
+  }
+
+  /**
+   * This model with totals given as shares made totals of the sample: each multiplied by the starting weights'
+   * total over the rows in the calibration.
+   *
+   * @param start each row's starting weight, 0 for a row outside the calibration
+   */
+  ModelMatrix timesSampleTotal(double[] start) {
+    double total = 0;
+    for (int i = 0; i < rows; i++) {
+      if (in[i]) {
+        total += start[i];
+      }
+    }
+    double[] scaled = population.clone();
+    for (int a = 0; a < scaled.length; a++) {
+      scaled[a] *= total;
+    }
+    return new ModelMatrix(rows, intercept, column, value, columns, scaled, names, in, excluded, cellOfRow,
+        cellFirst, cellRespondents);
   }
 
   /**
@@ -396,7 +484,7 @@ final class ModelMatrix {
       }
       if (product <= 1 << 22) {
         table = new int[(int) product];
-        java.util.Arrays.fill(table, -1);
+        Arrays.fill(table, -1);
         byComposite.forEach((c, j) -> table[(int) (long) c] = j);
         map = null;
       } else {

@@ -222,7 +222,7 @@ final class Resolved {
 
   /**
    * The weighting units: the cells of the cross-classification of the margins when there are few enough of them
-   * (the factors of raking and linear calibration are constant within a cell), else the respondents themselves.
+   * (the factors of raking are constant within a cell), else the respondents themselves.
    */
   Units units() {
     int n = rows;

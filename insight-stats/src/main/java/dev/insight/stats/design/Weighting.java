@@ -8,7 +8,7 @@ package dev.insight.stats.design;
  * <p>The procedures are immutable values; {@code with...} methods return changed copies. Apply one with
  * {@link #apply(SurveyDesign)}; apply several in turn by chaining on {@link WeightingResult#design()}.
  */
-public sealed interface Weighting permits Raking, PostStratification, LinearCalibration, ModelCalibration, Trimming {
+public sealed interface Weighting permits Raking, PostStratification, ModelCalibration, Trimming {
 
   /**
    * Weights a design.

@@ -6,7 +6,6 @@ import dev.insight.stats.design.Filter;
 import dev.insight.stats.design.SurveyDesign;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.commons.math3.distribution.TDistribution;
 
@@ -62,19 +61,12 @@ final class Quantiles {
       }
       return empty;
     }
-    Integer[] order = new Integer[count];
-    for (int i = 0, k = 0; i < n; i++) {
-      if (in[i]) {
-        order[k++] = i;
-      }
-    }
-    Arrays.sort(order, Comparator.comparingDouble(i -> y[i])); // stable: ties stay in row order, as R's order()
     double[] values = new double[count];
+    int[] order = order(y, in, values);
     double[] cumulative = new double[count];
     double hi = 0;
     double lo = 0;
     for (int k = 0; k < count; k++) {
-      values[k] = y[order[k]];
       // Knuth's two-sum: hi + lo holds the running sum of the weights exactly to about 106 bits
       // R keeps a design's sampling probabilities and weighs by their inverse: 1 / (1 / w), which can differ from w
       // in the last bit and so decide a tie at exactly p
@@ -99,7 +91,7 @@ final class Quantiles {
 
   /* One probability's quantile, share at or below it, its standard error and the interval mapped back. */
   private static Estimate one(SurveyDesign design, double level, String label, Filter subgroup, double[] y,
-      boolean[] in, Integer[] order, double[] values, double[] cumulative, double total, double probability,
+      boolean[] in, int[] order, double[] values, double[] cumulative, double total, double probability,
       double sumW, double sumW2, int df, double t) {
     int n = in.length;
     int count = values.length;
@@ -146,6 +138,45 @@ final class Quantiles {
     ConfidenceInterval ci = new ConfidenceInterval(low, high, IntervalMethod.WALD, level);
     return new Estimate(EstimateKind.QUANTILE, label, subgroup, quantile, se, ci, count, sumW, sumW * sumW / sumW2,
         Double.NaN, df);
+  }
+
+  /*
+   * The respondents selected by in, ordered by value with ties in row order (R's order(), stable), and their values
+   * sorted into values. All primitive: the values sorted, each respondent's rank among the distinct values found by
+   * binary search, then a counting sort by rank that places the respondents in row order, so ties keep it. The
+   * order is Double.compare's, as Arrays.sort and Arrays.binarySearch on doubles.
+   */
+  static int[] order(double[] y, boolean[] in, double[] values) {
+    int count = values.length;
+    int[] rows = new int[count];
+    for (int i = 0, k = 0; i < in.length; i++) {
+      if (in[i]) {
+        rows[k] = i;
+        values[k++] = y[i];
+      }
+    }
+    Arrays.sort(values);
+    double[] distinct = new double[count];
+    int d = 0;
+    for (int k = 0; k < count; k++) {
+      if (d == 0 || Double.compare(values[k], distinct[d - 1]) != 0) {
+        distinct[d++] = values[k];
+      }
+    }
+    int[] start = new int[d + 1];
+    int[] rank = new int[count];
+    for (int k = 0; k < count; k++) {
+      rank[k] = Arrays.binarySearch(distinct, 0, d, y[rows[k]]);
+      start[rank[k] + 1]++;
+    }
+    for (int r = 0; r < d; r++) {
+      start[r + 1] += start[r];
+    }
+    int[] order = new int[count];
+    for (int k = 0; k < count; k++) {
+      order[start[rank[k]]++] = rows[k];
+    }
+    return order;
   }
 
   /* R's qrule_math on values sorted with their cumulative weights. */

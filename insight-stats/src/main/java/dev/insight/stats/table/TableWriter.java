@@ -21,9 +21,9 @@ public final class TableWriter {
 
   /**
    * The version of the JSON shape, written as {@code schemaVersion}; the JSON Schema that describes it ships with
-   * the {@code insight} command (docs/json-outputs.md).
+   * the {@code insight} command (docs/report-outputs.md, "The JSON").
    */
-  public static final String JSON_SCHEMA_VERSION = "1.2";
+  public static final String JSON_SCHEMA_VERSION = "1.3";
 
   private TableWriter() {}
 

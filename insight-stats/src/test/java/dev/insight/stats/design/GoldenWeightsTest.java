@@ -52,7 +52,7 @@ class GoldenWeightsTest {
 
   @Test
   void linearCalibration_withGWeightBounds_matchesR() {
-    WeightingResult result = LinearCalibration.of(margins.subList(0, 2)).withBounds(0.3, 3).apply(start);
+    WeightingResult result = ModelCalibration.toMargins(margins.subList(0, 2)).withBounds(0.3, 3).apply(start);
     assertWeights(result.design(), "expected_linear_bounded_weights.csv", "id");
     for (int i = 0; i < staff.rowCount(); i++) {
       double g = result.design().weight(i) / start.weight(i);

@@ -133,16 +133,18 @@ class WeightingBadInputTest {
   }
 
   @Test
-  void linear_boundsThatCannotBeMet_throwTypedExceptionNamingBindingCategories() {
+  void linear_boundsThatCannotBeMet_throwTypedExceptionNamingTheWorstTotalAndTheWeightAtTheBounds() {
     Dataset staff = GoldenFiles.staffSurvey();
     List<Margin> margins = GoldenFiles.staffMargins().subList(0, 2);
     SurveyDesign design = SurveyDesign.builder(staff).equalWeights(103000).build();
-    assertThatThrownBy(() -> LinearCalibration.of(margins).withBounds(0.95, 1.05).apply(design))
+    assertThatThrownBy(() -> ModelCalibration.toMargins(margins).withBounds(0.95, 1.05).apply(design))
         .isInstanceOfSatisfying(WeightingNotConvergedException.class, e -> {
           assertThat(e.report().converged()).isFalse();
-          assertThat(e.getMessage()).startsWith("linear calibration on sector, area with g-weights in [0.95, 1.05] "
-              + "did not meet the targets in 50 iterations; bounds cannot be met. Binding: sector=");
-          assertThat(e.getMessage()).contains("% of its weight at a bound");
+          assertThat(e.getMessage()).startsWith("linear calibration to ~sector + area with g-weights in [0.95, 1.05] "
+              + "did not meet the totals in 50 iterations: the largest misfit |total - achieved| / (1 + |total|) is ")
+              .contains(", at sector=County council (total 14500, achieved ")
+              .endsWith("% of the starting weight is at the lower bound and 50.6% at the upper: widen the bounds (or "
+                  + "check the totals)");
         });
   }
 

@@ -6,7 +6,7 @@ import dev.insight.stats.design.Filter;
 import dev.insight.core.data.Dataset;
 import dev.insight.stats.GoldenFiles;
 import dev.insight.stats.design.SurveyDesign;
-import dev.insight.stats.design.LinearCalibration;
+import dev.insight.stats.design.ModelCalibration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,7 +21,7 @@ class LinearCalibrationVarianceTest {
   @ParameterizedTest(name = "bounded {0}")
   @ValueSource(booleans = {true, false})
   void linearCalibration_standardErrors_matchR(boolean bounded) {
-    LinearCalibration calibration = LinearCalibration.of(GoldenFiles.staffMargins().subList(0, 2));
+    ModelCalibration calibration = ModelCalibration.toMargins(GoldenFiles.staffMargins().subList(0, 2));
     if (bounded) {
       calibration = calibration.withBounds(0.3, 3);
     }

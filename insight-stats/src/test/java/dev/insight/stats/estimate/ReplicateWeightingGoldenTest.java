@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.insight.stats.GoldenFiles;
 import dev.insight.stats.design.Filter;
-import dev.insight.stats.design.LinearCalibration;
 import dev.insight.stats.design.Margin;
+import dev.insight.stats.design.ModelCalibration;
 import dev.insight.stats.design.PostStratification;
 import dev.insight.stats.design.Raking;
 import dev.insight.stats.design.SurveyDesign;
@@ -49,8 +49,8 @@ class ReplicateWeightingGoldenTest {
       case "none" -> design;
       case "poststratify" -> PostStratification.of(MARGINS.get(0)).apply(design).design();
       case "rake" -> Raking.of(MARGINS).withTolerance(1e-12).apply(design).design();
-      case "linear" -> LinearCalibration.of(MARGINS).withTolerance(1e-12).apply(design).design();
-      case "linear_bounded" -> LinearCalibration.of(MARGINS).withBounds(0.7, 2.2).withTolerance(1e-12)
+      case "linear" -> ModelCalibration.toMargins(MARGINS).withTolerance(1e-12).apply(design).design();
+      case "linear_bounded" -> ModelCalibration.toMargins(MARGINS).withBounds(0.7, 2.2).withTolerance(1e-12)
           .withMaxIterations(200).apply(design).design();
       default -> throw new IllegalArgumentException(weighting);
     };
@@ -150,7 +150,8 @@ class ReplicateWeightingGoldenTest {
     assertThatThrownBy(() -> weighted(ReplicateGoldenTest.design("bootstrap"), "linear_bounded"))
         .isInstanceOf(WeightingNotConvergedException.class)
         .hasMessageStartingWith("linear calibration of replicate ")
-        .hasMessageContaining("on stype, sch.wide with g-weights in [0.7, 2.2] did not meet the targets");
+        .hasMessageContaining(" of 50 to ~stype + sch.wide with g-weights in [0.7, 2.2] did not meet the totals in 200 "
+            + "iterations: the largest misfit");
   }
 
   @Test
