@@ -3,6 +3,7 @@ package dev.insight.examples.cli;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ class LauncherIT {
 
   @Test
   void launcher_mapsTheStartupArchive_forTheApplicationsOwnClasses() throws Exception {
-    assumeFalse(Boolean.getBoolean("insight.startupArchive.skip"), "the build left the start-up archive out");
+    assumeArchiveMade();
     assertThat(TARGET.resolve("insight.jsa")).isRegularFile();
     Path classes = dir.resolve("classes.log");
 
@@ -56,7 +57,7 @@ class LauncherIT {
 
   @Test
   void launcher_withAnArchiveOfAnotherJar_ignoresItQuietly() throws Exception {
-    assumeFalse(Boolean.getBoolean("insight.startupArchive.skip"), "the build left the start-up archive out");
+    assumeArchiveMade();
     Path jar = Files.copy(TARGET.resolve("insight.jar"), dir.resolve("insight.jar"));
     Files.copy(TARGET.resolve("insight.jsa"), dir.resolve("insight.jsa"));
     Path launcher = Files.copy(TARGET.resolve("insight"), dir.resolve("insight"), StandardCopyOption.COPY_ATTRIBUTES);
@@ -75,6 +76,16 @@ class LauncherIT {
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).contains("no such file.csv").doesNotContain("Exception");
+  }
+
+  /**
+   * The build makes the archive unless told not to, on a JDK with its own default archive (a dynamic archive is
+   * made on top of it; a JDK built without one cannot make it and runs the demo without).
+   */
+  private static void assumeArchiveMade() {
+    assumeFalse(Boolean.getBoolean("insight.startupArchive.skip"), "the build left the start-up archive out");
+    Path jdkArchive = Path.of(System.getProperty("java.home"), "lib", "server", "classes.jsa");
+    assumeTrue(Files.isRegularFile(jdkArchive), "this JDK has no default class-data-sharing archive: " + jdkArchive);
   }
 
   private Result run(Path launcher, Map<String, String> env, String... args) throws IOException, InterruptedException {
