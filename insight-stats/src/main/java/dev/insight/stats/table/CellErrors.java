@@ -27,19 +27,7 @@ final class CellErrors {
     members[0] = keep;
     for (BannerVar b : bannerVars) {
       for (int x = 0; x < b.size(); x++) {
-        boolean[] in = new boolean[keep.length];
-        if (b.categorical() != null) {
-          for (int i = 0; i < in.length; i++) {
-            int c = b.categorical().categoryIndex(i);
-            in[i] = keep[i] && c >= 0 && b.columnOfCategory()[c] == x;
-          }
-        } else {
-          long[] bits = b.members()[x];
-          for (int i = 0; i < in.length; i++) {
-            in[i] = (bits[i >>> 6] & (1L << i)) != 0;
-          }
-        }
-        members[b.first() + x] = in;
+        members[b.first() + x] = b.rows(keep, x);
       }
     }
   }

@@ -51,19 +51,7 @@ final class ColumnLetters {
 
   /* The kept respondents of column x of banner variable b. */
   private boolean[] rows(BannerVar b, int x) {
-    boolean[] in = new boolean[keep.length];
-    if (b.categorical() != null) {
-      for (int i = 0; i < in.length; i++) {
-        int c = b.categorical().categoryIndex(i);
-        in[i] = keep[i] && c >= 0 && b.columnOfCategory()[c] == x;
-      }
-    } else {
-      long[] bits = b.members()[x];
-      for (int i = 0; i < in.length; i++) {
-        in[i] = (bits[i >>> 6] & (1L << i)) != 0;
-      }
-    }
-    return in;
+    return b.rows(keep, x);
   }
 
   /* The kept respondents not in column x: the rest of the table. */
