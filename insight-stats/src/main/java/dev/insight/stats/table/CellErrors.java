@@ -44,49 +44,41 @@ final class CellErrors {
   double standardError(Question question, int item, int column) {
     boolean[] in = members[column];
     int n = in.length;
+    // the answer of each respondent of the column, NaN outside it or without one; then reused in place below
     double[] y = new double[n];
-    boolean[] with = new boolean[n];
     double sumW = 0;
     double sumWy = 0;
     for (int i = 0; i < n; i++) {
-      if (!in[i]) {
-        continue;
+      y[i] = in[i] ? question.valueAt(i, item) : Double.NaN;
+      if (!Double.isNaN(y[i])) {
+        double w = design.weight(i);
+        sumW += w;
+        sumWy += w * y[i];
       }
-      y[i] = question.valueAt(i, item);
-      if (Double.isNaN(y[i])) {
-        continue;
-      }
-      with[i] = true;
-      double w = design.weight(i);
-      sumW += w;
-      sumWy += w * y[i];
     }
     if (!(sumW > 0)) {
       return Double.NaN;
     }
     double mean = sumWy / sumW;
     if (design.replicates().isPresent()) {
-      double[] values = new double[n];
       double[] ones = new double[n];
       for (int i = 0; i < n; i++) {
-        if (with[i]) {
-          values[i] = y[i];
+        if (Double.isNaN(y[i])) {
+          y[i] = 0;
+        } else {
           ones[i] = 1;
         }
       }
-      double[][] totals = design.replicateTotals(values, ones);
+      double[][] totals = design.replicateTotals(y, ones);
       double[] thetas = new double[totals[0].length];
       for (int r = 0; r < thetas.length; r++) {
         thetas[r] = totals[0][r] / totals[1][r];
       }
       return Math.sqrt(design.replicateVariance(thetas, mean));
     }
-    double[] z = new double[n];
     for (int i = 0; i < n; i++) {
-      if (with[i]) {
-        z[i] = design.weight(i) * (y[i] - mean) / sumW;
-      }
+      y[i] = Double.isNaN(y[i]) ? 0 : design.weight(i) * (y[i] - mean) / sumW;
     }
-    return Math.sqrt(design.variance(z));
+    return Math.sqrt(design.variance(y));
   }
 }
