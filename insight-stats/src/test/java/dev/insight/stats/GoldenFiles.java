@@ -107,4 +107,15 @@ public final class GoldenFiles {
     assertThat(Math.abs(actual - expected) / scale).as("%s: %s vs R %s", what, actual, expected)
         .isLessThanOrEqualTo(RELATIVE);
   }
+
+  /**
+   * As {@link #assertClose}, for a value R wrote as text: {@code NaN} or {@code NA} asks for NaN.
+   */
+  public static void assertCloseOrNaN(String what, double actual, String expected) {
+    if (expected.equals("NaN") || expected.equals("NA")) {
+      assertThat(actual).as("%s: %s vs R %s", what, actual, expected).isNaN();
+    } else {
+      assertClose(what, actual, Double.parseDouble(expected));
+    }
+  }
 }

@@ -24,8 +24,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * without weights.
  */
 class EstimateCommandDesignOptionsTest {
-  private static final double RELATIVE = 1e-6;
-
   @TempDir
   Path dir;
 
@@ -64,13 +62,7 @@ class EstimateCommandDesignOptionsTest {
   }
 
   private static void assertClose(String what, String actual, String expected) {
-    double e = Double.parseDouble(expected);
-    double a = Double.parseDouble(actual);
-    if (e == 0) {
-      assertThat(Math.abs(a)).as("%s: %s vs R 0", what, a).isLessThan(1e-12);
-      return;
-    }
-    assertThat(Math.abs(a - e) / Math.abs(e)).as("%s: %s vs R %s", what, a, e).isLessThanOrEqualTo(RELATIVE);
+    EstimateGolden.assertClose(what, actual, expected);
   }
 
   private List<String> design(String name) {

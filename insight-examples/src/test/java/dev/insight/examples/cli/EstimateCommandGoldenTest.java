@@ -24,8 +24,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * svyttest) and --by on two variables (svyby), over every row of the golden files in {@code /estimate}.
  */
 class EstimateCommandGoldenTest {
-  private static final double RELATIVE = 1e-6;
-
   @TempDir
   Path dir;
 
@@ -70,13 +68,7 @@ class EstimateCommandGoldenTest {
   }
 
   private static void assertClose(String what, String actual, String expected) {
-    double e = Double.parseDouble(expected);
-    double a = Double.parseDouble(actual);
-    if (e == 0) {
-      assertThat(Math.abs(a)).as(what).isLessThan(1e-12);
-    } else {
-      assertThat(Math.abs(a - e) / Math.abs(e)).as("%s: %s vs R %s", what, a, e).isLessThanOrEqualTo(RELATIVE);
-    }
+    EstimateGolden.assertClose(what, actual, expected);
   }
 
   private List<String> design(String name) {

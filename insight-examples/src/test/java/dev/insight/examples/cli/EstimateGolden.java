@@ -1,5 +1,7 @@
 package dev.insight.examples.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -52,6 +54,19 @@ final class EstimateGolden {
       return rows(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Asserts a value the command wrote is within 1e-6 of R's, relative to R's; R's 0 asks for less than 1e-12.
+   */
+  static void assertClose(String what, String actual, String expected) {
+    double e = Double.parseDouble(expected);
+    double a = Double.parseDouble(actual);
+    if (e == 0) {
+      assertThat(Math.abs(a)).as("%s: %s vs R 0", what, a).isLessThan(1e-12);
+    } else {
+      assertThat(Math.abs(a - e) / Math.abs(e)).as("%s: %s vs R %s", what, a, e).isLessThanOrEqualTo(1e-6);
     }
   }
 }
