@@ -39,6 +39,9 @@ import org.w3c.dom.Element;
  * {@code sources/} folder; a {@code PDFSource} by its text {@code Representation}), every {@code PlainTextSelection}
  * with its {@code Coding}s, the {@code Cases} with their variables and the {@code Notes}.
  *
+ * <p>The project is the archive's {@code project.qde}; an archive without one whose root holds a single other
+ * {@code .qde} file (ATLAS.ti names it after the project) is read from that file, and a note says so.
+ *
  * <p>Positions count Unicode code points of the plain text, as the standard says; selections of the same span
  * (QualCoder writes one per code) are one segment with all their codes. A project written by ATLAS.ti counts a
  * Windows line break (CR LF) of its text files as one character, so its texts are read with LF line breaks.
@@ -54,6 +57,7 @@ import org.w3c.dom.Element;
  */
 public final class QdpxImporter {
   private static final String NOT_RECORDED = "coder not recorded";
+  private static final String PROJECT_ENTRY = "project.qde";
   private static final String TEXT_ONLY = "only text is read (a TextSource, or a PDFSource's text "
       + "Representation): this %s and its %d coding%s are not imported";
   private static final Set<String> SECTIONS = Set.of("Users", "CodeBook", "Variables", "Cases", "Sources", "Notes",
@@ -89,13 +93,15 @@ public final class QdpxImporter {
     checkNotNull(mode, "mode");
     String source = file.toString();
     try (BoundedZip zip = BoundedZip.open(file)) {
-      String entry = zip.names().stream().filter(n -> n.equalsIgnoreCase("project.qde")).findFirst()
-          .orElseThrow(() -> new InvalidInputException(new InputProblem(source, 0, null, null,
-              "not a REFI-QDA project: the archive has no project.qde")));
+      String entry = projectEntry(zip.names(), source);
       byte[] qde = zip.read(entry).orElseThrow();
       Document document = QdpxXml.parse(qde, source + "!" + entry);
       Reading reading = new Reading(document.getDocumentElement(), zip, source);
       QdpxProject project = reading.read();
+      if (!entry.equalsIgnoreCase(PROJECT_ENTRY)) {
+        reading.notes.add(0, new InputProblem(source, 0, null, entry, "the project is read from " + entry + ": the "
+            + "archive has no " + PROJECT_ENTRY + " (ATLAS.ti names the file after the project)"));
+      }
       if (mode == ReadMode.STRICT && !reading.problems.isEmpty()) {
         if (reading.notRead > 0) {
           reading.problems.add(new InputProblem(source, 0, null, null, reading.notRead + " source"
@@ -107,6 +113,28 @@ public final class QdpxImporter {
       }
       return new ReadResult<>(project, reading.problems, reading.notes);
     }
+  }
+
+  /**
+   * The archive entry that holds the project: {@code project.qde}, as the standard names it (in any letter case);
+   * else the one {@code .qde} file at the archive's root, since ATLAS.ti names it after the project
+   * ({@code Trial.qde}). No {@code .qde}, or several and none named {@code project.qde}, is an error naming them.
+   */
+  static String projectEntry(List<String> names, String source) {
+    List<String> named = names.stream().filter(n -> n.equalsIgnoreCase(PROJECT_ENTRY)).toList();
+    if (!named.isEmpty()) {
+      return named.get(0);
+    }
+    List<String> others = names.stream()
+        .filter(n -> n.toLowerCase(Locale.ROOT).endsWith(".qde") && n.indexOf('/') < 0 && n.indexOf('\\') < 0)
+        .toList();
+    if (others.size() == 1) {
+      return others.get(0);
+    }
+    throw new InvalidInputException(new InputProblem(source, 0, null, others.isEmpty() ? null
+        : String.join(", ", others), others.isEmpty() ? "not a REFI-QDA project: the archive has no " + PROJECT_ENTRY
+        + " and no other .qde file at its root" : "not one REFI-QDA project: the archive has no " + PROJECT_ENTRY
+        + " and " + others.size() + " .qde files at its root, so which is the project is not known"));
   }
 
   /** One reading of a project: what has been read so far and the problems met. */
@@ -210,15 +238,16 @@ public final class QdpxImporter {
       if (kind.equals("TextSource")) {
         text(element, element, label);
       } else if (kind.equals("PDFSource") && child(element, "Representation").isPresent()) {
-        text(element, child(element, "Representation").get(), label + " / Representation");
+        boolean read = text(element, child(element, "Representation").get(), label + " / Representation");
         int areas = 0;
         for (Element selection : children(element, "PDFSelection")) {
           areas += children(selection, "Coding").size();
         }
         if (areas > 0) {
           notRead++;
-          problems.add(new InputProblem(source, 0, label, null, "its text is read, but its PDFSelections (areas "
-              + "of the page) and their " + areas + " coding" + (areas == 1 ? "" : "s") + " are not imported"));
+          problems.add(new InputProblem(source, 0, label, null, (read ? "its text is read, but its" : "its")
+              + " PDFSelections (areas of the page) and their " + areas + " coding" + (areas == 1 ? "" : "s")
+              + " are not imported"));
         }
       } else {
         notRead++;
@@ -229,13 +258,28 @@ public final class QdpxImporter {
       }
     }
 
-    /** A source's text (in {@code holder}: the source itself, or a PDF's representation) and its selections. */
-    private void text(Element sourceElement, Element holder, String label) {
+    /**
+     * A source's text (in {@code holder}: the source itself, or a PDF's representation) and its selections.
+     *
+     * @return whether the text was read; when it was not, the problem says how many codings are left out with it
+     */
+    private boolean text(Element sourceElement, Element holder, String label) {
       String guid = key(sourceElement.getAttribute("guid"));
       Optional<String> read = QdpxSections.text(holder, label, zip, source, problems);
       if (read.isEmpty()) {
         unread.add(guid);
-        return;
+        int codings = 0;
+        for (Element selection : children(holder, "PlainTextSelection")) {
+          codings += children(selection, "Coding").size();
+        }
+        codings += children(holder, "Coding").size();
+        if (codings > 0) {
+          InputProblem missing = problems.remove(problems.size() - 1);
+          problems.add(new InputProblem(missing.source(), missing.line(), missing.column(), missing.value(),
+              missing.message() + ": its " + codings + " coding" + (codings == 1 ? " is" : "s are")
+              + " not imported"));
+        }
+        return false;
       }
       String text = read.get();
       if (atlas && text.contains("\r\n")) {
@@ -299,6 +343,7 @@ public final class QdpxImporter {
           code(unit, holder, codingElement, label + " / Coding");
         }
       }
+      return true;
     }
 
     private void code(UnitId unit, Element selection, Element codingElement, String where) {
