@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLInputFactory;
@@ -33,8 +34,9 @@ import javax.xml.stream.XMLStreamWriter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A codeframe as a REFI-QDA codebook ({@code .qdc}, namespace {@code urn:QDA-XML:codebook:1.0}), the exchange format
- * of NVivo, MAXQDA, ATLAS.ti, QualCoder and Taguette: {@code CodeBook/Codes/Code} with attributes {@code guid},
+ * A codeframe as a REFI-QDA codebook ({@code .qdc}, namespace {@code urn:QDA-XML:codebook:1.0}; read also in the
+ * spellings ATLAS.ti for Windows and NVivo 12 for Mac write, {@code urn:QDA-XML:codebook:0:4} and
+ * {@code urn:QDA-XML:codebook:1:0}), the exchange format of NVivo, MAXQDA, ATLAS.ti, QualCoder and Taguette: {@code CodeBook/Codes/Code} with attributes {@code guid},
  * {@code name}, {@code isCodable}, {@code color}, a {@code Description} and nested {@code Code}s; and
  * {@code Sets/Set} with {@code MemberCode guid} (as the Codebook schema has it; {@code targetGUID}, the Project
  * schema's name, is read too).
@@ -51,6 +53,13 @@ import org.jspecify.annotations.Nullable;
 public final class RefiQdaCodebook {
   /** The REFI-QDA codebook namespace. */
   public static final String NAMESPACE = "urn:QDA-XML:codebook:1.0";
+  /**
+   * The namespaces a codebook's root is read in: the standard's, and the spellings tools write for the same elements,
+   * {@code urn:QDA-XML:codebook:0:4} (ATLAS.ti for Windows 23 to 26, the namespace of the standard's draft) and
+   * {@code urn:QDA-XML:codebook:1:0} (NVivo 12 for Mac). Any other namespace is refused.
+   */
+  private static final Set<String> NAMESPACES = Set.of(NAMESPACE, "urn:QDA-XML:codebook:0:4",
+      "urn:QDA-XML:codebook:1:0");
   private static final Pattern GUID = Pattern.compile(
       "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
   private static final String ID_LINE = "insight-id: ";
@@ -130,8 +139,9 @@ public final class RefiQdaCodebook {
           if (!rootSeen) {
             rootSeen = true;
             ours = ORIGIN.equals(attribute(xml, "origin"));
-            if (!element.equals("CodeBook") || !NAMESPACE.equals(xml.getNamespaceURI())) {
-              throw entries.fatal(line, element, xml.getNamespaceURI(),
+            String namespace = xml.getNamespaceURI();
+            if (!element.equals("CodeBook") || namespace == null || !NAMESPACES.contains(namespace)) {
+              throw entries.fatal(line, element, namespace,
                   "not a REFI-QDA codebook: the root must be CodeBook in namespace " + NAMESPACE);
             }
             continue;

@@ -24,6 +24,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class InterchangeTest {
 
@@ -172,6 +174,44 @@ class InterchangeTest {
     assertThatThrownBy(() -> RefiQdaCodebook.read(stream("qdc/wrong-namespace.qdc"), "p.qdc", "x"))
         .hasMessage("p.qdc:2: column \"Project\", value \"urn:QDA-XML:project:1.0\", not a REFI-QDA codebook: the "
             + "root must be CodeBook in namespace urn:QDA-XML:codebook:1.0");
+  }
+
+  /**
+   * ATLAS.ti for Windows (23.4, 26.1) writes its codebook in the namespace of the standard's draft,
+   * {@code urn:QDA-XML:codebook:0:4}, and NVivo 12 for Mac spells the version {@code 1:0}; the elements are the
+   * standard's, so the codebook is read the same as one in {@code urn:QDA-XML:codebook:1.0}.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"urn:QDA-XML:codebook:1.0", "urn:QDA-XML:codebook:0:4", "urn:QDA-XML:codebook:1:0"})
+  void qdc_inTheNamespaceSpellingAToolWrites_isReadAlike(String namespace) {
+    String qdc = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<CodeBook xmlns=\"" + namespace + "\" "
+        + "origin=\"ATLAS.ti Win 26.1.1\"><Codes><Code guid=\"1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294\" name=\"Parking\" "
+        + "color=\"#46AA00\" isCodable=\"true\"><Description>Cars and bays</Description><Code "
+        + "guid=\"14C4E248-F726-42CB-B1CD-A65D6A86F296\" name=\"Cost\" isCodable=\"true\"/></Code></Codes><Sets><Set "
+        + "name=\"Money\" guid=\"ECA18D76-2B8B-4F26-BC1D-19ECA19FB3F0\"><MemberCode "
+        + "guid=\"14C4E248-F726-42CB-B1CD-A65D6A86F296\"/></Set></Sets></CodeBook>";
+
+    Codeframe frame = RefiQdaCodebook.read(new ByteArrayInputStream(qdc.getBytes(StandardCharsets.UTF_8)), "a.qdc",
+        "a");
+
+    assertThat(frame.codes()).extracting(Code::label).containsExactly("Parking", "Cost");
+    assertThat(frame.code(CodeId.of("14C4E248-F726-42CB-B1CD-A65D6A86F296")).parent())
+        .isEqualTo(CodeId.of("1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294"));
+    assertThat(frame.code(CodeId.of("1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294")).description()).isEqualTo("Cars and bays");
+    assertThat(frame.sets()).containsExactly(new CodeSet("Money", "",
+        List.of(CodeId.of("14C4E248-F726-42CB-B1CD-A65D6A86F296"))));
+  }
+
+  @ParameterizedTest(name = "namespace \"{0}\"")
+  @ValueSource(strings = {"urn:QDA-XML:codebook:2.0", "urn:QDA-XML:codebook:0.4", "urn:QDA-XML:project:1.0", ""})
+  void qdc_inAnotherNamespace_isRefusedNamingIt(String namespace) {
+    String qdc = "<CodeBook" + (namespace.isEmpty() ? "" : " xmlns=\"" + namespace + "\"") + "><Codes/></CodeBook>";
+
+    assertThatThrownBy(() -> RefiQdaCodebook.read(new ByteArrayInputStream(qdc.getBytes(StandardCharsets.UTF_8)),
+        "b.qdc", "b")).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("column \"CodeBook\"")
+        .hasMessageEndingWith("not a REFI-QDA codebook: the root must be CodeBook in namespace "
+            + "urn:QDA-XML:codebook:1.0");
   }
 
   @Test
