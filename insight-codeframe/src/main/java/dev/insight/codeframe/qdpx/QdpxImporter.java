@@ -37,7 +37,9 @@ import org.w3c.dom.Element;
  * {@link QdpxProject}: the code book (with its sets of codes) as a codeframe, the sets of sources, the text sources
  * (inline {@code PlainTextContent} or a {@code plainTextPath} of {@code internal://NAME} read from the archive's
  * {@code sources/} folder; a {@code PDFSource} by its text {@code Representation}), every {@code PlainTextSelection}
- * with its {@code Coding}s, the {@code Cases} with their variables and the {@code Notes}.
+ * with its {@code Coding}s, the {@code Cases} with their variables and the {@code Notes}. A source's or a selection's
+ * {@code Description} is its memo ({@link QdpxProject.Source#memo()}, {@link QdpxProject.Segment#memo()}): ATLAS.ti
+ * writes its comments on quotations there, QualCoder its memos of sources and codings.
  *
  * <p>The project is the archive's {@code project.qde}; an archive without one whose root holds a single other
  * {@code .qde} file (ATLAS.ti names it after the project) is read from that file, and a note says so.
@@ -148,6 +150,7 @@ public final class QdpxImporter {
     final Map<String, CodeId> byGuid = new HashMap<>();
     final List<QdpxProject.Source> sources = new ArrayList<>();
     final List<QdpxProject.Segment> segments = new ArrayList<>();
+    final Map<UnitId, Integer> segmentIndex = new HashMap<>();
     final Map<String, List<UnitId>> bySource = new LinkedHashMap<>();
     final Map<String, UnitId> selections = new HashMap<>();
     final Set<String> allSources = new HashSet<>();
@@ -287,7 +290,7 @@ public final class QdpxImporter {
         crlf++;
       }
       sources.add(new QdpxProject.Source(guid, sourceElement.getAttribute("name"), text,
-          QdpxSections.values(sourceElement, label, variables, source, problems)));
+          QdpxSections.values(sourceElement, label, variables, source, problems), memo(sourceElement)));
       int[] codePoints = text.codePoints().toArray();
       List<UnitId> units = bySource.computeIfAbsent(guid, g -> new ArrayList<>());
       Map<String, UnitId> spans = new HashMap<>();
@@ -315,14 +318,23 @@ public final class QdpxImporter {
           continue;
         }
         UnitId unit = spans.get(start + ":" + end);
+        String memo = memo(selection);
         if (unit == null) {
           unit = UnitId.of(selectionGuid);
           spans.put(start + ":" + end, unit);
-          segments.add(new QdpxProject.Segment(unit, guid, start, end, new String(codePoints, start, end - start)));
+          segmentIndex.put(unit, segments.size());
+          segments.add(new QdpxProject.Segment(unit, guid, start, end, new String(codePoints, start, end - start),
+              memo));
           units.add(unit);
           coding.unit(unit);
         } else {
           merged++;
+          if (!memo.isEmpty()) {
+            int index = segmentIndex.get(unit);
+            QdpxProject.Segment first = segments.get(index);
+            segments.set(index, new QdpxProject.Segment(unit, guid, start, end, first.text(), first.memo().isEmpty()
+                ? memo : first.memo() + "\n\n" + memo));
+          }
         }
         selections.put(selectionGuid, unit);
         for (Element codingElement : children(selection, "Coding")) {
@@ -344,6 +356,11 @@ public final class QdpxImporter {
         }
       }
       return true;
+    }
+
+    /** An element's {@code Description} (a source's or a selection's memo), without surrounding blanks. */
+    private static String memo(Element element) {
+      return child(element, "Description").map(d -> d.getTextContent().strip()).orElse("");
     }
 
     private void code(UnitId unit, Element selection, Element codingElement, String where) {

@@ -147,8 +147,9 @@ public record QdpxProject(String name, Codeframe codeframe, List<Source> sources
    * @param name its name
    * @param text its plain text
    * @param variables its variables ({@code VariableValue}s, as MAXQDA writes them), by variable name
+   * @param memo its {@code Description} (QualCoder writes a source's memo there); empty when it has none
    */
-  public record Source(String guid, String name, String text, Map<String, String> variables) {
+  public record Source(String guid, String name, String text, Map<String, String> variables, String memo) {
     /**
      * Checks the fields are present and copies the variables.
      *
@@ -156,23 +157,37 @@ public record QdpxProject(String name, Codeframe codeframe, List<Source> sources
      * @param name its name
      * @param text its plain text
      * @param variables its variables, by name
+     * @param memo its description; empty when it has none
      */
     public Source {
       checkNotNull(guid, "guid");
       checkNotNull(name, "name");
       checkNotNull(text, "text");
+      checkNotNull(memo, "memo");
       variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
     }
 
     /**
-     * A source without variables.
+     * A source without a memo.
+     *
+     * @param guid its GUID
+     * @param name its name
+     * @param text its plain text
+     * @param variables its variables, by name
+     */
+    public Source(String guid, String name, String text, Map<String, String> variables) {
+      this(guid, name, text, variables, "");
+    }
+
+    /**
+     * A source without variables or memo.
      *
      * @param guid its GUID
      * @param name its name
      * @param text its plain text
      */
     public Source(String guid, String name, String text) {
-      this(guid, name, text, Map.of());
+      this(guid, name, text, Map.of(), "");
     }
   }
 
@@ -185,8 +200,10 @@ public record QdpxProject(String name, Codeframe codeframe, List<Source> sources
    * @param start the first character, counted in Unicode code points from 0
    * @param end the character after the last
    * @param text the selected text
+   * @param memo the selection's {@code Description}: ATLAS.ti's comment on a quotation, QualCoder's memo of a coding
+   *     (those of several selections of the same span joined by a blank line); empty when there is none
    */
-  public record Segment(UnitId unit, String source, int start, int end, String text) {
+  public record Segment(UnitId unit, String source, int start, int end, String text, String memo) {
     /**
      * Checks the fields are present.
      *
@@ -195,11 +212,26 @@ public record QdpxProject(String name, Codeframe codeframe, List<Source> sources
      * @param start the first character
      * @param end the character after the last
      * @param text the selected text
+     * @param memo the selection's description; empty when there is none
      */
     public Segment {
       checkNotNull(unit, "unit");
       checkNotNull(source, "source");
       checkNotNull(text, "text");
+      checkNotNull(memo, "memo");
+    }
+
+    /**
+     * A segment without a memo.
+     *
+     * @param unit the unit of the coding
+     * @param source the source's GUID
+     * @param start the first character
+     * @param end the character after the last
+     * @param text the selected text
+     */
+    public Segment(UnitId unit, String source, int start, int end, String text) {
+      this(unit, source, start, end, text, "");
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.insight.codeframe.qdpx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.insight.codeframe.CodeId;
 import dev.insight.codeframe.RefiQdaSchemas;
@@ -98,10 +99,12 @@ class QdpxRealToolShapesTest {
     assertThat(project.sources()).singleElement().satisfies(source -> {
       assertThat(source.text()).startsWith("The library").doesNotContain("\uFEFF");
       assertThat(source.variables()).containsExactly(Map.entry("Visits per month", "4"));
+      assertThat(source.memo()).isEqualTo("Typed up from the paper form");
     });
     assertThat(project.codeframe().code(CodeId.of("5b0d8f3e-2c4a-4e1b-9f60-3a7d1c2e4c10")).codable()).isFalse();
     assertThat(project.segments()).extracting(QdpxProject.Segment::text)
         .containsExactly("The library shuts at five, too early for me.", "Study rooms are always full by ten.");
+    assertThat(project.segments()).extracting(QdpxProject.Segment::memo).containsExactly("A clear example", "");
     UnitId shuts = UnitId.of("5b0d8f3e-2c4a-4e1b-9f60-3a7d1c2e4e01");
     assertThat(project.coding().codes(shuts)).containsExactly(CodeId.of("5b0d8f3e-2c4a-4e1b-9f60-3a7d1c2e4c01"),
         CodeId.of("5b0d8f3e-2c4a-4e1b-9f60-3a7d1c2e4c03"));
@@ -233,6 +236,38 @@ class QdpxRealToolShapesTest {
         .containsExactly("Parking is a nightmare.");
     assertThat(result.notes()).extracting(InputProblem::message).containsExactly("ATLAS.ti counts a Windows line "
         + "break (CR LF) as one character: the text of 1 source is read with LF line breaks");
+  }
+
+  /**
+   * ATLAS.ti writes its comment on a quotation as the selection's {@code Description}, on a quotation that may have no
+   * code at all (the standard's sample project has one of each); it is the segment's memo, and the comments of
+   * selections of the same span are kept together.
+   */
+  @Test
+  void atlasTiQuotationComments_areTheSegmentsMemos() {
+    String text = "Mabel has Coke for breakfast. Simon eats toast.";
+    String source = "<TextSource guid=\"b0000000-0000-4000-8000-000000000006\" name=\"Mabel.txt\" "
+        + "plainTextPath=\"internal://b0000000-0000-4000-8000-000000000006.txt\">"
+        + "<Description>Transcribed by hand</Description>"
+        + "<PlainTextSelection guid=\"e0000000-0000-4000-8000-000000000011\" startPosition=\"0\" endPosition=\"29\" "
+        + "name=\"Mabel has Coke\"><Description>Not the only one who has Coke for breakfast!</Description>"
+        + "</PlainTextSelection>"
+        + selection("e0000000-0000-4000-8000-000000000012", 30, 47, "c0000000-0000-4000-8000-000000000001")
+            .replaceFirst("\">", "\"><Description>Why toast?</Description>")
+        + selection("e0000000-0000-4000-8000-000000000013", 30, 47, "c0000000-0000-4000-8000-000000000003")
+            .replaceFirst("\">", "\"><Description>\n  And not cereal?\n</Description>")
+        + "</TextSource>\n";
+    Path file = QdpxFixtures.zip(dir.resolve("atlas.qdpx"), project("ATLAS.ti 26.1.2", source),
+        Map.of("sources/b0000000-0000-4000-8000-000000000006.txt", text));
+
+    QdpxProject project = QdpxImporter.read(file);
+
+    assertThat(project.sources()).singleElement().extracting(QdpxProject.Source::memo)
+        .isEqualTo("Transcribed by hand");
+    assertThat(project.segments()).extracting(QdpxProject.Segment::text, QdpxProject.Segment::memo).containsExactly(
+        tuple("Mabel has Coke for breakfast.", "Not the only one who has Coke for breakfast!"),
+        tuple("Simon eats toast.", "Why toast?\n\nAnd not cereal?"));
+    assertThat(project.coding().codes(UnitId.of("e0000000-0000-4000-8000-000000000011"))).isEmpty();
   }
 
   /** The same file from another tool keeps its CR LF: positions count every code point, as the standard says. */

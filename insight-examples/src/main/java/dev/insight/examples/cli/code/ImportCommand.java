@@ -68,7 +68,7 @@ public final class ImportCommand implements Callable<Integer> {
   private @Nullable Path codeframeOut;
 
   @Option(names = "--segments-out", paramLabel = "S.csv", description = "With --qdpx: write the coded segments "
-      + "(id, source, start, end, cases, text), for code learn --train.")
+      + "(id, source, start, end, cases, text, memo), for code learn --train.")
   private @Nullable Path segmentsOut;
 
   @Option(names = "--lenient", description = "With --qdpx: import what can be read and list what cannot (sources "
@@ -190,11 +190,12 @@ public final class ImportCommand implements Callable<Integer> {
       }
       if (segmentsOut != null) {
         outputs.csv(segmentsOut, csv -> {
-          csv.record(List.of("id", "source", "start", "end", "cases", "text"));
+          csv.record(List.of("id", "source", "start", "end", "cases", "text", "memo"));
           for (QdpxProject.Segment segment : project.segments()) {
             csv.record(List.of(segment.unit().value(), sourceNames.getOrDefault(segment.source(), segment.source()),
                 Integer.toString(segment.start()), Integer.toString(segment.end()),
-                String.join("; ", casesOf.getOrDefault(segment.unit().value(), List.of())), segment.text()));
+                String.join("; ", casesOf.getOrDefault(segment.unit().value(), List.of())), segment.text(),
+                segment.memo()));
           }
         });
       }

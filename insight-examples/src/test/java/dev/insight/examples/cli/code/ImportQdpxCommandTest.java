@@ -94,9 +94,9 @@ class ImportQdpxCommandTest {
     assertThat(coding.assignments(first).get(0).provenance())
         .isEqualTo(new Provenance.Human("jo", Instant.parse("2026-03-01T09:00:00Z")));
     assertThat(frame.code(CodeId.of("7E1D0000-0000-4000-8000-0000000000C2")).label()).isEqualTo("Parking");
-    assertThat(Files.readString(segments, StandardCharsets.UTF_8)).isEqualTo("id,source,start,end,cases,text\n"
-        + "7e1d0000-0000-4000-8000-0000000000e1,Interview 1,0,23,Patient 1,Parking costs too much.\n"
-        + "7e1d0000-0000-4000-8000-0000000000e2,Interview 1,24,44,Patient 1,The staff were kind.\n");
+    assertThat(Files.readString(segments, StandardCharsets.UTF_8)).isEqualTo("id,source,start,end,cases,text,memo\n"
+        + "7e1d0000-0000-4000-8000-0000000000e1,Interview 1,0,23,Patient 1,Parking costs too much.,\n"
+        + "7e1d0000-0000-4000-8000-0000000000e2,Interview 1,24,44,Patient 1,The staff were kind.,\n");
   }
 
   @Test
