@@ -2,6 +2,7 @@ package dev.insight.codeframe.interchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.insight.codeframe.Code;
 import dev.insight.codeframe.CodeId;
@@ -13,6 +14,7 @@ import dev.insight.codeframe.rules.RuleCoder;
 import dev.insight.core.input.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -200,6 +202,29 @@ class InterchangeTest {
     assertThat(frame.code(CodeId.of("1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294")).description()).isEqualTo("Cars and bays");
     assertThat(frame.sets()).containsExactly(new CodeSet("Money", "",
         List.of(CodeId.of("14C4E248-F726-42CB-B1CD-A65D6A86F296"))));
+  }
+
+  /**
+   * QualCoder writes its codebook with a byte-order mark (Python's {@code utf-8-sig}) and its categories as codes that
+   * cannot be coded: the mark is not content, and the file reads as without it.
+   */
+  @Test
+  void qdc_withAByteOrderMarkAsQualCoderWritesIt_isReadAsWithout() throws IOException {
+    String qdc = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\" "
+        + "origin=\"QualCoder 3.8.2\">\n<Codes>\n<Code guid=\"6b6f6c62-1111-4a2b-8c3d-000000000001\" name=\"Access\" "
+        + "isCodable=\"false\">\n<Description>Things that stopped families enrolling.</Description>\n<Code "
+        + "guid=\"6b6f6c62-1111-4a2b-8c3d-000000000002\" name=\"Transport\" isCodable=\"true\" color=\"#61AFEF\"/>\n"
+        + "</Code>\n</Codes>\n</CodeBook>\n";
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    bytes.write(qdc.getBytes(StandardCharsets.UTF_8));
+
+    Codeframe withMark = RefiQdaCodebook.read(new ByteArrayInputStream(bytes.toByteArray()), "q.qdc", "q");
+
+    assertThat(withMark).isEqualTo(RefiQdaCodebook.read(new ByteArrayInputStream(qdc.getBytes(
+        StandardCharsets.UTF_8)), "q.qdc", "q"));
+    assertThat(withMark.codes()).extracting(Code::label, Code::codable).containsExactly(
+        tuple("Access", false), tuple("Transport", true));
   }
 
   @ParameterizedTest(name = "namespace \"{0}\"")
