@@ -38,11 +38,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.xml.sax.SAXException;
 
 /**
- * Files written by other tools, byte for byte as they published them (test resources under
- * {@code /refi-qda/real/}, each folder's README naming its source, commit and licence): the REFI-QDA standard's
- * sample project as ATLAS.ti 8.4 exported it, and the codebook Taguette's exporter writes. Each is checked against the
- * published schema and read by insight, and what insight makes of it is asserted in full: counts, names, sets, notes
- * and every problem it reports.
+ * Files written by other tools (test resources under {@code /refi-qda/real/}, whose README names each one's source,
+ * commit and licence): the REFI-QDA standard's sample project as ATLAS.ti 8.4 exported it, byte for byte as published,
+ * and the codebook Taguette's exporter writes, as Taguette's own test suite asserts it. Each is pinned by its SHA-256,
+ * checked against the published schema and read by insight, and what insight makes of it is asserted in full: counts,
+ * names, sets, notes and every problem it reports.
  */
 class QdpxRealArtefactsTest {
   private static final String ATLAS = "/refi-qda/real/atlasti-8.4-standard-project/project.qde";
@@ -61,10 +61,10 @@ class QdpxRealArtefactsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("artefacts")
-  void realArtefact_isTheFileItsSourcePublishedAndMeetsThePublishedSchemaAsRecorded(String resource, String sha256,
+  void realArtefact_isTheRecordedFileAndMeetsThePublishedSchemaAsRecorded(String resource, String sha256,
       String kind, String invalidity) throws Exception {
     byte[] bytes = QdpxFixtures.bytes(resource);
-    assertThat(sha256(bytes)).as("the file as published (see the README beside it)").isEqualTo(sha256);
+    assertThat(sha256(bytes)).as("the file as the README beside it describes it").isEqualTo(sha256);
     Schema schema = kind.equals("project") ? RefiQdaSchemas.PROJECT : RefiQdaSchemas.CODEBOOK;
 
     if (invalidity == null) {
