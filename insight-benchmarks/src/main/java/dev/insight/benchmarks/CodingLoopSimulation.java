@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * What the person-in-the-loop buys, by simulation on the shared patient-feedback file (the coders' labels stand in
@@ -21,9 +25,11 @@ import java.util.Set;
  * order or in random order, the held-out micro-F1 of a model trained on them and the share of the comments still
  * uncoded that the model codes at precision 0.9 (and the precision it really gets there).
  *
- * <p>The tool's order is the review page's, {@link CodingSchedule}: a random start of 30 comments, then
- * batches from {@link CodingSchedule#next} on the model trained so far, retrained after each batch of
- * {@link CodingSchedule#retrainAfter} comments. "Coded at precision 0.9" is measured against the people's codes:
+ * <p>The tool's order is the review page's, {@link CodingSchedule}: the first 30 comments of the random order,
+ * then batches from {@link CodingSchedule#next} on the model trained so far (half drawn by the model, half the next
+ * comments of the same random order), retrained after each batch of {@link CodingSchedule#retrainAfter} comments.
+ * Random order codes the pool in that same random order, so the two orders differ only by the model's picks
+ * (common random numbers: the paired difference is far less noisy than between two independent random orders). "Coded at precision 0.9" is measured against the people's codes:
  * the largest share of the uncoded comments, most confident first, whose codes are right at least 90% of the time;
  * the share the model itself would code at its cross-validated 0.9 threshold, and the precision it really gets
  * there, are shown beside it. For each seed a fifth of the file is held out for the F1, the same for both orders;
@@ -33,7 +39,7 @@ import java.util.Set;
  * {@code mvn -B -q -ntp -pl insight-benchmarks -am package -DskipTests -Dmaven.javadoc.skip}:
  *
  * <pre>
- * java -cp insight-benchmarks/target/benchmarks.jar dev.insight.benchmarks.CodingLoopSimulation [--seeds 5]
+ * java -cp insight-benchmarks/target/benchmarks.jar dev.insight.benchmarks.CodingLoopSimulation [--seeds 5] [--threads 2]
  * </pre>
  */
 public final class CodingLoopSimulation {
@@ -47,40 +53,61 @@ public final class CodingLoopSimulation {
   /**
    * Runs the simulation and prints one row per order and checkpoint, averaged over the seeds.
    *
-   * @param args {@code --seeds N} (default 5), {@code --up-to N} (the last checkpoint, default 1,600)
+   * @param args {@code --seeds N} (default 5), {@code --first-seed N} (default 1), {@code --up-to N} (the last
+   *     checkpoint, default 1,600), {@code --threads N} (seeds run side by side, default 1)
    */
   public static void main(String[] args) {
     List<String> list = Arrays.asList(args);
     int seeds = list.contains("--seeds") ? Integer.parseInt(list.get(list.indexOf("--seeds") + 1)) : 5;
     int upTo = list.contains("--up-to") ? Integer.parseInt(list.get(list.indexOf("--up-to") + 1)) : 1600;
+    int first = list.contains("--first-seed") ? Integer.parseInt(list.get(list.indexOf("--first-seed") + 1)) : 1;
+    int threads = list.contains("--threads") ? Integer.parseInt(list.get(list.indexOf("--threads") + 1)) : 1;
     int[] checkpoints = Arrays.stream(CHECKPOINTS).filter(c -> c <= upTo).toArray();
     CodedExamples all = LearnedCodingEvaluation.load("multilabel");
     LearnerOptions options = LearnerOptions.defaults().withThreads(1);
     // [seed][order][checkpoint][figure]
     double[][][][] figures = new double[seeds][2][][];
     long start = System.nanoTime();
-    for (int seed = 1; seed <= seeds; seed++) {
-      int n = all.examples().size();
-      List<Integer> rows = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        rows.add(i);
-      }
-      Collections.shuffle(rows, new Random(seed));
-      int held = n / 5;
-      int[] test = rows.subList(0, held).stream().mapToInt(Integer::intValue).toArray();
-      List<Integer> pool = List.copyOf(rows.subList(held, n));
-      CodedExamples heldOut = all.subset(test);
-      figures[seed - 1][0] = toolOrder(all, pool, heldOut, options, checkpoints, seed);
-      figures[seed - 1][1] = randomOrder(all, pool, heldOut, options, checkpoints);
-      StringBuilder line = new StringBuilder();
-      for (int c = 0; c < checkpoints.length; c++) {
-        line.append(String.format(Locale.ROOT, " %d: F1 %+.3f share %+.3f;", checkpoints[c],
-            figures[seed - 1][0][c][0] - figures[seed - 1][1][c][0],
-            figures[seed - 1][0][c][1] - figures[seed - 1][1][c][1]));
-      }
-      System.out.printf(Locale.ROOT, "seed %d done (%.0f s), tool minus random:%s%n", seed,
-          (System.nanoTime() - start) / 1e9, line);
+    ExecutorService workers = Executors.newFixedThreadPool(threads);
+    List<Future<?>> runs = new ArrayList<>();
+    for (int s = 0; s < seeds; s++) {
+      int seed = first + s;
+      double[][][] mine = figures[s];
+      runs.add(workers.submit(() -> {
+        int n = all.examples().size();
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          rows.add(i);
+        }
+        Collections.shuffle(rows, new Random(seed));
+        int held = n / 5;
+        int[] test = rows.subList(0, held).stream().mapToInt(Integer::intValue).toArray();
+        // the pool in the random order drawn when the coding begins: random order codes it as it comes, the tool
+        // takes its random half from it
+        List<Integer> pool = List.copyOf(rows.subList(held, n));
+        CodedExamples heldOut = all.subset(test);
+        mine[0] = toolOrder(all, pool, heldOut, options, checkpoints, seed);
+        mine[1] = randomOrder(all, pool, heldOut, options, checkpoints);
+        StringBuilder line = new StringBuilder();
+        for (int c = 0; c < checkpoints.length; c++) {
+          line.append(String.format(Locale.ROOT, " %d: F1 %+.3f share %+.3f;", checkpoints[c],
+              mine[0][c][0] - mine[1][c][0], mine[0][c][1] - mine[1][c][1]));
+        }
+        System.out.printf(Locale.ROOT, "seed %d done (%.0f s), tool minus random:%s%n", seed,
+            (System.nanoTime() - start) / 1e9, line);
+      }));
     }
+    for (Future<?> run : runs) {
+      try {
+        run.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+    workers.shutdown();
     System.out.println("| coded | order | held-out micro-F1 | share of the rest coded at precision 0.9 | "
         + "share at the model's own 0.9 threshold | precision there |");
     System.out.println("| ---: | --- | ---: | ---: | ---: | ---: |");
@@ -124,12 +151,9 @@ public final class CodingLoopSimulation {
   /** The tool's order: {@link CodingSchedule}, retrained after each batch. */
   static double[][] toolOrder(CodedExamples all, List<Integer> pool, CodedExamples heldOut,
       LearnerOptions options, int[] checkpoints, long seed) {
-    List<Integer> uncoded = new ArrayList<>(pool);
-    List<Integer> coded = new ArrayList<>();
-    for (int i : CodingSchedule.start(texts(all, uncoded), CodingSchedule.FIRST_MODEL_AT, seed)) {
-      coded.add(uncoded.get(i));
-    }
-    uncoded.removeAll(Set.copyOf(coded));
+    // before any model, the random order itself; the uncoded comments stay in that order
+    List<Integer> coded = new ArrayList<>(pool.subList(0, CodingSchedule.FIRST_MODEL_AT));
+    List<Integer> uncoded = new ArrayList<>(pool.subList(CodingSchedule.FIRST_MODEL_AT, pool.size()));
     double[][] figures = new double[checkpoints.length][];
     int next = 0;
     while (next < checkpoints.length) {

@@ -50,11 +50,12 @@ import org.jspecify.annotations.Nullable;
  * A person coding comments one at a time, the state behind {@code insight code review}: which comment comes next,
  * the model's suggestion for it, every decision saved at once to the coded file, and the progress.
  *
- * <p>Order: {@link CodingSchedule}, the order the simulation in docs/BENCHMARKS.md measures: until a model can be
- * trained, comments drawn at random; then every other comment is the one on which the model expects the most wrong
- * codes, and the rest are drawn at random, which keeps the coded sample representative. The model retrains in the
- * background after {@link CodingSchedule#retrainAfter(int)} new decisions. Once the ranked comments run out (or
- * for comments skipped), a seeded random order follows. A comment handed to one browser tab is not handed to another
+ * <p>Order: {@link CodingSchedule}, the order the simulation in docs/BENCHMARKS.md measures. The comments are
+ * shuffled once with the seed (the same seed gives the same order after a restart); until a model can be trained
+ * they come in that random order; then every other comment is drawn by the model (favouring those on which it
+ * expects the most wrong codes) and the rest continue the random order, which keeps the coded sample
+ * representative. The model retrains in the background after {@link CodingSchedule#retrainAfter(int)} new
+ * decisions. Once the model's ranked comments run out (or for comments skipped), the random order continues. A comment handed to one browser tab is not handed to another
  * for {@link #RESERVED_FOR}, so two tabs code different comments; a skipped comment comes back last.
  *
  * <p>Every decision rewrites the coded file atomically from the decisions in memory, under one lock, so two tabs
@@ -115,21 +116,6 @@ final class ReviewState implements AutoCloseable {
     List<UnitId> order = new ArrayList<>(comments.units());
     Collections.shuffle(order, new Random(seed));
     randomOrder = List.copyOf(order);
-    if (decisions.size() < firstModelAt) {
-      List<UnitId> uncoded = new ArrayList<>();
-      List<String> texts = new ArrayList<>();
-      for (int i = 0; i < comments.size(); i++) {
-        if (!decisions.containsKey(comments.units().get(i))) {
-          uncoded.add(comments.units().get(i));
-          texts.add(comments.texts().get(i));
-        }
-      }
-      if (!texts.isEmpty()) {
-        for (int i : CodingSchedule.start(texts, firstModelAt - decisions.size(), seed)) {
-          ranked.add(uncoded.get(i));
-        }
-      }
-    }
     trainer = Executors.newSingleThreadExecutor(runnable -> {
       Thread thread = new Thread(runnable, "insight-review-training");
       thread.setDaemon(true);
@@ -171,7 +157,7 @@ final class ReviewState implements AutoCloseable {
           break;
         }
       }
-      // the schedule's order (a representative start, then the model's picks mixed with random ones)
+      // the schedule's order (the model's picks mixed with the random order's), else the random order itself
       if (chosen == null) {
         chosen = firstFree(ranked, false);
       }
@@ -323,16 +309,17 @@ final class ReviewState implements AutoCloseable {
   private void train(CodedExamples examples) {
     try {
       LearnedCoder trained = LearnedCoder.train(examples, LearnerOptions.defaults().withThreads(1));
+      // the uncoded comments in the random order drawn at the start: the schedule's other half follows it
       List<UnitId> uncoded = new ArrayList<>();
       List<String> texts = new ArrayList<>();
       List<String> codedTexts = new ArrayList<>();
       synchronized (lock) {
-        for (int i = 0; i < comments.size(); i++) {
-          if (!decisions.containsKey(comments.units().get(i))) {
-            uncoded.add(comments.units().get(i));
-            texts.add(comments.texts().get(i));
+        for (UnitId unit : randomOrder) {
+          if (!decisions.containsKey(unit)) {
+            uncoded.add(unit);
+            texts.add(comments.texts().get(indexOf.get(unit)));
           } else {
-            codedTexts.add(comments.texts().get(i));
+            codedTexts.add(comments.texts().get(indexOf.get(unit)));
           }
         }
       }
