@@ -268,6 +268,7 @@ public final class QdpxImporter {
      */
     private boolean text(Element sourceElement, Element holder, String label) {
       String guid = key(sourceElement.getAttribute("guid"));
+      int problemsBefore = problems.size();
       Optional<String> read = QdpxSections.text(holder, label, zip, source, problems);
       if (read.isEmpty()) {
         unread.add(guid);
@@ -276,6 +277,9 @@ public final class QdpxImporter {
           codings += children(selection, "Coding").size();
         }
         codings += children(holder, "Coding").size();
+        if (problems.size() == problemsBefore) {
+          problems.add(new InputProblem(source, 0, label, null, "its text cannot be read"));
+        }
         if (codings > 0) {
           InputProblem missing = problems.remove(problems.size() - 1);
           problems.add(new InputProblem(missing.source(), missing.line(), missing.column(), missing.value(),
