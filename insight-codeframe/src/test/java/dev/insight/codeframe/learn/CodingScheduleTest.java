@@ -69,12 +69,20 @@ class CodingScheduleTest {
   /**
    * The model's draw follows the square of the expected number of wrong codes: over 2,000 seeds, the share of draws
    * landing in each fifth of the comments (ranked by expected errors) is within 0.03 of that fifth's share of the
-   * weight. Always drawing the most uncertain comment, or drawing uniformly, misses by far more.
+   * weight. Always drawing the most uncertain comment, or drawing uniformly, misses by far more. (The comments all
+   * have six words here, so they are all in one half by length.)
    */
   @Test
   void next_theModelDrawsInProportionToTheSquareOfTheExpectedErrors() {
     LearnedCoder model = LearnedCoder.train(examples(60, 5), Synthetic.options());
-    List<String> uncoded = examples(100, 6).texts();
+    List<String> uncoded = new ArrayList<>();
+    for (String text : examples(100, 6).texts()) {
+      List<String> words = new ArrayList<>(List.of(text.trim().split("\\s+")));
+      while (words.size() < 6) {
+        words.add("the");
+      }
+      uncoded.add(String.join(" ", words.subList(0, 6)));
+    }
     List<Prediction> predictions = model.predictAll(uncoded);
     double[] weight = new double[uncoded.size()];
     Integer[] rank = new Integer[uncoded.size()];
@@ -103,6 +111,53 @@ class CodingScheduleTest {
       assertThat(observed[f]).as("share of draws in fifth %s (expected %s)", f, expected[f])
           .isCloseTo(expected[f], Offset.offset(0.03));
     }
+  }
+
+  /**
+   * The model's draws are shared between the comments with fewer words than the median and the others as the
+   * comments are, though its expected errors favour the long ones.
+   */
+  @Test
+  void next_theModelDrawsShortAndLongCommentsAsTheyComeInTheComments() {
+    LearnedCoder model = LearnedCoder.train(examples(60, 5), Synthetic.options());
+    // every third comment a short one about the common code alone, which the model is surest of
+    List<String> uncoded = new ArrayList<>();
+    List<String> texts = examples(400, 6).texts();
+    Random random = new Random(7);
+    for (int i = 0; i < texts.size(); i++) {
+      uncoded.add(i % 3 != 0 ? texts.get(i) : WORDS[0][random.nextInt(WORDS[0].length)] + " "
+          + FILLER[random.nextInt(FILLER.length)] + " " + WORDS[0][random.nextInt(WORDS[0].length)] + " on ward " + i);
+    }
+    int[] words = uncoded.stream().mapToInt(CodingSchedule::words).toArray();
+    int median = Arrays.stream(words).sorted().toArray()[words.length / 2];
+    long shortOnes = Arrays.stream(words).filter(w -> w < median).count();
+    List<Prediction> predictions = model.predictAll(uncoded);
+    double shortWeight = 0;
+    double allWeight = 0;
+    for (int i = 0; i < uncoded.size(); i++) {
+      double e = expectedErrors(predictions.get(i));
+      allWeight += e * e;
+      shortWeight += words[i] < median ? e * e : 0;
+    }
+
+    List<Integer> next = CodingSchedule.next(model, List.of(), uncoded, 60, 42);
+
+    long drawnShort = 0;
+    for (int j = 0; j < next.size(); j += 2) {
+      drawnShort += words[next.get(j)] < median ? 1 : 0;
+    }
+    assertThat(shortWeight / allWeight).as("the short comments' share of the weight (%s of 400 are short)",
+        shortOnes).isLessThan(0.15);
+    assertThat((double) drawnShort).as("short comments among the model's 30 draws (%s of 400 are short)",
+        shortOnes).isCloseTo(30.0 * shortOnes / 400, Offset.offset(1.0));
+  }
+
+  @Test
+  void words_countsRunsBetweenWhiteSpace() {
+    assertThat(CodingSchedule.words("")).isZero();
+    assertThat(CodingSchedule.words("  ")).isZero();
+    assertThat(CodingSchedule.words("Nothing")).isEqualTo(1);
+    assertThat(CodingSchedule.words(" Can't  think\tof\nanything. ")).isEqualTo(4);
   }
 
   @Test
