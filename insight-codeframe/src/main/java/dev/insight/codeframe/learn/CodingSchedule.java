@@ -147,35 +147,47 @@ public final class CodingSchedule {
     for (int w : words) {
       size[w < median ? 0 : 1]++;
     }
-    SparseRows x = model.vectorizer().transform(uncoded);
-    SparseRows done = model.vectorizer().transform(coded);
-    double[] dense = new double[model.vectorizer().features()];
+    Vectorizer vectorizer = model.vectorizer();
+    SparseRows done = vectorizer.transform(coded);
+    // a candidate's features are worked out when it is examined: most comments never are
+    Vectorizer.KeyBuffer buffer = new Vectorizer.KeyBuffer();
+    Vectorizer.Row row = new Vectorizer.Row();
+    double[] dense = new double[vectorizer.features()];
     int[] out = new int[Math.min(howMany, n)];
+    int[][] drawnIndex = new int[out.length][];
+    float[][] drawnValue = new float[out.length][];
     int m = 0;
+    // each half's next drawable comment (a place in order), and its draws so far
     int[] next = new int[2];
     int[] got = new int[2];
     while (m < out.length) {
+      next[0] = nextOf(order, key, words, median, 0, next[0]);
+      next[1] = nextOf(order, key, words, median, 1, next[1]);
       // the half furthest below its share of the draws so far, if it has comments left to draw
-      int[] candidate = {nextOf(order, key, words, median, 0, next[0]),
-          nextOf(order, key, words, median, 1, next[1])};
       double short0 = (double) (m + 1) * size[0] / n - got[0];
       double short1 = (double) (m + 1) * size[1] / n - got[1];
-      int half = candidate[0] < n && (candidate[1] == n || short0 >= short1) ? 0 : 1;
-      if (candidate[half] == n) {
+      int half = next[0] < n && (next[1] == n || short0 >= short1) ? 0 : 1;
+      if (next[half] == n) {
         break;
       }
-      next[half] = candidate[half] + 1;
-      int r = order[candidate[half]];
-      scatter(x, r, dense, true);
+      int r = order[next[half]++];
+      vectorizer.featurise(uncoded.get(r), buffer, row);
+      for (int e = 0; e < row.size; e++) {
+        dense[row.index[e]] = row.value[e];
+      }
       boolean repeats = false;
       for (int d = 0; d < done.rows() && !repeats; d++) {
         repeats = done.dot(d, dense) > REPEAT;
       }
       for (int o = 0; o < m && !repeats; o++) {
-        repeats = x.dot(out[o], dense) > REPEAT;
+        repeats = dot(drawnIndex[o], drawnValue[o], dense) > REPEAT;
       }
-      scatter(x, r, dense, false);
+      for (int e = 0; e < row.size; e++) {
+        dense[row.index[e]] = 0;
+      }
       if (!repeats) {
+        drawnIndex[m] = Arrays.copyOf(row.index, row.size);
+        drawnValue[m] = Arrays.copyOf(row.value, row.size);
         out[m++] = r;
         got[half]++;
       }
@@ -209,9 +221,12 @@ public final class CodingSchedule {
     return count;
   }
 
-  private static void scatter(SparseRows x, int r, double[] dense, boolean set) {
-    for (int e = x.start[r]; e < x.start[r + 1]; e++) {
-      dense[x.index[e]] = set ? x.value[e] : 0;
+  /** The dot product of a sparse row and a dense vector, summed in the same order as {@code SparseRows.dot}. */
+  private static double dot(int[] index, float[] value, double[] dense) {
+    double sum = 0;
+    for (int e = 0; e < index.length; e++) {
+      sum += value[e] * dense[index[e]];
     }
+    return sum;
   }
 }
