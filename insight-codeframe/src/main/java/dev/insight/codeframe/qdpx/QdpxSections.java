@@ -110,12 +110,7 @@ final class QdpxSections {
           xml.writeStartElement("Set");
           xml.writeAttribute("guid", set.getAttribute("guid"));
           xml.writeAttribute("name", set.getAttribute("name"));
-          Optional<Element> description = child(set, "Description");
-          if (description.isPresent()) {
-            xml.writeStartElement("Description");
-            xml.writeCharacters(description.get().getTextContent());
-            xml.writeEndElement();
-          }
+          copyDescription(set, xml);
           for (Element member : children(set, "MemberCode")) {
             xml.writeEmptyElement("MemberCode");
             xml.writeAttribute("guid", member.getAttribute("targetGUID"));
@@ -133,6 +128,16 @@ final class QdpxSections {
     return RefiQdaCodebook.read(new ByteArrayInputStream(out.toByteArray()), source + " (code book)", name);
   }
 
+  /** Copies an element's {@code Description}, if it has one. */
+  private static void copyDescription(Element element, XMLStreamWriter xml) throws XMLStreamException {
+    Optional<Element> description = child(element, "Description");
+    if (description.isPresent()) {
+      xml.writeStartElement("Description");
+      xml.writeCharacters(description.get().getTextContent());
+      xml.writeEndElement();
+    }
+  }
+
   private static void writeCode(Element code, XMLStreamWriter xml, int depth, String source)
       throws XMLStreamException {
     if (depth > RefiQdaCodebook.MAX_CODE_DEPTH) {
@@ -145,12 +150,7 @@ final class QdpxSections {
         xml.writeAttribute(attribute, code.getAttribute(attribute));
       }
     }
-    Optional<Element> description = child(code, "Description");
-    if (description.isPresent()) {
-      xml.writeStartElement("Description");
-      xml.writeCharacters(description.get().getTextContent());
-      xml.writeEndElement();
-    }
+    copyDescription(code, xml);
     for (Element nested : children(code, "Code")) {
       writeCode(nested, xml, depth + 1, source);
     }
