@@ -298,6 +298,8 @@ public final class QdpxImporter {
       int[] codePoints = text.codePoints().toArray();
       List<UnitId> units = bySource.computeIfAbsent(guid, g -> new ArrayList<>());
       Map<String, UnitId> spans = new HashMap<>();
+      // memos of further selections on a segment's span, joined once at the end (not copied at every selection)
+      Map<Integer, StringBuilder> joinedMemos = new LinkedHashMap<>();
       for (Element selection : children(holder, "PlainTextSelection")) {
         String selectionGuid = key(selection.getAttribute("guid"));
         String where = label + " / PlainTextSelection " + selection.getAttribute("guid");
@@ -334,10 +336,9 @@ public final class QdpxImporter {
         } else {
           merged++;
           if (!memo.isEmpty()) {
-            int index = segmentIndex.get(unit);
-            QdpxProject.Segment first = segments.get(index);
-            segments.set(index, new QdpxProject.Segment(unit, guid, start, end, first.text(), first.memo().isEmpty()
-                ? memo : first.memo() + "\n\n" + memo));
+            StringBuilder joined = joinedMemos.computeIfAbsent(segmentIndex.get(unit),
+                index -> new StringBuilder(segments.get(index).memo()));
+            joined.append(joined.length() == 0 ? "" : "\n\n").append(memo);
           }
         }
         selections.put(selectionGuid, unit);
@@ -345,6 +346,11 @@ public final class QdpxImporter {
           code(unit, selection, codingElement, where);
         }
       }
+      joinedMemos.forEach((index, joined) -> {
+        QdpxProject.Segment first = segments.get(index);
+        segments.set(index, new QdpxProject.Segment(first.unit(), first.source(), first.start(), first.end(),
+            first.text(), joined.toString()));
+      });
       // a Coding of the source itself (the schema allows it beside the selections) codes its whole text
       List<Element> whole = children(holder, "Coding");
       if (!whole.isEmpty()) {
