@@ -36,10 +36,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A codeframe as a REFI-QDA codebook ({@code .qdc}, namespace {@code urn:QDA-XML:codebook:1.0}; read also in the
  * spellings ATLAS.ti for Windows and NVivo 12 for Mac write, {@code urn:QDA-XML:codebook:0:4} and
- * {@code urn:QDA-XML:codebook:1:0}), the exchange format of NVivo, MAXQDA, ATLAS.ti, QualCoder and Taguette: {@code CodeBook/Codes/Code} with attributes {@code guid},
- * {@code name}, {@code isCodable}, {@code color}, a {@code Description} and nested {@code Code}s; and
- * {@code Sets/Set} with {@code MemberCode guid} (as the Codebook schema has it; {@code targetGUID}, the Project
- * schema's name, is read too).
+ * {@code urn:QDA-XML:codebook:1:0}), the exchange format of NVivo, MAXQDA, ATLAS.ti, QualCoder and Taguette:
+ * {@code CodeBook/Codes/Code} with attributes {@code guid}, {@code name}, {@code isCodable}, {@code color}, a
+ * {@code Description} and nested {@code Code}s; and {@code Sets/Set} with {@code MemberCode guid} (as the Codebook
+ * schema has it; {@code targetGUID}, the Project schema's name, is read too).
  *
  * <p>REFI-QDA has no fields for what a codeframe keeps besides a description, so they travel as labelled lines at
  * the end of the {@code Description}, which stay readable in every tool: {@code Include:}, {@code Exclude:},

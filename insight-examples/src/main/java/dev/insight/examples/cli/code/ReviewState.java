@@ -50,13 +50,13 @@ import org.jspecify.annotations.Nullable;
  * A person coding comments one at a time, the state behind {@code insight code review}: which comment comes next,
  * the model's suggestion for it, every decision saved at once to the coded file, and the progress.
  *
- * <p>Order: {@link CodingSchedule}, the order the simulation in docs/BENCHMARKS.md measures. The comments are
- * shuffled once with the seed (the same seed gives the same order after a restart); until a model can be trained
- * they come in that random order; then every other comment is drawn by the model (favouring those on which it
- * expects the most wrong codes) and the rest continue the random order, which keeps the coded sample
- * representative. The model retrains in the background after {@link CodingSchedule#retrainAfter(int)} new
- * decisions. Once the model's ranked comments run out (or for comments skipped), the random order continues. A comment handed to one browser tab is not handed to another
- * for {@link #RESERVED_FOR}, so two tabs code different comments; a skipped comment comes back last.
+ * <p>Order: {@link CodingSchedule}, the order the simulation in docs/BENCHMARKS.md measures. The comments are shuffled
+ * once with the seed (the same seed gives the same order after a restart); until a model can be trained they come in
+ * that random order; then every other comment is drawn by the model (favouring those on which it expects the most wrong
+ * codes) and the rest continue the random order, which keeps the coded sample representative. The model retrains in the
+ * background after {@link CodingSchedule#retrainAfter(int)} new decisions. Once the model's ranked comments run out (or
+ * for comments skipped), the random order continues. A comment handed to one browser tab is not handed to another for
+ * {@link #RESERVED_FOR}, so two tabs code different comments; a skipped comment comes back last.
  *
  * <p>Every decision rewrites the coded file atomically from the decisions in memory, under one lock, so two tabs
  * never lose each other's work and a restart resumes from the file. Thread-safe.
