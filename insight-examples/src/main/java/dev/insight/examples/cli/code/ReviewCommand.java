@@ -67,7 +67,7 @@ public final class ReviewCommand implements Callable<Integer> {
             + "(two tabs of one page share their work) or another coded file");
       }
       try (ReviewState review = new ReviewState(frame, comments, coding, precision, 42, Clock.systemUTC(),
-          ReviewState.FIRST_MODEL_AT);
+          ReviewState.FIRST_MODEL_AT, ReviewState.SUGGESTIONS_FROM);
           ReviewServer server = new ReviewServer(review, port)) {
         PrintWriter out = spec.commandLine().getOut();
         out.println("coding " + comments.size() + " comments of " + data + " into " + coding);

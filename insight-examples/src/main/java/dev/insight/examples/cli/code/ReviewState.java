@@ -62,8 +62,13 @@ import org.jspecify.annotations.Nullable;
  * never lose each other's work and a restart resumes from the file. Thread-safe.
  */
 final class ReviewState implements AutoCloseable {
-  /** Decisions needed before the first model is trained. */
+  /** Decisions needed before the first model is trained: from then on the model chooses every other comment. */
   static final int FIRST_MODEL_AT = CodingSchedule.FIRST_MODEL_AT;
+  /**
+   * Decisions needed before the model's suggestions are shown and it codes comments in the progress line: a model
+   * on fewer comments orders them usefully but would put weak codes in front of the person.
+   */
+  static final int SUGGESTIONS_FROM = 30;
   static final Duration RESERVED_FOR = Duration.ofMinutes(10);
   private static final int RANKED = 200;
 
@@ -75,6 +80,7 @@ final class ReviewState implements AutoCloseable {
   private final Clock clock;
   private final long seed;
   private final int firstModelAt;
+  private final int suggestionsFrom;
   private final ExecutorService trainer;
   private final Object lock = new Object();
 
@@ -93,7 +99,7 @@ final class ReviewState implements AutoCloseable {
   private record Reservation(String tab, Instant until) {}
 
   ReviewState(Codeframe frame, Comments comments, Path codedFile, double precision, long seed, Clock clock,
-      int firstModelAt) {
+      int firstModelAt, int suggestionsFrom) {
     this.frame = checkNotNull(frame, "frame");
     this.comments = checkNotNull(comments, "comments");
     this.codedFile = checkNotNull(codedFile, "codedFile");
@@ -101,7 +107,11 @@ final class ReviewState implements AutoCloseable {
     this.precision = precision;
     this.clock = checkNotNull(clock, "clock");
     this.seed = seed;
+    checkArgument(firstModelAt >= 1, "firstModelAt must be at least 1: %s", firstModelAt);
+    checkArgument(suggestionsFrom >= firstModelAt, "suggestionsFrom (%s) cannot come before the first model (%s)",
+        suggestionsFrom, firstModelAt);
     this.firstModelAt = firstModelAt;
+    this.suggestionsFrom = suggestionsFrom;
     for (int i = 0; i < comments.size(); i++) {
       indexOf.put(comments.units().get(i), i);
     }
@@ -172,7 +182,7 @@ final class ReviewState implements AutoCloseable {
       }
       skipped.remove(chosen);
       reserved.put(chosen, new Reservation(tab, now.plus(RESERVED_FOR)));
-      current = model;
+      current = model != null && model.trainedOn() >= suggestionsFrom ? model : null;
     }
     int i = indexOf.get(chosen);
     String text = comments.texts().get(i);
@@ -330,11 +340,14 @@ final class ReviewState implements AutoCloseable {
             seed * 1_000_003L + examples.examples().size())) {
           order.add(uncoded.get(i));
         }
-        LearnedCoder careful = trained.withAbstention(trained.confidenceForPrecision(precision));
-        List<Prediction> predictions = careful.predictAll(texts);
-        for (int i = 0; i < predictions.size(); i++) {
-          if (!predictions.get(i).abstained()) {
-            coded.add(uncoded.get(i));
+        // what the model would code at the precision: only once its suggestions are shown
+        if (trained.trainedOn() >= suggestionsFrom) {
+          LearnedCoder careful = trained.withAbstention(trained.confidenceForPrecision(precision));
+          List<Prediction> predictions = careful.predictAll(texts);
+          for (int i = 0; i < predictions.size(); i++) {
+            if (!predictions.get(i).abstained()) {
+              coded.add(uncoded.get(i));
+            }
           }
         }
       }

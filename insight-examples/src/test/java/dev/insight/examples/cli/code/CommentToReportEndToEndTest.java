@@ -61,7 +61,8 @@ class CommentToReportEndToEndTest {
 
     // 1. a person codes 60 comments on the review page's API, in the order it offers them
     try (ReviewState state = new ReviewState(frame, CommentsFile.read(survey, "id", "comment", null)
-        .withText(), review, 0.9, 42, Clock.systemUTC(), ReviewState.FIRST_MODEL_AT);
+        .withText(), review, 0.9, 42, Clock.systemUTC(), ReviewState.FIRST_MODEL_AT,
+        ReviewState.SUGGESTIONS_FROM);
         ReviewServer server = new ReviewServer(state, 0)) {
       HttpClient http = HttpClient.newHttpClient();
       URI base = server.address();

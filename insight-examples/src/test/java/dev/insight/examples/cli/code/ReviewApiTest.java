@@ -128,6 +128,39 @@ class ReviewApiTest {
   }
 
   @Test
+  void aModelOnFewComments_ordersThem_butSuggestsNothingUntilEnoughAreCoded() throws Exception {
+    server.close();
+    review.close();
+    // trained after 3 decisions, then after 10 more (CodingSchedule.retrainAfter): suggestions from the second model
+    review = ReviewFixture.state(coded, 3, 13);
+    server = new ReviewServer(review, 0);
+    for (int i = 0; i < 3; i++) {
+      codeTheNextAsThePersonWould();
+    }
+    review.awaitTraining(Duration.ofSeconds(30));
+
+    JsonNode early = get("/api/next?tab=t");
+    assertThat(get("/api/progress").path("modelTrainedOn").asInt()).as("the model orders from 3").isEqualTo(3);
+    assertThat(early.path("suggestion").isNull()).as(early.toString()).isTrue();
+    assertThat(early.path("progress").path("byModel").asInt()).isZero();
+
+    for (int i = 0; i < 10; i++) {
+      codeTheNextAsThePersonWould();
+    }
+    review.awaitTraining(Duration.ofSeconds(30));
+
+    JsonNode later = get("/api/next?tab=t");
+    assertThat(later.path("suggestion").isObject()).as(later.toString()).isTrue();
+    assertThat(later.path("progress").path("modelTrainedOn").asInt()).isEqualTo(13);
+  }
+
+  private void codeTheNextAsThePersonWould() throws Exception {
+    String id = get("/api/next?tab=t").path("id").asText();
+    String code = ReviewFixture.truth(UnitId.of(id)).value();
+    post("/api/code", "{\"id\":\"" + id + "\",\"codes\":[\"" + code + "\"],\"coder\":\"ann\"}", null);
+  }
+
+  @Test
   void badDecisions_areRefusedWithTheirReason_andNothingIsSaved() throws Exception {
     String id = get("/api/next?tab=t").path("id").asText();
 

@@ -42,6 +42,10 @@ final class ReviewFixture {
   }
 
   static ReviewState state(Path coded, int firstModelAt) {
-    return new ReviewState(FRAME, comments(), coded, 0.9, 42, Clock.systemUTC(), firstModelAt);
+    return state(coded, firstModelAt, firstModelAt);
+  }
+
+  static ReviewState state(Path coded, int firstModelAt, int suggestionsFrom) {
+    return new ReviewState(FRAME, comments(), coded, 0.9, 42, Clock.systemUTC(), firstModelAt, suggestionsFrom);
   }
 }
