@@ -25,9 +25,10 @@ import java.util.concurrent.Future;
  * order or in random order, the held-out micro-F1 of a model trained on them and the share of the comments still
  * uncoded that the model codes at precision 0.9 (and the precision it really gets there).
  *
- * <p>The tool's order is the review page's, {@link CodingSchedule}: the first 30 comments of the random order, then
- * batches from {@link CodingSchedule#next} on the model trained so far (half drawn by the model, half the next comments
- * of the same random order), retrained after each batch of {@link CodingSchedule#retrainAfter} comments. Random order
+ * <p>The tool's order is the review page's, {@link CodingSchedule}: the first {@link CodingSchedule#FIRST_MODEL_AT}
+ * comments of the random order, then batches from {@link CodingSchedule#next} on the model trained so far (half drawn
+ * by the model, half the next comments of the same random order), retrained after each batch of
+ * {@link CodingSchedule#retrainAfter} comments. Random order
  * codes the pool in that same random order, so the two orders differ only by the model's picks (common random numbers:
  * the paired difference is far less noisy than between two independent random orders). "Coded at precision 0.9" is
  * measured against the people's codes: the largest share of the uncoded comments, most confident first, whose codes are
