@@ -249,6 +249,14 @@ public final class LearnedCodingEvaluation {
     FeatureOptions f = FeatureOptions.defaults();
     return switch (name) {
       case "default" -> defaults;
+      case "chars1-5" -> defaults.withFeatures(new FeatureOptions(2, 1, 5, f.minDf(), 0.5));
+      case "chars2-6" -> defaults.withFeatures(new FeatureOptions(2, 2, 6, f.minDf(), 0.5));
+      case "chars3-6" -> defaults.withFeatures(new FeatureOptions(2, 3, 6, f.minDf(), 0.5));
+      case "mindf1" -> defaults.withFeatures(new FeatureOptions(2, 2, 5, 1, 0.5));
+      case "mindf3" -> defaults.withFeatures(new FeatureOptions(2, 2, 5, 3, 0.5));
+      case "words0.4" -> defaults.withFeatures(new FeatureOptions(2, 2, 5, f.minDf(), 0.4));
+      case "words0.6" -> defaults.withFeatures(new FeatureOptions(2, 2, 5, f.minDf(), 0.6));
+      case "c0.2" -> defaults.withCost(0.2);
       case "words" -> defaults.withFeatures(new FeatureOptions(2, 2, 0, f.minDf(), 0.5));
       case "words1" -> defaults.withFeatures(new FeatureOptions(1, 2, 0, f.minDf(), 0.5));
       case "chars" -> defaults.withFeatures(new FeatureOptions(0, 2, 5, f.minDf(), 0.5));
