@@ -7,13 +7,8 @@ import dev.insight.core.input.InvalidInputException;
 import dev.insight.core.input.ProblemCollector;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -37,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CsvFile implements Closeable {
   private final Closeable reader;
-  private final Records tokenizer;
+  private final CsvRecords tokenizer;
   private final CsvFormat format;
   private final CsvHeader header;
   private final long headerLine;
@@ -49,8 +44,7 @@ public final class CsvFile implements Closeable {
   private final ArrayDeque<Long> pendingLines = new ArrayDeque<>();
   private String @Nullable [] current;
   private long currentLine;
-  private int[][] optionGroups = new int[0][];
-  private String[] optionText = new String[0];
+  private OptionColumns optionColumns = OptionColumns.NONE;
 
   private CsvFile(Reader reader, ProblemCollector problems, CsvOptions options, String encoding, boolean bom) {
     this(reader, text(reader, problems, options), problems, options, encoding, bom);
@@ -63,7 +57,7 @@ public final class CsvFile implements Closeable {
     return text;
   }
 
-  private CsvFile(Closeable reader, Records records, ProblemCollector problems, CsvOptions options, String encoding,
+  private CsvFile(Closeable reader, CsvRecords records, ProblemCollector problems, CsvOptions options, String encoding,
       boolean bom) {
     this.reader = reader;
     this.problems = problems;
@@ -111,8 +105,7 @@ public final class CsvFile implements Closeable {
       PlatformHeaders.Read platform = PlatformHeaders.read(oneRow, first);
       found = oneRow;
       read = CsvHeader.of(platform.names(), headerLine, problems).withLabels(platform.labels(), platform.options());
-      this.optionGroups = platform.optionGroups();
-      this.optionText = platform.options().toArray(new String[0]);
+      this.optionColumns = new OptionColumns(platform.optionGroups(), platform.options());
       personal = platform.personal();
       problems.note(headerLine, null, null, platform.note());
     }
@@ -247,8 +240,7 @@ public final class CsvFile implements Closeable {
       labels.add(text);
     }
     closeGroup(group, groupColumns);
-    this.optionGroups = groupColumns.toArray(new int[0][]);
-    this.optionText = optionTexts.toArray(new String[0]);
+    this.optionColumns = new OptionColumns(groupColumns.toArray(new int[0][]), optionTexts);
     return CsvHeader.of(names, headerLine, problems).withLabels(labels, optionTexts);
   }
 
@@ -259,42 +251,6 @@ public final class CsvFile implements Closeable {
     }
   }
 
-  /** SurveyMonkey option columns: the option's text reads as 1; blank as 0 when another option was chosen. */
-  private void translateOptions(String[] fields, int count) {
-    for (int[] group : optionGroups) {
-      boolean any = false;
-      for (int c : group) {
-        if (c < count && !fields[c].isBlank()) {
-          any = true;
-          break;
-        }
-      }
-      if (!any) {
-        continue;
-      }
-      for (int c : group) {
-        if (c < count) {
-          fields[c] = flag(fields[c], optionText[c]);
-        }
-      }
-    }
-  }
-
-  /** Words an option column holds for "chosen" and "not chosen", besides the option's text and blank. */
-  private static final java.util.Set<String> CHOSEN = java.util.Set.of("1", "yes", "true", "selected", "checked",
-      "ticked", "x");
-  private static final java.util.Set<String> NOT_CHOSEN = java.util.Set.of("0", "no", "false", "not selected",
-      "unchecked");
-
-  /** An option column's cell as 1 or 0 (blank: 0, as another option of the question was chosen); else as written. */
-  private static String flag(String cell, String option) {
-    String value = cell.strip();
-    String lower = value.toLowerCase(java.util.Locale.ROOT);
-    if (value.isEmpty() || NOT_CHOSEN.contains(lower)) {
-      return "0";
-    }
-    return value.equals(option) || CHOSEN.contains(lower) ? "1" : cell;
-  }
 
   /**
    * Opens a file and reads its header.
@@ -309,7 +265,7 @@ public final class CsvFile implements Closeable {
    */
   public static CsvFile open(Path file, CsvOptions options, ProblemCollector problems) {
     checkNotNull(options, "options");
-    Decoded text = decode(file, options, problems);
+    CsvDecoding.Decoded text = CsvDecoding.decode(file, options, problems);
     try {
       return new CsvFile(text.reader(), problems, options, text.charset().name(), text.bom());
     } catch (RuntimeException e) {
@@ -337,144 +293,22 @@ public final class CsvFile implements Closeable {
     checkNotNull(options, "options");
     checkNotNull(names, "names");
     com.google.common.base.Preconditions.checkArgument(skip >= 0, "skip cannot be negative: %s", skip);
-    Decoded text = decode(file, options, problems);
+    CsvDecoding.Decoded text = CsvDecoding.decode(file, options, problems);
     try {
       CsvTokenizer tokenizer = new CsvTokenizer(text.reader(), problems, options.maxFieldChars());
       tokenizer.skipByteOrderMark();
       tokenizer.delimiter(options.delimiter() != null ? options.delimiter() : ',');
-      return new CsvFile(text.reader(), new Headerless(tokenizer, names.toArray(new String[0]), skip), problems,
-          options.withLayout(ExportLayout.PLAIN), text.charset().name(), text.bom());
+      CsvRecords records = new HeaderlessRecords(tokenizer, names.toArray(new String[0]), skip);
+      return new CsvFile(text.reader(), records, problems, options.withLayout(ExportLayout.PLAIN),
+          text.charset().name(), text.bom());
     } catch (RuntimeException e) {
       close(text.reader());
       throw e;
     }
   }
 
-  /** A file's text, decoded by the encoding its byte-order mark or the options give. */
-  private record Decoded(Reader reader, Charset charset, boolean bom) {}
-
-  private static Decoded decode(Path file, CsvOptions options, ProblemCollector problems) {
-    InputStream in;
-    try {
-      in = Files.newInputStream(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
-    try {
-      PushbackInputStream bytes = new PushbackInputStream(in, 4);
-      byte[] head = new byte[4];
-      int n = bytes.readNBytes(head, 0, 4);
-      Charset charset;
-      int skip;
-      if (n >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
-        charset = StandardCharsets.UTF_8;
-        skip = 3;
-      } else if (n >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
-        charset = StandardCharsets.UTF_16LE;
-        skip = 2;
-      } else if (n >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
-        charset = StandardCharsets.UTF_16BE;
-        skip = 2;
-      } else {
-        charset = options.givenEncoding().orElse(StandardCharsets.UTF_8);
-        skip = 0;
-        if (options.encoding() == null && n >= 2 && (head[0] == 0 || head[1] == 0)) {
-          throw problems.fatal(1, null, null, "the file starts with a zero byte, as UTF-16 text without a "
-              + "byte-order mark does; give its encoding (such as --encoding UTF-16LE) or save it as CSV UTF-8");
-        }
-      }
-      if (skip > 0 && options.encoding() != null && !options.encoding().equals(charset)) {
-        problems.note(1, null, null, "the byte-order mark says " + charset.name() + "; read as " + charset.name()
-            + " rather than " + options.encoding().name());
-      }
-      bytes.unread(head, skip, n - skip);
-      return new Decoded(new DecodingReader(bytes, charset, skip), charset, skip > 0);
-    } catch (IOException e) {
-      close(in);
-      throw new UncheckedIOException("cannot read " + file, e);
-    } catch (RuntimeException e) {
-      close(in);
-      throw e;
-    }
-  }
 
   private static void close(Reader in) {
-    try {
-      in.close();
-    } catch (IOException suppressed) {
-      // the read already failed; that failure is the one to report
-    }
-  }
-
-  /** CSV records after a header the caller names: the first record handed out is the names. */
-  private static final class Headerless implements Records {
-    private final CsvTokenizer records;
-    private final String[] names;
-    private int skip;
-    private boolean headerGiven;
-
-    Headerless(CsvTokenizer records, String[] names, int skip) {
-      this.records = records;
-      this.names = names;
-      this.skip = skip;
-    }
-
-    @Override
-    public boolean next() {
-      if (!headerGiven) {
-        headerGiven = true;
-        return true;
-      }
-      while (skip > 0) {
-        skip--;
-        if (!records.next()) {
-          return false;
-        }
-      }
-      return records.next();
-    }
-
-    @Override
-    public String[] fields() {
-      return headerGiven && !pastHeader() ? names.clone() : records.fields();
-    }
-
-    private boolean pastHeader() {
-      return records.recordLine() > 0;
-    }
-
-    @Override
-    public long recordLine() {
-      return pastHeader() ? records.recordLine() : 0;
-    }
-
-    @Override
-    public int fieldCount() {
-      return pastHeader() ? records.fieldCount() : names.length;
-    }
-
-    @Override
-    public String field(int index) {
-      return pastHeader() ? records.field(index) : names[index];
-    }
-
-    @Override
-    public void expectFields(List<String> header) {
-      records.expectFields(header);
-    }
-
-    @Override
-    public char delimiter() {
-      return records.delimiter();
-    }
-
-    @Override
-    public boolean byteOrderMark() {
-      return records.byteOrderMark();
-    }
-  }
-
-  private static void close(InputStream in) {
     try {
       in.close();
     } catch (IOException suppressed) {
@@ -567,12 +401,12 @@ public final class CsvFile implements Closeable {
         return false;
       }
     }
-    if (optionGroups.length > 0) {
+    if (optionColumns.any()) {
       if (current == null) {
         current = tokenizer.fields();
         currentLine = tokenizer.recordLine();
       }
-      translateOptions(current, current.length);
+      optionColumns.translate(current, current.length);
     }
     return true;
   }
@@ -646,85 +480,6 @@ public final class CsvFile implements Closeable {
    */
   public ProblemCollector problems() {
     return problems;
-  }
-
-  /** What {@link CsvFile} reads records from: CSV text, or rows already split into cells. */
-  interface Records {
-    boolean next();
-
-    String[] fields();
-
-    long recordLine();
-
-    int fieldCount();
-
-    String field(int index);
-
-    void expectFields(List<String> header);
-
-    char delimiter();
-
-    boolean byteOrderMark();
-  }
-
-  /** A {@link RowSource} as records. */
-  private static final class SourceRecords implements Records {
-    private final RowSource rows;
-    private String[] fields = new String[0];
-    private int width;
-
-    SourceRecords(RowSource rows) {
-      this.rows = rows;
-    }
-
-    @Override
-    public boolean next() {
-      if (!rows.next()) {
-        return false;
-      }
-      String[] cells = rows.fields();
-      // a sheet leaves out the empty cells at the end of a row: a short row is not ragged
-      fields = cells.length < width ? Arrays.copyOf(cells, width) : cells;
-      for (int i = cells.length; i < fields.length; i++) {
-        fields[i] = "";
-      }
-      return true;
-    }
-
-    @Override
-    public String[] fields() {
-      return fields.clone();
-    }
-
-    @Override
-    public long recordLine() {
-      return rows.line();
-    }
-
-    @Override
-    public int fieldCount() {
-      return fields.length;
-    }
-
-    @Override
-    public String field(int index) {
-      return fields[index];
-    }
-
-    @Override
-    public void expectFields(List<String> header) {
-      width = header.size();
-    }
-
-    @Override
-    public char delimiter() {
-      return ',';
-    }
-
-    @Override
-    public boolean byteOrderMark() {
-      return false;
-    }
   }
 
   @Override

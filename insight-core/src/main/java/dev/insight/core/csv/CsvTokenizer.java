@@ -18,7 +18,7 @@ import java.util.Locale;
  * characters after a closing quote are reported; a quoted field whose inner lines look like records gets a note;
  * a field is bounded in length, and a record in field count. Unquoted fields are cut straight from the buffer.
  */
-final class CsvTokenizer implements CsvFile.Records {
+final class CsvTokenizer implements CsvRecords {
   static final int MAX_FIELDS = 100_000;
   private static final int BUFFER = 1 << 16;
 
