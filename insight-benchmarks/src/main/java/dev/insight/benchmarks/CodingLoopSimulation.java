@@ -28,16 +28,14 @@ import java.util.concurrent.Future;
  * <p>The tool's order is the review page's, {@link CodingSchedule}: the first {@link CodingSchedule#FIRST_MODEL_AT}
  * comments of the random order, then batches from {@link CodingSchedule#next} on the model trained so far (half drawn
  * by the model, half the next comments of the same random order), retrained after each batch of
- * {@link CodingSchedule#retrainAfter} comments. Random order
- * codes the pool in that same random order, so the two orders differ only by the model's picks (common random numbers:
- * the paired difference is far less noisy than between two independent random orders). "Coded at precision 0.9" is
- * measured against the people's codes: the largest share of the uncoded comments, most confident first, whose codes are
- * right at least 90% of the time; the share the model itself would code at its cross-validated 0.9 threshold, and the
- * precision it really gets there, are shown beside it. For each seed a fifth of the file is held out for the F1, the
- * same for both orders; the rest is the pool the person codes from (random order is the pool shuffled with the seed).
- * Figures are the mean over the seeds, with the standard deviation of the paired difference (tool minus random) over
- * the seeds.
- * Run from the worktree root after
+ * {@link CodingSchedule#retrainAfter} comments. Random order codes the pool in that same random order, so the two
+ * orders differ only by the model's picks (common random numbers: the paired difference is far less noisy than between
+ * two independent random orders). "Coded at precision 0.9" is measured against the people's codes: the largest share
+ * of the uncoded comments, most confident first, whose codes are right at least 90% of the time; the share the model
+ * itself would code at its cross-validated 0.9 threshold, and the precision it really gets there, are shown beside it.
+ * For each seed a fifth of the file is held out for the F1, the same for both orders; the rest is the pool the person
+ * codes from (random order is the pool shuffled with the seed). Figures are the mean over the seeds, with the standard
+ * deviation of the paired difference (tool minus random) over the seeds. Run from the worktree root after
  * {@code mvn -B -q -ntp -pl insight-benchmarks -am package -DskipTests -Dmaven.javadoc.skip}:
  *
  * <pre>

@@ -1,6 +1,7 @@
 package dev.insight.core.csv;
 
 import dev.insight.core.input.ProblemCollector;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -59,15 +60,16 @@ final class CsvDecoding {
       bytes.unread(head, skip, n - skip);
       return new Decoded(new DecodingReader(bytes, charset, skip), charset, skip > 0);
     } catch (IOException e) {
-      close(in);
+      closeAfterFailure(in);
       throw new UncheckedIOException("cannot read " + file, e);
     } catch (RuntimeException e) {
-      close(in);
+      closeAfterFailure(in);
       throw e;
     }
   }
 
-  private static void close(InputStream in) {
+  /** Closes what a read that already failed had open; that failure is the one to report, not the close's. */
+  static void closeAfterFailure(Closeable in) {
     try {
       in.close();
     } catch (IOException suppressed) {

@@ -269,7 +269,7 @@ public final class CsvFile implements Closeable {
     try {
       return new CsvFile(text.reader(), problems, options, text.charset().name(), text.bom());
     } catch (RuntimeException e) {
-      close(text.reader());
+      CsvDecoding.closeAfterFailure(text.reader());
       throw e;
     }
   }
@@ -302,19 +302,11 @@ public final class CsvFile implements Closeable {
       return new CsvFile(text.reader(), records, problems, options.withLayout(ExportLayout.PLAIN),
           text.charset().name(), text.bom());
     } catch (RuntimeException e) {
-      close(text.reader());
+      CsvDecoding.closeAfterFailure(text.reader());
       throw e;
     }
   }
 
-
-  private static void close(Reader in) {
-    try {
-      in.close();
-    } catch (IOException suppressed) {
-      // the read already failed; that failure is the one to report
-    }
-  }
 
   /**
    * Reads CSV text already decoded (a leading byte-order mark character is skipped) and its header.
